@@ -1,0 +1,148 @@
+package dev.orchestrator.agent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The directory one task attempt writes into. Every write of every agent goes through it, and it
+ * keeps them inside its root: absolute paths, {@code ..}, paths through symbolic links that leave
+ * the root, and files over the size cap are refused with a message that can be shown to a model.
+ */
+public final class TaskWorkspace {
+
+  /** Default largest file an agent may write: 1 MiB. */
+  public static final long DEFAULT_MAX_FILE_BYTES = 1L << 20;
+
+  private final Path root;
+  private final long maxFileBytes;
+
+  public TaskWorkspace(Path root, long maxFileBytes) {
+    if (maxFileBytes <= 0) {
+      throw new IllegalArgumentException("maxFileBytes must be positive, was " + maxFileBytes);
+    }
+    this.root = root.toAbsolutePath().normalize();
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  public TaskWorkspace(Path root) {
+    this(root, DEFAULT_MAX_FILE_BYTES);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Writes a text file (UTF-8), creating directories and replacing an earlier version.
+   *
+   * @param relativePath a path below the root, with {@code /} separators
+   * @return the absolute path written
+   * @throws WorkspaceViolation if the path or size is refused
+   */
+  public Path write(String relativePath, String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > maxFileBytes) {
+      throw new WorkspaceViolation(
+          relativePath + " is " + bytes.length + " bytes, over the limit of " + maxFileBytes
+              + " bytes per file; split it into smaller files");
+    }
+    Path target = resolve(relativePath);
+    try {
+      // Check the deepest existing directory before creating any: a symbolic link on the way
+      // must not make us create directories outside the root.
+      Path existing = target.getParent();
+      while (!Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      requireInside(existing.toRealPath(), relativePath);
+      Files.createDirectories(target.getParent());
+      if (Files.isSymbolicLink(target)) {
+        throw new WorkspaceViolation(relativePath + " is a symbolic link; write a regular file");
+      }
+      Files.write(target, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+    return target;
+  }
+
+  /**
+   * Reads a text file of the workspace.
+   *
+   * @throws WorkspaceViolation if the path is refused or the file does not exist
+   */
+  public String read(String relativePath) {
+    Path target = resolve(relativePath);
+    if (!Files.isRegularFile(target)) {
+      throw new WorkspaceViolation(relativePath + " does not exist in the workspace");
+    }
+    try {
+      requireInside(target.toRealPath(), relativePath);
+      return Files.readString(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + target, e);
+    }
+  }
+
+  /** The regular files of the workspace, as sorted relative paths with {@code /} separators. */
+  public List<String> files() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+  }
+
+  /**
+   * The absolute path a relative path names, after checking that it stays inside the root.
+   *
+   * @throws WorkspaceViolation for empty, absolute or escaping paths
+   */
+  public Path resolve(String relativePath) {
+    String path = relativePath == null ? "" : relativePath.trim().replace('\\', '/');
+    if (path.isEmpty() || path.endsWith("/")) {
+      throw new WorkspaceViolation("\"" + relativePath + "\" is not a file path; name a file");
+    }
+    if (path.startsWith("/") || path.matches("^[A-Za-z]:.*") || path.startsWith("~")) {
+      throw new WorkspaceViolation(
+          relativePath + " is an absolute path; use a path relative to the project root");
+    }
+    for (String segment : path.split("/")) {
+      if (segment.equals("..")) {
+        throw new WorkspaceViolation(
+            relativePath + " leaves the workspace through \"..\"; use a path inside the project");
+      }
+      if (segment.indexOf('\0') >= 0) {
+        throw new WorkspaceViolation(relativePath + " contains a NUL character");
+      }
+    }
+    Path target = root.resolve(path).normalize();
+    requireInside(target, relativePath);
+    return target;
+  }
+
+  private void requireInside(Path path, String asked) {
+    Path realRoot;
+    try {
+      realRoot = Files.exists(root) ? root.toRealPath() : root;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve " + root, e);
+    }
+    if (!path.startsWith(root) && !path.startsWith(realRoot)) {
+      throw new WorkspaceViolation(asked + " resolves outside the workspace; use a path inside it");
+    }
+  }
+}

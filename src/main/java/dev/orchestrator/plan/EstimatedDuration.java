@@ -1,0 +1,67 @@
+package dev.orchestrator.plan;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the human durations of plan files: {@code "30min"}, {@code "1hr"}, {@code
+ * "2hrs"}, {@code "1.5 hours"}, {@code "1hr 30min"}.
+ */
+public final class EstimatedDuration {
+
+  private static final Pattern PART =
+      Pattern.compile(
+          "(\\d+(?:\\.\\d+)?)\\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)");
+
+  private EstimatedDuration() {}
+
+  /** The duration the text names, or empty when it is not one. */
+  public static Optional<Duration> parse(String text) {
+    String rest = text.trim().toLowerCase(Locale.ROOT);
+    if (rest.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher m = PART.matcher(rest);
+    double seconds = 0;
+    int end = 0;
+    while (m.find()) {
+      if (!rest.substring(end, m.start()).isBlank()) {
+        return Optional.empty();
+      }
+      seconds += Double.parseDouble(m.group(1)) * unitSeconds(m.group(2));
+      end = m.end();
+    }
+    if (end == 0 || !rest.substring(end).isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.ofMillis(Math.round(seconds * 1000)));
+  }
+
+  /** The plan-file spelling: whole hours as {@code 1hr}/{@code 2hrs}, the rest in minutes. */
+  public static String format(Duration duration) {
+    long minutes = duration.toMinutes();
+    long hours = minutes / 60;
+    long rest = minutes % 60;
+    if (hours == 0) {
+      return rest == 0 && !duration.isZero() ? duration.toSeconds() + "s" : rest + "min";
+    }
+    String h = hours + (hours == 1 ? "hr" : "hrs");
+    return rest == 0 ? h : h + rest + "min";
+  }
+
+  private static double unitSeconds(String unit) {
+    switch (unit.charAt(0)) {
+      case 'd':
+        return 86_400;
+      case 'h':
+        return 3_600;
+      case 'm':
+        return 60;
+      default:
+        return 1;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.orchestrator.plan;
+
+import java.util.List;
+
+/**
+ * Decides whether two file claims of a plan ({@code src/api/**}, {@code src/*.py}, {@code
+ * README.md}) can name the same file.
+ *
+ * <p>Patterns use glob syntax: {@code *} and {@code ?} within one path segment, {@code **} across
+ * segments. The answer errs on the safe side: a segment with {@code [..]} or {@code {..}} is read as
+ * {@code *}, so an overlap may be reported where none exists, never the reverse.
+ */
+public final class FilePatterns {
+
+  private FilePatterns() {}
+
+  /** Whether some path matches both a pattern of {@code a} and a pattern of {@code b}. */
+  public static boolean overlap(List<String> a, List<String> b) {
+    for (String x : a) {
+      for (String y : b) {
+        if (overlap(x, y)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether some path matches both patterns. */
+  public static boolean overlap(String a, String b) {
+    String[] x = segments(a);
+    String[] y = segments(b);
+    Boolean[][] memo = new Boolean[x.length + 1][y.length + 1];
+    return pathsMeet(x, 0, y, 0, memo);
+  }
+
+  private static String[] segments(String pattern) {
+    String p = pattern.trim().replace('\\', '/');
+    while (p.startsWith("./")) {
+      p = p.substring(2);
+    }
+    if (p.endsWith("/")) {
+      p = p + "**"; // a directory claims everything below it
+    }
+    return p.replaceAll("/+", "/").replaceAll("^/", "").split("/");
+  }
+
+  // Same search as for characters below, with ** as the wildcard and segments as letters.
+  private static boolean pathsMeet(String[] x, int i, String[] y, int j, Boolean[][] memo) {
+    if (memo[i][j] != null) {
+      return memo[i][j];
+    }
+    boolean meet;
+    if (i == x.length && j == y.length) {
+      meet = true;
+    } else if (i < x.length && x[i].equals("**")) {
+      meet = pathsMeet(x, i + 1, y, j, memo) || (j < y.length && pathsMeet(x, i, y, j + 1, memo));
+    } else if (j < y.length && y[j].equals("**")) {
+      meet = pathsMeet(x, i, y, j + 1, memo) || (i < x.length && pathsMeet(x, i + 1, y, j, memo));
+    } else {
+      meet =
+          i < x.length
+              && j < y.length
+              && segmentsMeet(simplify(x[i]), simplify(y[j]))
+              && pathsMeet(x, i + 1, y, j + 1, memo);
+    }
+    memo[i][j] = meet;
+    return meet;
+  }
+
+  private static String simplify(String segment) {
+    return segment.contains("[") || segment.contains("{") ? "*" : segment;
+  }
+
+  /** Whether one string matches both segment globs (only {@code *} and {@code ?} are special). */
+  static boolean segmentsMeet(String a, String b) {
+    Boolean[][] memo = new Boolean[a.length() + 1][b.length() + 1];
+    return charsMeet(a, 0, b, 0, memo);
+  }
+
+  // A star can match nothing, or eat one letter the other side produces and stay. When both sides
+  // are at a star, one of them ends first, which is one of the two "matches nothing" branches.
+  private static boolean charsMeet(String a, int i, String b, int j, Boolean[][] memo) {
+    if (memo[i][j] != null) {
+      return memo[i][j];
+    }
+    boolean meet;
+    if (i == a.length() && j == b.length()) {
+      meet = true;
+    } else if (i < a.length() && a.charAt(i) == '*') {
+      meet = charsMeet(a, i + 1, b, j, memo) || (j < b.length() && charsMeet(a, i, b, j + 1, memo));
+    } else if (j < b.length() && b.charAt(j) == '*') {
+      meet = charsMeet(a, i, b, j + 1, memo) || (i < a.length() && charsMeet(a, i + 1, b, j, memo));
+    } else {
+      meet =
+          i < a.length()
+              && j < b.length()
+              && (a.charAt(i) == b.charAt(j) || a.charAt(i) == '?' || b.charAt(j) == '?')
+              && charsMeet(a, i + 1, b, j + 1, memo);
+    }
+    memo[i][j] = meet;
+    return meet;
+  }
+}
