@@ -1,0 +1,242 @@
+package dev.orchestrator.schedule;
+
+import dev.orchestrator.plan.TaskGraph;
+import java.util.Arrays;
+
+/**
+ * The scheduling decisions of a dispatch, free of threads and time: which tasks are ready, which one
+ * an idle executor takes next, what a completion releases and what a failure skips. Both the
+ * threaded {@link Dispatcher} and the virtual-clock {@link Simulator} drive this one class, so a
+ * simulation predicts the real order. Not thread-safe: the driver serialises calls.
+ *
+ * <p>Ready tasks are taken lowest rank first. A ready task that conflicts (by declared files) with a
+ * running task is parked until the last such task ends, then queued again.
+ */
+final class ReadyQueue {
+
+  private enum State {
+    WAITING,
+    READY,
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    SKIPPED
+  }
+
+  private final TaskGraph graph;
+  private final int[] rank;
+  private final int[][] conflicts;
+  private final DispatchListener listener;
+  private final State[] state;
+  private final int[] unfinishedDependencies;
+  private final int[] runningConflicts;
+  private final boolean[] parked;
+  private final int[] heap;
+  private int heapSize;
+  private int running;
+  private int terminal;
+  private boolean stopped;
+
+  /**
+   * @param rank dispatch rank of each task, lower first; distinct values
+   * @param conflicts for each task, the tasks it must not run beside
+   */
+  ReadyQueue(TaskGraph graph, int[] rank, int[][] conflicts, DispatchListener listener) {
+    int n = graph.size();
+    if (rank.length != n || conflicts.length != n) {
+      throw new IllegalArgumentException("rank and conflicts must have one entry per task");
+    }
+    this.graph = graph;
+    this.rank = rank;
+    this.conflicts = conflicts;
+    this.listener = listener;
+    this.state = new State[n];
+    this.unfinishedDependencies = new int[n];
+    this.runningConflicts = new int[n];
+    this.parked = new boolean[n];
+    this.heap = new int[n];
+    Arrays.fill(state, State.WAITING);
+    for (int t = 0; t < n; t++) {
+      unfinishedDependencies[t] = graph.dependencies(t).length;
+    }
+    for (int t = 0; t < n; t++) {
+      if (unfinishedDependencies[t] == 0) {
+        makeReady(t);
+      }
+    }
+  }
+
+  /**
+   * Takes the best dispatchable task for an executor and marks it running.
+   *
+   * @return the task, or -1 when none can start now
+   */
+  int take(int executor) {
+    if (stopped) {
+      return -1;
+    }
+    while (heapSize > 0) {
+      int t = pop();
+      if (runningConflicts[t] > 0) {
+        parked[t] = true;
+        continue;
+      }
+      state[t] = State.RUNNING;
+      running++;
+      for (int c : conflicts[t]) {
+        runningConflicts[c]++;
+      }
+      listener.started(t, executor);
+      return t;
+    }
+    return -1;
+  }
+
+  /**
+   * Records the end of a running task: a success releases dependents whose last dependency it was, a
+   * failure skips every transitive dependent.
+   *
+   * @return how many tasks became dispatchable
+   */
+  int finish(int task, int executor, boolean succeeded) {
+    if (state[task] != State.RUNNING) {
+      throw new IllegalStateException(graph.id(task) + " finished but was not running");
+    }
+    running--;
+    terminal++;
+    state[task] = succeeded ? State.COMPLETED : State.FAILED;
+    listener.finished(task, executor, succeeded);
+    int released = 0;
+    for (int c : conflicts[task]) {
+      if (--runningConflicts[c] == 0 && parked[c]) {
+        parked[c] = false;
+        push(c);
+        released++;
+      }
+    }
+    if (succeeded) {
+      for (int d : graph.dependents(task)) {
+        if (--unfinishedDependencies[d] == 0 && state[d] == State.WAITING) {
+          makeReady(d);
+          released++;
+        }
+      }
+    } else {
+      skipDependentsOf(task);
+    }
+    return released;
+  }
+
+  private void skipDependentsOf(int failed) {
+    int[] stack = new int[16];
+    int top = 0;
+    stack[top++] = failed;
+    while (top > 0) {
+      int t = stack[--top];
+      for (int d : graph.dependents(t)) {
+        if (state[d] == State.WAITING) {
+          state[d] = State.SKIPPED;
+          terminal++;
+          listener.skipped(d, failed);
+          if (top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+          }
+          stack[top++] = d;
+        }
+      }
+    }
+  }
+
+  /** Stops handing out tasks; running tasks may still finish. */
+  void stop() {
+    stopped = true;
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+
+  /** Whether nothing is running and nothing more will be handed out. */
+  boolean done() {
+    return running == 0 && (stopped || terminal == graph.size() || heapSize == 0);
+  }
+
+  int running() {
+    return running;
+  }
+
+  /** Whether some ready task could start now (ready and not blocked by a file conflict). */
+  boolean hasDispatchable() {
+    for (int k = 0; k < heapSize; k++) {
+      if (runningConflicts[heap[k]] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The final status of every task; tasks that never became terminal are {@code NOT_STARTED}. */
+  TaskStatus[] statuses() {
+    TaskStatus[] statuses = new TaskStatus[state.length];
+    for (int t = 0; t < state.length; t++) {
+      switch (state[t]) {
+        case COMPLETED:
+          statuses[t] = TaskStatus.COMPLETED;
+          break;
+        case FAILED:
+          statuses[t] = TaskStatus.FAILED;
+          break;
+        case SKIPPED:
+          statuses[t] = TaskStatus.SKIPPED;
+          break;
+        default:
+          statuses[t] = TaskStatus.NOT_STARTED;
+      }
+    }
+    return statuses;
+  }
+
+  private void makeReady(int t) {
+    state[t] = State.READY;
+    listener.ready(t);
+    push(t);
+  }
+
+  // A binary min-heap of task positions keyed by rank.
+  private void push(int t) {
+    int at = heapSize++;
+    while (at > 0) {
+      int parent = (at - 1) >>> 1;
+      if (rank[heap[parent]] <= rank[t]) {
+        break;
+      }
+      heap[at] = heap[parent];
+      at = parent;
+    }
+    heap[at] = t;
+  }
+
+  private int pop() {
+    int top = heap[0];
+    int last = heap[--heapSize];
+    int at = 0;
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= heapSize) {
+        break;
+      }
+      if (child + 1 < heapSize && rank[heap[child + 1]] < rank[heap[child]]) {
+        child++;
+      }
+      if (rank[heap[child]] >= rank[last]) {
+        break;
+      }
+      heap[at] = heap[child];
+      at = child;
+    }
+    if (heapSize > 0) {
+      heap[at] = last;
+    }
+    return top;
+  }
+}
