@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and writes the human durations of plan files: {@code "30min"}, {@code "1hr"}, {@code
- * "2hrs"}, {@code "1.5 hours"}, {@code "1hr 30min"}.
+ * "2hrs"}, {@code "1.5 hours"}, {@code "1hr 30min"}, {@code "300ms"}.
  */
 public final class EstimatedDuration {
 
   private static final Pattern PART =
       Pattern.compile(
-          "(\\d+(?:\\.\\d+)?)\\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)");
+          "(\\d+(?:\\.\\d+)?)\\s*(ms|millis|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)");
 
   private EstimatedDuration() {}
 
@@ -53,6 +53,9 @@ public final class EstimatedDuration {
   }
 
   private static double unitSeconds(String unit) {
+    if (unit.equals("ms") || unit.equals("millis")) {
+      return 0.001;
+    }
     switch (unit.charAt(0)) {
       case 'd':
         return 86_400;

@@ -1,0 +1,75 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.run.RunEvent;
+import dev.orchestrator.run.RunListener;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Progress for a terminal: finished tasks scroll by as plain lines, and below them a block redrawn in
+ * place shows one line per executor and the overall progress.
+ */
+final class LiveProgress implements RunListener {
+
+  private static final String UP_AND_CLEAR = "\u001b[%dA\u001b[J";
+  private static final int BAR = 30;
+
+  private final PrintWriter out;
+  private final Map<Integer, String> executors = new TreeMap<>();
+  private int total;
+  private int done;
+  private int drawnLines;
+
+  LiveProgress(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void on(RunEvent event) {
+    if (event instanceof RunEvent.RunStarted e) {
+      total = e.tasks();
+      for (int k = 1; k <= Math.min(e.executors(), e.tasks()); k++) {
+        executors.put(k, "idle");
+      }
+    } else if (event instanceof RunEvent.TaskStarted e) {
+      executors.put(e.executor(), e.taskId() + ": " + e.name());
+    } else if (event instanceof RunEvent.TaskProgress e) {
+      String percent = e.fraction() >= 0 ? Math.round(e.fraction() * 100) + "% " : "";
+      executors.put(e.executor(), e.taskId() + ": " + percent + e.message());
+    } else if (event instanceof RunEvent.TaskCompleted e) {
+      executors.put(e.executor(), "idle");
+      done++;
+    } else if (event instanceof RunEvent.TaskFailed e) {
+      executors.put(e.executor(), "idle");
+      done++;
+    } else if (event instanceof RunEvent.TaskSkipped) {
+      done++;
+    }
+    redraw(PlainProgress.line(event), event instanceof RunEvent.RunFinished);
+  }
+
+  private void redraw(String permanentLine, boolean last) {
+    if (drawnLines > 0) {
+      out.printf(UP_AND_CLEAR, drawnLines);
+    }
+    if (permanentLine != null && !(permanentLine.startsWith("[Executor-") && permanentLine.contains("Starting"))) {
+      out.println(permanentLine);
+    }
+    drawnLines = 0;
+    if (!last) {
+      for (Map.Entry<Integer, String> executor : executors.entrySet()) {
+        out.printf("  Executor-%d  %s%n", executor.getKey(), clip(executor.getValue()));
+        drawnLines++;
+      }
+      int filled = total == 0 ? BAR : done * BAR / total;
+      out.printf("  [%s%s] %d/%d tasks%n", "#".repeat(filled), ".".repeat(BAR - filled), done, total);
+      drawnLines++;
+    }
+    out.flush();
+  }
+
+  private static String clip(String text) {
+    return text.length() > 90 ? text.substring(0, 87) + "..." : text;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.run.RunOutcome;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code orchestrator [OPTIONS] <requirements>}: plan, execute, consolidate. */
+@Command(
+    name = "orchestrator",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Turns one requirement into a plan of dependent tasks, runs them on M executors that pull",
+      "ready tasks from one queue, and consolidates their output into one project.",
+      "Offline by default: heuristic planner and simulated executors, no network, no key."
+    },
+    subcommands = {PlanCommand.class, RunCommand.class, DemoCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 every task completed; 1 some task failed or was skipped;",
+      "2 bad usage or bad input; 130 interrupted.",
+      "",
+      "Example: orchestrator \"Build a todo list app with backend API and frontend UI\" -m 3"
+    })
+final class OrchestratorCommand implements Callable<Integer> {
+
+  final PrintWriter out;
+  final boolean terminal;
+
+  @Parameters(paramLabel = "REQUIREMENTS", arity = "0..*", description = "What to build, in plain words.")
+  List<String> words;
+
+  @Mixin RunOptions options;
+
+  @Option(names = "--json", description = "Print the execution summary as JSON instead of text.")
+  boolean json;
+
+  OrchestratorCommand(PrintWriter out, boolean terminal) {
+    this.out = out;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    String requirements = Requirements.join(words);
+    Console console = new Console(out, terminal && !json, json);
+    Orchestrator orchestrator = options.orchestrator(console.progress());
+    var plan = orchestrator.plan(requirements);
+    console.plan(plan);
+    RunOutcome outcome = orchestrator.execute(plan);
+    return console.finished(outcome);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.run.Orchestrator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code orchestrator plan <requirements>}: writes execution_plan.json and prints the plan. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Plan only: write execution_plan.json and print the plan; run it later with run --plan.")
+final class PlanCommand implements Callable<Integer> {
+
+  @ParentCommand OrchestratorCommand parent;
+
+  @Parameters(paramLabel = "REQUIREMENTS", arity = "0..*", description = "What to build, in plain words.")
+  List<String> words;
+
+  @Mixin RunOptions options;
+
+  @Option(names = "--json", description = "Print the plan as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Orchestrator orchestrator = options.orchestrator(event -> {});
+    Plan plan = orchestrator.plan(Requirements.join(words));
+    Path file = orchestrator.savePlan(plan);
+    if (json) {
+      parent.out.print(PlanJson.write(plan));
+    } else {
+      new Console(parent.out, false, false).plan(plan);
+      parent.out.println("Plan written to " + file);
+      parent.out.println("Run it with: orchestrator run --plan " + file);
+    }
+    parent.out.flush();
+    return Cli.OK;
+  }
+}

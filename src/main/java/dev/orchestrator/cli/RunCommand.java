@@ -1,0 +1,38 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.run.Orchestrator;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code orchestrator run --plan FILE}: executes an existing, possibly hand-edited, plan. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Execute an existing, possibly hand-edited, plan.")
+final class RunCommand implements Callable<Integer> {
+
+  @ParentCommand OrchestratorCommand parent;
+
+  @Option(names = "--plan", paramLabel = "FILE", required = true, description = "The plan to run (execution_plan.json).")
+  Path planFile;
+
+  @Mixin RunOptions options;
+
+  @Option(names = "--json", description = "Print the execution summary as JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Plan plan = PlanJson.read(planFile);
+    Console console = new Console(parent.out, parent.terminal && !json, json);
+    Orchestrator orchestrator = options.orchestrator(console.progress());
+    console.plan(plan);
+    return console.finished(orchestrator.execute(plan));
+  }
+}

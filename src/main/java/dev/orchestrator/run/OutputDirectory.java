@@ -1,0 +1,136 @@
+package dev.orchestrator.run;
+
+import dev.orchestrator.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The directory a run writes into. Claims a directory only when it is new, empty or an earlier run
+ * (marked by {@code .orchestrator/}); anything else needs {@code --force}. Reusing a directory
+ * removes only what runs write there, never a file of the user's.
+ */
+public final class OutputDirectory {
+
+  /** Run state directory; its presence marks a directory as an orchestrator output. */
+  public static final String STATE = ".orchestrator";
+
+  public static final String PLAN_FILE = "execution_plan.json";
+  public static final String SUMMARY_FILE = "execution_summary.json";
+  public static final String LOG_FILE = "orchestrator.log";
+  public static final String README_FILE = "README.md";
+
+  private static final Set<String> GENERATED =
+      Set.of(STATE, PLAN_FILE, SUMMARY_FILE, LOG_FILE, README_FILE, "report.html", "src", "tests",
+          "docs");
+
+  private OutputDirectory() {}
+
+  /**
+   * The default output directory: {@code outputs/<slug>} under {@code base}.
+   *
+   * @param requirements the requirement the slug is made of
+   */
+  public static Path defaultFor(Path base, String requirements) {
+    return base.resolve("outputs").resolve(slug(requirements));
+  }
+
+  /** A short file-name-safe form of a requirement: {@code "Build a todo app" -> build-a-todo-app}. */
+  public static String slug(String requirements) {
+    String slug =
+        requirements.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (slug.length() > 60) {
+      slug = slug.substring(0, 60).replaceAll("-[^-]*$", "");
+    }
+    return slug.isEmpty() ? "run" : slug;
+  }
+
+  /**
+   * Makes {@code dir} ready for a new run: creates it, or clears what an earlier run wrote there.
+   *
+   * @param force whether a non-empty directory that is not an earlier run may be used
+   * @throws UsageException if the directory holds other files and {@code force} is false, or is a file
+   */
+  public static Path prepare(Path dir, boolean force) {
+    Path root = dir.toAbsolutePath().normalize();
+    try {
+      if (Files.exists(root) && !Files.isDirectory(root)) {
+        throw new UsageException(
+            root + " is a file, not a directory; choose another --output-dir");
+      }
+      if (Files.isDirectory(root) && !isEmpty(root) && !isRun(root) && !force) {
+        throw new UsageException(
+            root + " already exists and is not an orchestrator output directory; choose another"
+                + " --output-dir, or pass --force to write into it (files of yours are kept)");
+      }
+      Files.createDirectories(root);
+      clearGenerated(root);
+      Files.createDirectories(root.resolve(STATE));
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare output directory " + root, e);
+    }
+  }
+
+  /** Whether the directory holds an earlier run. */
+  public static boolean isRun(Path dir) {
+    return Files.isDirectory(dir.resolve(STATE));
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  private static void clearGenerated(Path root) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (GENERATED.contains(name) || name.matches("executor_\\d+")) {
+          deleteTree(entry);
+        }
+      }
+    }
+  }
+
+  /** Deletes a file or a directory tree without following symbolic links out of it. */
+  static void deleteTree(Path path) throws IOException {
+    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        path,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** The names a run writes at the top of its directory, for documentation and tests. */
+  public static List<String> generatedNames() {
+    return GENERATED.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.orchestrator.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What happens in a run, in the order it happens: the one channel through which progress reaches the
+ * console, the log and reports.
+ *
+ * <p>Ordering: {@link RunStarted} first and {@link RunFinished} last. Each task gets {@link
+ * TaskQueued} before {@link TaskStarted}, any number of {@link TaskProgress} while it runs, and
+ * exactly one terminal event: {@link TaskCompleted}, {@link TaskFailed}, or {@link TaskSkipped} (a
+ * skipped task is never queued or started). Tasks never started because the run stopped get no
+ * terminal event. Executors are numbered from 1.
+ */
+public sealed interface RunEvent
+    permits RunEvent.RunStarted,
+        RunEvent.TaskQueued,
+        RunEvent.TaskStarted,
+        RunEvent.TaskProgress,
+        RunEvent.TaskCompleted,
+        RunEvent.TaskFailed,
+        RunEvent.TaskSkipped,
+        RunEvent.RunFinished {
+
+  /** When it happened. */
+  Instant at();
+
+  /** The run begins: the plan is known and the output directory prepared. */
+  record RunStarted(Instant at, int tasks, int executors, Path outputDirectory)
+      implements RunEvent {}
+
+  /** All dependencies completed; the task waits for an executor. */
+  record TaskQueued(Instant at, String taskId, String name) implements RunEvent {}
+
+  /** An executor took the task. */
+  record TaskStarted(Instant at, String taskId, String name, int executor) implements RunEvent {}
+
+  /**
+   * The agent says what it is doing.
+   *
+   * @param fraction 0..1 of the task done, negative when unknown
+   */
+  record TaskProgress(Instant at, String taskId, int executor, String message, double fraction)
+      implements RunEvent {}
+
+  /** The task succeeded. */
+  record TaskCompleted(
+      Instant at, String taskId, String name, int executor, Duration duration, int files)
+      implements RunEvent {}
+
+  /** The task's attempt failed; its dependents will be skipped. */
+  record TaskFailed(
+      Instant at, String taskId, String name, int executor, Duration duration, String error)
+      implements RunEvent {}
+
+  /** The task will not run because a task it depends on failed. */
+  record TaskSkipped(Instant at, String taskId, String name, String reason) implements RunEvent {}
+
+  /** The run is over; counts of tasks by outcome. */
+  record RunFinished(
+      Instant at, int completed, int failed, int skipped, int notStarted, Duration wallTime)
+      implements RunEvent {}
+}
