@@ -57,6 +57,7 @@ public final class TaskWorkspace {
     try {
       // Check the deepest existing directory before creating any: a symbolic link on the way
       // must not make us create directories outside the root.
+      Files.createDirectories(root);
       Path existing = target.getParent();
       while (!Files.exists(existing)) {
         existing = existing.getParent();
