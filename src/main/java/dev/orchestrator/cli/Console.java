@@ -5,7 +5,7 @@ import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
-import dev.orchestrator.run.OutputDirectory;
+import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.run.RunListener;
 import dev.orchestrator.run.RunOutcome;
 import dev.orchestrator.schedule.TaskStatus;
@@ -90,7 +90,7 @@ final class Console {
   int finished(RunOutcome outcome) {
     if (json) {
       try {
-        out.print(Files.readString(outcome.outputDirectory().resolve(OutputDirectory.SUMMARY_FILE)));
+        out.print(Files.readString(outcome.outputDirectory().resolve(SummaryJson.FILE_NAME)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Plan plan = PlanJson.read(planFile);
+    Plan plan = PlanJson.read(planFile).withExecutorBudget(options.maxExecutors);
     Console console = new Console(parent.out, parent.terminal && !json, json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     console.plan(plan);

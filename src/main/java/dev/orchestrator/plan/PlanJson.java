@@ -30,6 +30,9 @@ import java.util.Set;
  */
 public final class PlanJson {
 
+  /** The plan's file name in an output directory. */
+  public static final String FILE_NAME = "execution_plan.json";
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

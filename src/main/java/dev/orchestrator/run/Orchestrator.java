@@ -6,6 +6,7 @@ import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
+import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
@@ -92,7 +93,7 @@ public final class Orchestrator {
    */
   public Path savePlan(Plan plan) {
     Path dir = OutputDirectory.prepare(outputDirectoryFor(plan), force);
-    Path file = dir.resolve(OutputDirectory.PLAN_FILE);
+    Path file = dir.resolve(PlanJson.FILE_NAME);
     writePlan(plan, file);
     return file;
   }
@@ -114,7 +115,7 @@ public final class Orchestrator {
     Plan budgeted = PlanValidator.requireValid(plan.withExecutorBudget(maxExecutors), "plan");
     Path dir = OutputDirectory.prepare(outputDirectoryFor(plan), force);
     try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), false)) {
-      writePlan(budgeted, dir.resolve(OutputDirectory.PLAN_FILE));
+      writePlan(budgeted, dir.resolve(PlanJson.FILE_NAME));
       Instant startedAt = clock.instant();
       log.info("requirement: {}", budgeted.requirements());
       listener.on(new RunEvent.RunStarted(startedAt, budgeted.tasks().size(), maxExecutors, dir));
@@ -128,7 +129,7 @@ public final class Orchestrator {
         current = null;
       }
       RunRecord record = new RunRecord(budgeted, maxExecutors, dir, startedAt, clock.instant(), results);
-      ProjectOutputs.write(record);
+      OutputAssembler.assemble(record);
       boolean stopped = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = clock.instant();
       listener.on(

@@ -1,6 +1,8 @@
 package dev.orchestrator.run;
 
 import dev.orchestrator.UsageException;
+import dev.orchestrator.output.OutputAssembler;
+import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -24,16 +26,18 @@ public final class OutputDirectory {
   /** Run state directory; its presence marks a directory as an orchestrator output. */
   public static final String STATE = ".orchestrator";
 
-  public static final String PLAN_FILE = "execution_plan.json";
-  public static final String SUMMARY_FILE = "execution_summary.json";
+  /** The timestamped log of a run. */
   public static final String LOG_FILE = "orchestrator.log";
-  public static final String README_FILE = "README.md";
 
-  private static final Set<String> GENERATED =
-      Set.of(STATE, PLAN_FILE, SUMMARY_FILE, LOG_FILE, README_FILE, "report.html", "src", "tests",
-          "docs");
+  private static final Set<String> GENERATED = generated();
 
   private OutputDirectory() {}
+
+  private static Set<String> generated() {
+    Set<String> names = new java.util.HashSet<>(OutputAssembler.WRITES);
+    names.addAll(List.of(STATE, PlanJson.FILE_NAME, LOG_FILE, "report.html"));
+    return Set.copyOf(names);
+  }
 
   /**
    * The default output directory: {@code outputs/<slug>} under {@code base}.

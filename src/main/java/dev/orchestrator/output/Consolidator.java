@@ -1,0 +1,245 @@
+package dev.orchestrator.output;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.schedule.TaskStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Merges the raw outputs of the completed tasks into one project: {@code src/}, {@code tests/} and
+ * {@code docs/} of the output directory. Raw directories are only read.
+ *
+ * <p>Tasks are taken in the topological order of the plan, and each task's files in path order, so
+ * the same run always gives the same tree. Where a file goes is decided by {@link ProjectLayout}.
+ * When several versions compete for one path:
+ *
+ * <ul>
+ *   <li>a version is dropped when another competing task depends on its task, directly or not: the
+ *       later work was done knowing the earlier one;
+ *   <li>of the remaining versions the first keeps the path and each other one is kept beside it
+ *       with its task id before the extension ({@code src/main.task_3.py});
+ *   <li>every such case is reported as a {@link Conflict}.
+ * </ul>
+ *
+ * Paths are compared ignoring case, so the tree also unpacks intact on file systems that ignore
+ * case.
+ */
+public final class Consolidator {
+
+  // The run facade owns writing it; the name is the output directory contract.
+
+  private static final Logger log = LoggerFactory.getLogger(Consolidator.class);
+
+  private static final List<String> RUN_FILES = List.of(PlanJson.FILE_NAME, SummaryJson.FILE_NAME);
+
+  private static final String GENERATED = "created by a tool (cache or installed dependencies)";
+
+  private Consolidator() {}
+
+  /**
+   * Copies the files of every completed task into {@code src/}, {@code tests/} and {@code docs/} of
+   * the run's output directory, replacing files of an earlier consolidation.
+   *
+   * @return where each file went, the conflicts, the tasks' READMEs and the files left out
+   * @throws UncheckedIOException if a file cannot be read or written
+   */
+  public static Consolidation consolidate(RunRecord run) {
+    Path root = run.outputDirectory().toAbsolutePath().normalize();
+    TaskGraph graph = TaskGraph.of(run.plan());
+    Map<String, TaskResult> results = new HashMap<>();
+    run.results().forEach(r -> results.put(r.taskId(), r));
+
+    List<Claim> claims = new ArrayList<>();
+    Map<String, String> readmes = new LinkedHashMap<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    for (int task : graph.topologicalOrder()) {
+      TaskResult result = results.get(graph.id(task));
+      if (result == null
+          || result.status() != TaskStatus.COMPLETED
+          || result.rawDirectory() == null) {
+        continue;
+      }
+      RawDirectory raw = RawDirectory.of(root, result);
+      for (String path : result.outputFiles().stream().sorted().toList()) {
+        Optional<String> refusal = raw.refusal(path);
+        if (refusal.isPresent()) {
+          log.warn("not consolidating {} of {}: {}", path, result.taskId(), refusal.get());
+          skipped.add(new SkippedFile(result.taskId(), path, refusal.get()));
+        } else if (ProjectLayout.isGenerated(path)) {
+          skipped.add(new SkippedFile(result.taskId(), path, GENERATED));
+        } else if (ProjectLayout.isTaskReadme(path)) {
+          readmes.put(result.taskId(), readText(raw.resolve(path)));
+        } else {
+          claims.add(
+              new Claim(task, result.taskId(), path, ProjectLayout.place(path), raw.resolve(path)));
+        }
+      }
+    }
+
+    List<Copy> copies = new ArrayList<>();
+    List<Conflict> conflicts = settle(claims, graph, copies);
+    copies.sort(Comparator.comparing(c -> c.placement().target()));
+    for (Copy c : copies) {
+      copy(c.source(), inside(root, c.placement().target()));
+    }
+    log.info(
+        "consolidated {} files into {}; {} conflicts, {} files left out",
+        copies.size(),
+        root,
+        conflicts.size(),
+        skipped.size());
+    return new Consolidation(
+        copies.stream().map(Copy::placement).toList(), conflicts, readmes, skipped);
+  }
+
+  /**
+   * Copies {@code execution_plan.json} and {@code execution_summary.json} of the output directory
+   * into its {@code docs/}. Call it after {@link #consolidate} and after writing the summary.
+   *
+   * @throws IllegalStateException if either file has not been written yet
+   * @throws UncheckedIOException if copying fails
+   */
+  public static void copyRunFiles(Path outputDirectory) {
+    Path root = outputDirectory.toAbsolutePath().normalize();
+    for (String name : RUN_FILES) {
+      try {
+        copy(root.resolve(name), inside(root, ProjectLayout.DOCS + "/" + name));
+      } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof NoSuchFileException) {
+          throw new IllegalStateException(
+              name + " is not in " + root + "; write it before copying it into docs/", e);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** One raw file asking for its consolidated path. */
+  private record Claim(int task, String taskId, String source, String target, Path file) {}
+
+  /**
+   * The claims on one path (compared ignoring case); the survivors are those no competing task
+   * depends on, and {@code plainName} says whether the path itself is free for the first of them.
+   */
+  private record Contest(List<Claim> claims, List<Claim> survivors, boolean plainName) {}
+
+  private record Copy(Placement placement, Path source) {}
+
+  /** Decides the target of every claim, adding the copies to make; returns the conflicts. */
+  private static List<Conflict> settle(List<Claim> claims, TaskGraph graph, List<Copy> copies) {
+    Map<String, List<Claim>> byPath = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (Claim claim : claims) {
+      String key = key(claim.target());
+      byPath.computeIfAbsent(key, k -> new ArrayList<>()).add(claim);
+      for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+        taken.add(key.substring(0, slash)); // a directory cannot also be a file
+      }
+    }
+    RUN_FILES.forEach(name -> taken.add(key(ProjectLayout.DOCS + "/" + name)));
+
+    // Every plain name is handed out before any renamed one, so a renamed version never takes a
+    // name that a task chose itself.
+    List<Contest> contests = new ArrayList<>();
+    byPath.forEach(
+        (key, group) ->
+            contests.add(
+                new Contest(
+                    group,
+                    group.stream().filter(c -> !supersededIn(group, c, graph)).toList(),
+                    taken.add(key))));
+
+    List<Conflict> conflicts = new ArrayList<>();
+    for (Contest contest : contests) {
+      String path = contest.claims().get(0).target();
+      List<Placement> kept = new ArrayList<>();
+      for (Claim claim : contest.survivors()) {
+        String target =
+            kept.isEmpty() && contest.plainName()
+                ? path
+                : unusedName(claim.target(), claim.taskId(), taken);
+        Placement placement = new Placement(claim.taskId(), claim.source(), target);
+        kept.add(placement);
+        copies.add(new Copy(placement, claim.file()));
+      }
+      if (contest.claims().size() > 1 || !contest.plainName()) {
+        conflicts.add(
+            new Conflict(
+                path,
+                contest.claims().stream().map(Claim::taskId).distinct().toList(),
+                resolution(contest.plainName(), contest.survivors().size()),
+                kept));
+      }
+    }
+    return conflicts;
+  }
+
+  private static boolean supersededIn(List<Claim> group, Claim claim, TaskGraph graph) {
+    return group.stream().anyMatch(other -> graph.dependsTransitively(other.task(), claim.task()));
+  }
+
+  private static Conflict.Resolution resolution(boolean plainName, int survivors) {
+    if (!plainName) {
+      return Conflict.Resolution.RENAMED;
+    }
+    return survivors == 1 ? Conflict.Resolution.DEPENDENT_WINS : Conflict.Resolution.KEPT_ALL;
+  }
+
+  private static String unusedName(String path, String taskId, Set<String> taken) {
+    String name = ProjectLayout.withSuffix(path, taskId);
+    for (int n = 2; !taken.add(key(name)); n++) {
+      name = ProjectLayout.withSuffix(path, taskId + "-" + n);
+    }
+    return name;
+  }
+
+  private static String key(String path) {
+    return path.toLowerCase(Locale.ROOT);
+  }
+
+  /** The absolute target of a computed relative path, which must stay inside the root. */
+  private static Path inside(Path root, String relative) {
+    Path target = root.resolve(relative).normalize();
+    if (!target.startsWith(root) || target.equals(root)) {
+      throw new IllegalStateException(relative + " resolves outside " + root);
+    }
+    return target;
+  }
+
+  private static void copy(Path source, Path target) {
+    try {
+      Files.createDirectories(target.getParent());
+      Files.copy(
+          source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
+    }
+  }
+
+  private static String readText(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

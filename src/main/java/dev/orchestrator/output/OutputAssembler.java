@@ -1,0 +1,59 @@
+package dev.orchestrator.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Finishes the output directory of a run, in the only order that works:
+ *
+ * <ol>
+ *   <li>{@link Consolidator#consolidate} builds {@code src/}, {@code tests/}, {@code docs/} and
+ *       finds the conflicts;
+ *   <li>{@link SummaryAggregator#aggregate} measures the results, conflicts included, and {@link
+ *       SummaryJson} writes {@code execution_summary.json};
+ *   <li>{@link Consolidator#copyRunFiles} copies the plan and that summary into {@code docs/};
+ *   <li>{@link ProjectReadme#write} writes the combined {@code README.md}.
+ * </ol>
+ *
+ * Callers that need a step on its own (a report re-rendered from a summary) use those classes
+ * directly.
+ */
+public final class OutputAssembler {
+
+  /** The entries {@link #assemble} writes at the top of the output directory. */
+  public static final List<String> WRITES =
+      List.of(
+          SummaryJson.FILE_NAME,
+          ProjectReadme.FILE_NAME,
+          ProjectLayout.SOURCE,
+          ProjectLayout.TESTS,
+          ProjectLayout.DOCS);
+
+  private OutputAssembler() {}
+
+  /**
+   * Consolidates the run and writes its summary and README.
+   *
+   * <p>The caller has written {@code execution_plan.json} into the output directory and every task
+   * has finished; the raw directories are only read.
+   *
+   * @return the summary that was written
+   * @throws IllegalStateException if {@code execution_plan.json} has not been written
+   * @throws UncheckedIOException if a file cannot be read or written
+   */
+  public static Summary assemble(RunRecord run) {
+    Consolidation consolidation = Consolidator.consolidate(run);
+    Summary summary = SummaryAggregator.aggregate(run, consolidation);
+    Path summaryFile = run.outputDirectory().resolve(SummaryJson.FILE_NAME);
+    try {
+      SummaryJson.write(summary, summaryFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + summaryFile, e);
+    }
+    Consolidator.copyRunFiles(run.outputDirectory());
+    ProjectReadme.write(run, summary, consolidation);
+    return summary;
+  }
+}

@@ -1,0 +1,326 @@
+package dev.orchestrator.output;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.Task;
+import dev.orchestrator.schedule.TaskStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The combined {@code README.md} at the root of the output directory: the requirement, measured
+ * figures, the layout of the consolidated project, one section per task (with the task's own
+ * README), the conflicts, and how the tree was assembled. Figures that were not measured are left
+ * out, not guessed.
+ */
+public final class ProjectReadme {
+
+  /** The name of the combined README in the output directory. */
+  public static final String FILE_NAME = "README.md";
+
+  private static final int TITLE_LENGTH = 80;
+  private static final int LAYOUT_LINES = 200;
+  private static final List<String> SECTION_ORDER =
+      List.of(ProjectLayout.SOURCE, ProjectLayout.TESTS, ProjectLayout.DOCS);
+
+  private ProjectReadme() {}
+
+  /**
+   * Writes the README into the run's output directory, replacing an earlier one.
+   *
+   * @return the file written
+   * @throws UncheckedIOException if it cannot be written
+   */
+  public static Path write(RunRecord run, Summary summary, Consolidation consolidation) {
+    Path file = run.outputDirectory().resolve(FILE_NAME);
+    try {
+      Files.writeString(file, render(run, summary, consolidation), UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return file;
+  }
+
+  /** The README text; {@code summary} and {@code consolidation} belong to the same run. */
+  public static String render(RunRecord run, Summary summary, Consolidation consolidation) {
+    StringBuilder out = new StringBuilder();
+    String requirements = run.plan().requirements().strip();
+    out.append("# ").append(title(requirements)).append("\n\n");
+    requirements.lines().forEach(line -> out.append("> ").append(line).append('\n'));
+    overview(out, summary.totals());
+    layout(out, consolidation);
+    tasks(out, run, summary, consolidation);
+    conflicts(out, consolidation.conflicts());
+    assembly(out, consolidation);
+    return out.toString();
+  }
+
+  static String title(String requirements) {
+    String first = requirements.lines().findFirst().orElse("").strip();
+    if (first.isEmpty()) {
+      return "Generated project";
+    }
+    if (first.length() <= TITLE_LENGTH) {
+      return first;
+    }
+    int cut = first.lastIndexOf(' ', TITLE_LENGTH);
+    return first.substring(0, cut > 0 ? cut : TITLE_LENGTH) + "…";
+  }
+
+  private static void overview(StringBuilder out, Totals totals) {
+    out.append("\n## Overview\n\n");
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "- Tasks: %d (%d completed, %d failed, %d skipped, %d not started)\n",
+            totals.totalTasks(),
+            totals.completed(),
+            totals.failed(),
+            totals.skipped(),
+            totals.notStarted()));
+    out.append("- Executors: ").append(totals.executors()).append('\n');
+    out.append("- Wall time: ").append(seconds(totals.wallTime()));
+    if (totals.makespan() != null) {
+      out.append(", makespan ").append(seconds(totals.makespan()));
+    }
+    if (totals.executorUtilisation() != null) {
+      out.append(
+          String.format(
+              Locale.ROOT, ", executor utilisation %.0f %%", totals.executorUtilisation() * 100));
+    }
+    out.append('\n');
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "- Files created: %d, non-blank lines: %d\n",
+            totals.totalFilesCreated(),
+            totals.totalLinesOfCode()));
+    if (totals.usage() != null) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "- Tokens: %,d input, %,d output, %,d cache read, %,d cache write\n",
+              totals.usage().inputTokens(),
+              totals.usage().outputTokens(),
+              totals.usage().cacheReadTokens(),
+              totals.usage().cacheWriteTokens()));
+      if (totals.usage().costUsd() != null) {
+        out.append("- Cost: $").append(totals.usage().costUsd().toPlainString()).append('\n');
+      }
+    }
+  }
+
+  private static void layout(StringBuilder out, Consolidation consolidation) {
+    out.append("\n## Project layout\n\n");
+    List<String> paths = new ArrayList<>();
+    consolidation.files().forEach(p -> paths.add(p.target()));
+    paths.add(ProjectLayout.DOCS + "/" + PlanJson.FILE_NAME);
+    paths.add(ProjectLayout.DOCS + "/" + SummaryJson.FILE_NAME);
+    Function<String, Integer> section =
+        path -> SECTION_ORDER.indexOf(path.substring(0, path.indexOf('/')));
+    paths.sort(Comparator.comparing(section).thenComparing(Comparator.naturalOrder()));
+    out.append("```text\n");
+    String[] previous = {};
+    int lines = 0;
+    for (String path : paths) {
+      String[] segments = path.split("/");
+      int common = 0;
+      while (common < segments.length - 1
+          && common < previous.length - 1
+          && segments[common].equals(previous[common])) {
+        common++;
+      }
+      for (int depth = common; depth < segments.length; depth++) {
+        if (lines++ == LAYOUT_LINES) {
+          out.append("… (").append(paths.size()).append(" files in all)\n```\n");
+          return;
+        }
+        boolean file = depth == segments.length - 1;
+        out.append("  ".repeat(depth)).append(segments[depth]).append(file ? "\n" : "/\n");
+      }
+      previous = segments;
+    }
+    out.append("```\n");
+  }
+
+  private static void tasks(
+      StringBuilder out, RunRecord run, Summary summary, Consolidation consolidation) {
+    out.append("\n## Tasks\n");
+    Map<String, TaskResult> results =
+        run.results().stream().collect(Collectors.toMap(TaskResult::taskId, r -> r));
+    for (Task task : run.plan().tasks()) {
+      TaskSummary line =
+          summary
+              .task(task.id())
+              .orElseThrow(() -> new IllegalArgumentException("no summary of " + task.id()));
+      out.append("\n### ").append(task.id()).append(" — ").append(task.name()).append("\n\n");
+      out.append(statusLine(line)).append("\n\n");
+      out.append(task.description().strip()).append('\n');
+      if (!task.acceptanceCriteria().isEmpty()) {
+        out.append("\nAcceptance criteria:\n\n");
+        task.acceptanceCriteria().forEach(c -> out.append("- ").append(c).append('\n'));
+      }
+      files(out, task.id(), results.get(task.id()), run.outputDirectory(), consolidation);
+      String readme = consolidation.taskReadmes().get(task.id());
+      if (readme != null) {
+        out.append("\n#### The task's README\n\n").append(demoteHeadings(readme.strip()));
+      }
+      if (line.error() != null) {
+        out.append("\nError: ").append(line.error().strip()).append('\n');
+      }
+    }
+  }
+
+  private static String statusLine(TaskSummary line) {
+    StringBuilder s = new StringBuilder("Status: **").append(line.status().label()).append("**");
+    if (line.executorId() != null) {
+      s.append(" · executor ").append(line.executorId());
+    }
+    if (line.attempts() > 0) {
+      s.append(" · ")
+          .append(line.attempts())
+          .append(line.attempts() == 1 ? " attempt" : " attempts");
+    }
+    if (line.duration() != null) {
+      s.append(" · ").append(seconds(line.duration()));
+    }
+    return s.toString();
+  }
+
+  private static void files(
+      StringBuilder out,
+      String taskId,
+      TaskResult result,
+      Path outputDirectory,
+      Consolidation consolidation) {
+    List<Placement> placed = consolidation.filesOf(taskId);
+    List<Conflict> lost =
+        consolidation.conflicts().stream()
+            .filter(c -> c.tasks().contains(taskId))
+            .filter(c -> c.kept().stream().noneMatch(p -> p.taskId().equals(taskId)))
+            .toList();
+    if (!placed.isEmpty() || !lost.isEmpty()) {
+      out.append("\nFiles:\n\n");
+      for (Placement p : placed) {
+        out.append("- `").append(p.target()).append('`');
+        if (!p.target().equals(p.source())) {
+          out.append(" (written as `").append(p.source()).append("`)");
+        }
+        out.append('\n');
+      }
+      for (Conflict c : lost) {
+        out.append("- `")
+            .append(c.path())
+            .append("`: replaced by the version of ")
+            .append(String.join(", ", keptTasks(c)))
+            .append('\n');
+      }
+    }
+    if (result != null && result.rawDirectory() != null) {
+      Path raw =
+          outputDirectory
+              .toAbsolutePath()
+              .relativize(outputDirectory.toAbsolutePath().resolve(result.rawDirectory()));
+      out.append("\nRaw output: `").append(raw.toString().replace('\\', '/')).append("/`");
+      out.append(
+          result.status() == TaskStatus.COMPLETED
+              ? "\n"
+              : " (not consolidated: only completed tasks are)\n");
+    }
+  }
+
+  private static void conflicts(StringBuilder out, List<Conflict> conflicts) {
+    if (conflicts.isEmpty()) {
+      return;
+    }
+    out.append("\n## Conflicts\n\nSeveral tasks wrote the same file:\n\n");
+    for (Conflict c : conflicts) {
+      out.append("- `").append(c.path()).append("` from ").append(String.join(", ", c.tasks()));
+      out.append(": ");
+      if (c.resolution() == Conflict.Resolution.DEPENDENT_WINS) {
+        out.append("kept the version of ")
+            .append(keptTasks(c).get(0))
+            .append(", which depends on the others");
+      } else {
+        out.append(
+            c.resolution() == Conflict.Resolution.KEPT_ALL
+                ? "the tasks do not depend on each other, so every version was kept: "
+                : "the name is taken by the orchestrator or a directory, so the versions were"
+                    + " renamed: ");
+        out.append(
+            c.kept().stream()
+                .map(p -> "`" + p.target() + "` (" + p.taskId() + ")")
+                .collect(Collectors.joining(", ")));
+      }
+      out.append('\n');
+    }
+  }
+
+  private static List<String> keptTasks(Conflict conflict) {
+    return conflict.kept().stream().map(Placement::taskId).distinct().toList();
+  }
+
+  private static void assembly(StringBuilder out, Consolidation consolidation) {
+    out.append("\n## How this project was assembled\n\n");
+    out.append(
+        "- Every task ran in its own directory, `executor_<k>/<task_id>/`; those raw outputs are"
+            + " kept as they were written.\n"
+            + "- The files of the completed tasks were merged here, tasks taken in dependency"
+            + " order: test files (by the conventions of each language) into `tests/`,"
+            + " documentation into `docs/`, everything else into `src/`, each file keeping its"
+            + " path below the `src/`, `tests/` or `docs/` it was written in.\n"
+            + "- When tasks wrote the same file, the version of a task that depends on the"
+            + " others replaced theirs; versions of tasks that do not depend on each other were"
+            + " all kept, the later ones with their task id before the extension.\n"
+            + "- Each task's own `README.md` is included in its section above.\n"
+            + "- `docs/execution_plan.json` and `docs/execution_summary.json` are copies of the"
+            + " plan and of the measured results.\n");
+    List<SkippedFile> skipped = consolidation.skipped();
+    if (!skipped.isEmpty()) {
+      out.append("- Files left out (they remain in the raw outputs):\n");
+      skipped.stream()
+          .collect(
+              Collectors.groupingBy(SkippedFile::reason, LinkedHashMap::new, Collectors.counting()))
+          .forEach(
+              (reason, count) ->
+                  out.append("  - ")
+                      .append(count)
+                      .append(count == 1 ? " file: " : " files: ")
+                      .append(reason)
+                      .append('\n'));
+    }
+  }
+
+  /** Pushes the headings of an embedded README below the task's heading, outside code fences. */
+  static String demoteHeadings(String markdown) {
+    StringBuilder out = new StringBuilder();
+    boolean fenced = false;
+    for (String line : markdown.lines().toList()) {
+      String trimmed = line.stripLeading();
+      if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+        fenced = !fenced;
+      } else if (!fenced && line.matches("#{1,6}(\\s.*)?")) {
+        int level = (int) line.chars().takeWhile(c -> c == '#').count();
+        line = "#".repeat(Math.min(level + 4, 6)) + line.substring(level);
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.orchestrator.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The raw output directory of one task, read defensively: the relative paths a result lists are
+ * only followed when they stay inside the directory and name a regular file, never a link.
+ */
+final class RawDirectory {
+
+  private final Path root;
+
+  RawDirectory(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** The raw directory of a result; null when the task never started. */
+  static RawDirectory of(Path outputDirectory, TaskResult result) {
+    return result.rawDirectory() == null
+        ? null
+        : new RawDirectory(outputDirectory.resolve(result.rawDirectory()));
+  }
+
+  /**
+   * Why the listed file cannot be read, or empty when {@link #resolve} may be called.
+   *
+   * @param path a path relative to the directory, {@code /}-separated
+   */
+  Optional<String> refusal(String path) {
+    if (path.isEmpty()
+        || path.startsWith("/")
+        || path.matches("^[A-Za-z]:.*")
+        || path.indexOf('\\') >= 0
+        || path.indexOf('\0') >= 0) {
+      return Optional.of("not a relative /-separated path");
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return Optional.of("the path has an empty, \".\" or \"..\" segment");
+      }
+    }
+    Path file = root.resolve(path).normalize();
+    if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of("missing, or not a regular file");
+    }
+    try {
+      // A linked directory on the way would lead outside; compare the real locations.
+      if (!file.toRealPath().startsWith(root.toRealPath())) {
+        return Optional.of("reached through a symbolic link that leaves the raw directory");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve " + file, e);
+    }
+    return Optional.empty();
+  }
+
+  /** The absolute file of a path that {@link #refusal} accepted. */
+  Path resolve(String path) {
+    return root.resolve(path).normalize();
+  }
+}

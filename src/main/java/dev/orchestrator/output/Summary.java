@@ -1,0 +1,36 @@
+package dev.orchestrator.output;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Results and measured metrics of one run: the content of {@code execution_summary.json}.
+ *
+ * @param tasks one line per task, in plan order
+ * @param conflicts paths competing versions were written to, from consolidation
+ */
+public record Summary(
+    String requirements,
+    Instant startedAt,
+    Instant finishedAt,
+    Totals totals,
+    List<TaskSummary> tasks,
+    List<Conflict> conflicts) {
+
+  public Summary {
+    requireNonNull(requirements, "requirements");
+    requireNonNull(startedAt, "startedAt");
+    requireNonNull(finishedAt, "finishedAt");
+    requireNonNull(totals, "totals");
+    tasks = List.copyOf(tasks);
+    conflicts = List.copyOf(conflicts);
+  }
+
+  /** The line of a task. */
+  public Optional<TaskSummary> task(String id) {
+    return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.orchestrator.output;
+
+import dev.orchestrator.agent.TokenUsage;
+import java.time.Duration;
+
+/**
+ * The run-wide figures of the execution summary. File figures are the sums of the task lines,
+ * failed tasks included. Nullable fields are null when the figure was not measured.
+ *
+ * @param successRate completed / total, 0..1, rounded to 4 places; null for a plan without tasks
+ * @param wallTime start to end of the whole run
+ * @param makespan first task start to last task end; null if no task ran
+ * @param executorUtilisation the tasks' busy time over executors × makespan, 0..1, rounded to 4
+ *     places; null if no task ran or the makespan is zero
+ * @param usage the sum over the tasks that used a model; null if none did. Its cost is null when
+ *     some such task's cost is unknown.
+ * @param testCoverage null: coverage is not measured by the orchestrator
+ */
+public record Totals(
+    int totalTasks,
+    int completed,
+    int failed,
+    int skipped,
+    int notStarted,
+    Double successRate,
+    int totalFilesCreated,
+    long totalLinesOfCode,
+    Duration wallTime,
+    Duration makespan,
+    Double executorUtilisation,
+    int executors,
+    TokenUsage usage,
+    Double testCoverage) {}

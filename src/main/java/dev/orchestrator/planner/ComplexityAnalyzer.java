@@ -1,0 +1,118 @@
+package dev.orchestrator.planner;
+
+import dev.orchestrator.plan.Complexity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Scores how complex a requirement is, from 0 to 100, by adding up what it asks for: the domain's
+ * base, points per named component, per technology and operational duty, and for words of scale;
+ * words of simplicity take points away. The score picks the band and so the number of tasks.
+ */
+final class ComplexityAnalyzer {
+
+  static final int POINTS_PER_COMPONENT = 8;
+  // Past eight components the plan is "very complex" anyway; more only saturate the score.
+  static final int MAX_COUNTED_COMPONENTS = 8;
+  static final int POINTS_PER_SCALE_SIGNAL = 8;
+  static final int POINTS_PER_SIMPLICITY_SIGNAL = -10;
+  static final int MAX_COUNTED_SIGNALS = 2;
+
+  private static final Pattern SCALE =
+      Keywords.of(
+          "platform|enterprise|scalable|at scale|distributed|production(?:-grade|-ready)?"
+              + "|e-?commerce|marketplace|multi-tenant|high availability|banking");
+  private static final Pattern SIMPLICITY =
+      Keywords.of("simple|basic|small|minimal|tiny|quick|toy|prototype|single");
+
+  /** The complexity of the requirement, with what was detected and why it scores as it does. */
+  Complexity analyze(Requirement requirement) {
+    String text = requirement.text();
+    List<Capability.Mention> technologies = requirement.mentionsOf(Capability.Kind.TECHNOLOGY);
+    List<Capability.Mention> operations = requirement.mentionsOf(Capability.Kind.OPERATIONS);
+    List<String> scale = limit(Keywords.distinct(SCALE, text));
+    List<String> simplicity = limit(Keywords.distinct(SIMPLICITY, text));
+    int raw =
+        requirement.domain().baseScore()
+            + POINTS_PER_COMPONENT
+                * Math.min(requirement.components().size(), MAX_COUNTED_COMPONENTS)
+            + technologies.stream().mapToInt(m -> m.capability().weight()).sum()
+            + operations.stream().mapToInt(m -> m.capability().weight()).sum()
+            + POINTS_PER_SCALE_SIGNAL * scale.size()
+            + POINTS_PER_SIMPLICITY_SIGNAL * simplicity.size();
+    int score = Math.max(0, Math.min(100, raw));
+
+    List<String> features = new ArrayList<>();
+    requirement.components().forEach(c -> features.add(c.name()));
+    operations.forEach(m -> features.add(m.capability().label()));
+    List<String> technical = new ArrayList<>();
+    technologies.forEach(m -> technical.add(m.words()));
+    requirement.domain().stack().stream()
+        .filter(capability -> !requirement.mentions(capability))
+        .forEach(capability -> technical.add(capability.label()));
+
+    // The band comes from the score alone; a provisional value lets the reasoning name it.
+    Complexity scored = new Complexity(score, "", features, technical);
+    return new Complexity(
+        score,
+        reasoning(requirement, technologies, operations, scale, simplicity, scored),
+        features,
+        technical);
+  }
+
+  private static String reasoning(
+      Requirement requirement,
+      List<Capability.Mention> technologies,
+      List<Capability.Mention> operations,
+      List<String> scale,
+      List<String> simplicity,
+      Complexity scored) {
+    List<Component> components = requirement.components();
+    StringBuilder text = new StringBuilder("A ").append(requirement.domain().label());
+    text.append(
+        components.isEmpty()
+            ? " naming no separate components"
+            : " naming " + count(components.size(), "component") + " ("
+                + join(components.stream().map(Component::name).toList()) + ")");
+    if (!technologies.isEmpty()) {
+      text.append(", ")
+          .append(count(technologies.size(), "technical part"))
+          .append(" (")
+          .append(join(technologies.stream().map(Capability.Mention::words).toList()))
+          .append(")");
+    }
+    if (!operations.isEmpty()) {
+      text.append(", operations work (")
+          .append(join(operations.stream().map(m -> m.capability().label()).toList()))
+          .append(")");
+    }
+    if (!scale.isEmpty()) {
+      text.append(", signs of scale (").append(join(scale)).append(")");
+    }
+    if (!simplicity.isEmpty()) {
+      text.append(", signs of simplicity (").append(join(simplicity)).append(")");
+    }
+    TaskBudget budget = TaskBudget.of(scored);
+    return text.append(": ")
+        .append(scored.score())
+        .append("/100, ")
+        .append(scored.band())
+        .append(", so ")
+        .append(budget.describe())
+        .append(".")
+        .toString();
+  }
+
+  private static List<String> limit(List<String> signals) {
+    return signals.subList(0, Math.min(MAX_COUNTED_SIGNALS, signals.size()));
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static String join(List<String> items) {
+    return String.join(", ", items);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.orchestrator.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.orchestrator.plan.Effort;
+import dev.orchestrator.plan.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A task of the plan being made, before it has an id and dependencies.
+ *
+ * @param titles the name, or the names of the drafts merged into this one
+ * @param components slugs of the components the task works on; empty for shared work, which waits
+ *     for everything in lower layers
+ * @param files paths or globs the task owns
+ */
+record TaskDraft(
+    List<String> titles,
+    String description,
+    Layer layer,
+    int priority,
+    List<String> components,
+    Duration duration,
+    List<String> files,
+    List<String> criteria) {
+
+  private static final Duration SHORT = Duration.ofMinutes(30);
+  private static final int MAX_CRITERIA = 4;
+
+  TaskDraft {
+    titles = List.copyOf(titles);
+    requireNonNull(description, "description");
+    requireNonNull(layer, "layer");
+    components = List.copyOf(components);
+    requireNonNull(duration, "duration");
+    files = List.copyOf(files);
+    criteria = List.copyOf(criteria);
+  }
+
+  /** The estimate the planner gives a task of this effort. */
+  static Duration typicalDuration(Effort effort) {
+    switch (effort) {
+      case LOW:
+        return SHORT;
+      case MEDIUM:
+        return Duration.ofHours(1);
+      default:
+        return Duration.ofHours(2);
+    }
+  }
+
+  /** The task name: the titles joined as a phrase ("Integration tests and documentation"). */
+  String name() {
+    StringBuilder name = new StringBuilder(titles.get(0));
+    for (int i = 1; i < titles.size(); i++) {
+      name.append(i == titles.size() - 1 ? " and " : ", ").append(lowerFirst(titles.get(i)));
+    }
+    return name.toString();
+  }
+
+  /** Effort as the duration suggests: under an hour low, under two medium, else high. */
+  Effort effort() {
+    if (duration.compareTo(Duration.ofHours(1)) < 0) {
+      return Effort.LOW;
+    }
+    return duration.compareTo(Duration.ofHours(2)) < 0 ? Effort.MEDIUM : Effort.HIGH;
+  }
+
+  /** Whether the task is shared work rather than work on named components. */
+  boolean shared() {
+    return components.isEmpty();
+  }
+
+  /**
+   * One task doing the work of both. It sits in the lower of the two layers; it is shared when
+   * either is, because shared work waits for more than component work does.
+   */
+  TaskDraft mergedWith(TaskDraft other) {
+    List<String> criteriaOfBoth = new ArrayList<>();
+    criteriaOfBoth.addAll(criteria.subList(0, Math.min(2, criteria.size())));
+    criteriaOfBoth.addAll(other.criteria.subList(0, Math.min(2, other.criteria.size())));
+    return new TaskDraft(
+        concat(titles, other.titles),
+        description + " " + other.description,
+        layer.compareTo(other.layer) <= 0 ? layer : other.layer,
+        Math.min(priority, other.priority),
+        shared() || other.shared() ? List.of() : concat(components, other.components),
+        duration.plus(other.duration),
+        concat(files, other.files),
+        criteriaOfBoth.subList(0, Math.min(MAX_CRITERIA, criteriaOfBoth.size())));
+  }
+
+  /** Whether the task owns test files and other files, so its tests can become a task of their own. */
+  boolean hasSeparableTests() {
+    long tests = files.stream().filter(TaskDraft::isTestPath).count();
+    return !shared() && layer != Layer.VERIFICATION && tests > 0 && tests < files.size();
+  }
+
+  /** This task without its test files and the time they take. */
+  TaskDraft withoutTests() {
+    return new TaskDraft(
+        titles,
+        description,
+        layer,
+        priority,
+        components,
+        duration.compareTo(SHORT.multipliedBy(2)) >= 0 ? duration.minus(SHORT) : duration,
+        files.stream().filter(f -> !isTestPath(f)).toList(),
+        criteria);
+  }
+
+  /** The unit tests of this task as a task one layer up, so it waits for this one. */
+  TaskDraft testsOnly() {
+    String name = name();
+    return new TaskDraft(
+        List.of(name + " tests"),
+        "Write unit tests for " + lowerFirst(name) + ": the main path, edge cases and errors.",
+        layer.next(),
+        Math.min(priority + 1, Task.LOWEST_PRIORITY),
+        components,
+        SHORT,
+        files.stream().filter(TaskDraft::isTestPath).toList(),
+        List.of(
+            "Unit tests cover the main path and each documented error of " + lowerFirst(name),
+            "The tests run offline and pass"));
+  }
+
+  private static boolean isTestPath(String path) {
+    return path.startsWith("tests/") || path.contains("/tests/");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    Set<String> both = new LinkedHashSet<>(a);
+    both.addAll(b);
+    return List.copyOf(both);
+  }
+
+  // "Backend API" reads as "backend API" inside a phrase; an acronym such as "API gateway" stays.
+  private static String lowerFirst(String title) {
+    boolean acronym = title.length() > 1 && Character.isUpperCase(title.charAt(1));
+    return acronym ? title : title.substring(0, 1).toLowerCase(Locale.ROOT) + title.substring(1);
+  }
+}
