@@ -29,7 +29,7 @@ enum ScaffoldLanguage {
     }
 
     @Override
-    String testBody(Task task, ScaffoldLayout layout) {
+    String testBody(Task task) {
       StringBuilder code = new StringBuilder("\n\nimport pytest\n");
       for (int i = 0; i < task.acceptanceCriteria().size(); i++) {
         code.append("\n\ndef test_criterion_").append(i + 1).append("():\n");
@@ -63,7 +63,7 @@ enum ScaffoldLanguage {
     }
 
     @Override
-    String testBody(Task task, ScaffoldLayout layout) {
+    String testBody(Task task) {
       StringBuilder code = new StringBuilder("\n\ndescribe(\"" + escape(task.name()) + "\", () => {\n");
       task.acceptanceCriteria()
           .forEach(c -> code.append("  it.todo(\"").append(escape(oneLine(c))).append("\");\n"));
@@ -94,7 +94,7 @@ enum ScaffoldLanguage {
     }
 
     @Override
-    String testBody(Task task, ScaffoldLayout layout) {
+    String testBody(Task task) {
       StringBuilder code = new StringBuilder("\n\nimport org.junit.jupiter.api.Disabled;\n");
       code.append("import org.junit.jupiter.api.Test;\n\n@Disabled(\"simulated scaffold\")\n");
       code.append("class ").append(typeName(task)).append("Test {\n");
@@ -120,15 +120,15 @@ enum ScaffoldLanguage {
 
   abstract String body(Task task);
 
-  abstract String testBody(Task task, ScaffoldLayout layout);
+  abstract String testBody(Task task);
 
   String source(Task task, String mark) {
     return comment + " " + mark + "\n" + comment + " Task " + task.id() + ": " + task.name() + body(task);
   }
 
-  String test(Task task, ScaffoldLayout layout, String mark) {
+  String test(Task task, String mark) {
     return comment + " " + mark + "\n" + comment + " Tests for " + task.id() + ": " + task.name()
-        + testBody(task, layout);
+        + testBody(task);
   }
 
   /** The language a claim names by its extension ({@code src/**}{@code /*.ts}), or null. */

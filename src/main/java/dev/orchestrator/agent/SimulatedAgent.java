@@ -30,33 +30,47 @@ public final class SimulatedAgent implements Agent {
     ScaffoldLayout layout = ScaffoldLayout.of(task);
     TaskWorkspace workspace = assignment.workspace();
 
-    assignment.progress().report("writing " + layout.source(), 0.0);
-    workspace.write(layout.source(), layout.language().source(task, MARK));
-    pause(1);
-    assignment.progress().report("writing " + layout.test(), 1 / 3.0);
-    workspace.write(layout.test(), layout.language().test(task, layout, MARK));
-    pause(2);
-    assignment.progress().report("writing README.md", 2 / 3.0);
-    workspace.write("README.md", readme(task, layout));
-    pause(3);
-    return AgentResult.of("simulated " + task.id() + ": 3 scaffold files");
+    List<ScaffoldLayout.File> files = layout.files();
+    int steps = files.size() + 1;
+    for (int i = 0; i < files.size(); i++) {
+      ScaffoldLayout.File file = files.get(i);
+      assignment.progress().report("writing " + file.path(), (double) i / steps);
+      workspace.write(file.path(), content(task, file.kind(), layout));
+      pause(i + 1, steps);
+    }
+    assignment.progress().report("writing README.md", (double) files.size() / steps);
+    workspace.write("README.md", readme(task, files));
+    pause(steps, steps);
+    return AgentResult.of("simulated " + task.id() + ": " + steps + " scaffold files");
   }
 
-  // Sleeps until the step's share of the delay has passed; this is the simulated work itself.
-  private void pause(int step) throws InterruptedException {
-    long share = delay.toMillis() * step / 3 - delay.toMillis() * (step - 1) / 3;
+  // Sleeps for this step's share of the delay: this is the simulated work itself.
+  private void pause(int step, int steps) throws InterruptedException {
+    long share = delay.toMillis() * step / steps - delay.toMillis() * (step - 1) / steps;
     if (share > 0) {
       Thread.sleep(share);
     }
   }
 
-  private static String readme(Task task, ScaffoldLayout layout) {
+  private static String content(Task task, ScaffoldLayout.Kind kind, ScaffoldLayout layout) {
+    if (kind == ScaffoldLayout.Kind.DOCUMENT) {
+      StringBuilder text = new StringBuilder("# " + task.name() + "\n\n> " + MARK + "\n\n");
+      text.append(task.description()).append("\n\n");
+      task.acceptanceCriteria().forEach(c -> text.append("- ").append(c).append('\n'));
+      return text.toString();
+    }
+    return kind == ScaffoldLayout.Kind.TEST
+        ? layout.language().test(task, MARK)
+        : layout.language().source(task, MARK);
+  }
+
+  private static String readme(Task task, List<ScaffoldLayout.File> files) {
     StringBuilder text = new StringBuilder();
     text.append("# ").append(task.name()).append("\n\n> ").append(MARK).append("\n\n");
     text.append(task.description()).append("\n\n## Acceptance criteria\n\n");
     task.acceptanceCriteria().forEach(c -> text.append("- [ ] ").append(c).append('\n'));
     text.append("\n## Files\n\n");
-    List.of(layout.source(), layout.test()).forEach(f -> text.append("- `").append(f).append("`\n"));
+    files.forEach(f -> text.append("- `").append(f.path()).append("`\n"));
     text.append("\nEstimated effort: ")
         .append(task.estimatedEffort().label())
         .append(", priority ")

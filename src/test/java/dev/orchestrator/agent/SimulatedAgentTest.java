@@ -62,12 +62,41 @@ class SimulatedAgentTest {
   }
 
   @Test
+  void writes_only_inside_the_claims_putting_tests_beside_the_source_without_a_test_claim()
+      throws Exception {
+    TaskWorkspace workspace = new TaskWorkspace(temp);
+
+    run(task(List.of("src/models/**", "db/**")), workspace, new CopyOnWriteArrayList<>());
+
+    assertThat(workspace.files())
+        .containsExactly("README.md", "src/models/cart_api.py", "src/models/test_cart_api.py");
+  }
+
+  @Test
+  void writes_a_document_for_a_task_that_claims_only_documentation() throws Exception {
+    TaskWorkspace workspace = new TaskWorkspace(temp);
+
+    run(task(List.of("README.md", "docs/**")), workspace, new CopyOnWriteArrayList<>());
+
+    assertThat(workspace.files()).containsExactly("README.md", "docs/cart_api.md");
+  }
+
+  @Test
+  void writes_only_a_test_for_a_task_that_claims_only_tests() throws Exception {
+    TaskWorkspace workspace = new TaskWorkspace(temp);
+
+    run(task(List.of("tests/integration/**")), workspace, new CopyOnWriteArrayList<>());
+
+    assertThat(workspace.files()).containsExactly("README.md", "tests/integration/test_cart_api.py");
+  }
+
+  @Test
   void follows_the_language_the_claims_name() throws Exception {
     TaskWorkspace workspace = new TaskWorkspace(temp);
 
     run(task(List.of("src/web/**/*.ts")), workspace, new CopyOnWriteArrayList<>());
 
     assertThat(workspace.files())
-        .containsExactly("README.md", "src/web/cartApi.ts", "tests/cartApi.test.ts");
+        .containsExactly("README.md", "src/web/cartApi.test.ts", "src/web/cartApi.ts");
   }
 }
