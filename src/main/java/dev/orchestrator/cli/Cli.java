@@ -25,7 +25,12 @@ public final class Cli {
    * @return the exit code
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
-    CommandLine cli = new CommandLine(new OrchestratorCommand(out, terminal));
+    return execute(args, out, err, terminal, new Interruption(err));
+  }
+
+  static int execute(
+      String[] args, PrintWriter out, PrintWriter err, boolean terminal, Interruption interruption) {
+    CommandLine cli = new CommandLine(new OrchestratorCommand(out, terminal, interruption));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

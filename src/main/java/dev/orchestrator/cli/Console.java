@@ -87,7 +87,7 @@ final class Console {
   }
 
   /** Prints the outcome and returns the exit code. */
-  int finished(RunOutcome outcome) {
+  int finished(RunOutcome outcome, Interruption interruption) {
     if (json) {
       try {
         out.print(Files.readString(outcome.outputDirectory().resolve(SummaryJson.FILE_NAME)));
@@ -113,6 +113,11 @@ final class Console {
       out.println("  README.md, src/, tests/, docs/, execution_summary.json, orchestrator.log");
     }
     out.flush();
+    if (interruption.interrupted()) {
+      out.println("Interrupted. Finish it with: orchestrator resume " + outcome.outputDirectory());
+      out.flush();
+      return Cli.INTERRUPTED;
+    }
     return outcome.allCompleted() ? Cli.OK : Cli.TASKS_FAILED;
   }
 }

@@ -14,8 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code orchestrator demo [SCENARIO]}: the original tool's examples, offline. */
 @Command(
@@ -29,8 +27,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DemoCommand implements Callable<Integer> {
 
   @ParentCommand OrchestratorCommand parent;
-
-  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "Which example to run.")
   String scenario;
@@ -53,20 +49,25 @@ final class DemoCommand implements Callable<Integer> {
     if (chosen.size() > 1 && options.outputDirectory != null) {
       throw new UsageException("-o names one directory; name a scenario to use it, e.g. demo todo -o DIR");
     }
-    boolean budgetGiven = spec.commandLine().getParseResult().hasMatchedOption("-m");
+    Integer budget = options.maxExecutors;
     Path base = options.outputDirectory;
     int worst = Cli.OK;
     List<String> lines = new ArrayList<>();
     for (Scenario s : chosen) {
-      options.maxExecutors = budgetGiven ? options.maxExecutors : s.suggestedExecutors;
+      options.maxExecutors = budget != null ? budget : s.suggestedExecutors;
       options.outputDirectory = base != null ? base : Path.of("outputs", "demo-" + s.label());
       parent.out.printf("=== demo %s ===%n", s.label());
       Console console = new Console(parent.out, parent.terminal, false);
       Orchestrator orchestrator = options.orchestrator(console.progress());
       var plan = orchestrator.plan(s.requirements);
       console.plan(plan);
+      parent.interruption.onFirst(orchestrator::cancel);
       RunOutcome outcome = orchestrator.execute(plan);
-      worst = Math.max(worst, console.finished(outcome));
+      int code = console.finished(outcome, parent.interruption);
+      if (code == Cli.INTERRUPTED) {
+        return code;
+      }
+      worst = Math.max(worst, code);
       lines.add(
           String.format(
               Locale.ROOT,

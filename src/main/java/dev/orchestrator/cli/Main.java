@@ -11,6 +11,8 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(Cli.execute(args, out, err, System.console() != null));
+    Interruption interruption = new Interruption(err);
+    interruption.install();
+    System.exit(Cli.execute(args, out, err, System.console() != null, interruption));
   }
 }

@@ -32,6 +32,10 @@ final class PlainProgress implements RunListener {
     if (event instanceof RunEvent.TaskStarted e) {
       return "[Executor-" + e.executor() + "] Starting " + e.taskId() + ": " + e.name();
     }
+    if (event instanceof RunEvent.TaskRetrying e) {
+      return "[Executor-" + e.executor() + "] ↻ Retrying " + e.taskId() + " in " + seconds(e.backoff())
+          + " (attempt " + e.failedAttempt() + " failed: " + e.error() + ")";
+    }
     if (event instanceof RunEvent.TaskCompleted e) {
       return "[Executor-" + e.executor() + "] ✓ Completed " + e.taskId() + " (" + seconds(e.duration()) + ")";
     }

@@ -29,10 +29,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Plan plan = PlanJson.read(planFile).withExecutorBudget(options.maxExecutors);
+    Plan plan = PlanJson.read(planFile);
     Console console = new Console(parent.out, parent.terminal && !json, json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
-    console.plan(plan);
-    return console.finished(orchestrator.execute(plan));
+    console.plan(orchestrator.budgeted(plan));
+    parent.interruption.onFirst(orchestrator::cancel);
+    return console.finished(orchestrator.execute(plan), parent.interruption);
   }
 }

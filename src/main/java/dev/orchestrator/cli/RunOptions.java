@@ -8,6 +8,7 @@ import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunListener;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.orchestrator.run.RetryPolicy;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that plan or run: where to write, how many executors, which agents. */
@@ -22,9 +23,8 @@ final class RunOptions {
   @Option(
       names = {"-m", "--max-executors"},
       paramLabel = "N",
-      defaultValue = "5",
-      description = "Executor budget M: tasks run at most N at a time (default: ${DEFAULT-VALUE}).")
-  int maxExecutors;
+      description = "Executor budget M: tasks run at most N at a time (default: 5).")
+  Integer maxExecutors;
 
   @Option(
       names = "--real",
@@ -43,6 +43,28 @@ final class RunOptions {
       description = "Time each simulated task takes, e.g. 300ms, 2s (default: ${DEFAULT-VALUE}).")
   String simulateDelay;
 
+  @Option(
+      names = "--task-timeout",
+      paramLabel = "DURATION",
+      description = "Time limit of one attempt at a task, e.g. 90s, 10min (default: none).")
+  String taskTimeout;
+
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Further attempts for a task whose attempt failed in a retryable way (crash, timeout,"
+              + " transient provider error); permanent failures are not retried (default: ${DEFAULT-VALUE}).")
+  int retries;
+
+  @Option(
+      names = "--retry-backoff",
+      paramLabel = "DURATION",
+      defaultValue = "1s",
+      description = "Wait before the first retry, doubled for each later one, at most 30s (default: ${DEFAULT-VALUE}).")
+  String retryBackoff;
+
   /** The orchestrator these options describe. */
   Orchestrator orchestrator(RunListener listener) {
     if (real) {
@@ -51,9 +73,19 @@ final class RunOptions {
               + " built in yet; run without --real to plan with the offline heuristic planner and"
               + " execute with simulated executors");
     }
-    Duration delay = delay();
-    return Orchestrator.builder()
-        .maxExecutors(maxExecutors)
+    Duration delay = duration("--simulate-delay", simulateDelay);
+    RetryPolicy policy =
+        new RetryPolicy(
+            taskTimeout == null ? null : duration("--task-timeout", taskTimeout),
+            retries,
+            duration("--retry-backoff", retryBackoff),
+            Duration.ofSeconds(30));
+    Orchestrator.Builder builder = Orchestrator.builder();
+    if (maxExecutors != null) {
+      builder.maxExecutors(maxExecutors);
+    }
+    return builder
+        .retryPolicy(policy)
         .outputDirectory(outputDirectory)
         .force(force)
         .agents(executor -> new SimulatedAgent(delay))
@@ -61,11 +93,11 @@ final class RunOptions {
         .build();
   }
 
-  private Duration delay() {
-    return EstimatedDuration.parse(simulateDelay)
+  private static Duration duration(String option, String text) {
+    return EstimatedDuration.parse(text)
         .orElseThrow(
             () ->
                 new UsageException(
-                    "--simulate-delay \"" + simulateDelay + "\" is not a duration; use e.g. 300ms or 2s"));
+                    option + " \"" + text + "\" is not a duration; use e.g. 300ms, 2s or 10min"));
   }
 }

@@ -188,10 +188,10 @@ public final class ProjectReadme {
     if (line.executorId() != null) {
       s.append(" · executor ").append(line.executorId());
     }
-    if (line.attempts() > 0) {
+    if (!line.attempts().isEmpty()) {
       s.append(" · ")
-          .append(line.attempts())
-          .append(line.attempts() == 1 ? " attempt" : " attempts");
+          .append(line.attempts().size())
+          .append(line.attempts().size() == 1 ? " attempt" : " attempts");
     }
     if (line.duration() != null) {
       s.append(" · ").append(seconds(line.duration()));

@@ -59,6 +59,9 @@ public final class SummaryJson {
   private static final String EXECUTOR_ID = "executor_id";
   private static final String STATUS = "status";
   private static final String ATTEMPTS = "attempts";
+  private static final String ATTEMPT_HISTORY = "attempt_history";
+  private static final String ATTEMPT = "attempt";
+  private static final String OUTCOME = "outcome";
   private static final String DURATION_SECONDS = "duration_seconds";
   private static final String OUTPUT_FILES = "output_files";
   private static final String METRICS = "metrics";
@@ -123,7 +126,18 @@ public final class SummaryJson {
     node.put(NAME, task.name());
     node.put(EXECUTOR_ID, task.executorId());
     node.put(STATUS, task.status().label());
-    node.put(ATTEMPTS, task.attempts());
+    node.put(ATTEMPTS, task.attempts().size());
+    ArrayNode history = node.putArray(ATTEMPT_HISTORY);
+    for (Attempt attempt : task.attempts()) {
+      ObjectNode a = history.addObject();
+      a.put(ATTEMPT, attempt.number());
+      a.put(EXECUTOR_ID, attempt.executorId());
+      a.put(STARTED_AT, text(attempt.startedAt()));
+      a.put(FINISHED_AT, text(attempt.finishedAt()));
+      a.put(DURATION_SECONDS, seconds(attempt.duration()));
+      a.put(OUTCOME, attempt.outcome().label());
+      a.put(ERROR, attempt.error());
+    }
     node.put(STARTED_AT, text(task.startedAt()));
     node.put(FINISHED_AT, text(task.finishedAt()));
     node.put(DURATION_SECONDS, seconds(task.duration()));
@@ -242,7 +256,7 @@ public final class SummaryJson {
         node.required(NAME).textValue(),
         nullable(node, EXECUTOR_ID, JsonNode::intValue),
         TaskStatus.valueOf(node.required(STATUS).textValue().toUpperCase(Locale.ROOT)),
-        node.required(ATTEMPTS).intValue(),
+        readAttempts(node),
         instant(node, STARTED_AT),
         instant(node, FINISHED_AT),
         duration(node, DURATION_SECONDS),
@@ -255,6 +269,21 @@ public final class SummaryJson {
         readUsage(node),
         details,
         nullable(node, ERROR, JsonNode::textValue));
+  }
+
+  private static List<Attempt> readAttempts(JsonNode node) {
+    List<Attempt> attempts = new ArrayList<>();
+    for (JsonNode a : node.required(ATTEMPT_HISTORY)) {
+      attempts.add(
+          new Attempt(
+              a.required(ATTEMPT).intValue(),
+              a.required(EXECUTOR_ID).intValue(),
+              instant(a, STARTED_AT),
+              instant(a, FINISHED_AT),
+              Attempt.Outcome.fromLabel(a.required(OUTCOME).textValue()),
+              nullable(a, ERROR, JsonNode::textValue)));
+    }
+    return attempts;
   }
 
   private static TokenUsage readUsage(JsonNode node) {

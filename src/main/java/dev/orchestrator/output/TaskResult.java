@@ -13,7 +13,7 @@ import java.util.Map;
  * What happened to one task in a run, as measured.
  *
  * @param executorId 1-based executor that ran the last attempt; null if the task never started
- * @param attempts number of attempts started (0 when skipped or not started)
+ * @param attempts every attempt started, in order (none when skipped or not started)
  * @param startedAt start of the first attempt; null if never started
  * @param finishedAt end of the last attempt; null if never started
  * @param rawDirectory {@code executor_<k>/<task_id>} holding the raw output; null if never started
@@ -26,7 +26,7 @@ public record TaskResult(
     String taskId,
     TaskStatus status,
     Integer executorId,
-    int attempts,
+    List<Attempt> attempts,
     Instant startedAt,
     Instant finishedAt,
     Path rawDirectory,
@@ -38,6 +38,7 @@ public record TaskResult(
   public TaskResult {
     requireNonNull(taskId, "taskId");
     requireNonNull(status, "status");
+    attempts = List.copyOf(attempts);
     outputFiles = List.copyOf(outputFiles);
     details = Map.copyOf(details);
   }

@@ -24,7 +24,7 @@ public record TaskSummary(
     String name,
     Integer executorId,
     TaskStatus status,
-    int attempts,
+    List<Attempt> attempts,
     Instant startedAt,
     Instant finishedAt,
     Duration duration,
@@ -39,6 +39,7 @@ public record TaskSummary(
     requireNonNull(name, "name");
     requireNonNull(status, "status");
     requireNonNull(metrics, "metrics");
+    attempts = List.copyOf(attempts);
     outputFiles = List.copyOf(outputFiles);
     details = Map.copyOf(details);
   }

@@ -19,6 +19,9 @@ final class EventLog implements RunListener {
       log.info("[Executor-{}] started {}: {}", e.executor(), e.taskId(), e.name());
     } else if (event instanceof RunEvent.TaskProgress e) {
       log.debug("[Executor-{}] {} {}", e.executor(), e.taskId(), e.message());
+    } else if (event instanceof RunEvent.TaskRetrying e) {
+      log.warn("[Executor-{}] {} attempt {} failed, retrying in {} ms: {}", e.executor(), e.taskId(),
+          e.failedAttempt(), e.backoff().toMillis(), e.error());
     } else if (event instanceof RunEvent.TaskCompleted e) {
       log.info("[Executor-{}] completed {} in {} ms, {} files", e.executor(), e.taskId(),
           e.duration().toMillis(), e.files());

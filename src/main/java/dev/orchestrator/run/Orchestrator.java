@@ -21,8 +21,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +60,10 @@ public final class Orchestrator {
   private final boolean force;
   private final RunListener listener;
   private final Clock clock;
+  private final RetryPolicy retryPolicy;
+  private final boolean budgetGiven;
   private volatile PlanExecution current;
+  private volatile boolean cancelRequested;
 
   private Orchestrator(Builder builder) {
     this.planner = builder.planner;
@@ -65,6 +73,8 @@ public final class Orchestrator {
     this.force = builder.force;
     this.listener = new SerialListener(new EventLog().andThen(builder.listener));
     this.clock = builder.clock;
+    this.retryPolicy = builder.retryPolicy;
+    this.budgetGiven = builder.budgetGiven;
   }
 
   public static Builder builder() {
@@ -112,26 +122,88 @@ public final class Orchestrator {
    *     interrupted first
    */
   public RunOutcome execute(Plan plan) throws InterruptedException {
-    Plan budgeted = PlanValidator.requireValid(plan.withExecutorBudget(maxExecutors), "plan");
+    Plan budgeted = PlanValidator.requireValid(budgeted(plan), "plan");
     Path dir = OutputDirectory.prepare(outputDirectoryFor(plan), force);
-    try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), false)) {
-      writePlan(budgeted, dir.resolve(PlanJson.FILE_NAME));
+    writePlan(budgeted, dir.resolve(PlanJson.FILE_NAME));
+    return executePrepared(budgeted, dir, Map.of(), false);
+  }
+
+  /**
+   * Finishes an interrupted run: tasks the journal records as completed whose output files are
+   * still intact are kept; every other task runs again; the summary and the consolidated project
+   * then cover all tasks, and the log continues. The executor budget is the one the run was planned
+   * with, unless this orchestrator was given one explicitly.
+   *
+   * @throws UsageException if the directory is not a run, has no readable plan, or its journal is
+   *     damaged beyond its last record
+   */
+  public RunOutcome resume(Path directory) throws InterruptedException {
+    Path dir = directory.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir) || !OutputDirectory.isRun(dir)) {
+      throw new UsageException(
+          dir + " is not an orchestrator run (it has no " + OutputDirectory.STATE + "/ directory);"
+              + " give the output directory of an earlier run");
+    }
+    Path planFile = dir.resolve(PlanJson.FILE_NAME);
+    if (!Files.exists(planFile)) {
+      throw new UsageException(
+          dir + " has no " + PlanJson.FILE_NAME + ", so there is nothing to resume; start a new run");
+    }
+    Plan plan = budgeted(PlanJson.read(planFile));
+    Map<String, CompletedTask> intact = new LinkedHashMap<>();
+    Set<String> ids = plan.tasks().stream().map(t -> t.id()).collect(Collectors.toSet());
+    Journal.completedTasks(Journal.replay(dir), dir)
+        .forEach(
+            (id, task) -> {
+              if (ids.contains(id) && FileHashes.intact(task.rawDirectory(), task.files())) {
+                intact.put(id, task);
+              }
+            });
+    OutputDirectory.prepareResume(
+        dir, intact.values().stream().map(CompletedTask::rawDirectory).collect(Collectors.toSet()));
+    return executePrepared(plan, dir, intact, true);
+  }
+
+  /**
+   * The plan with the executor budget a run of this orchestrator gives it: the one set with {@link
+   * Builder#maxExecutors}, else the plan's own.
+   */
+  public Plan budgeted(Plan plan) {
+    return budgetGiven ? plan.withExecutorBudget(maxExecutors) : plan;
+  }
+
+  private RunOutcome executePrepared(
+      Plan plan, Path dir, Map<String, CompletedTask> completedBefore, boolean resumed)
+      throws InterruptedException {
+    int executors = plan.executorBudget();
+    try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed);
+        Journal journal = Journal.open(dir)) {
       Instant startedAt = clock.instant();
-      log.info("requirement: {}", budgeted.requirements());
-      listener.on(new RunEvent.RunStarted(startedAt, budgeted.tasks().size(), maxExecutors, dir));
+      if (resumed) {
+        log.info("resuming: {} of {} tasks completed earlier with intact output",
+            completedBefore.size(), plan.tasks().size());
+      }
+      log.info("requirement: {}", plan.requirements());
+      journal.runStarted(startedAt, executors, completedBefore.size());
+      listener.on(new RunEvent.RunStarted(startedAt, plan.tasks().size(), executors, dir));
       PlanExecution execution =
-          new PlanExecution(budgeted, dir, maxExecutors, agents, listener, clock);
+          new PlanExecution(
+              plan, dir, executors, agents, listener, clock, retryPolicy, journal, completedBefore);
       current = execution;
       List<TaskResult> results;
       try {
+        if (cancelRequested) {
+          execution.cancel();
+        }
         results = execution.execute();
       } finally {
         current = null;
       }
-      RunRecord record = new RunRecord(budgeted, maxExecutors, dir, startedAt, clock.instant(), results);
+      RunRecord record = new RunRecord(plan, executors, dir, startedAt, clock.instant(), results);
       OutputAssembler.assemble(record);
-      boolean stopped = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
+      boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = clock.instant();
+      journal.runFinished(end, interrupted);
       listener.on(
           new RunEvent.RunFinished(
               end,
@@ -140,7 +212,21 @@ public final class Orchestrator {
               count(results, TaskStatus.SKIPPED),
               count(results, TaskStatus.NOT_STARTED),
               Duration.between(startedAt, end)));
-      return new RunOutcome(record, dir, stopped);
+      return new RunOutcome(record, dir, interrupted);
+    }
+  }
+
+  /**
+   * Cancels the current run: stops dispatching and interrupts running agents; their tasks count as
+   * not started, so {@link #resume} runs them again. The outputs of completed tasks are still
+   * consolidated. Safe to call from any thread (a signal handler); a cancel before a run starts
+   * cancels that run.
+   */
+  public void cancel() {
+    cancelRequested = true;
+    PlanExecution execution = current;
+    if (execution != null) {
+      execution.cancel();
     }
   }
 
@@ -182,6 +268,8 @@ public final class Orchestrator {
     private boolean force;
     private RunListener listener = event -> {};
     private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.NONE;
+    private boolean budgetGiven;
 
     private Builder() {}
 
@@ -208,6 +296,7 @@ public final class Orchestrator {
             "--max-executors must be at least 1, was " + executors + "; use e.g. -m 3");
       }
       this.maxExecutors = executors;
+      this.budgetGiven = true;
       return this;
     }
 
@@ -226,6 +315,12 @@ public final class Orchestrator {
     /** Hears every run event (console, reports); called one event at a time. */
     public Builder listener(RunListener listener) {
       this.listener = requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Time limit and retries of task attempts; default one attempt without a time limit. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = requireNonNull(policy, "policy");
       return this;
     }
 

@@ -85,6 +85,36 @@ public final class OutputDirectory {
     }
   }
 
+  /**
+   * Makes an interrupted run's directory ready to be resumed: removes its consolidated project,
+   * summary and report (they are made again), the attempt directories, and every raw task directory
+   * except the ones to keep. The plan, the journal and the log stay.
+   *
+   * @param keep raw {@code executor_<k>/<task_id>} directories of tasks that stay completed
+   */
+  static void prepareResume(Path root, Set<Path> keep) {
+    try {
+      for (String name : OutputAssembler.WRITES) {
+        deleteTree(root.resolve(name));
+      }
+      deleteTree(root.resolve("report.html"));
+      deleteTree(root.resolve(STATE).resolve("attempts"));
+      try (DirectoryStream<Path> executors = Files.newDirectoryStream(root, "executor_*")) {
+        for (Path executor : executors) {
+          try (DirectoryStream<Path> tasks = Files.newDirectoryStream(executor)) {
+            for (Path task : tasks) {
+              if (!keep.contains(task.toAbsolutePath().normalize())) {
+                deleteTree(task);
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + root + " for resuming", e);
+    }
+  }
+
   /** Whether the directory holds an earlier run. */
   public static boolean isRun(Path dir) {
     return Files.isDirectory(dir.resolve(STATE));

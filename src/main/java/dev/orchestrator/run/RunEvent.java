@@ -9,7 +9,8 @@ import java.time.Instant;
  * console, the log and reports.
  *
  * <p>Ordering: {@link RunStarted} first and {@link RunFinished} last. Each task gets {@link
- * TaskQueued} before {@link TaskStarted}, any number of {@link TaskProgress} while it runs, and
+ * TaskQueued} before {@link TaskStarted}, any number of {@link TaskProgress} and {@link
+ * TaskRetrying} while it runs, and
  * exactly one terminal event: {@link TaskCompleted}, {@link TaskFailed}, or {@link TaskSkipped} (a
  * skipped task is never queued or started). Tasks never started because the run stopped get no
  * terminal event. Executors are numbered from 1.
@@ -19,6 +20,7 @@ public sealed interface RunEvent
         RunEvent.TaskQueued,
         RunEvent.TaskStarted,
         RunEvent.TaskProgress,
+        RunEvent.TaskRetrying,
         RunEvent.TaskCompleted,
         RunEvent.TaskFailed,
         RunEvent.TaskSkipped,
@@ -43,6 +45,11 @@ public sealed interface RunEvent
    * @param fraction 0..1 of the task done, negative when unknown
    */
   record TaskProgress(Instant at, String taskId, int executor, String message, double fraction)
+      implements RunEvent {}
+
+  /** An attempt failed in a way worth retrying; the next attempt starts after {@code backoff}. */
+  record TaskRetrying(
+      Instant at, String taskId, int executor, int failedAttempt, String error, Duration backoff)
       implements RunEvent {}
 
   /** The task succeeded. */

@@ -1,8 +1,9 @@
 package dev.orchestrator.schedule;
 
 import dev.orchestrator.plan.TaskGraph;
-import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,7 +28,9 @@ public final class Dispatcher {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition workOrEnd = lock.newCondition();
   private ReadyQueue queue;
+  private boolean stopRequested;
   private Throwable workerFailure;
+  private final List<Thread> workers = new CopyOnWriteArrayList<>();
 
   /**
    * @param rank dispatch rank per task (see {@link DispatchOrder}), lower first
@@ -55,16 +58,31 @@ public final class Dispatcher {
    *     and joined before this returns
    */
   public TaskStatus[] run(TaskWork work, DispatchListener listener) throws InterruptedException {
+    return run(work, listener, new BitSet());
+  }
+
+  /**
+   * Runs every task that has not completed yet once, or until {@link #stop} or {@link #cancel}.
+   *
+   * @param completed tasks that completed in an earlier run; they count as completed and are not run
+   * @return the final status of each task by position
+   * @throws InterruptedException if the calling thread is interrupted; the executors are interrupted
+   *     and joined before this returns
+   */
+  public TaskStatus[] run(TaskWork work, DispatchListener listener, BitSet completed)
+      throws InterruptedException {
     lock.lock();
     try {
       if (queue != null) {
         throw new IllegalStateException("a dispatcher runs once");
       }
-      queue = new ReadyQueue(graph, rank, conflicts, listener);
+      queue = new ReadyQueue(graph, rank, conflicts, completed, listener);
+      if (stopRequested) {
+        queue.stop(); // a stop that came before the run still counts
+      }
     } finally {
       lock.unlock();
     }
-    List<Thread> workers = new ArrayList<>();
     for (int executor = 1; executor <= Math.min(executors, Math.max(graph.size(), 1)); executor++) {
       int id = executor;
       Thread thread = threads.newThread(() -> workLoop(id, work));
@@ -94,10 +112,14 @@ public final class Dispatcher {
     }
   }
 
-  /** Stops handing out tasks; running tasks finish and their results count. */
+  /**
+   * Stops handing out tasks; running tasks finish and their results count. A stop before {@link
+   * #run} makes the run start nothing.
+   */
   public void stop() {
     lock.lock();
     try {
+      stopRequested = true;
       if (queue != null) {
         queue.stop();
       }
@@ -105,6 +127,15 @@ public final class Dispatcher {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Stops handing out tasks and interrupts the running ones: work that ends by throwing {@link
+   * InterruptedException} counts as not started, so a later run can do it again.
+   */
+  public void cancel() {
+    stop();
+    workers.forEach(Thread::interrupt);
   }
 
   private void workLoop(int executor, TaskWork work) {
@@ -139,15 +170,24 @@ public final class Dispatcher {
       try {
         succeeded = work.run(task, executor);
       } catch (InterruptedException e) {
-        succeeded = false;
-        stop();
-        Thread.currentThread().interrupt();
+        abandon(task);
+        return;
       } catch (RuntimeException | Error e) {
         // Work is expected to report failure by returning false; anything thrown is a bug that
         // must not leave the other executors waiting forever.
         succeeded = false;
         recordFailure(e);
       }
+    }
+  }
+
+  private void abandon(int task) {
+    lock.lock();
+    try {
+      queue.abandon(task);
+      workOrEnd.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.orchestrator.schedule;
 
 import dev.orchestrator.plan.TaskGraph;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * The scheduling decisions of a dispatch, free of threads and time: which tasks are ready, which one
@@ -40,8 +41,15 @@ final class ReadyQueue {
   /**
    * @param rank dispatch rank of each task, lower first; distinct values
    * @param conflicts for each task, the tasks it must not run beside
+   * @param completed tasks that completed before this dispatch (a resumed run); they are not run
+   *     again and no event is sent for them
    */
-  ReadyQueue(TaskGraph graph, int[] rank, int[][] conflicts, DispatchListener listener) {
+  ReadyQueue(
+      TaskGraph graph,
+      int[] rank,
+      int[][] conflicts,
+      BitSet completed,
+      DispatchListener listener) {
     int n = graph.size();
     if (rank.length != n || conflicts.length != n) {
       throw new IllegalArgumentException("rank and conflicts must have one entry per task");
@@ -59,8 +67,15 @@ final class ReadyQueue {
     for (int t = 0; t < n; t++) {
       unfinishedDependencies[t] = graph.dependencies(t).length;
     }
+    for (int t = completed.nextSetBit(0); t >= 0; t = completed.nextSetBit(t + 1)) {
+      state[t] = State.COMPLETED;
+      terminal++;
+      for (int d : graph.dependents(t)) {
+        unfinishedDependencies[d]--;
+      }
+    }
     for (int t = 0; t < n; t++) {
-      if (unfinishedDependencies[t] == 0) {
+      if (state[t] == State.WAITING && unfinishedDependencies[t] == 0) {
         makeReady(t);
       }
     }
@@ -125,6 +140,22 @@ final class ReadyQueue {
       skipDependentsOf(task);
     }
     return released;
+  }
+
+  /**
+   * Records that a running task was cancelled before it ended: it counts as not started, its
+   * dependents stay waiting, and nothing more is handed out.
+   */
+  void abandon(int task) {
+    if (state[task] != State.RUNNING) {
+      throw new IllegalStateException(graph.id(task) + " abandoned but was not running");
+    }
+    running--;
+    state[task] = State.READY;
+    for (int c : conflicts[task]) {
+      runningConflicts[c]--;
+    }
+    stopped = true;
   }
 
   private void skipDependentsOf(int failed) {

@@ -1,6 +1,7 @@
 package dev.orchestrator.schedule;
 
 import dev.orchestrator.plan.TaskGraph;
+import java.util.BitSet;
 import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
@@ -46,7 +47,7 @@ public final class Simulator {
     java.util.Arrays.fill(start, -1);
     java.util.Arrays.fill(end, -1);
     java.util.Arrays.fill(executorOf, 0);
-    ReadyQueue queue = new ReadyQueue(graph, rank, conflicts, listener);
+    ReadyQueue queue = new ReadyQueue(graph, rank, conflicts, new BitSet(), listener);
     // Idle executors, lowest number first, so the assignment is deterministic.
     PriorityQueue<Integer> idle = new PriorityQueue<>();
     for (int e = 1; e <= executors; e++) {

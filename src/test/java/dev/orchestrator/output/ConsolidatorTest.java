@@ -360,7 +360,8 @@ class ConsolidatorTest {
               "task_1",
               TaskStatus.COMPLETED,
               1,
-              1,
+              List.of(
+                  new Attempt(1, 1, RunFixture.START, RunFixture.START, Attempt.Outcome.COMPLETED, null)),
               RunFixture.START,
               Instant.now(),
               raw,

@@ -161,7 +161,7 @@ final class RunFixture {
               id,
               status,
               executor,
-              attempts,
+              attemptHistory(status, error),
               START.plusSeconds(startSecond),
               START.plusSeconds(endSecond),
               raw,
@@ -172,8 +172,22 @@ final class RunFixture {
       return RunFixture.this;
     }
 
+    // Earlier attempts failed; the last one ended as the task did.
+    private List<Attempt> attemptHistory(TaskStatus status, String error) {
+      List<Attempt> history = new java.util.ArrayList<>();
+      for (int n = 1; n <= attempts; n++) {
+        boolean last = n == attempts;
+        Attempt.Outcome outcome =
+            last && status == TaskStatus.COMPLETED ? Attempt.Outcome.COMPLETED : Attempt.Outcome.FAILED;
+        history.add(
+            new Attempt(n, executor, START.plusSeconds(startSecond), START.plusSeconds(endSecond),
+                outcome, outcome == Attempt.Outcome.COMPLETED ? null : (error == null ? "failed" : error)));
+      }
+      return history;
+    }
+
     private RunFixture neverStarted(TaskStatus status, String error) {
-      add(new TaskResult(id, status, null, 0, null, null, null, List.of(), null, Map.of(), error));
+      add(new TaskResult(id, status, null, List.of(), null, null, null, List.of(), null, Map.of(), error));
       return RunFixture.this;
     }
 

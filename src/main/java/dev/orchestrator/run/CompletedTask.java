@@ -1,0 +1,22 @@
+package dev.orchestrator.run;
+
+import dev.orchestrator.agent.TokenUsage;
+import dev.orchestrator.output.Attempt;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task that completed in an earlier run, as its journal record says, with its output files and
+ * their SHA-256 hashes.
+ *
+ * @param rawDirectory absolute {@code executor_<k>/<task_id>} directory
+ * @param files relative path to SHA-256 hex of every output file
+ */
+record CompletedTask(
+    String taskId,
+    Path rawDirectory,
+    Map<String, String> files,
+    List<Attempt> attempts,
+    TokenUsage usage,
+    Map<String, String> details) {}

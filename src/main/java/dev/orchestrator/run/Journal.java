@@ -1,0 +1,283 @@
+package dev.orchestrator.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.UsageException;
+import dev.orchestrator.plan.PlanJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.orchestrator.agent.TokenUsage;
+import dev.orchestrator.output.Attempt;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only record of a run's state changes, {@code .orchestrator/journal.jsonl}: one JSON
+ * object per line. Every append is forced to disk before it returns, so a state change is durable
+ * before its effect (a dependent task starting, a resumed run trusting an output) is acknowledged.
+ *
+ * <p>A crash can tear only the last line. {@link #replay} drops such a line and truncates the file
+ * to its last good record; damage anywhere else is reported, never guessed around.
+ */
+final class Journal implements AutoCloseable {
+
+  static final String FILE = "journal.jsonl";
+
+  private static final Logger log = LoggerFactory.getLogger(Journal.class);
+  private static final ObjectMapper JSON = PlanJson.mapper().copy().disable(
+      com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+  private final FileChannel channel;
+
+  private Journal(FileChannel channel) {
+    this.channel = channel;
+  }
+
+  /** Opens the journal of a run directory for appending, creating it when absent. */
+  static Journal open(Path runDirectory) {
+    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    try {
+      Files.createDirectories(file.getParent());
+      return new Journal(
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the journal " + file, e);
+    }
+  }
+
+  /** A run begins (or resumes) with {@code completedBefore} tasks already done. */
+  void runStarted(Instant at, int executors, int completedBefore) {
+    ObjectNode r = record("run_started", at);
+    r.put("executors", executors);
+    r.put("completed_before", completedBefore);
+    append(r);
+  }
+
+  /** An attempt at a task begins; its output goes to an attempt directory. */
+  void attemptStarted(Instant at, String taskId, int executor, int attempt) {
+    ObjectNode r = record("attempt_started", at);
+    r.put("task", taskId);
+    r.put("executor", executor);
+    r.put("attempt", attempt);
+    append(r);
+  }
+
+  /** An attempt ended without completing the task. */
+  void attemptEnded(String taskId, Attempt attempt) {
+    ObjectNode r = record("attempt_ended", attempt.finishedAt());
+    r.put("task", taskId);
+    putAttempt(r, attempt);
+    append(r);
+  }
+
+  /**
+   * A task completed: its output is in place under {@code rawDirectory} with these file hashes.
+   * Appended before any dependent may start.
+   */
+  void taskCompleted(Instant at, Path runDirectory, CompletedTask task) {
+    ObjectNode r = record("task_completed", at);
+    r.put("task", task.taskId());
+    r.put("raw_directory", runDirectory.relativize(task.rawDirectory()).toString().replace('\\', '/'));
+    ObjectNode files = r.putObject("files");
+    new TreeMap<>(task.files()).forEach(files::put);
+    ArrayNode attempts = r.putArray("attempts");
+    task.attempts().forEach(a -> putAttempt(attempts.addObject(), a));
+    if (task.usage() != null) {
+      ObjectNode usage = r.putObject("usage");
+      usage.put("input", task.usage().inputTokens());
+      usage.put("output", task.usage().outputTokens());
+      usage.put("cache_read", task.usage().cacheReadTokens());
+      usage.put("cache_write", task.usage().cacheWriteTokens());
+      usage.put("cost_usd", task.usage().costUsd());
+    }
+    ObjectNode details = r.putObject("details");
+    new TreeMap<>(task.details()).forEach(details::put);
+    append(r);
+  }
+
+  /** A task ended for good without completing: failed, or skipped because of a failure. */
+  void taskEnded(Instant at, String taskId, String status, String reason) {
+    ObjectNode r = record("task_" + status, at);
+    r.put("task", taskId);
+    r.put("reason", reason);
+    append(r);
+  }
+
+  /** The run ended, completely or because it was interrupted. */
+  void runFinished(Instant at, boolean interrupted) {
+    ObjectNode r = record("run_finished", at);
+    r.put("interrupted", interrupted);
+    append(r);
+  }
+
+  private static ObjectNode record(String type, Instant at) {
+    ObjectNode record = JSON.createObjectNode();
+    record.put("type", type);
+    record.put("at", at.toString());
+    return record;
+  }
+
+  private static void putAttempt(ObjectNode node, Attempt attempt) {
+    node.put("attempt", attempt.number());
+    node.put("executor", attempt.executorId());
+    node.put("started_at", attempt.startedAt().toString());
+    node.put("finished_at", attempt.finishedAt().toString());
+    node.put("outcome", attempt.outcome().label());
+    node.put("error", attempt.error());
+  }
+
+  private static Attempt readAttempt(JsonNode node) {
+    return new Attempt(
+        node.path("attempt").asInt(),
+        node.path("executor").asInt(),
+        Instant.parse(node.path("started_at").asText()),
+        Instant.parse(node.path("finished_at").asText()),
+        Attempt.Outcome.fromLabel(node.path("outcome").asText()),
+        node.path("error").isNull() ? null : node.path("error").asText());
+  }
+
+  /**
+   * The tasks the journal records as completed, latest record per task, as they were recorded
+   * (whether their files are still intact is for the caller to check).
+   */
+  static Map<String, CompletedTask> completedTasks(List<JsonNode> records, Path runDirectory) {
+    Map<String, CompletedTask> completed = new LinkedHashMap<>();
+    for (JsonNode r : records) {
+      if (!r.path("type").asText().equals("task_completed")) {
+        continue;
+      }
+      Map<String, String> files = new LinkedHashMap<>();
+      r.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
+      List<Attempt> attempts = new ArrayList<>();
+      r.path("attempts").forEach(a -> attempts.add(readAttempt(a)));
+      Map<String, String> details = new LinkedHashMap<>();
+      r.path("details").fields().forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
+      JsonNode u = r.path("usage");
+      TokenUsage usage =
+          u.isObject()
+              ? new TokenUsage(
+                  u.path("input").asLong(),
+                  u.path("output").asLong(),
+                  u.path("cache_read").asLong(),
+                  u.path("cache_write").asLong(),
+                  u.path("cost_usd").isNull() ? null : u.path("cost_usd").decimalValue())
+              : null;
+      String task = r.path("task").asText();
+      completed.put(
+          task,
+          new CompletedTask(
+              task, runDirectory.resolve(r.path("raw_directory").asText()), files, attempts, usage,
+              details));
+    }
+    return completed;
+  }
+
+  /** Appends one record and forces it to disk. Thread-safe. */
+  private synchronized void append(ObjectNode record) {
+    try {
+      byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+      ByteBuffer buffer = ByteBuffer.wrap(line);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to the journal", e);
+    }
+  }
+
+  /**
+   * Reads every record of a run's journal, repairing a torn last line.
+   *
+   * @return the records in order; empty when there is no journal
+   * @throws UsageException if a line other than the last cannot be read
+   */
+  static List<JsonNode> replay(Path runDirectory) {
+    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      List<JsonNode> records = new ArrayList<>();
+      int start = 0;
+      int lineNumber = 0;
+      while (start < bytes.length) {
+        int end = start;
+        while (end < bytes.length && bytes[end] != '\n') {
+          end++;
+        }
+        lineNumber++;
+        boolean complete = end < bytes.length;
+        String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        JsonNode record = parse(line);
+        if (record == null || !complete) {
+          if (complete && hasMoreLines(bytes, end + 1)) {
+            throw new UsageException(
+                "the journal " + file + " is damaged at line " + lineNumber + " (not a record);"
+                    + " it cannot be resumed safely: run the plan again into a new directory with"
+                    + " orchestrator run --plan " + runDirectory.resolve(PlanJson.FILE_NAME));
+          }
+          log.warn("journal {}: dropped a torn last record at line {}", file, lineNumber);
+          truncate(file, start);
+          break;
+        }
+        records.add(record);
+        start = end + 1;
+      }
+      return records;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + file, e);
+    }
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      JsonNode node = JSON.readTree(line);
+      return node != null && node.isObject() && node.hasNonNull("type") ? node : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static boolean hasMoreLines(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (!Character.isWhitespace(bytes[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void truncate(Path file, long size) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(size);
+      channel.force(true);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the journal", e);
+    }
+  }
+}
