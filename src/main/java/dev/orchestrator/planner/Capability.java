@@ -13,39 +13,60 @@ import java.util.regex.Pattern;
 
 /**
  * A concern a requirement can mention whatever the domain: a user-facing feature, a technology or
- * an operational duty. Constants are tried in declaration order and each match hides its words
- * from later ones, so "API gateway" is one mention, not also an "API".
+ * an operational duty. Constants are tried in declaration order and each match hides its words from
+ * later ones, so "API gateway" is one mention, not also an "API".
+ *
+ * <p>Weights are complexity points: a technology 5, an operational duty 6 (it is a task of its own
+ * and touches every part), real-time updates 8 (they change how every part talks). Features weigh
+ * nothing here because they become components, which the analyzer counts.
  */
 enum Capability {
   AUTHENTICATION(
-      "authentication", Kind.FEATURE, 0,
+      "authentication",
+      Kind.FEATURE,
+      0,
       "auth|authentication|authori[sz]ation|log-?ins?|sign-?(?:up|in)s?|sign (?:up|in)|oauth|jwt"),
   PAYMENTS("payments", Kind.FEATURE, 0, "payments?|billing|stripe|subscriptions?"),
   SEARCH("search", Kind.FEATURE, 0, "search|full-text search"),
   NOTIFICATIONS("notifications", Kind.FEATURE, 0, "notifications?|e-?mail alerts?"),
   FILE_UPLOADS("file uploads", Kind.FEATURE, 0, "(?:file |image |photo )?uploads?"),
   API_GATEWAY("API gateway", Kind.TECHNOLOGY, 5, "api gateway"),
-  REAL_TIME("real-time updates", Kind.TECHNOLOGY, 8, "real-?time(?: updates)?|websockets?|live updates"),
+  REAL_TIME(
+      "real-time updates", Kind.TECHNOLOGY, 8, "real-?time(?: updates)?|websockets?|live updates"),
   API(
-      "API", Kind.TECHNOLOGY, 5,
+      "API",
+      Kind.TECHNOLOGY,
+      5,
       "(?:backend |rest(?:ful)? |http |graphql )?apis?|rest(?:ful)?|graphql|back-?end|endpoints?"
           + "|express|django|flask|fastapi|spring boot"),
   UI(
-      "UI", Kind.TECHNOLOGY, 5,
+      "UI",
+      Kind.TECHNOLOGY,
+      5,
       "front-?end(?: ui)?|user interface|web ui|ui|gui|react|vue|angular|svelte"),
   DATABASE(
-      "database", Kind.TECHNOLOGY, 5,
+      "database",
+      Kind.TECHNOLOGY,
+      5,
       "(?:postgres(?:ql)?|mysql|mongo(?:db)?|sqlite|dynamodb|sql)(?: database| warehouse| db)?"
           + "|(?:data )?warehouse|databases?|db|persistence"),
   FILE_FORMATS("file formats", Kind.TECHNOLOGY, 5, "csv|json|parquet|excel|xml|spreadsheets?"),
   MESSAGING(
-      "message queue", Kind.TECHNOLOGY, 5, "kafka|rabbitmq|message (?:queues?|brokers?|bus)|event bus|pub/?sub"),
+      "message queue",
+      Kind.TECHNOLOGY,
+      5,
+      "kafka|rabbitmq|message (?:queues?|brokers?|bus)|event bus|pub/?sub"),
   CACHE("cache", Kind.TECHNOLOGY, 5, "redis|memcached|cache|caching"),
   MONITORING(
-      "monitoring", Kind.OPERATIONS, 6, "monitoring|observability|metrics|alerting|tracing|logging"),
+      "monitoring",
+      Kind.OPERATIONS,
+      6,
+      "monitoring|observability|metrics|alerting|tracing|logging"),
   CI_CD("CI/CD", Kind.OPERATIONS, 6, "ci/cd|ci|continuous (?:integration|delivery|deployment)"),
   DEPLOYMENT(
-      "deployment", Kind.OPERATIONS, 6,
+      "deployment",
+      Kind.OPERATIONS,
+      6,
       "deploy(?:s|ed|ing|ment)?|docker(?:ized|file)?|kubernetes|k8s|helm|terraform"
           + "|containeri[sz](?:e|ed|ation)");
 
@@ -76,9 +97,9 @@ enum Capability {
   // "CI/CD pipeline", "monitoring service", "backend API layer".
   private static final Set<String> FILLER =
       Set.of(
-          "a", "an", "the", "and", "or", "with", "support", "layer", "tier", "integration",
-          "setup", "pipeline", "pipelines", "stack", "based", "full", "basic", "simple", "side",
-          "service", "services", "server", "app", "application", "system");
+          ("a an the and or with support layer tier integration setup pipeline pipelines stack"
+                  + " based full basic simple side service services server app application system")
+              .split(" "));
 
   private final String label;
   private final Kind kind;

@@ -1,11 +1,11 @@
 package dev.orchestrator.planner;
 
+import static dev.orchestrator.plan.Effort.LOW;
+import static dev.orchestrator.plan.Effort.MEDIUM;
 import static dev.orchestrator.planner.Layer.CORE;
 import static dev.orchestrator.planner.Layer.FOUNDATION;
 import static dev.orchestrator.planner.Layer.VERIFICATION;
 import static dev.orchestrator.planner.TaskTemplate.Presence.ALWAYS;
-import static dev.orchestrator.plan.Effort.LOW;
-import static dev.orchestrator.plan.Effort.MEDIUM;
 
 import dev.orchestrator.plan.Task;
 import java.util.List;
@@ -20,7 +20,10 @@ final class CommonTemplates {
 
   static final TaskTemplate INTEGRATION_TESTS =
       TaskTemplate.of(
-          VERIFICATION, ALWAYS, "Integration tests", MEDIUM,
+          VERIFICATION,
+          ALWAYS,
+          "Integration tests",
+          MEDIUM,
           "Write integration tests that run the {subject} end to end across its parts, with local"
               + " fixtures instead of live services.",
           List.of("tests/integration/**"),
@@ -30,7 +33,10 @@ final class CommonTemplates {
 
   static final TaskTemplate DOCUMENTATION =
       TaskTemplate.of(
-              VERIFICATION, ALWAYS, "Documentation", LOW,
+              VERIFICATION,
+              ALWAYS,
+              "Documentation",
+              LOW,
               "Document how to install, configure and use the {subject}, with an overview of its"
                   + " parts.",
               List.of("README.md", "docs/**"),
@@ -40,7 +46,10 @@ final class CommonTemplates {
 
   static final TaskTemplate DATABASE_SCHEMA =
       TaskTemplate.of(
-          FOUNDATION, ALWAYS, "Database schema and migrations", MEDIUM,
+          FOUNDATION,
+          ALWAYS,
+          "Database schema and migrations",
+          MEDIUM,
           "Design the database schema of the {subject} with versioned migrations.",
           List.of("db/**"),
           "Migrations create the schema on an empty database and can be rolled back",
@@ -48,7 +57,10 @@ final class CommonTemplates {
 
   static final TaskTemplate MESSAGING =
       TaskTemplate.of(
-          CORE, ALWAYS, "Messaging integration", MEDIUM,
+          CORE,
+          ALWAYS,
+          "Messaging integration",
+          MEDIUM,
           "Publish and consume the {subject}'s events through the message broker, with retries"
               + " and a dead-letter queue.",
           List.of("src/messaging/**"),
@@ -57,7 +69,10 @@ final class CommonTemplates {
 
   static final TaskTemplate CACHE =
       TaskTemplate.of(
-          CORE, ALWAYS, "Caching layer", MEDIUM,
+          CORE,
+          ALWAYS,
+          "Caching layer",
+          MEDIUM,
           "Cache the {subject}'s frequent reads with explicit expiry and invalidation on writes.",
           List.of("src/cache/**"),
           "A write invalidates every cached entry it changes",
@@ -65,7 +80,10 @@ final class CommonTemplates {
 
   static final TaskTemplate REAL_TIME =
       TaskTemplate.of(
-          CORE, ALWAYS, "Real-time updates", MEDIUM,
+          CORE,
+          ALWAYS,
+          "Real-time updates",
+          MEDIUM,
           "Push changes in the {subject} to connected clients as they happen.",
           List.of("src/realtime/**"),
           "A change reaches every connected client within a second",
@@ -73,7 +91,10 @@ final class CommonTemplates {
 
   static final TaskTemplate MONITORING =
       TaskTemplate.of(
-          VERIFICATION, ALWAYS, "Monitoring and alerting", MEDIUM,
+          VERIFICATION,
+          ALWAYS,
+          "Monitoring and alerting",
+          MEDIUM,
           "Expose health checks and metrics of the {subject} and define dashboards and alerts.",
           List.of("ops/monitoring/**"),
           "Every deployable part reports health and request metrics",
@@ -81,7 +102,10 @@ final class CommonTemplates {
 
   static final TaskTemplate CI_CD =
       TaskTemplate.of(
-          VERIFICATION, ALWAYS, "CI/CD pipeline", MEDIUM,
+          VERIFICATION,
+          ALWAYS,
+          "CI/CD pipeline",
+          MEDIUM,
           "Build, test and package the {subject} on every change and deploy it on release.",
           List.of("ci/**"),
           "Every change is built and tested before it can be merged",
@@ -89,7 +113,10 @@ final class CommonTemplates {
 
   static final TaskTemplate DEPLOYMENT =
       TaskTemplate.of(
-          VERIFICATION, ALWAYS, "Deployment configuration", MEDIUM,
+          VERIFICATION,
+          ALWAYS,
+          "Deployment configuration",
+          MEDIUM,
           "Package the {subject} in containers and describe its deployment and configuration per"
               + " environment.",
           List.of("deploy/**"),
@@ -98,39 +125,55 @@ final class CommonTemplates {
 
   private static final List<TaskTemplate> EXTRAS =
       List.of(
-          extra("End-to-end tests", "tests/e2e/**",
+          extra(
+              "End-to-end tests",
+              "tests/e2e/**",
               "Drive the {subject} from the outside the way a user does, on a fresh install.",
               "The main user journeys pass against a freshly started {subject}",
               "The tests start and stop everything they need"),
           CI_CD.withPriority(Task.LOWEST_PRIORITY),
           DEPLOYMENT.withPriority(Task.LOWEST_PRIORITY),
           MONITORING.withPriority(Task.LOWEST_PRIORITY),
-          extra("Performance benchmarks", "tests/performance/**",
+          extra(
+              "Performance benchmarks",
+              "tests/performance/**",
               "Measure the {subject}'s latency and throughput on a fixed workload.",
               "Benchmarks report latency percentiles and throughput for a fixed workload",
               "Results are kept so that later runs can be compared"),
-          extra("Security checks", "tests/security/**",
+          extra(
+              "Security checks",
+              "tests/security/**",
               "Check the {subject} for injection, broken access control and vulnerable"
                   + " dependencies.",
               "Known injection and access-control attacks are rejected",
               "Dependencies are scanned for known vulnerabilities"),
-          extra("Sample data and fixtures", "fixtures/**",
+          extra(
+              "Sample data and fixtures",
+              "fixtures/**",
               "Provide realistic sample data for demos and manual testing of the {subject}.",
               "The sample data loads into a fresh {subject} with one command",
               "The data covers every main entity and an edge case of each"),
-          extra("Usage examples", "examples/**",
+          extra(
+              "Usage examples",
+              "examples/**",
               "Write runnable examples of the common tasks people do with the {subject}.",
               "Every example runs as written against the {subject}",
               "Each example states what it shows and its expected output"),
-          extra("Release packaging", "packaging/**",
+          extra(
+              "Release packaging",
+              "packaging/**",
               "Package the {subject} for release with its version and checksums.",
               "A release build produces versioned artifacts with checksums",
               "The artifacts install on a clean machine"),
-          extra("Changelog and release notes", "CHANGELOG.md",
+          extra(
+              "Changelog and release notes",
+              "CHANGELOG.md",
               "Start a changelog and write the release notes of the first version.",
               "The changelog lists the first version's features and known limits",
               "Entries follow one format, newest first"),
-          extra("Backup and restore", "ops/backup/**",
+          extra(
+              "Backup and restore",
+              "ops/backup/**",
               "Describe and script backup and restore of the {subject}'s data.",
               "A restore from the latest backup brings back every record",
               "Backups run on a schedule and are verified"));
@@ -165,8 +208,7 @@ final class CommonTemplates {
   }
 
   /** A low-priority verification task that fills a plan up to its band's minimum. */
-  static TaskTemplate extra(
-      String name, String path, String description, String... criteria) {
+  static TaskTemplate extra(String name, String path, String description, String... criteria) {
     return TaskTemplate.of(VERIFICATION, ALWAYS, name, LOW, description, List.of(path), criteria)
         .withPriority(Task.LOWEST_PRIORITY);
   }

@@ -73,8 +73,11 @@ final class ComplexityAnalyzer {
     text.append(
         components.isEmpty()
             ? " naming no separate components"
-            : " naming " + count(components.size(), "component") + " ("
-                + join(components.stream().map(Component::name).toList()) + ")");
+            : " naming "
+                + count(components.size(), "component")
+                + " ("
+                + join(components.stream().map(Component::name).toList())
+                + ")");
     if (!technologies.isEmpty()) {
       text.append(", ")
           .append(count(technologies.size(), "technical part"))

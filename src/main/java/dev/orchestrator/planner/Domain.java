@@ -13,14 +13,21 @@ import java.util.regex.Pattern;
 
 /**
  * The kind of product a requirement asks for, recognised by its words. Declaration order breaks
- * ties, most specific first, so "microservices ... API gateway" is microservices and not a REST API.
+ * ties, most specific first, so "microservices ... API gateway" is microservices and not a REST
+ * API.
  */
 enum Domain {
   MICROSERVICES(
-      "microservices system", 35, "micro-?services?|service mesh|api gateway",
-      "distributed|event-driven|kafka|kubernetes|services", List.of(API_GATEWAY, API), List.of()),
+      "microservices system",
+      35,
+      "micro-?services?|service mesh|api gateway",
+      "distributed|event-driven|kafka|kubernetes|services",
+      List.of(API_GATEWAY, API),
+      List.of()),
   DATA_PIPELINE(
-      "data pipeline", 22, "etl|elt|data pipelines?|data warehouse|ingestion",
+      "data pipeline",
+      22,
+      "etl|elt|data pipelines?|data warehouse|ingestion",
       "pipelines?|extract\\w*|transform\\w*|loads?|loading|warehouse|csv|batch|aggregat\\w*",
       List.of(),
       List.of(
@@ -33,10 +40,12 @@ enum Domain {
           part("aggregate", "aggregat\\w*"),
           part("load", "loads?|loading"))),
   ML_MODEL(
-      "machine learning model", 25,
+      "machine learning model",
+      25,
       "machine learning|ml|deep learning|neural net(?:work)?s?|classif\\w*|regression"
           + "|recommend(?:er|ation engine)s?",
-      "models?|train\\w*|predict\\w*|features?|datasets?|accuracy|churn", List.of(),
+      "models?|train\\w*|predict\\w*|features?|datasets?|accuracy|churn",
+      List.of(),
       List.of(
           part("data preprocessing", "pre-?process\\w*"),
           part("feature engineering", "feature (?:engineering|extraction|selection)"),
@@ -44,26 +53,42 @@ enum Domain {
           part("hyperparameter tuning", "hyper-?parameters?|tuning"),
           part("evaluation", "evaluat\\w*"))),
   GAME(
-      "game", 22, "games?|platformer|2d|3d|arcade|rpg",
-      "players?|enem(?:y|ies)|levels?|sprites?|scores?", List.of(),
+      "game",
+      22,
+      "games?|platformer|2d|3d|arcade|rpg",
+      "players?|enem(?:y|ies)|levels?|sprites?|scores?",
+      List.of(),
       // A platformer needs physics even when nobody says so.
       List.of(part("physics and collision", "platformer|physics|collisions?|gravity|jump\\w*"))),
   MOBILE_APP(
-      "mobile app", 25, "mobile|ios|android|react native|flutter|iphone",
-      "apps?|screens?|offline|push notifications?", List.of(UI, API), List.of()),
+      "mobile app",
+      25,
+      "mobile|ios|android|react native|flutter|iphone",
+      "apps?|screens?|offline|push notifications?",
+      List.of(UI, API),
+      List.of()),
   WEB_APP(
-      "web app", 20,
+      "web app",
+      20,
       "web ?apps?|web applications?|web ?sites?|front-?end|ui|user interface|e-?commerce"
           + "|online store|web shop|dashboards?|portal|blog",
       "apps?|applications?|platform|pages?|cart|checkout|catalog|todo|users?",
-      List.of(DATABASE, API, UI), List.of()),
+      List.of(DATABASE, API, UI),
+      List.of()),
   REST_API(
-      "REST API", 20, "rest(?:ful)?|apis?|back-?end|graphql|endpoints?|web services?",
-      "server|crud|json|http", List.of(DATABASE, API), List.of()),
+      "REST API",
+      20,
+      "rest(?:ful)?|apis?|back-?end|graphql|endpoints?|web services?",
+      "server|crud|json|http",
+      List.of(DATABASE, API),
+      List.of()),
   CLI_LIBRARY(
-      "command-line tool or library", 10,
+      "command-line tool or library",
+      10,
       "cli|command-line|command line|terminal|library|sdk|function|script",
-      "tool|utility|package|module|calculator|parser|converter", List.of(), List.of());
+      "tool|utility|package|module|calculator|parser|converter",
+      List.of(),
+      List.of());
 
   /** A component the domain knows by name, found wherever the requirement mentions it. */
   record Part(String name, Pattern pattern) {}
@@ -99,7 +124,11 @@ enum Domain {
     return label;
   }
 
-  /** Complexity score of the plainest product of the domain, before its components count. */
+  /**
+   * Complexity score of the plainest product of the domain, before its components count: a function
+   * is less work than a web app, which is less than a set of microservices. Together with the
+   * analyzer's points they put the examples of the issue in their bands.
+   */
   int baseScore() {
     return baseScore;
   }

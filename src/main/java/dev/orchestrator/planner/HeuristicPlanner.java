@@ -1,12 +1,161 @@
 package dev.orchestrator.planner;
 
+import dev.orchestrator.UsageException;
+import dev.orchestrator.plan.Complexity;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.PlanValidator;
+import dev.orchestrator.plan.Task;
+import dev.orchestrator.plan.TaskGraph;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** PLACEHOLDER so the build compiles while the heuristic planner is being written; replace whole. */
+/**
+ * Plans offline, from the words of the requirement alone: no network, no model, no key.
+ *
+ * <p>It recognises the domain (web app, REST API, data pipeline, machine learning model, game,
+ * mobile app, command-line tool or library, microservices) and the components the requirement
+ * names, scores the complexity from 0 to 100, and lays out tasks in layers, data model first, then
+ * services, interfaces, and finally tests and documentation. The number of tasks follows the
+ * score's band: simple 1 to 3, moderate 4 to 8, complex 9 to 15, very complex 16 or more. Every
+ * task declares the files it owns, and tasks that share files depend on each other.
+ *
+ * <p>Deterministic: the same requirement and budget give the same plan. Stateless and thread-safe.
+ */
 public final class HeuristicPlanner implements Planner {
 
+  private static final String SOURCE = "heuristic planner";
+  private static final String EXAMPLE = "Build a todo list app with backend API and frontend UI";
+
+  private final RequirementParser parser = new RequirementParser();
+  private final ComplexityAnalyzer analyzer = new ComplexityAnalyzer();
+  private final TaskDrafter drafter = new TaskDrafter();
+  private final BudgetFitter fitter = new BudgetFitter();
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws UsageException if the requirement is blank or the budget is below one executor
+   */
   @Override
   public Plan plan(String requirements, int executorBudget) {
-    throw new UnsupportedOperationException("placeholder");
+    if (requirements == null || requirements.isBlank()) {
+      throw new UsageException(
+          "the requirement is empty; describe what to build in plain words, e.g. \""
+              + EXAMPLE
+              + "\"");
+    }
+    if (executorBudget < 1) {
+      throw new UsageException(
+          "the executor budget is " + executorBudget + "; use 1 or more executors");
+    }
+    Requirement requirement = parser.parse(requirements);
+    Complexity complexity = analyzer.analyze(requirement);
+    TaskBudget budget = TaskBudget.of(complexity);
+    BudgetFitter.Fitting fitting =
+        fitter.fit(drafter.draft(requirement), drafter.extras(requirement), budget);
+    List<TaskDraft> drafts = fitting.drafts();
+    List<List<Integer>> waits = LayeredDependencies.of(drafts);
+    Plan plan =
+        new Plan(
+            requirement.text(),
+            complexity,
+            executorBudget,
+            Plan.TASK_QUEUE,
+            tasks(drafts),
+            dependencies(waits),
+            ExecutionStrategy.describe(graph(drafts, waits), executorBudget),
+            notes(requirement, complexity, budget, fitting));
+    return PlanValidator.requireValid(plan, SOURCE);
+  }
+
+  private static List<Task> tasks(List<TaskDraft> drafts) {
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      TaskDraft draft = drafts.get(i);
+      tasks.add(
+          new Task(
+              id(i),
+              draft.name(),
+              draft.description(),
+              draft.priority(),
+              draft.effort(),
+              draft.duration(),
+              draft.criteria(),
+              draft.files()));
+    }
+    return tasks;
+  }
+
+  // Only tasks that wait for something, in task order, as the plan file lists them.
+  private static Map<String, List<String>> dependencies(List<List<Integer>> waits) {
+    Map<String, List<String>> dependencies = new LinkedHashMap<>();
+    for (int i = 0; i < waits.size(); i++) {
+      if (!waits.get(i).isEmpty()) {
+        dependencies.put(id(i), waits.get(i).stream().map(HeuristicPlanner::id).toList());
+      }
+    }
+    return dependencies;
+  }
+
+  private static TaskGraph graph(List<TaskDraft> drafts, List<List<Integer>> waits) {
+    return TaskGraph.ofIndices(
+        waits.stream()
+            .map(w -> w.stream().mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new),
+        drafts.stream().mapToLong(d -> d.duration().toMillis()).toArray());
+  }
+
+  private static String id(int position) {
+    return "task_" + (position + 1);
+  }
+
+  private static String notes(
+      Requirement requirement,
+      Complexity complexity,
+      TaskBudget budget,
+      BudgetFitter.Fitting fitting) {
+    StringBuilder notes =
+        new StringBuilder("Planned offline from the words of the requirement as a ")
+            .append(requirement.domain().label())
+            .append(", in layers: foundations (data model, schemas) first, then services and")
+            .append(" stages, then interfaces, then tests, documentation and operations.")
+            .append(" Each task lists the files it owns; tasks that share files depend on each")
+            .append(" other, so parallel executors never write the same file.");
+    if (fitting.split() > 0 || fitting.added() > 0) {
+      notes
+          .append(" To reach the ")
+          .append(complexity.band())
+          .append(" band's ")
+          .append(budget.describe())
+          .append(", ");
+      if (fitting.split() > 0) {
+        notes
+            .append(fitting.split())
+            .append(" component test task")
+            .append(fitting.split() == 1 ? " was" : "s were")
+            .append(" split off");
+        notes.append(fitting.added() > 0 ? " and " : ".");
+      }
+      if (fitting.added() > 0) {
+        notes
+            .append(fitting.added())
+            .append(" standard task")
+            .append(fitting.added() == 1 ? " was" : "s were")
+            .append(" added.");
+      }
+    }
+    if (fitting.merged() > 0) {
+      notes
+          .append(" To stay within the ")
+          .append(complexity.band())
+          .append(" band's ")
+          .append(budget.describe())
+          .append(", related tasks were combined ")
+          .append(fitting.merged())
+          .append(fitting.merged() == 1 ? " time." : " times.");
+    }
+    return notes.toString();
   }
 }

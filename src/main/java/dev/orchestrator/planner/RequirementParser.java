@@ -22,8 +22,9 @@ final class RequirementParser {
       Set.of("with", "for", "that", "to", "of", "and", "or", "which", "using", "in", "on");
   private static final Set<String> LEADING_WORDS =
       Set.of(
-          "build", "create", "make", "develop", "write", "implement", "design", "train", "code",
-          "set", "up", "a", "an", "the", "me", "please", "new", "i", "we", "want", "need");
+          ("build create make develop write implement design train code set up a an the me"
+                  + " please new i we want need")
+              .split(" "));
   private static final int MAX_QUALIFIERS = 4;
 
   private final ComponentExtractor extractor = new ComponentExtractor();
@@ -33,22 +34,36 @@ final class RequirementParser {
     String normalized = text.strip().replaceAll("\\s+", " ");
     Domain domain = Domain.detect(normalized);
     List<Capability.Mention> mentions = Capability.detect(normalized);
+    List<Component> components = extractor.extract(normalized, domain, mentions);
     return new Requirement(
         normalized,
         domain,
         subject(normalized, domain),
-        extractor.extract(normalized, domain, mentions),
-        mentions);
+        components,
+        mentions.stream().filter(m -> !insideComponent(m, components)).toList());
   }
 
-  /** "Build a todo list app with ..." is about a "todo list app"; without a product noun, the domain. */
+  // A technology named inside a component is that component's business: "deploy commands" is a
+  // command of a tool, not deployment work, and "real-time chat" does not need a second task.
+  private static boolean insideComponent(Capability.Mention mention, List<Component> components) {
+    return mention.capability().kind() != Capability.Kind.FEATURE
+        && components.stream()
+            .anyMatch(
+                c ->
+                    mention.position() >= c.position()
+                        && mention.position() < c.position() + c.name().length());
+  }
+
+  /**
+   * "Build a todo list app with ..." is about a "todo list app"; without a product noun, the
+   * domain.
+   */
   static String subject(String text, Domain domain) {
     Matcher product = PRODUCT.matcher(text);
     if (!product.find()) {
       return domain.label();
     }
-    List<String> before =
-        Arrays.asList(text.substring(0, product.start()).trim().split("\\s+"));
+    List<String> before = Arrays.asList(text.substring(0, product.start()).trim().split("\\s+"));
     List<String> qualifiers = new ArrayList<>();
     for (int i = before.size() - 1; i >= 0 && qualifiers.size() < MAX_QUALIFIERS; i--) {
       String word = before.get(i);

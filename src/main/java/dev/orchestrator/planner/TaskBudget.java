@@ -12,7 +12,8 @@ record TaskBudget(int min, int max) {
 
   TaskBudget {
     if (min < 1 || max < min) {
-      throw new IllegalArgumentException("a task budget needs 1 <= min <= max, was " + min + ".." + max);
+      throw new IllegalArgumentException(
+          "a task budget needs 1 <= min <= max, was " + min + ".." + max);
     }
   }
 

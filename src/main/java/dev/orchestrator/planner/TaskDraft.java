@@ -3,6 +3,7 @@ package dev.orchestrator.planner;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.plan.Effort;
+import dev.orchestrator.plan.FilePatterns;
 import dev.orchestrator.plan.Task;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,11 +55,16 @@ record TaskDraft(
     }
   }
 
-  /** The task name: the titles joined as a phrase ("Integration tests and documentation"). */
+  /**
+   * The task name: the titles joined as a phrase ("Integration tests and documentation"), or with
+   * plus signs when a title has an "and" of its own ("Data model and schema + resource endpoints").
+   */
   String name() {
+    boolean plain = titles.stream().noneMatch(t -> t.contains(" and "));
     StringBuilder name = new StringBuilder(titles.get(0));
     for (int i = 1; i < titles.size(); i++) {
-      name.append(i == titles.size() - 1 ? " and " : ", ").append(lowerFirst(titles.get(i)));
+      String separator = !plain ? " + " : i == titles.size() - 1 ? " and " : ", ";
+      name.append(separator).append(lowerFirst(titles.get(i)));
     }
     return name.toString();
   }
@@ -69,6 +75,15 @@ record TaskDraft(
       return Effort.LOW;
     }
     return duration.compareTo(Duration.ofHours(2)) < 0 ? Effort.MEDIUM : Effort.HIGH;
+  }
+
+  /**
+   * Whether other drafts already do this work: one has the same name or owns some of its files. The
+   * web app's data model owns {@code db/**}, so a mentioned database adds no schema task there.
+   */
+  boolean coveredBy(List<TaskDraft> others) {
+    return others.stream()
+        .anyMatch(o -> o.name().equals(name()) || FilePatterns.overlap(o.files(), files));
   }
 
   /** Whether the task is shared work rather than work on named components. */
@@ -95,23 +110,27 @@ record TaskDraft(
         criteriaOfBoth.subList(0, Math.min(MAX_CRITERIA, criteriaOfBoth.size())));
   }
 
-  /** Whether the task owns test files and other files, so its tests can become a task of their own. */
+  /**
+   * Whether the task owns test files and other files, so its tests can become a task of their own.
+   */
   boolean hasSeparableTests() {
     long tests = files.stream().filter(TaskDraft::isTestPath).count();
     return !shared() && layer != Layer.VERIFICATION && tests > 0 && tests < files.size();
   }
 
-  /** This task without its test files and the time they take. */
+  /** This task without its test files, the time they take and the criteria about them. */
   TaskDraft withoutTests() {
+    List<String> untested =
+        criteria.stream().filter(c -> !c.toLowerCase(Locale.ROOT).contains("test")).toList();
     return new TaskDraft(
         titles,
         description,
         layer,
         priority,
         components,
-        duration.compareTo(SHORT.multipliedBy(2)) >= 0 ? duration.minus(SHORT) : duration,
+        duration.minus(testTime()),
         files.stream().filter(f -> !isTestPath(f)).toList(),
-        criteria);
+        untested.size() >= 2 ? untested : criteria);
   }
 
   /** The unit tests of this task as a task one layer up, so it waits for this one. */
@@ -123,11 +142,16 @@ record TaskDraft(
         layer.next(),
         Math.min(priority + 1, Task.LOWEST_PRIORITY),
         components,
-        SHORT,
+        testTime(),
         files.stream().filter(TaskDraft::isTestPath).toList(),
         List.of(
             "Unit tests cover the main path and each documented error of " + lowerFirst(name),
             "The tests run offline and pass"));
+  }
+
+  // Half an hour of a task of an hour or more, half of a shorter one.
+  private Duration testTime() {
+    return duration.compareTo(SHORT.multipliedBy(2)) >= 0 ? SHORT : duration.dividedBy(2);
   }
 
   private static boolean isTestPath(String path) {

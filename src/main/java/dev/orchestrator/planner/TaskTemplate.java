@@ -6,9 +6,10 @@ import dev.orchestrator.plan.Effort;
 import java.util.List;
 
 /**
- * A task of a domain's layout before it knows the requirement. Texts may hold placeholders:
- * {@code {subject}} (what is built, "todo list app"), {@code {component}}, {@code {Component}},
- * {@code {Service}} (the component as a service name) and {@code {slug}} (the component in paths).
+ * A task of a domain's layout before it knows the requirement. Texts may hold placeholders: {@code
+ * {subject}} and {@code {Subject}} (what is built, "todo list app"), {@code {component}} and {@code
+ * {Component}}, {@code {service}} and {@code {Service}} (the component as a service name, "auth
+ * service") and {@code {slug}} (the component in paths).
  *
  * @param presence when the layout uses the template, given the components the requirement names
  * @param files paths or globs the task owns, 1 or more
@@ -85,7 +86,8 @@ record TaskTemplate(
    */
   TaskDraft draft(String subject, Component component) {
     if ((component == null) == (presence == Presence.EACH_COMPONENT)) {
-      throw new IllegalArgumentException(name + ": a component is needed exactly for EACH_COMPONENT");
+      throw new IllegalArgumentException(
+          name + ": a component is needed exactly for EACH_COMPONENT");
     }
     return new TaskDraft(
         List.of(fill(name, subject, component)),
@@ -99,20 +101,22 @@ record TaskTemplate(
   }
 
   private static String fill(String text, String subject, Component component) {
-    String filled = text.replace("{subject}", subject).replace("{Subject}", Component.capitalize(subject));
+    String filled =
+        text.replace("{subject}", subject).replace("{Subject}", Component.capitalize(subject));
     if (component == null) {
       return filled;
     }
     return filled
         .replace("{component}", component.name())
         .replace("{Component}", component.title())
-        .replace("{Service}", serviceName(component))
+        .replace("{service}", serviceName(component))
+        .replace("{Service}", Component.capitalize(serviceName(component)))
         .replace("{slug}", component.slug());
   }
 
-  // "user service" stays as it is; "auth" becomes "Auth service".
+  // "user service" stays as it is; "auth" becomes "auth service".
   private static String serviceName(Component component) {
     boolean named = component.name().matches("(?i).*\\b(service|gateway|server|worker|api)$");
-    return named ? component.title() : component.title() + " service";
+    return named ? component.name() : component.name() + " service";
   }
 }

@@ -1,0 +1,341 @@
+package dev.orchestrator.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orchestrator.UsageException;
+import dev.orchestrator.plan.FilePatterns;
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.PlanValidator;
+import dev.orchestrator.plan.Task;
+import dev.orchestrator.plan.TaskGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HeuristicPlannerTest {
+
+  static final String CALCULATOR = "Create a calculator function";
+  static final String TODO = "Build a todo list app with backend API and frontend UI";
+  static final String SHOP = "Build e-commerce platform with product catalog, cart, and checkout";
+  static final String MICROSERVICES =
+      "Create microservices: user service, product service, order service, payment gateway,"
+          + " API gateway, with auth, monitoring and CI/CD";
+  static final String ETL =
+      "Build an ETL pipeline that extracts CSV sales data, transforms and aggregates it, and loads"
+          + " it into a PostgreSQL warehouse";
+  static final String CHURN =
+      "Train a machine learning model to classify customer churn with data preprocessing, feature"
+          + " engineering, training and evaluation";
+  static final String PLATFORMER =
+      "Create a 2D platformer game with player movement, enemies, levels and score tracking";
+
+  private final HeuristicPlanner planner = new HeuristicPlanner();
+
+  /**
+   * The examples of the issue, then requirements that reach every domain, band and fitting path.
+   */
+  static Stream<String> requirements() {
+    return Stream.of(
+        CALCULATOR,
+        TODO,
+        SHOP,
+        MICROSERVICES,
+        ETL,
+        CHURN,
+        PLATFORMER,
+        "Build a todo list app",
+        "Build a simple REST API",
+        "Build a REST API for a library: books, members, loans and reservations",
+        "Build a mobile app for recipes with search, favorites and shopping list",
+        "Create a CLI tool with init, build and deploy commands",
+        "Create a simple calculator with add, subtract, multiply and divide",
+        "Build a web app with login, real-time chat, notifications, file uploads, search,"
+            + " payments, admin dashboard, analytics, comments, tags and user profiles",
+        "Build a scalable enterprise distributed platform with Kafka, Redis, PostgreSQL, Docker,"
+            + " monitoring and CI/CD",
+        "Write a tiny script",
+        "Build a platformer");
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        CALCULATOR + "| simple",
+        TODO + "| moderate",
+        SHOP + "| complex",
+        MICROSERVICES + "| very complex"
+      })
+  void scores_the_requirements_of_the_issue_in_their_bands(String requirement, String band) {
+    assertThat(planner.plan(requirement, 3).complexity().band()).isEqualTo(band);
+  }
+
+  @ParameterizedTest
+  @MethodSource("requirements")
+  void makes_as_many_tasks_as_the_band_allows(String requirement) {
+    Plan plan = planner.plan(requirement, 3);
+
+    TaskBudget budget = TaskBudget.of(plan.complexity());
+    assertThat(plan.tasks().size()).isBetween(budget.min(), budget.max());
+  }
+
+  @ParameterizedTest
+  @MethodSource("requirements")
+  void makes_a_plan_the_validator_accepts(String requirement) {
+    assertThat(PlanValidator.problems(planner.plan(requirement, 3))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("requirements")
+  @DisplayName("gives tasks that may run at the same time files that do not overlap")
+  void gives_independent_tasks_disjoint_files(String requirement) {
+    Plan plan = planner.plan(requirement, 4);
+
+    assertThat(unsafeOverlaps(plan)).isEmpty();
+    assertThat(plan.tasks()).allSatisfy(task -> assertThat(task.files()).isNotEmpty());
+  }
+
+  @ParameterizedTest
+  @MethodSource("requirements")
+  void fills_every_task_field_within_its_range(String requirement) {
+    Plan plan = planner.plan(requirement, 2);
+
+    assertThat(plan.tasks())
+        .extracting(Task::id)
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, plan.tasks().size()).mapToObj(i -> "task_" + i).toList());
+    assertThat(plan.tasks())
+        .allSatisfy(
+            task -> {
+              assertThat(task.name()).isNotBlank();
+              assertThat(task.description()).isNotBlank();
+              assertThat(task.priority()).isBetween(Task.HIGHEST_PRIORITY, Task.LOWEST_PRIORITY);
+              assertThat(task.estimatedDuration()).isPositive();
+              assertThat(task.acceptanceCriteria()).hasSizeBetween(2, 4);
+            });
+  }
+
+  @ParameterizedTest
+  @MethodSource("requirements")
+  void survives_a_round_trip_through_the_plan_file(String requirement) {
+    Plan plan = planner.plan(requirement, 3);
+
+    assertThat(PlanJson.parse(PlanJson.write(plan), "round trip")).isEqualTo(plan);
+  }
+
+  @ParameterizedTest
+  @MethodSource("requirements")
+  void is_deterministic(String requirement) {
+    Plan first = new HeuristicPlanner().plan(requirement, 3);
+    Plan second = new HeuristicPlanner().plan(requirement, 3);
+
+    assertThat(PlanJson.write(second)).isEqualTo(PlanJson.write(first));
+  }
+
+  @Test
+  void makes_a_task_for_each_component_the_requirement_names() {
+    Plan plan = planner.plan(SHOP, 3);
+
+    assertThat(names(plan))
+        .contains(
+            "Product catalog backend",
+            "Cart backend",
+            "Checkout backend",
+            "Product catalog UI",
+            "Cart UI",
+            "Checkout UI",
+            "Data model",
+            "Integration tests",
+            "Documentation");
+    assertThat(plan.complexity().keyFeaturesDetected())
+        .containsExactly("product catalog", "cart", "checkout");
+  }
+
+  @Test
+  @DisplayName("builds data model, then API, then UI, then integration tests")
+  void orders_the_layers() {
+    Plan plan = planner.plan(TODO, 3);
+    TaskGraph graph = TaskGraph.of(plan);
+    int model = indexOf(plan, "Data model");
+    int api = indexOf(plan, "Backend API");
+    int ui = indexOf(plan, "Frontend UI");
+    int tests = indexOf(plan, "Integration tests");
+
+    assertThat(graph.dependsTransitively(api, model)).isTrue();
+    assertThat(graph.dependsTransitively(ui, api)).isTrue();
+    assertThat(graph.dependsTransitively(tests, ui)).isTrue();
+  }
+
+  @Test
+  void lets_a_component_wait_only_for_its_own_lower_layers() {
+    Plan plan = planner.plan(SHOP, 3);
+    TaskGraph graph = TaskGraph.of(plan);
+    int cartBackend = indexOf(plan, "Cart backend");
+    int cartUi = indexOf(plan, "Cart UI");
+    int catalogUi = indexOf(plan, "Product catalog UI");
+    int tests = indexOf(plan, "Integration tests");
+
+    assertThat(graph.dependsTransitively(cartUi, cartBackend)).isTrue();
+    assertThat(graph.dependsTransitively(catalogUi, cartBackend)).isFalse();
+    assertThat(graph.dependsTransitively(tests, cartUi)).isTrue();
+    assertThat(graph.dependsTransitively(tests, catalogUi)).isTrue();
+  }
+
+  @Test
+  void puts_foundations_at_the_highest_priority() {
+    Plan plan = planner.plan(SHOP, 3);
+
+    assertThat(plan.tasks().get(indexOf(plan, "Data model")).priority()).isEqualTo(1);
+    assertThat(plan.tasks().get(indexOf(plan, "Documentation")).priority()).isEqualTo(5);
+  }
+
+  @Test
+  void lists_dependencies_only_for_tasks_that_have_them_in_task_order() {
+    Plan plan = planner.plan(SHOP, 3);
+
+    List<String> ids = plan.tasks().stream().map(Task::id).toList();
+    assertThat(plan.dependencies()).doesNotContainKey("task_1");
+    assertThat(plan.dependencies().values()).allSatisfy(deps -> assertThat(deps).isNotEmpty());
+    assertThat(new ArrayList<>(plan.dependencies().keySet()))
+        .isSortedAccordingTo((a, b) -> Integer.compare(ids.indexOf(a), ids.indexOf(b)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 8})
+  void explains_the_spread_over_the_executor_budget_from_the_task_graph(int executors) {
+    Plan plan = planner.plan(SHOP, executors);
+    TaskGraph graph = TaskGraph.of(plan);
+
+    assertThat(plan.executorBudget()).isEqualTo(executors);
+    assertThat(plan.executionModel()).isEqualTo(Plan.TASK_QUEUE);
+    assertThat(plan.executionStrategy())
+        .contains(String.join(" -> ", graph.criticalPath()))
+        .contains(executors + (executors == 1 ? " executor " : " executors "))
+        .contains("total work / " + executors);
+  }
+
+  @Test
+  void gives_the_etl_pipeline_a_stage_per_step_and_a_warehouse_schema() {
+    Plan plan = planner.plan(ETL, 3);
+
+    assertThat(names(plan))
+        .contains(
+            "Extract stage",
+            "Transform stage",
+            "Aggregate stage",
+            "Load stage",
+            "Database schema and migrations",
+            "Pipeline runner");
+    assertThat(plan.complexity().technicalComponents()).contains("CSV", "PostgreSQL warehouse");
+  }
+
+  @Test
+  void gives_the_churn_model_a_task_per_step() {
+    assertThat(names(planner.plan(CHURN, 3)))
+        .contains("Data preprocessing", "Feature engineering", "Training", "Evaluation");
+  }
+
+  @Test
+  void gives_the_platformer_physics_and_a_task_per_game_system() {
+    assertThat(names(planner.plan(PLATFORMER, 3)))
+        .contains(
+            "Physics and collision", "Player movement", "Enemies", "Levels", "Score tracking");
+  }
+
+  @Test
+  void gives_every_microservice_its_own_service_and_the_operations_their_tasks() {
+    Plan plan = planner.plan(MICROSERVICES, 5);
+
+    assertThat(names(plan))
+        .contains(
+            "User service",
+            "Product service",
+            "Order service",
+            "Payment gateway",
+            "Auth service",
+            "API gateway",
+            "Monitoring and alerting",
+            "CI/CD pipeline");
+  }
+
+  @Test
+  void combines_tasks_of_a_simple_requirement_to_stay_within_three() {
+    Plan plan = planner.plan("Build a todo list app", 3);
+
+    assertThat(plan.tasks()).hasSize(3);
+    assertThat(names(plan)).contains("Data model and backend API");
+    assertThat(plan.notes()).contains("combined");
+  }
+
+  @Test
+  void adds_standard_tasks_when_a_very_complex_requirement_names_few_components() {
+    Plan plan =
+        planner.plan(
+            "Build a scalable enterprise distributed platform with Kafka, Redis, PostgreSQL,"
+                + " Docker, monitoring and CI/CD",
+            3);
+
+    assertThat(plan.complexity().band()).isEqualTo("very complex");
+    assertThat(plan.tasks()).hasSizeGreaterThanOrEqualTo(16);
+    assertThat(plan.notes()).contains("standard task");
+  }
+
+  @Nested
+  class RejectsARequirement {
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "\n\t"})
+    void that_is_blank(String requirement) {
+      assertThatThrownBy(() -> planner.plan(requirement, 3))
+          .isInstanceOf(UsageException.class)
+          .hasMessageContaining("requirement is empty")
+          .hasMessageContaining("e.g.");
+    }
+
+    @Test
+    void with_a_budget_below_one_executor() {
+      assertThatThrownBy(() -> planner.plan(TODO, 0))
+          .isInstanceOf(UsageException.class)
+          .hasMessageContaining("executor budget is 0");
+    }
+  }
+
+  /** Pairs of tasks that no dependency orders and whose files overlap. */
+  static List<String> unsafeOverlaps(Plan plan) {
+    TaskGraph graph = TaskGraph.of(plan);
+    List<String> unsafe = new ArrayList<>();
+    for (int a = 0; a < plan.tasks().size(); a++) {
+      for (int b = a + 1; b < plan.tasks().size(); b++) {
+        boolean ordered = graph.dependsTransitively(a, b) || graph.dependsTransitively(b, a);
+        Task x = plan.tasks().get(a);
+        Task y = plan.tasks().get(b);
+        if (!ordered && FilePatterns.overlap(x.files(), y.files())) {
+          unsafe.add(x.id() + " " + x.files() + " and " + y.id() + " " + y.files());
+        }
+      }
+    }
+    return unsafe;
+  }
+
+  private static List<String> names(Plan plan) {
+    return plan.tasks().stream().map(Task::name).toList();
+  }
+
+  private static int indexOf(Plan plan, String name) {
+    List<String> names = names(plan);
+    assertThat(names).contains(name);
+    return names.indexOf(name);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.orchestrator.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.plan.Complexity;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TaskBudgetTest {
+
+  @ParameterizedTest(name = "score {0} allows {1} to {2} tasks")
+  @CsvSource({
+    "0, 1, 3", "24, 1, 3",
+    "25, 4, 8", "49, 4, 8",
+    "50, 9, 15", "74, 9, 15",
+    "75, 16, 2147483647", "100, 16, 2147483647"
+  })
+  void follows_the_budget_table_of_the_original_tool(int score, int min, int max) {
+    TaskBudget budget = TaskBudget.of(new Complexity(score, "", List.of(), List.of()));
+
+    assertThat(budget).isEqualTo(new TaskBudget(min, max));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, 3, 1 to 3 tasks", "16, 2147483647, 16 or more tasks"})
+  void describes_itself(int min, int max, String description) {
+    assertThat(new TaskBudget(min, max).describe()).isEqualTo(description);
+  }
+}
