@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.plan.PlanJson;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,10 +42,12 @@ final class Journal implements AutoCloseable {
   private static final ObjectMapper JSON = PlanJson.mapper().copy().disable(
       com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
-  private final FileChannel channel;
+  // A stream, not a FileChannel: executors that write here may be interrupted (cancel, timeout),
+  // and an interrupt closes an interruptible channel for every thread.
+  private final FileOutputStream out;
 
-  private Journal(FileChannel channel) {
-    this.channel = channel;
+  private Journal(FileOutputStream out) {
+    this.out = out;
   }
 
   /** Opens the journal of a run directory for appending, creating it when absent. */
@@ -53,9 +55,7 @@ final class Journal implements AutoCloseable {
     Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
     try {
       Files.createDirectories(file.getParent());
-      return new Journal(
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-              StandardOpenOption.APPEND));
+      return new Journal(new FileOutputStream(file.toFile(), true));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the journal " + file, e);
     }
@@ -191,12 +191,8 @@ final class Journal implements AutoCloseable {
   /** Appends one record and forces it to disk. Thread-safe. */
   private synchronized void append(ObjectNode record) {
     try {
-      byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-      ByteBuffer buffer = ByteBuffer.wrap(line);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(false);
+      out.write((JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8));
+      out.getFD().sync();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the journal", e);
     }
@@ -275,7 +271,7 @@ final class Journal implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
-      channel.close();
+      out.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the journal", e);
     }

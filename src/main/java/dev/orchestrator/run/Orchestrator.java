@@ -152,7 +152,11 @@ public final class Orchestrator {
     Plan plan = budgeted(PlanJson.read(planFile));
     Map<String, CompletedTask> intact = new LinkedHashMap<>();
     Set<String> ids = plan.tasks().stream().map(t -> t.id()).collect(Collectors.toSet());
-    Journal.completedTasks(Journal.replay(dir), dir)
+    List<com.fasterxml.jackson.databind.JsonNode> records;
+    try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true)) {
+      records = Journal.replay(dir); // a repair is logged in the run's own log
+    }
+    Journal.completedTasks(records, dir)
         .forEach(
             (id, task) -> {
               if (ids.contains(id) && FileHashes.intact(task.rawDirectory(), task.files())) {

@@ -187,7 +187,20 @@ final class PlanExecution implements DispatchListener {
     dispatcher.cancel();
   }
 
+  // A cancelled executor is interrupted, and an interrupt closes whatever file channel its thread
+  // was using, so after a cancellation any failure is the cancellation's doing, not the task's.
   private boolean runTask(int t, int executor) throws InterruptedException {
+    try {
+      return attempt(t, executor);
+    } catch (RuntimeException e) {
+      if (cancelled) {
+        throw new InterruptedException("cancelled");
+      }
+      throw e;
+    }
+  }
+
+  private boolean attempt(int t, int executor) throws InterruptedException {
     Task task = plan.tasks().get(t);
     Path finalDirectory = outputDirectory.resolve("executor_" + executor).resolve(task.id());
     List<Attempt> history = attempts.get(t);
@@ -219,16 +232,20 @@ final class PlanExecution implements DispatchListener {
         error = e.getMessage();
         retryable = true;
       } catch (AgentException e) {
+        if (cancelled) {
+          throw new InterruptedException("cancelled");
+        }
         outcome = Attempt.Outcome.FAILED;
         error = e.getMessage();
         retryable = e.retryable();
       } catch (InterruptedException e) {
-        Attempt attempt =
-            new Attempt(number, executor, start, clock.instant(), Attempt.Outcome.CANCELLED, "cancelled");
-        history.add(attempt);
-        journal.attemptEnded(task.id(), attempt);
+        history.add(
+            new Attempt(number, executor, start, clock.instant(), Attempt.Outcome.CANCELLED, "cancelled"));
         throw e;
       } catch (RuntimeException e) {
+        if (cancelled) {
+          throw new InterruptedException("cancelled");
+        }
         log.error("task {} failed on executor {} with an unexpected error", task.id(), executor, e);
         outcome = Attempt.Outcome.FAILED;
         error = "the agent failed unexpectedly: " + e;
