@@ -119,6 +119,9 @@ public final class PlanJson {
     List<String> problems = new ArrayList<>(top.problems);
     if (problems.isEmpty()) {
       problems.addAll(PlanValidator.problems(plan));
+    } else {
+      // The graph cannot be checked with tasks missing, but each readable task can.
+      tasks.forEach(task -> problems.addAll(PlanValidator.problemsOf(task)));
     }
     if (!problems.isEmpty()) {
       throw new InvalidPlanException(source, problems);

@@ -29,6 +29,22 @@ public final class PlanValidator {
     return plan;
   }
 
+  /** The problems of one task on its own (name, ranges), empty when there are none. */
+  public static List<String> problemsOf(Task task) {
+    List<String> problems = new ArrayList<>();
+    if (task.name().isBlank()) {
+      problems.add(task.id() + " has an empty name; give it a short name");
+    }
+    if (task.priority() < Task.HIGHEST_PRIORITY || task.priority() > Task.LOWEST_PRIORITY) {
+      problems.add(
+          task.id() + " has priority " + task.priority() + "; use 1 (highest) to 5 (lowest)");
+    }
+    if (task.estimatedDuration().isNegative()) {
+      problems.add(task.id() + " has a negative estimated_duration; use e.g. \"30min\"");
+    }
+    return problems;
+  }
+
   /** Every problem of the plan, empty when it is valid. */
   public static List<String> problems(Plan plan) {
     List<String> problems = new ArrayList<>();
@@ -50,16 +66,7 @@ public final class PlanValidator {
         continue;
       }
       uses.merge(task.id(), 1, Integer::sum);
-      if (task.name().isBlank()) {
-        problems.add(task.id() + " has an empty name; give it a short name");
-      }
-      if (task.priority() < Task.HIGHEST_PRIORITY || task.priority() > Task.LOWEST_PRIORITY) {
-        problems.add(
-            task.id() + " has priority " + task.priority() + "; use 1 (highest) to 5 (lowest)");
-      }
-      if (task.estimatedDuration().isNegative()) {
-        problems.add(task.id() + " has a negative estimated_duration; use e.g. \"30min\"");
-      }
+      problems.addAll(problemsOf(task));
     }
     uses.forEach(
         (id, count) -> {

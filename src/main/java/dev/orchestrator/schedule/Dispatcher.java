@@ -139,6 +139,15 @@ public final class Dispatcher {
   }
 
   private void workLoop(int executor, TaskWork work) {
+    try {
+      takeAndRun(executor, work);
+    } catch (RuntimeException | Error e) {
+      // A listener that throws under the lock: end the run instead of leaving others waiting.
+      recordFailure(e);
+    }
+  }
+
+  private void takeAndRun(int executor, TaskWork work) {
     int task = -1;
     boolean succeeded = false;
     while (true) {
@@ -153,7 +162,7 @@ public final class Dispatcher {
         }
         task = queue.take(executor);
         while (task < 0) {
-          if (queue.done()) {
+          if (queue.done() || workerFailure != null) {
             workOrEnd.signalAll();
             return;
           }

@@ -277,7 +277,7 @@ class SummaryAggregatorTest {
     TaskSummary task = aggregate(record).task("task_1").orElseThrow();
 
     assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(task.attempts()).isEqualTo(3);
+    assertThat(task.attempts()).hasSize(3);
     assertThat(task.error()).isEqualTo("timed out after 600 s");
     assertThat(task.name()).isEqualTo("Name of task_1");
   }
