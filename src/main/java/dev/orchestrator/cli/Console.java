@@ -110,7 +110,7 @@ final class Console {
               : "",
           wall.toMillis() / 1000.0);
       out.println("Output: " + outcome.outputDirectory());
-      out.println("  README.md, src/, tests/, docs/, execution_summary.json, orchestrator.log");
+      out.println("  README.md, report.html, src/, tests/, docs/, execution_summary.json, orchestrator.log");
     }
     out.flush();
     if (interruption.interrupted()) {

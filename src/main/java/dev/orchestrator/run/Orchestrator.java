@@ -8,6 +8,9 @@ import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
+import dev.orchestrator.output.Summary;
+import dev.orchestrator.output.report.ReportModel;
+import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
@@ -204,7 +207,8 @@ public final class Orchestrator {
         current = null;
       }
       RunRecord record = new RunRecord(plan, executors, dir, startedAt, clock.instant(), results);
-      OutputAssembler.assemble(record);
+      Summary summary = OutputAssembler.assemble(record);
+      RunReport.write(dir, ReportModel.fromRun(plan, summary));
       boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = clock.instant();
       journal.runFinished(end, interrupted);

@@ -2,6 +2,7 @@ package dev.orchestrator.run;
 
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.OutputAssembler;
+import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ public final class OutputDirectory {
 
   private static Set<String> generated() {
     Set<String> names = new java.util.HashSet<>(OutputAssembler.WRITES);
-    names.addAll(List.of(STATE, PlanJson.FILE_NAME, LOG_FILE, "report.html"));
+    names.addAll(List.of(STATE, PlanJson.FILE_NAME, LOG_FILE, RunReport.FILE_NAME));
     return Set.copyOf(names);
   }
 
@@ -97,7 +98,7 @@ public final class OutputDirectory {
       for (String name : OutputAssembler.WRITES) {
         deleteTree(root.resolve(name));
       }
-      deleteTree(root.resolve("report.html"));
+      deleteTree(root.resolve(RunReport.FILE_NAME));
       deleteTree(root.resolve(STATE).resolve("attempts"));
       try (DirectoryStream<Path> executors = Files.newDirectoryStream(root, "executor_*")) {
         for (Path executor : executors) {

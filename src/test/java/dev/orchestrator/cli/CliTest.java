@@ -54,6 +54,7 @@ class CliTest {
       for (String entry :
           List.of(
               "execution_plan.json", "execution_summary.json", "orchestrator.log", "README.md",
+              "report.html",
               "src", "tests", "docs/execution_plan.json", "docs/execution_summary.json",
               ".orchestrator", "executor_1")) {
         assertThat(out.resolve(entry)).exists();

@@ -1,0 +1,320 @@
+package dev.orchestrator.output.report;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.orchestrator.agent.TokenUsage;
+import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.Summary;
+import dev.orchestrator.output.TaskSummary;
+import dev.orchestrator.output.Totals;
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.Task;
+import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.schedule.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a report shows, independent of where it came from: a measured run ({@link #fromRun}) or a
+ * schedule on a virtual clock ({@link #fromSchedule}). Times on the timeline are milliseconds from
+ * its origin: the start of the run, or time zero of the simulation.
+ *
+ * @param tasks one row per task, in plan order; also the nodes of the task graph
+ * @param dependencies every dependency edge, in plan order
+ * @param criticalPath ids of the plan's longest chain by estimated durations, first task first
+ * @param lanes one per executor, numbered from 1, every executor of the budget included
+ * @param horizonMillis where the time axis ends, at least 1
+ */
+public record ReportModel(
+    Kind kind,
+    String requirements,
+    Overview overview,
+    List<TaskRow> tasks,
+    List<Edge> dependencies,
+    List<String> criticalPath,
+    List<Lane> lanes,
+    long horizonMillis) {
+
+  public ReportModel {
+    requireNonNull(kind, "kind");
+    requireNonNull(requirements, "requirements");
+    requireNonNull(overview, "overview");
+    tasks = List.copyOf(tasks);
+    dependencies = List.copyOf(dependencies);
+    criticalPath = List.copyOf(criticalPath);
+    lanes = List.copyOf(lanes);
+    if (horizonMillis < 1) {
+      throw new IllegalArgumentException("horizonMillis must be at least 1, was " + horizonMillis);
+    }
+  }
+
+  /** Where the figures come from, which decides how the report labels its time units. */
+  public enum Kind {
+    /** A real run: times were measured; plan estimates are in plan units and shown apart. */
+    RUN,
+    /** A virtual-clock schedule: every task took its estimate, so times are plan units. */
+    SIMULATION
+  }
+
+  /** {@code dependent} waits for {@code dependency}. */
+  public record Edge(String dependency, String dependent) {}
+
+  /**
+   * The model of a measured run: a bar per attempt, on the timeline of the run's start. Attempts
+   * that began before it, made by an earlier run this one resumed, are counted but not drawn.
+   *
+   * @param summary the run's summary, one line per task of the plan
+   * @throws IllegalArgumentException if the summary's tasks are not the plan's, or repeat one
+   */
+  public static ReportModel fromRun(Plan plan, Summary summary) {
+    Map<String, TaskSummary> lines = new HashMap<>();
+    for (TaskSummary line : summary.tasks()) {
+      if (lines.put(line.id(), line) != null) {
+        throw new IllegalArgumentException("the summary lists " + line.id() + " twice");
+      }
+    }
+    requireSameTasks(plan, lines.keySet());
+    Instant origin = summary.startedAt();
+    Totals totals = summary.totals();
+    Timeline timeline = new Timeline(plan, totals.executors());
+    List<TaskRow> rows = new ArrayList<>();
+    for (int i = 0; i < plan.tasks().size(); i++) {
+      Task task = plan.tasks().get(i);
+      TaskSummary line = lines.get(task.id());
+      for (Attempt attempt : line.attempts()) {
+        if (attempt.startedAt().isBefore(origin)) {
+          timeline.addEarlier();
+          continue;
+        }
+        timeline.add(
+            i,
+            attempt.executorId(),
+            new Bar(
+                task.id(),
+                line.name(),
+                attempt.number(),
+                line.attempts().size(),
+                millis(origin, attempt.startedAt()),
+                millis(origin, attempt.finishedAt()),
+                attempt.outcome()));
+      }
+      rows.add(
+          new TaskRow(
+              task.id(),
+              line.name(),
+              line.status(),
+              line.executorId(),
+              line.attempts().size(),
+              line.duration(),
+              task.estimatedDuration(),
+              line.metrics().filesCreated(),
+              line.metrics().linesOfCode(),
+              line.usage(),
+              line.error()));
+    }
+    Overview overview =
+        timeline.overview(
+            totals.wallTime(),
+            totals.makespan(),
+            totals.executorUtilisation(),
+            totals.totalFilesCreated(),
+            totals.totalLinesOfCode(),
+            totals.usage());
+    long wall = totals.wallTime() == null ? 0 : totals.wallTime().toMillis();
+    return timeline.model(Kind.RUN, rows, overview, wall);
+  }
+
+  /**
+   * The model of a schedule on a virtual clock, such as the one {@code simulate} computes: one
+   * attempt per task that ran. Arrays are indexed by the position of the task in {@code
+   * plan.tasks()}, the indexing of {@link TaskGraph#of}; nothing is measured, so files, lines,
+   * tokens and cost are null.
+   *
+   * <p>A simulator's schedule {@code s} feeds it as {@code fromSchedule(plan, start, end, executor,
+   * status, s.executors())} with {@code start[i] = s.start(i)}, {@code end[i] = s.end(i)}, {@code
+   * executor[i] = s.executor(i)} and {@code status[i] = s.status(i)}.
+   *
+   * @param startMillis when each task started, -1 if it never ran
+   * @param endMillis when each task ended, -1 if it never ran
+   * @param executors the 1-based executor of each task, 0 if it never ran
+   * @param statuses how each task ended; one that ran is {@code COMPLETED} or {@code FAILED}
+   * @param budget the number of executors M
+   * @throws IllegalArgumentException if an array's length is not the number of tasks
+   */
+  public static ReportModel fromSchedule(
+      Plan plan,
+      long[] startMillis,
+      long[] endMillis,
+      int[] executors,
+      TaskStatus[] statuses,
+      int budget) {
+    int n = plan.tasks().size();
+    if (startMillis.length != n
+        || endMillis.length != n
+        || executors.length != n
+        || statuses.length != n) {
+      throw new IllegalArgumentException("the schedule needs one entry per task of the plan: " + n);
+    }
+    Timeline timeline = new Timeline(plan, budget);
+    List<TaskRow> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Task task = plan.tasks().get(i);
+      boolean ran = startMillis[i] >= 0 && executors[i] > 0;
+      if (ran) {
+        Attempt.Outcome outcome =
+            statuses[i] == TaskStatus.COMPLETED
+                ? Attempt.Outcome.COMPLETED
+                : Attempt.Outcome.FAILED;
+        timeline.add(
+            i,
+            executors[i],
+            new Bar(task.id(), task.name(), 1, 1, startMillis[i], endMillis[i], outcome));
+      }
+      rows.add(
+          new TaskRow(
+              task.id(),
+              task.name(),
+              statuses[i],
+              ran ? executors[i] : null,
+              ran ? 1 : 0,
+              ran ? Duration.ofMillis(endMillis[i] - startMillis[i]) : null,
+              task.estimatedDuration(),
+              null,
+              null,
+              null,
+              null));
+    }
+    Duration makespan = timeline.span();
+    Double utilisation =
+        makespan == null || makespan.isZero()
+            ? null
+            : timeline.busy() / ((double) Math.max(1, budget) * makespan.toMillis());
+    Overview overview = timeline.overview(null, makespan, utilisation, null, null, null);
+    return timeline.model(Kind.SIMULATION, rows, overview, 0);
+  }
+
+  private static void requireSameTasks(Plan plan, Set<String> summarised) {
+    Set<String> missing = new TreeSet<>();
+    plan.tasks().forEach(t -> missing.add(t.id()));
+    Set<String> extra = new TreeSet<>(summarised);
+    extra.removeAll(missing);
+    missing.removeAll(summarised);
+    if (!missing.isEmpty() || !extra.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the summary and the plan list different tasks: the summary lacks "
+              + missing
+              + " and has "
+              + extra
+              + ", which the plan lacks");
+    }
+  }
+
+  private static long millis(Instant origin, Instant instant) {
+    return Duration.between(origin, instant).toMillis();
+  }
+
+  /** The bars of a plan's tasks as they are added, by executor, and each task's working time. */
+  private static final class Timeline {
+    private final Plan plan;
+    private final int budget;
+    private final long[] work;
+    private final List<List<Bar>> lanes = new ArrayList<>();
+    private int earlierAttempts;
+    private long firstStart = Long.MAX_VALUE;
+    private long lastEnd = -1;
+
+    Timeline(Plan plan, int budget) {
+      this.plan = plan;
+      this.budget = budget;
+      this.work = new long[plan.tasks().size()];
+      for (int e = 0; e < budget; e++) {
+        lanes.add(new ArrayList<>());
+      }
+    }
+
+    void add(int task, int executor, Bar bar) {
+      if (executor < 1) {
+        throw new IllegalArgumentException(bar.taskId() + " ran on executor " + executor);
+      }
+      while (lanes.size() < executor) {
+        lanes.add(new ArrayList<>());
+      }
+      lanes.get(executor - 1).add(bar);
+      work[task] += bar.durationMillis();
+      firstStart = Math.min(firstStart, bar.startMillis());
+      lastEnd = Math.max(lastEnd, bar.endMillis());
+    }
+
+    /** An attempt made before the origin, by a run this one resumed: counted, not drawn. */
+    void addEarlier() {
+      earlierAttempts++;
+    }
+
+    /** First start to last end; null if nothing ran. */
+    Duration span() {
+      return lastEnd < 0 ? null : Duration.ofMillis(lastEnd - firstStart);
+    }
+
+    long busy() {
+      return Arrays.stream(work).sum();
+    }
+
+    Overview overview(
+        Duration wall,
+        Duration makespan,
+        Double utilisation,
+        Integer files,
+        Long lines,
+        TokenUsage usage) {
+      TaskGraph estimated = TaskGraph.of(plan);
+      int[][] dependencies = new int[work.length][];
+      for (int i = 0; i < work.length; i++) {
+        dependencies[i] = estimated.dependencies(i);
+      }
+      // The same chain computation as the plan's, over the time each task actually worked.
+      long chain = TaskGraph.ofIndices(dependencies, work).criticalPathLength();
+      return new Overview(
+          budget,
+          wall,
+          makespan,
+          utilisation,
+          Duration.ofMillis(chain),
+          Duration.ofMillis(busy()),
+          Duration.ofMillis(estimated.criticalPathLength()),
+          Duration.ofMillis(estimated.totalWork()),
+          files,
+          lines,
+          usage,
+          earlierAttempts);
+    }
+
+    ReportModel model(Kind kind, List<TaskRow> rows, Overview overview, long axisEnd) {
+      List<Lane> laneList = new ArrayList<>();
+      for (int e = 0; e < lanes.size(); e++) {
+        laneList.add(new Lane(e + 1, lanes.get(e)));
+      }
+      List<Edge> edges = new ArrayList<>();
+      for (Task task : plan.tasks()) {
+        plan.dependenciesOf(task.id()).stream()
+            .distinct()
+            .forEach(d -> edges.add(new Edge(d, task.id())));
+      }
+      return new ReportModel(
+          kind,
+          plan.requirements(),
+          overview,
+          rows,
+          edges,
+          TaskGraph.of(plan).criticalPath(),
+          laneList,
+          Math.max(1, Math.max(axisEnd, lastEnd)));
+    }
+  }
+}
