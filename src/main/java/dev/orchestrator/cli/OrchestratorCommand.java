@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
       "ready tasks from one queue, and consolidates their output into one project.",
       "Offline by default: heuristic planner and simulated executors, no network, no key."
     },
-    subcommands = {PlanCommand.class, RunCommand.class, DemoCommand.class},
+    subcommands = {PlanCommand.class, RunCommand.class, ResumeCommand.class, SimulateCommand.class, DemoCommand.class, ReportCommand.class},
     footer = {
       "",
       "Exit codes: 0 every task completed; 1 some task failed or was skipped;",
@@ -33,6 +33,7 @@ final class OrchestratorCommand implements Callable<Integer> {
 
   final PrintWriter out;
   final boolean terminal;
+  final Interruption interruption;
 
   @Parameters(paramLabel = "REQUIREMENTS", arity = "0..*", description = "What to build, in plain words.")
   List<String> words;
@@ -42,9 +43,10 @@ final class OrchestratorCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the execution summary as JSON instead of text.")
   boolean json;
 
-  OrchestratorCommand(PrintWriter out, boolean terminal) {
+  OrchestratorCommand(PrintWriter out, boolean terminal, Interruption interruption) {
     this.out = out;
     this.terminal = terminal;
+    this.interruption = interruption;
   }
 
   @Override
@@ -54,7 +56,8 @@ final class OrchestratorCommand implements Callable<Integer> {
     Orchestrator orchestrator = options.orchestrator(console.progress());
     var plan = orchestrator.plan(requirements);
     console.plan(plan);
+    interruption.onFirst(orchestrator::cancel);
     RunOutcome outcome = orchestrator.execute(plan);
-    return console.finished(outcome);
+    return console.finished(outcome, interruption);
   }
 }

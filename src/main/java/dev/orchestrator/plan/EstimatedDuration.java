@@ -40,16 +40,34 @@ public final class EstimatedDuration {
     return Optional.of(Duration.ofMillis(Math.round(seconds * 1000)));
   }
 
-  /** The plan-file spelling: whole hours as {@code 1hr}/{@code 2hrs}, the rest in minutes. */
+  /**
+   * The plan-file spelling: whole hours as {@code 1hr}/{@code 2hrs}, then minutes, seconds and
+   * milliseconds where there are any ({@code 1hr30min}, {@code 45s}, {@code 300ms}), so that {@link
+   * #parse} reads back the same duration to the millisecond.
+   */
   public static String format(Duration duration) {
-    long minutes = duration.toMinutes();
-    long hours = minutes / 60;
-    long rest = minutes % 60;
-    if (hours == 0) {
-      return rest == 0 && !duration.isZero() ? duration.toSeconds() + "s" : rest + "min";
+    if (duration.isNegative()) {
+      return "-" + format(duration.negated());
     }
-    String h = hours + (hours == 1 ? "hr" : "hrs");
-    return rest == 0 ? h : h + rest + "min";
+    long millis = duration.toMillis();
+    if (millis == 0) {
+      return "0min";
+    }
+    long hours = millis / 3_600_000;
+    StringBuilder text = new StringBuilder();
+    if (hours > 0) {
+      text.append(hours).append(hours == 1 ? "hr" : "hrs");
+    }
+    append(text, millis / 60_000 % 60, "min");
+    append(text, millis / 1_000 % 60, "s");
+    append(text, millis % 1_000, "ms");
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, long amount, String unit) {
+    if (amount > 0) {
+      text.append(amount).append(unit);
+    }
   }
 
   private static double unitSeconds(String unit) {

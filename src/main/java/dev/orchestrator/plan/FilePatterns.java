@@ -39,6 +39,9 @@ public final class FilePatterns {
     while (p.startsWith("./")) {
       p = p.substring(2);
     }
+    if (p.matches(".*\\{[^}]*/.*")) {
+      return new String[] {"**"}; // a brace group spanning segments: assume it can name any path
+    }
     if (p.endsWith("/")) {
       p = p + "**"; // a directory claims everything below it
     }

@@ -53,14 +53,23 @@ public final class DispatchOrder {
         while (endB < b.length() && Character.isDigit(b.charAt(endB))) {
           endB++;
         }
-        String digitsA = a.substring(i, endA).replaceFirst("^0+(?=.)", "");
-        String digitsB = b.substring(j, endB).replaceFirst("^0+(?=.)", "");
-        int byValue =
-            digitsA.length() != digitsB.length()
-                ? Integer.compare(digitsA.length(), digitsB.length())
-                : digitsA.compareTo(digitsB);
-        if (byValue != 0) {
-          return byValue;
+        // Compare the digit runs by value without allocating: this runs inside a sort.
+        int startA = i;
+        while (startA < endA - 1 && a.charAt(startA) == '0') {
+          startA++;
+        }
+        int startB = j;
+        while (startB < endB - 1 && b.charAt(startB) == '0') {
+          startB++;
+        }
+        if (endA - startA != endB - startB) {
+          return Integer.compare(endA - startA, endB - startB);
+        }
+        for (int k = 0; k < endA - startA; k++) {
+          int byDigit = Character.compare(a.charAt(startA + k), b.charAt(startB + k));
+          if (byDigit != 0) {
+            return byDigit;
+          }
         }
         i = endA;
         j = endB;

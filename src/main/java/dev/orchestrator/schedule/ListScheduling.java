@@ -1,0 +1,277 @@
+package dev.orchestrator.schedule;
+
+import dev.orchestrator.plan.TaskGraph;
+import java.util.Arrays;
+
+/**
+ * The makespan a rank gives on the virtual clock, computed without allocation so that a search can
+ * try hundreds of thousands of ranks. It takes the same decisions as {@link Simulator} driving the
+ * {@link ReadyQueue}: whenever an executor is idle it takes the lowest-ranked ready task that no
+ * running task conflicts with, and everything that ends at an instant ends before anything starts.
+ *
+ * <p>It can also run the graph backwards (dependents first), which the forward-backward improvement
+ * of {@link OrderSearch} uses. Not thread-safe: one instance per search.
+ */
+final class ListScheduling {
+
+  /** A makespan that no schedule has, returned when an evaluation was cut off. */
+  static final long CUT_OFF = Long.MAX_VALUE;
+
+  private final int size;
+  private final int executors;
+  private final long[] duration;
+  private final int[][] predecessors;
+  private final int[][] successors;
+  private final int[][] conflicts;
+  private final boolean hasConflicts;
+  /** Longest path from the start of a task to the end of the graph, in this direction. */
+  private final long[] tail;
+
+  private final int[] waitingFor;
+  private final int[] runningConflicts;
+  private final int[] ready;
+  private final int[] parked;
+  private final int[] running;
+  private final long[] start;
+  private final long[] end;
+  private int[] rank;
+
+  private ListScheduling(
+      int executors, long[] duration, int[][] predecessors, int[][] successors, int[][] conflicts) {
+    this.size = duration.length;
+    this.executors = executors;
+    this.duration = duration;
+    this.predecessors = predecessors;
+    this.successors = successors;
+    this.conflicts = conflicts;
+    this.hasConflicts = Arrays.stream(conflicts).anyMatch(c -> c.length > 0);
+    this.tail = tails(duration, predecessors, successors);
+    this.waitingFor = new int[size];
+    this.runningConflicts = new int[size];
+    this.ready = new int[size];
+    this.parked = new int[size];
+    this.running = new int[size];
+    this.start = new long[size];
+    this.end = new long[size];
+  }
+
+  /** Schedules the graph as the dispatcher would. */
+  static ListScheduling forward(TaskGraph graph, int[][] conflicts, int executors) {
+    int n = graph.size();
+    long[] duration = new long[n];
+    int[][] predecessors = new int[n][];
+    int[][] successors = new int[n][];
+    for (int t = 0; t < n; t++) {
+      duration[t] = graph.duration(t);
+      predecessors[t] = graph.dependencies(t);
+      successors[t] = graph.dependents(t);
+    }
+    return new ListScheduling(executors, duration, predecessors, successors, conflicts);
+  }
+
+  /** Schedules the reversed graph: a task runs once all its dependents ran. */
+  ListScheduling reversed() {
+    return new ListScheduling(executors, duration, successors, predecessors, conflicts);
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Longest path from the start of the task to the end, its own duration included. */
+  long tail(int task) {
+    return tail[task];
+  }
+
+  /** Start of the task in the last complete evaluation. */
+  long start(int task) {
+    return start[task];
+  }
+
+  /** End of the task in the last complete evaluation. */
+  long end(int task) {
+    return end[task];
+  }
+
+  /**
+   * The makespan of dispatching by {@code rank}, or {@link #CUT_OFF} as soon as it is certain to be
+   * at least {@code cutoff}.
+   *
+   * @param rank distinct values, lower first
+   */
+  long makespan(int[] rank, long cutoff) {
+    this.rank = rank;
+    int readyCount = 0;
+    int parkedCount = 0;
+    int runningCount = 0;
+    for (int t = 0; t < size; t++) {
+      waitingFor[t] = predecessors[t].length;
+      runningConflicts[t] = 0;
+      if (waitingFor[t] == 0) {
+        readyCount = pushReady(t, readyCount);
+      }
+    }
+    int idle = executors;
+    long now = 0;
+    long makespan = 0;
+    while (true) {
+      while (idle > 0 && readyCount > 0) {
+        int t = ready[0];
+        readyCount = popReady(readyCount);
+        if (hasConflicts && runningConflicts[t] > 0) {
+          parked[parkedCount++] = t;
+          continue;
+        }
+        if (now + tail[t] >= cutoff) {
+          return CUT_OFF;
+        }
+        start[t] = now;
+        end[t] = now + duration[t];
+        makespan = Math.max(makespan, end[t]);
+        if (hasConflicts) {
+          for (int c : conflicts[t]) {
+            runningConflicts[c]++;
+          }
+        }
+        runningCount = pushRunning(t, runningCount);
+        idle--;
+      }
+      if (runningCount == 0) {
+        break;
+      }
+      now = end[running[0]];
+      while (runningCount > 0 && end[running[0]] == now) {
+        int t = running[0];
+        runningCount = popRunning(runningCount);
+        idle++;
+        if (hasConflicts) {
+          for (int c : conflicts[t]) {
+            runningConflicts[c]--;
+          }
+        }
+        for (int s : successors[t]) {
+          if (--waitingFor[s] == 0) {
+            readyCount = pushReady(s, readyCount);
+          }
+        }
+      }
+      if (parkedCount > 0) {
+        int kept = 0;
+        for (int k = 0; k < parkedCount; k++) {
+          int t = parked[k];
+          if (runningConflicts[t] == 0) {
+            readyCount = pushReady(t, readyCount);
+          } else {
+            parked[kept++] = t;
+          }
+        }
+        parkedCount = kept;
+      }
+    }
+    return makespan;
+  }
+
+  // Binary min-heap of ready tasks by rank.
+  private int pushReady(int t, int count) {
+    int at = count;
+    while (at > 0) {
+      int parent = (at - 1) >>> 1;
+      if (rank[ready[parent]] <= rank[t]) {
+        break;
+      }
+      ready[at] = ready[parent];
+      at = parent;
+    }
+    ready[at] = t;
+    return count + 1;
+  }
+
+  private int popReady(int count) {
+    int last = ready[--count];
+    int at = 0;
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= count) {
+        break;
+      }
+      if (child + 1 < count && rank[ready[child + 1]] < rank[ready[child]]) {
+        child++;
+      }
+      if (rank[ready[child]] >= rank[last]) {
+        break;
+      }
+      ready[at] = ready[child];
+      at = child;
+    }
+    if (count > 0) {
+      ready[at] = last;
+    }
+    return count;
+  }
+
+  // Binary min-heap of running tasks by end time.
+  private int pushRunning(int t, int count) {
+    int at = count;
+    while (at > 0) {
+      int parent = (at - 1) >>> 1;
+      if (end[running[parent]] <= end[t]) {
+        break;
+      }
+      running[at] = running[parent];
+      at = parent;
+    }
+    running[at] = t;
+    return count + 1;
+  }
+
+  private int popRunning(int count) {
+    int last = running[--count];
+    int at = 0;
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= count) {
+        break;
+      }
+      if (child + 1 < count && end[running[child + 1]] < end[running[child]]) {
+        child++;
+      }
+      if (end[running[child]] >= end[last]) {
+        break;
+      }
+      running[at] = running[child];
+      at = child;
+    }
+    if (count > 0) {
+      running[at] = last;
+    }
+    return count;
+  }
+
+  private static long[] tails(long[] duration, int[][] predecessors, int[][] successors) {
+    int n = duration.length;
+    int[] waiting = new int[n];
+    int[] order = new int[n];
+    int tail = 0;
+    for (int t = 0; t < n; t++) {
+      waiting[t] = successors[t].length;
+      if (waiting[t] == 0) {
+        order[tail++] = t;
+      }
+    }
+    long[] longest = new long[n];
+    for (int head = 0; head < tail; head++) {
+      int t = order[head];
+      long after = 0;
+      for (int s : successors[t]) {
+        after = Math.max(after, longest[s]);
+      }
+      longest[t] = duration[t] + after;
+      for (int p : predecessors[t]) {
+        if (--waiting[p] == 0) {
+          order[tail++] = p;
+        }
+      }
+    }
+    return longest;
+  }
+}
