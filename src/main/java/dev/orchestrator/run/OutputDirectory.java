@@ -75,7 +75,8 @@ public final class OutputDirectory {
       if (Files.isDirectory(root) && !isEmpty(root) && !isRun(root) && !force) {
         throw new UsageException(
             root + " already exists and is not an orchestrator output directory; choose another"
-                + " --output-dir, or pass --force to write into it (files of yours are kept)");
+                + " --output-dir, or pass --force to write into it (replacing its src/, tests/,"
+                + " docs/ and README.md; other files are kept)");
       }
       Files.createDirectories(root);
       clearGenerated(root);
