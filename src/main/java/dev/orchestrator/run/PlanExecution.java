@@ -12,8 +12,8 @@ import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.schedule.DispatchListener;
-import dev.orchestrator.schedule.DispatchOrder;
 import dev.orchestrator.schedule.Dispatcher;
+import dev.orchestrator.schedule.OrderSearch;
 import dev.orchestrator.schedule.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,11 +110,14 @@ final class PlanExecution implements DispatchListener {
               return thread;
             });
     AtomicInteger threadCount = new AtomicInteger();
+    int[][] conflicts = FileConflicts.adjacency(plan, graph);
+    // The order simulate predicts with: searched before dispatch, then fed to the same queue.
+    int[] rank = OrderSearch.search(plan, graph, conflicts, executors, OrderSearch.DEFAULT_BUDGET).rank();
     dispatcher =
         new Dispatcher(
             graph,
-            DispatchOrder.criticalPathFirst(plan, graph),
-            FileConflicts.adjacency(plan, graph),
+            rank,
+            conflicts,
             executors,
             runnable -> {
               Thread thread = new Thread(runnable, "Executor-" + threadCount.incrementAndGet());

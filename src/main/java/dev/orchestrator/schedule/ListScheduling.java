@@ -14,9 +14,6 @@ import java.util.Arrays;
  */
 final class ListScheduling {
 
-  /** A makespan that no schedule has, returned when an evaluation was cut off. */
-  static final long CUT_OFF = Long.MAX_VALUE;
-
   private final int size;
   private final int executors;
   private final long[] duration;
@@ -24,8 +21,6 @@ final class ListScheduling {
   private final int[][] successors;
   private final int[][] conflicts;
   private final boolean hasConflicts;
-  /** Longest path from the start of a task to the end of the graph, in this direction. */
-  private final long[] tail;
 
   private final int[] waitingFor;
   private final int[] runningConflicts;
@@ -45,7 +40,6 @@ final class ListScheduling {
     this.successors = successors;
     this.conflicts = conflicts;
     this.hasConflicts = Arrays.stream(conflicts).anyMatch(c -> c.length > 0);
-    this.tail = tails(duration, predecessors, successors);
     this.waitingFor = new int[size];
     this.runningConflicts = new int[size];
     this.ready = new int[size];
@@ -74,32 +68,23 @@ final class ListScheduling {
     return new ListScheduling(executors, duration, successors, predecessors, conflicts);
   }
 
-  int size() {
-    return size;
-  }
-
-  /** Longest path from the start of the task to the end, its own duration included. */
-  long tail(int task) {
-    return tail[task];
-  }
-
-  /** Start of the task in the last complete evaluation. */
+  /** Start of the task in the last evaluation. */
   long start(int task) {
     return start[task];
   }
 
-  /** End of the task in the last complete evaluation. */
+  /** End of the task in the last evaluation. */
   long end(int task) {
     return end[task];
   }
 
   /**
-   * The makespan of dispatching by {@code rank}, or {@link #CUT_OFF} as soon as it is certain to be
-   * at least {@code cutoff}.
+   * The makespan of dispatching by {@code rank}; afterwards {@link #start} and {@link #end} tell
+   * each task's place in that schedule.
    *
    * @param rank distinct values, lower first
    */
-  long makespan(int[] rank, long cutoff) {
+  long makespan(int[] rank) {
     this.rank = rank;
     int readyCount = 0;
     int parkedCount = 0;
@@ -121,9 +106,6 @@ final class ListScheduling {
         if (hasConflicts && runningConflicts[t] > 0) {
           parked[parkedCount++] = t;
           continue;
-        }
-        if (now + tail[t] >= cutoff) {
-          return CUT_OFF;
         }
         start[t] = now;
         end[t] = now + duration[t];
@@ -245,33 +227,5 @@ final class ListScheduling {
       running[at] = last;
     }
     return count;
-  }
-
-  private static long[] tails(long[] duration, int[][] predecessors, int[][] successors) {
-    int n = duration.length;
-    int[] waiting = new int[n];
-    int[] order = new int[n];
-    int tail = 0;
-    for (int t = 0; t < n; t++) {
-      waiting[t] = successors[t].length;
-      if (waiting[t] == 0) {
-        order[tail++] = t;
-      }
-    }
-    long[] longest = new long[n];
-    for (int head = 0; head < tail; head++) {
-      int t = order[head];
-      long after = 0;
-      for (int s : successors[t]) {
-        after = Math.max(after, longest[s]);
-      }
-      longest[t] = duration[t] + after;
-      for (int p : predecessors[t]) {
-        if (--waiting[p] == 0) {
-          order[tail++] = p;
-        }
-      }
-    }
-    return longest;
   }
 }

@@ -9,8 +9,8 @@ import java.util.Arrays;
  */
 public final class LowerBound {
 
-  /** Above this many tasks {@link #energetic} is the {@linkplain #basic basic} bound. */
-  static final int ENERGETIC_LIMIT = 400;
+  /** Above this many tasks {@link #energetic} skips the energy argument, which costs n^3 steps. */
+  static final int ENERGETIC_LIMIT = 150;
 
   private LowerBound() {}
 
@@ -29,10 +29,10 @@ public final class LowerBound {
    * At least {@link #basic}, often more, by two arguments. Energy: the smallest length {@code T} for
    * which, in every time window, the work that must fall inside the window (given each task's
    * earliest start and the latest end that still allows {@code T}) fits on the executors; this costs
-   * about {@code n^3} steps for n tasks, so graphs above a few hundred tasks skip it. Granularity:
-   * a schedule in which no executor waits needlessly starts every task at a sum of durations, so its
-   * length is a multiple of their greatest common divisor (a minute, when all estimates are whole
-   * minutes); the bound is rounded up to one.
+   * about {@code n^3} steps for n tasks, so graphs above 150 tasks skip it. Granularity: any
+   * schedule can be shifted earlier, never growing longer, until every task starts at 0 or at the
+   * end of another, so the shortest length is a sum of durations and a multiple of their greatest
+   * common divisor (a minute, when all estimates are whole minutes); the bound is rounded up to one.
    *
    * @param executors M, at least 1
    */

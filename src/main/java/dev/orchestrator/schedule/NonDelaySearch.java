@@ -2,6 +2,7 @@ package dev.orchestrator.schedule;
 
 import dev.orchestrator.plan.TaskGraph;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * Depth-first branch and bound over the schedules a ready queue can produce: at every instant an
@@ -45,6 +46,7 @@ final class NonDelaySearch {
   private long lower;
   private long nodes;
   private long nodeBudget;
+  private LongSupplier clock;
   private long deadline;
   private boolean late;
   private long nextClockCheck;
@@ -84,14 +86,16 @@ final class NonDelaySearch {
 
   /**
    * Looks for a schedule shorter than {@code upperBound}, stopping at {@code lowerBound}, after
-   * {@code nodeBudget} task starts or at the {@link System#nanoTime} {@code deadline}.
+   * {@code nodeBudget} nodes or when {@code clock} reaches {@code deadline}.
    *
    * @return the tasks in start order of the best schedule found, or {@code null} if none was
    */
-  int[] search(long upperBound, long lowerBound, long nodeBudget, long deadline) {
+  int[] search(
+      long upperBound, long lowerBound, long nodeBudget, LongSupplier clock, long deadline) {
     this.upper = upperBound;
     this.lower = lowerBound;
     this.nodeBudget = nodeBudget;
+    this.clock = clock;
     this.deadline = deadline;
     this.late = false;
     this.nextClockCheck = 0;
@@ -130,7 +134,7 @@ final class NonDelaySearch {
   private boolean stopped() {
     if (nodes >= nextClockCheck) {
       nextClockCheck = nodes + 1024;
-      late = late || System.nanoTime() >= deadline;
+      late = late || clock.getAsLong() >= deadline;
     }
     return upper <= lower || nodes >= nodeBudget || late;
   }

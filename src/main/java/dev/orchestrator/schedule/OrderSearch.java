@@ -2,8 +2,11 @@ package dev.orchestrator.schedule;
 
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.TaskGraph;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * Searches, before a dispatch, for a rank under which the whole plan finishes sooner than under the
@@ -28,23 +31,29 @@ import java.util.SplittableRandom;
  *
  * <p>The search counts its work (task visits) and stops after an amount proportional to the
  * budget, so a given plan, executor count and budget always give the same rank: random choices come
- * from a fixed seed. The budget is also a deadline; it ends the search first only when one core
- * runs at less than about half the speed the work count assumes (see {@link
- * #WORK_PER_MILLISECOND}), and then the rank depends on timing. Runs on the calling thread.
+ * from a fixed seed. The budget is also a deadline in CPU time of the calling thread (wall time
+ * where the JVM cannot measure that): it ends the search first only on a core less than about half
+ * as fast as the work count assumes (see {@link #WORK_PER_MILLISECOND}), and then the rank depends
+ * on timing. Measuring CPU time keeps a busy machine from cutting the search short; there it takes
+ * longer by the wall clock. Runs on the calling thread.
  */
 public final class OrderSearch {
 
   /** The budget of a real run and of {@code simulate}: ample for plans of a few hundred tasks. */
-  public static final Duration DEFAULT_BUDGET = Duration.ofMillis(150);
+  public static final Duration DEFAULT_BUDGET = Duration.ofMillis(200);
 
   /**
-   * Task visits per millisecond of budget. One core of the 2-core build machine, shared with other
-   * work, manages 40 to 60 thousand, so the count, not the deadline, normally ends a search.
+   * Task visits per millisecond of budget. One core of the 2-core build machine, busy with other
+   * builds, manages 20 to 50 thousand per millisecond of CPU time, so the count, not the deadline,
+   * normally ends a search.
    */
-  static final long WORK_PER_MILLISECOND = 20_000;
+  static final long WORK_PER_MILLISECOND = 10_000;
 
-  /** Above this many tasks the exact step is skipped; its recursion grows with the plan. */
-  static final int TREE_LIMIT = 2_000;
+  /**
+   * Above this many tasks the exact step is skipped: its recursion is about two frames per task,
+   * which must fit a small thread stack (256 KiB), and it rarely completes on larger plans anyway.
+   */
+  static final int TREE_LIMIT = 200;
 
   private static final long SEED = 0x5EED_0F_0D3L;
   private static final double PERTURBATION_SHARE = 0.4;
@@ -56,6 +65,7 @@ public final class OrderSearch {
   private final ListScheduling backward;
   private final int n;
   private final SplittableRandom random = new SplittableRandom(SEED);
+  private final LongSupplier clock;
   private final long deadline;
   private final long workBudget;
   private long work;
@@ -63,7 +73,12 @@ public final class OrderSearch {
   private long best;
 
   private OrderSearch(
-      TaskGraph graph, int[][] conflicts, int executors, long workBudget, long deadline) {
+      TaskGraph graph,
+      int[][] conflicts,
+      int executors,
+      long workBudget,
+      LongSupplier clock,
+      long deadline) {
     if (executors < 1) {
       throw new IllegalArgumentException("executors must be at least 1, was " + executors);
     }
@@ -73,6 +88,7 @@ public final class OrderSearch {
     this.forward = ListScheduling.forward(graph, conflicts, executors);
     this.backward = forward.reversed();
     this.n = graph.size();
+    this.clock = clock;
     this.deadline = deadline;
     this.workBudget = workBudget;
   }
@@ -122,18 +138,25 @@ public final class OrderSearch {
    *     equally good ranks favour it
    * @param conflicts per task, the tasks it must not run beside ({@code FileConflicts.adjacency})
    * @param executors M, at least 1
-   * @param budget how long the search may take on one core
+   * @param budget CPU time the search may take on the calling thread
    */
   public static Result search(
       TaskGraph graph, int[] start, int[][] conflicts, int executors, Duration budget) {
-    long deadline = System.nanoTime() + budget.toNanos();
+    LongSupplier clock = cpuClock();
+    long deadline = clock.getAsLong() + budget.toNanos();
     return search(
-        graph, start, conflicts, executors, budget.toMillis() * WORK_PER_MILLISECOND, deadline);
+        graph,
+        start,
+        conflicts,
+        executors,
+        budget.toMillis() * WORK_PER_MILLISECOND,
+        clock,
+        deadline);
   }
 
   /**
    * As {@link #search(TaskGraph, int[], int[][], int, Duration)} with the work counted in task
-   * visits and an explicit {@link System#nanoTime} deadline.
+   * visits and a deadline on the given nanosecond clock.
    */
   static Result search(
       TaskGraph graph,
@@ -141,11 +164,21 @@ public final class OrderSearch {
       int[][] conflicts,
       int executors,
       long workBudget,
+      LongSupplier clock,
       long deadline) {
     if (start.length != graph.size() || conflicts.length != graph.size()) {
       throw new IllegalArgumentException("start and conflicts must have one entry per task");
     }
-    return new OrderSearch(graph, conflicts, executors, workBudget, deadline).run(start.clone());
+    return new OrderSearch(graph, conflicts, executors, workBudget, clock, deadline)
+        .run(start.clone());
+  }
+
+  /** CPU time of the calling thread in nanoseconds, or wall time where the JVM cannot tell. */
+  private static LongSupplier cpuClock() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()
+        ? threads::getCurrentThreadCpuTime
+        : System::nanoTime;
   }
 
   private Result run(int[] start) {
@@ -166,15 +199,14 @@ public final class OrderSearch {
     return new Result(bestRank, best, startMakespan, lowerBound, best == lowerBound || exhausted);
   }
 
-  // Step 1 and the improvement inside step 2. Returns the last rank of the chain.
-  private int[] forwardBackward(int[] rank, long makespan) {
+  // Step 1, and the improvement inside step 2, of a rank whose schedule `forward` holds.
+  private void forwardBackward(int[] rank, long makespan) {
     int[] current = rank;
     long currentMakespan = makespan;
     while (!outOfBudget()) {
-      forward.makespan(current, Long.MAX_VALUE);
       int[] reversed = byLatestEnd(forward, current);
-      backward.makespan(reversed, Long.MAX_VALUE);
-      work += 4L * n;
+      backward.makespan(reversed);
+      work += 3L * n;
       int[] next = byLatestEnd(backward, current);
       long nextMakespan = evaluate(next);
       if (nextMakespan < best) {
@@ -187,7 +219,6 @@ public final class OrderSearch {
       current = next;
       currentMakespan = nextMakespan;
     }
-    return current;
   }
 
   // Step 2: random restarts near the best rank.
@@ -221,7 +252,7 @@ public final class OrderSearch {
     }
     NonDelaySearch tree = new NonDelaySearch(graph, conflicts, executors, preference);
     long nodeBudget = Math.max(0, (workBudget - work) / Math.max(1, n));
-    int[] sequence = tree.search(best, lowerBound, nodeBudget, deadline);
+    int[] sequence = tree.search(best, lowerBound, nodeBudget, clock, deadline);
     work += tree.nodes() * n;
     if (sequence != null) {
       int[] rank = new int[n];
@@ -242,11 +273,11 @@ public final class OrderSearch {
 
   private long evaluate(int[] rank) {
     work += n;
-    return forward.makespan(rank, Long.MAX_VALUE);
+    return forward.makespan(rank);
   }
 
   private boolean outOfBudget() {
-    return work >= workBudget || System.nanoTime() >= deadline;
+    return work >= workBudget || clock.getAsLong() >= deadline;
   }
 
   // Tasks by decreasing end in the last schedule of `scheduling`, ties in the order of `tieRank`.

@@ -1,7 +1,7 @@
 package dev.orchestrator.bench;
 
-import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.FileConflicts;
+import dev.orchestrator.plan.TaskGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -47,7 +47,14 @@ class PlanJsonTest {
                 List.of("GET /todos lists todos", "POST /todos adds one"),
                 List.of("src/api/**", "tests/api/**")),
             new Task(
-                "task_3", "UI", "The page", 5, Effort.LOW, Duration.ofHours(2), List.of(), List.of()),
+                "task_3",
+                "UI",
+                "The page",
+                5,
+                Effort.LOW,
+                Duration.ofHours(2),
+                List.of(),
+                List.of()),
             task("task_4", Duration.ofSeconds(45))),
         Map.of(
             "task_2", List.of("task_1"),

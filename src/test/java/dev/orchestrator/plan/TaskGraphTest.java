@@ -105,7 +105,9 @@ class TaskGraphTest {
       int[] position = positionsIn(order);
       for (int t = 0; t < n; t++) {
         for (int d : graph.dependencies(t)) {
-          assertThat(position[d]).as("%s before %s", graph.id(d), graph.id(t)).isLessThan(position[t]);
+          assertThat(position[d])
+              .as("%s before %s", graph.id(d), graph.id(t))
+              .isLessThan(position[t]);
         }
       }
     }

@@ -8,10 +8,10 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The dispatch rules restated plainly, to check a dispatch against, step by step: a task may start
- * when all its dependencies completed, it has not started, and no task it conflicts with is running;
- * an idle executor takes the lowest-ranked such task; a failure skips every task that depends on
- * the failed one. Each step asserts that it is allowed.
+ * The dispatch rules restated plainly, to check a dispatch against step by step: a task may start
+ * when all its dependencies completed, it has not started, and no task it conflicts with runs; an
+ * idle executor takes the lowest-ranked such task; a failure skips every task that depends on the
+ * failed one. Each step asserts that it is allowed.
  */
 final class DispatchModel {
 

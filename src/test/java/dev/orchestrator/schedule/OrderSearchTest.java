@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.bench.RandomGraphs;
 import dev.orchestrator.plan.TaskGraph;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +19,12 @@ class OrderSearchTest {
 
   private static final long MINUTE = 60_000;
   private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+  private static OrderSearch.Result search(
+      TaskGraph graph, int[] start, int[][] conflicts, int executors, long work) {
+    return OrderSearch.search(
+        graph, start, conflicts, executors, work, System::nanoTime, NO_DEADLINE);
+  }
 
   /**
    * Seven tasks on two executors where critical-path order takes 15 minutes and the total work,
@@ -64,7 +72,7 @@ class OrderSearchTest {
       int[] start = criticalPath(graph);
 
       OrderSearch.Result result =
-          OrderSearch.search(graph, start, conflicts, executors, 200_000, NO_DEADLINE);
+          search(graph, start, conflicts, executors, 200_000);
 
       long before = simulated(graph, start, conflicts, executors);
       assertThat(result.startMakespan()).isEqualTo(before);
@@ -81,9 +89,9 @@ class OrderSearchTest {
     int[][] conflicts = RandomGraphs.conflicts(graph, 10, 5);
 
     int[] first =
-        OrderSearch.search(graph, criticalPath(graph), conflicts, 3, 2_000_000, NO_DEADLINE).rank();
+        search(graph, criticalPath(graph), conflicts, 3, 2_000_000).rank();
     int[] second =
-        OrderSearch.search(graph, criticalPath(graph), conflicts, 3, 2_000_000, NO_DEADLINE).rank();
+        search(graph, criticalPath(graph), conflicts, 3, 2_000_000).rank();
 
     assertThat(second).isEqualTo(first);
   }
@@ -97,7 +105,7 @@ class OrderSearchTest {
       int executors = 2 + (int) (seed % 2);
 
       OrderSearch.Result result =
-          OrderSearch.search(graph, criticalPath(graph), conflicts, executors, 10_000_000, NO_DEADLINE);
+          search(graph, criticalPath(graph), conflicts, executors, 10_000_000);
 
       assertThat(result.bestPossible()).isTrue();
       assertThat(result.makespan()).isEqualTo(bestOverAllRanks(graph, conflicts, executors));
@@ -105,19 +113,20 @@ class OrderSearchTest {
   }
 
   @Test
-  @Timeout(10)
-  void stays_within_its_budget_on_a_large_plan() {
+  @Timeout(30)
+  void stays_near_its_budget_on_a_large_plan() {
     TaskGraph graph = RandomGraphs.dag(20_000, 3, 100, 3);
     int[][] none = RandomGraphs.noConflicts(graph.size());
     int[] start = criticalPath(graph);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-    long begin = System.nanoTime();
+    long begin = threads.getCurrentThreadCpuTime();
     OrderSearch.Result result = OrderSearch.search(graph, start, none, 8, Duration.ofMillis(100));
-    long millis = (System.nanoTime() - begin) / 1_000_000;
+    long cpuMillis = (threads.getCurrentThreadCpuTime() - begin) / 1_000_000;
 
     assertThat(result.makespan()).isLessThanOrEqualTo(simulated(graph, start, none, 8));
-    // One evaluation of the start rank and the lower bound come before the first budget check.
-    assertThat(millis).isLessThan(2_000);
+    // The budget is checked between schedules of the whole plan, a few milliseconds each here.
+    assertThat(cpuMillis).isLessThan(1_000);
   }
 
   private static long bestOverAllRanks(TaskGraph graph, int[][] conflicts, int executors) {
@@ -126,7 +135,7 @@ class OrderSearchTest {
     Arrays.setAll(rank, t -> t);
     long best = Long.MAX_VALUE;
     do {
-      best = Math.min(best, scheduling.makespan(rank, Long.MAX_VALUE));
+      best = Math.min(best, scheduling.makespan(rank));
     } while (nextPermutation(rank));
     return best;
   }
@@ -168,23 +177,13 @@ class OrderSearchTest {
       Arrays.setAll(rank, t -> (t * 37) % graph.size());
 
       ListScheduling scheduling = ListScheduling.forward(graph, conflicts, executors);
-      long makespan = scheduling.makespan(rank, Long.MAX_VALUE);
+      long makespan = scheduling.makespan(rank);
 
       Schedule schedule = Simulator.simulate(graph, rank, conflicts, executors);
       assertThat(makespan).isEqualTo(schedule.makespan());
       for (int t = 0; t < graph.size(); t++) {
         assertThat(scheduling.start(t)).as("start of %s", t).isEqualTo(schedule.start(t));
       }
-    }
-
-    @Test
-    void gives_up_once_the_makespan_cannot_stay_below_the_cutoff() {
-      TaskGraph graph = sevenTasks();
-      ListScheduling scheduling = ListScheduling.forward(graph, RandomGraphs.noConflicts(7), 2);
-
-      assertThat(scheduling.makespan(criticalPath(graph), 15 * MINUTE))
-          .isEqualTo(ListScheduling.CUT_OFF);
-      assertThat(scheduling.makespan(criticalPath(graph), 15 * MINUTE + 1)).isEqualTo(15 * MINUTE);
     }
   }
 

@@ -71,7 +71,8 @@ class ReadyQueueTest {
     void sizes_must_match() {
       TaskGraph graph = TaskGraph.ofIndices(new int[2][0], new long[2]);
 
-      assertThatThrownBy(() -> new ReadyQueue(graph, new int[1], new int[2][0], new BitSet(), recorder))
+      assertThatThrownBy(
+              () -> new ReadyQueue(graph, new int[1], new int[2][0], new BitSet(), recorder))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("rank and conflicts must have one entry per task");
     }

@@ -154,16 +154,17 @@ class SimulatorTest {
   }
 
   @Test
-  @DisplayName("tasks that end at one instant free their executors before anything starts")
+  @DisplayName("tasks that end at one instant all end before anything starts")
   void ends_before_starts() {
-    // task_3 needs both task_1 and task_2, which end together at 10.
-    TaskGraph join = TaskGraph.ofIndices(new int[][] {{}, {}, {0, 1}}, new long[] {10, 10, 5});
+    // task_1 and task_2 end together at 10; only then may the executors choose, and task_2 readies
+    // task_3 and task_4, which rank before the short task_5 that was ready all along.
+    TaskGraph graph =
+        TaskGraph.ofIndices(
+            new int[][] {{}, {}, {1}, {1}, {}}, new long[] {10, 10, 50, 40, 5});
 
-    Schedule schedule = simulate(join, 2);
+    Schedule schedule = simulate(graph, 2);
 
-    assertThat(schedule.start(2)).isEqualTo(10);
-    assertThat(schedule.executor(2)).isEqualTo(1);
-    assertThat(schedule.makespan()).isEqualTo(15);
+    assertThat(starts(schedule)).containsExactly(0, 0, 10, 10, 50);
   }
 
   @Test

@@ -120,6 +120,11 @@ record Workload(
     return values;
   }
 
+  /** The same plan where every task succeeds. */
+  Workload withoutFailures() {
+    return new Workload(plan, graph, rank, conflicts, new BitSet(), order);
+  }
+
   int size() {
     return graph.size();
   }
@@ -166,7 +171,7 @@ record Workload(
     private List<Integer> current = new ArrayList<>();
     private int stageSize = 1;
 
-    /** Adds task {@code k} to the lane and returns the tasks of the previous stage it depends on. */
+    /** Adds task {@code k} to the lane; returns the tasks of the previous stage it depends on. */
     Set<Integer> add(int k, Random random) {
       if (current.size() == stageSize) {
         previous = current;
