@@ -86,7 +86,8 @@ final class SimulateCommand implements Callable<Integer> {
       from = budget.executors != null ? budget.executors : plan.executorBudget();
       to = from;
       if (from < 1) {
-        throw new UsageException("-m must be at least 1, was " + from);
+        throw new UsageException(
+            "the executor budget must be at least 1, was " + from + "; give one with -m N");
       }
     }
     List<Forecast> forecasts = new ArrayList<>();
@@ -194,8 +195,11 @@ final class SimulateCommand implements Callable<Integer> {
   /** Executor counts from {@code from} to {@code to}, both included. */
   record Range(int from, int to) {}
 
-  /** Reads {@code A..B} with {@code 1 <= A <= B}. */
+  /** Reads {@code A..B} with {@code 1 <= A <= B} and at most {@link #MAX_SIZE} counts. */
   static final class RangeConverter implements ITypeConverter<Range> {
+    /** Each count is a search of up to {@link OrderSearch#DEFAULT_BUDGET}. */
+    static final int MAX_SIZE = 64;
+
     private static final Pattern RANGE = Pattern.compile("(\\d{1,4})\\.\\.(\\d{1,4})");
 
     @Override
@@ -210,6 +214,11 @@ final class SimulateCommand implements Callable<Integer> {
       if (from < 1 || to < from) {
         throw new TypeConversionException(
             "'" + value + "' must go from at least 1 up to a count no smaller, e.g. 1..8");
+      }
+      if (to - from >= MAX_SIZE) {
+        throw new TypeConversionException(
+            "'" + value + "' spans " + (to - from + 1) + " executor counts; sweep at most "
+                + MAX_SIZE + " at a time, e.g. " + from + ".." + (from + MAX_SIZE - 1));
       }
       return new Range(from, to);
     }

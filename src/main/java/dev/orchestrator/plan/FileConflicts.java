@@ -1,6 +1,7 @@
 package dev.orchestrator.plan;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -15,15 +16,22 @@ public final class FileConflicts {
   public static List<int[]> pairs(Plan plan, TaskGraph graph) {
     List<int[]> pairs = new ArrayList<>();
     List<Task> tasks = plan.tasks();
+    // One search per task that claims files, not one per pair: plans may have thousands of tasks.
+    BitSet[] dependents = new BitSet[tasks.size()];
     for (int i = 0; i < tasks.size(); i++) {
-      if (tasks.get(i).files().isEmpty()) {
+      if (!tasks.get(i).files().isEmpty()) {
+        dependents[i] = graph.transitiveDependents(i);
+      }
+    }
+    for (int i = 0; i < tasks.size(); i++) {
+      if (dependents[i] == null) {
         continue;
       }
       for (int j = i + 1; j < tasks.size(); j++) {
-        if (!tasks.get(j).files().isEmpty()
-            && FilePatterns.overlap(tasks.get(i).files(), tasks.get(j).files())
-            && !graph.dependsTransitively(i, j)
-            && !graph.dependsTransitively(j, i)) {
+        if (dependents[j] != null
+            && !dependents[i].get(j)
+            && !dependents[j].get(i)
+            && FilePatterns.overlap(tasks.get(i).files(), tasks.get(j).files())) {
           pairs.add(new int[] {i, j});
         }
       }

@@ -1,6 +1,7 @@
 package dev.orchestrator.plan;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether two file claims of a plan ({@code src/api/**}, {@code src/*.py}, {@code
@@ -11,6 +12,10 @@ import java.util.List;
  * {@code *}, so an overlap may be reported where none exists, never the reverse.
  */
 public final class FilePatterns {
+
+  private static final Pattern SLASHES = Pattern.compile("/+");
+  private static final Pattern LEADING_SLASH = Pattern.compile("^/");
+  private static final Pattern BRACE_ACROSS_SEGMENTS = Pattern.compile(".*\\{[^}]*/.*");
 
   private FilePatterns() {}
 
@@ -39,13 +44,13 @@ public final class FilePatterns {
     while (p.startsWith("./")) {
       p = p.substring(2);
     }
-    if (p.matches(".*\\{[^}]*/.*")) {
+    if (BRACE_ACROSS_SEGMENTS.matcher(p).matches()) {
       return new String[] {"**"}; // a brace group spanning segments: assume it can name any path
     }
     if (p.endsWith("/")) {
       p = p + "**"; // a directory claims everything below it
     }
-    return p.replaceAll("/+", "/").replaceAll("^/", "").split("/");
+    return LEADING_SLASH.matcher(SLASHES.matcher(p).replaceAll("/")).replaceFirst("").split("/");
   }
 
   // Same search as for characters below, with ** as the wildcard and segments as letters.

@@ -208,7 +208,7 @@ public final class PlanJson {
           "dependencies must be an object mapping a task id to the ids it depends on");
       return dependencies;
     }
-    Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> entries = node.properties().iterator();
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       List<String> ids = new ArrayList<>();

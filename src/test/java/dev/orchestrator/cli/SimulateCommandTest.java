@@ -128,6 +128,14 @@ class SimulateCommandTest {
   }
 
   @Test
+  void rejects_a_sweep_of_more_than_64_budgets_with_exit_code_2() {
+    int code = simulate("--plan", plan.toString(), "--sweep", "1..65");
+
+    assertThat(code).isEqualTo(Cli.USAGE);
+    assertThat(err.toString()).contains("1..64");
+  }
+
+  @Test
   void rejects_a_backwards_sweep_with_exit_code_2() {
     int code = simulate("--plan", plan.toString(), "--sweep", "4..2");
 

@@ -27,7 +27,9 @@ final class DispatchModel {
   private final int executors;
   private final State[] state;
   private final int[] executorOf;
+  private final BitSet[] conflicts;
   private final BitSet busyExecutors = new BitSet();
+  private final BitSet runningTasks = new BitSet();
   /** Waiting tasks whose dependencies all completed; kept up to date so that steps are quick. */
   private final BitSet ready = new BitSet();
   private final List<Integer> running = new ArrayList<>();
@@ -37,8 +39,11 @@ final class DispatchModel {
     this.executors = executors;
     this.state = new State[workload.size()];
     this.executorOf = new int[workload.size()];
+    this.conflicts = new BitSet[workload.size()];
     Arrays.fill(state, State.WAITING);
     for (int t = 0; t < state.length; t++) {
+      conflicts[t] = new BitSet();
+      Arrays.stream(workload.conflicts()[t]).forEach(conflicts[t]::set);
       if (dependenciesCompleted(t)) {
         ready.set(t);
       }
@@ -61,15 +66,9 @@ final class DispatchModel {
 
   /** Whether the task could start now. */
   boolean dispatchable(int task) {
-    if (state[task] != State.WAITING || !dependenciesCompleted(task)) {
-      return false;
-    }
-    for (int r : running) {
-      if (workload.conflict(task, r)) {
-        return false;
-      }
-    }
-    return true;
+    return state[task] == State.WAITING
+        && dependenciesCompleted(task)
+        && !conflicts[task].intersects(runningTasks);
   }
 
   /** The task an idle executor should take now, or -1 when none can start. */
@@ -99,6 +98,7 @@ final class DispatchModel {
     executorOf[task] = executor;
     busyExecutors.set(executor);
     running.add(task);
+    runningTasks.set(task);
     ready.clear(task);
   }
 
@@ -108,6 +108,7 @@ final class DispatchModel {
     state[task] = succeeded ? State.COMPLETED : State.FAILED;
     busyExecutors.clear(executorOf[task]);
     running.remove(Integer.valueOf(task));
+    runningTasks.clear(task);
     if (succeeded) {
       for (int d : workload.graph().dependents(task)) {
         if (state[d] == State.WAITING && dependenciesCompleted(d)) {
@@ -167,8 +168,9 @@ final class DispatchModel {
         .toArray(TaskStatus[]::new);
   }
 
+  /** The task's id; "none" for -1, as {@link #best} gives when no task can start. */
   String id(int task) {
-    return workload.graph().id(task);
+    return task < 0 ? "none" : workload.graph().id(task);
   }
 
   private String why(int task) {
@@ -180,11 +182,10 @@ final class DispatchModel {
         return "dependency " + id(d) + " was " + state[d];
       }
     }
-    for (int r : running) {
-      if (workload.conflict(task, r)) {
-        return "conflicting " + id(r) + " was running";
-      }
+    int r = conflicts[task].nextSetBit(0);
+    while (r >= 0 && !runningTasks.get(r)) {
+      r = conflicts[task].nextSetBit(r + 1);
     }
-    return "no reason";
+    return r >= 0 ? "conflicting " + id(r) + " was running" : "no reason";
   }
 }

@@ -222,7 +222,8 @@ class DispatcherOnRandomPlansTest {
           default:
             assertThat(decisions).as(run.id(t)).isEqualTo("skipped");
             int cause = run.skippedFor[t];
-            assertThat(run.statuses[cause]).as("the task that skipped %s", run.id(t))
+            assertThat(run.statuses[cause])
+                .as("the task that skipped %s", run.id(t))
                 .isEqualTo(TaskStatus.FAILED);
             assertThat(run.workload.graph().dependsTransitively(t, cause)).isTrue();
         }

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * Stopping, failures and threads of the dispatcher; {@link DispatcherOnRandomPlansTest} checks its
+ * rules at scale.
+ */
 @Timeout(10)
 class DispatcherTest {
 
   private static final long SEED = 0x5EED_2026L;
-
 
   /** Runs {@link Dispatcher#run} off the test thread, so the test can act while it dispatches. */
   private final ExecutorService caller =
@@ -66,8 +69,7 @@ class DispatcherTest {
     void running_tasks_finish() throws Exception {
       // task_2 depends on task_1; task_1 and task_3 have the longest paths, so they start first.
       TaskGraph graph =
-          TaskGraph.ofIndices(
-              new int[][] {{}, {0}, {}, {}, {}}, new long[] {50, 50, 60, 10, 10});
+          TaskGraph.ofIndices(new int[][] {{}, {0}, {}, {}, {}}, new long[] {50, 50, 60, 10, 10});
       Dispatcher dispatcher = dispatcher(graph, 2, DaemonThreads.named("executor"));
       CountDownLatch bothStarted = new CountDownLatch(2);
       CountDownLatch end = new CountDownLatch(1);

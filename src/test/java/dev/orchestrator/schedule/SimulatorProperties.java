@@ -23,6 +23,12 @@ class SimulatorProperties {
 
   private static final int TRIES = 200;
 
+  // What the listener heard, as the first element of each recorded decision.
+  private static final int READY = 0;
+  private static final int STARTED = 1;
+  private static final int FINISHED = 2;
+  private static final int SKIPPED = 3;
+
   /** One simulated dispatch of a random workload, with every decision the listener heard. */
   static final class SimulatedDispatch implements DispatchListener {
     final Workload workload;
@@ -76,27 +82,10 @@ class SimulatorProperties {
       return ran(task) && schedule.start(task) <= instant && instant < schedule.end(task);
     }
 
-    /** Whether the task could have started at the instant, by the schedule's times. */
-    boolean couldStartAt(int task, long instant) {
-      if (ran(task) && schedule.start(task) <= instant) {
-        return false;
-      }
-      for (int d : workload.graph().dependencies(task)) {
-        if (schedule.status(d) != TaskStatus.COMPLETED || schedule.end(d) > instant) {
-          return false;
-        }
-      }
-      for (int c : workload.conflicts()[task]) {
-        if (runningAt(c, instant)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Every instant at which a task started or ended. */
+    /** The start, and every instant at which a task started or ended. */
     TreeSet<Long> instants() {
       TreeSet<Long> instants = new TreeSet<>();
+      instants.add(0L);
       for (int t = 0; t < workload.size(); t++) {
         if (ran(t)) {
           instants.add(schedule.start(t));
@@ -126,11 +115,6 @@ class SimulatorProperties {
     }
   }
 
-  private static final int READY = 0;
-  private static final int STARTED = 1;
-  private static final int FINISHED = 2;
-  private static final int SKIPPED = 3;
-
   @Provide
   Arbitrary<SimulatedDispatch> dispatches() {
     return Combinators.combine(
@@ -154,28 +138,62 @@ class SimulatorProperties {
                 new SimulatedDispatch(seed, size, executors, conflicts, false));
   }
 
+  /**
+   * Works from the schedule's times alone: how many tasks run at each instant, and for each task
+   * the instants from its last dependency's end to its own start, when it could have started
+   * unless all executors were busy or a conflicting task was running.
+   */
   @Property(tries = TRIES)
   @Label("no executor is idle while a task could start, and at most M tasks run at once")
   void work_conserving(@ForAll("dispatches") SimulatedDispatch dispatch) {
-    for (long instant : dispatch.instants()) {
-      List<Integer> running = new ArrayList<>();
-      for (int t = 0; t < dispatch.workload.size(); t++) {
-        if (dispatch.runningAt(t, instant)) {
-          running.add(t);
-        }
+    Workload workload = dispatch.workload;
+    Schedule schedule = dispatch.schedule;
+    long[] instants = dispatch.instants().stream().mapToLong(Long::longValue).toArray();
+    int[] running = new int[instants.length + 1];
+    for (int t = 0; t < workload.size(); t++) {
+      if (dispatch.ran(t)) {
+        running[Arrays.binarySearch(instants, schedule.start(t))]++;
+        running[Arrays.binarySearch(instants, schedule.end(t))]--;
       }
-      assertThat(running.size())
-          .as("tasks running at %d", instant)
+    }
+    for (int k = 0; k < instants.length; k++) {
+      running[k + 1] += running[k];
+      assertThat(running[k])
+          .as("tasks running at %d", instants[k])
           .isLessThanOrEqualTo(dispatch.executors);
-      if (running.size() < dispatch.executors) {
-        for (int t = 0; t < dispatch.workload.size(); t++) {
-          assertThat(dispatch.couldStartAt(t, instant))
-              .as("%s could start at %d beside %d running tasks", dispatch.id(t), instant,
-                  running.size())
-              .isFalse();
+    }
+    for (int t = 0; t < workload.size(); t++) {
+      long readyAt = 0;
+      boolean dependenciesCompleted = true;
+      for (int d : workload.graph().dependencies(t)) {
+        dependenciesCompleted &= schedule.status(d) == TaskStatus.COMPLETED;
+        readyAt = Math.max(readyAt, schedule.end(d));
+      }
+      if (!dependenciesCompleted) {
+        continue;
+      }
+      long startedAt = dispatch.ran(t) ? schedule.start(t) : Long.MAX_VALUE;
+      for (int k = lowerBound(instants, readyAt); k < instants.length; k++) {
+        if (instants[k] >= startedAt) {
+          break;
+        }
+        if (running[k] < dispatch.executors) {
+          long instant = instants[k];
+          boolean conflictRunning =
+              Arrays.stream(workload.conflicts()[t]).anyMatch(c -> dispatch.runningAt(c, instant));
+          assertThat(conflictRunning)
+              .as(
+                  "%s waited at %d beside %d running tasks and no conflicting one",
+                  dispatch.id(t), instant, running[k])
+              .isTrue();
         }
       }
     }
+  }
+
+  private static int lowerBound(long[] sorted, long value) {
+    int at = Arrays.binarySearch(sorted, value);
+    return at >= 0 ? at : -at - 1;
   }
 
   @Property(tries = TRIES)
@@ -263,9 +281,12 @@ class SimulatorProperties {
           readied.set(task);
           break;
         case STARTED:
-          assertThat(readied.get(task)).as("%s readied before it started", dispatch.id(task))
+          assertThat(readied.get(task))
+              .as("%s readied before it started", dispatch.id(task))
               .isTrue();
-          assertThat(dispatch.id(task)).isEqualTo(dispatch.id(model.best()));
+          assertThat(dispatch.id(task))
+              .as("the task that started; the best-ranked that could start")
+              .isEqualTo(model.id(model.best()));
           for (int r : model.running()) {
             assertThat(schedule.end(r))
                 .as("end of %s, still running when %s started", dispatch.id(r), dispatch.id(task))

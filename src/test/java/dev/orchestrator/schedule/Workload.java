@@ -133,15 +133,6 @@ record Workload(
     return failing.get(task);
   }
 
-  boolean conflict(int a, int b) {
-    for (int c : conflicts[a]) {
-      if (c == b) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * The final status of every task when the run is not stopped, worked out on its own: a task runs
    * when all its dependencies completed, and is skipped otherwise.
