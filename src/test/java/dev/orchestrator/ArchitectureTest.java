@@ -1,69 +1,86 @@
 package dev.orchestrator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-/** The package rules of STYLE.md: data flows one way and the command line is a leaf. */
-@AnalyzeClasses(packages = "dev.orchestrator", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The package rules of STYLE.md: data flows one way and the command line is a leaf. Plain Jupiter
+ * tests around ArchUnit rules, so that every build runs them.
+ */
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule nothing_depends_on_the_command_line =
-      noClasses()
-          .that()
-          .resideOutsideOfPackage("..cli..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage("..cli..");
+  private static final String ROOT = "dev.orchestrator";
+  private static JavaClasses classes;
 
-  @ArchTest
-  static final ArchRule the_plan_model_depends_on_nothing_of_ours =
-      noClasses()
-          .that()
-          .resideInAPackage("..plan..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(
-              "..planner..", "..schedule..", "..agent..", "..llm..", "..run..", "..output..",
-              "..cli..");
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+  }
 
-  @ArchTest
-  static final ArchRule the_dispatcher_knows_no_agents_models_or_outputs =
-      noClasses()
-          .that()
-          .resideInAPackage("..schedule..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage("..planner..", "..agent..", "..llm..", "..run..", "..output..");
+  private static String[] packages(String... names) {
+    String[] patterns = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      patterns[i] = ROOT + "." + names[i] + "..";
+    }
+    return patterns;
+  }
 
-  @ArchTest
-  static final ArchRule agents_never_see_the_queue =
-      noClasses()
-          .that()
-          .resideInAPackage("..agent..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage("..schedule..", "..run..", "..output..", "..planner..");
+  @Test
+  void nothing_depends_on_the_command_line() {
+    noClasses().that().resideOutsideOfPackages(packages("cli"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages("cli"))
+        .check(classes);
+  }
 
-  @ArchTest
-  static final ArchRule outputs_do_not_reach_back_into_the_run =
-      noClasses()
-          .that()
-          .resideInAPackage("..output..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage("..run..", "..planner..");
+  @Test
+  void the_plan_model_depends_on_nothing_of_ours() {
+    noClasses().that().resideInAnyPackage(packages("plan"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(packages("planner", "schedule", "agent", "llm", "run", "output", "cli"))
+        .check(classes);
+  }
 
-  @ArchTest
-  static final ArchRule planners_do_not_run_anything =
-      noClasses()
-          .that()
-          .resideInAPackage("..planner..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage("..schedule..", "..run..", "..output..");
+  @Test
+  void the_dispatcher_knows_no_agents_models_or_outputs() {
+    noClasses().that().resideInAnyPackage(packages("schedule"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(packages("planner", "agent", "llm", "run", "output"))
+        .check(classes);
+  }
+
+  @Test
+  void agents_never_see_the_queue() {
+    noClasses().that().resideInAnyPackage(packages("agent"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(packages("schedule", "run", "output", "planner"))
+        .check(classes);
+  }
+
+  @Test
+  void outputs_do_not_reach_back_into_the_run() {
+    noClasses().that().resideInAnyPackage(packages("output"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages("run", "planner", "llm"))
+        .check(classes);
+  }
+
+  @Test
+  void planners_do_not_run_anything() {
+    noClasses().that().resideInAnyPackage(packages("planner"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages("schedule", "run", "output"))
+        .check(classes);
+  }
+
+  @Test
+  void packages_have_no_cycles() {
+    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+  }
 }

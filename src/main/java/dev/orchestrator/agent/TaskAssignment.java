@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,10 @@ public record TaskAssignment(
     requireNonNull(plan, "plan");
     requireNonNull(task, "task");
     requireNonNull(workspace, "workspace");
-    dependencyOutputs = Map.copyOf(dependencyOutputs);
+    // Keeps the order: where dependencies have files at the same path, the nearest one wins.
+    Map<String, List<Path>> ordered = new LinkedHashMap<>();
+    dependencyOutputs.forEach((id, files) -> ordered.put(id, List.copyOf(files)));
+    dependencyOutputs = Collections.unmodifiableMap(ordered);
     requireNonNull(progress, "progress");
   }
 

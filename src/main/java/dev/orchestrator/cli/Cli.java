@@ -2,6 +2,8 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.UsageException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Builds the command tree and maps outcomes and errors to exit codes, in one place. */
@@ -25,12 +27,41 @@ public final class Cli {
    * @return the exit code
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
-    return execute(args, out, err, terminal, new Interruption(err));
+    return execute(args, out, err, terminal, new Interruption(err), System.getenv());
   }
 
   static int execute(
       String[] args, PrintWriter out, PrintWriter err, boolean terminal, Interruption interruption) {
+    return execute(args, out, err, terminal, interruption, System.getenv());
+  }
+
+  /** Runs the command line in the given environment instead of the process's; for tests. */
+  static int execute(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Map<String, String> environment) {
+    return execute(args, out, err, terminal, new Interruption(err), environment);
+  }
+
+  private static int execute(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Interruption interruption,
+      Map<String, String> environment) {
     CommandLine cli = new CommandLine(new OrchestratorCommand(out, terminal, interruption));
+    try {
+      Settings settings = Settings.load(environment, Path.of(""));
+      settings.requireKnownSettings(cli.getCommandSpec());
+      cli.setDefaultValueProvider(settings);
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return USAGE;
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

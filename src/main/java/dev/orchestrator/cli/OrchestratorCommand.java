@@ -54,9 +54,9 @@ final class OrchestratorCommand implements Callable<Integer> {
     String requirements = Requirements.join(words);
     Console console = new Console(out, terminal && !json, json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
+    interruption.onFirst(orchestrator::cancel); // during planning too: the run then starts nothing
     var plan = orchestrator.plan(requirements);
     console.plan(plan);
-    interruption.onFirst(orchestrator::cancel);
     RunOutcome outcome = orchestrator.execute(plan);
     return console.finished(outcome, interruption);
   }

@@ -1,14 +1,11 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.ConfigurationException;
-import dev.orchestrator.UsageException;
-import dev.orchestrator.agent.SimulatedAgent;
-import dev.orchestrator.plan.EstimatedDuration;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import dev.orchestrator.run.RetryPolicy;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that plan or run: where to write, how many executors, which agents. */
@@ -33,21 +30,25 @@ final class RunOptions {
 
   @Option(
       names = "--force",
-      description = "Write into a non-empty directory that is not an earlier run (your files are kept).")
+      description =
+          "Write into a non-empty directory that is not an earlier run, replacing the entries a run"
+              + " writes there (src/, tests/, docs/, README.md, ...); other files are kept.")
   boolean force;
 
   @Option(
       names = "--simulate-delay",
       paramLabel = "DURATION",
       defaultValue = "300ms",
+      converter = DurationConverter.class,
       description = "Time each simulated task takes, e.g. 300ms, 2s (default: ${DEFAULT-VALUE}).")
-  String simulateDelay;
+  Duration simulateDelay;
 
   @Option(
       names = "--task-timeout",
       paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "Time limit of one attempt at a task, e.g. 90s, 10min (default: none).")
-  String taskTimeout;
+  Duration taskTimeout;
 
   @Option(
       names = "--retries",
@@ -62,42 +63,33 @@ final class RunOptions {
       names = "--retry-backoff",
       paramLabel = "DURATION",
       defaultValue = "1s",
-      description = "Wait before the first retry, doubled for each later one, at most 30s (default: ${DEFAULT-VALUE}).")
-  String retryBackoff;
+      converter = DurationConverter.class,
+      description =
+          "Wait before the first retry, doubled for each later one, at most 30s (default:"
+              + " ${DEFAULT-VALUE}).")
+  Duration retryBackoff;
+
+  @Mixin ProviderOptions providers;
 
   /** The orchestrator these options describe. */
   Orchestrator orchestrator(RunListener listener) {
-    if (real) {
-      throw new ConfigurationException(
-          "--real needs a language-model provider or a coding agent, and this version has none"
-              + " built in yet; run without --real to plan with the offline heuristic planner and"
-              + " execute with simulated executors");
-    }
-    Duration delay = duration("--simulate-delay", simulateDelay);
-    RetryPolicy policy =
-        new RetryPolicy(
-            taskTimeout == null ? null : duration("--task-timeout", taskTimeout),
-            retries,
-            duration("--retry-backoff", retryBackoff),
-            Duration.ofSeconds(30));
+    RetryPolicy policy = new RetryPolicy(taskTimeout, retries, retryBackoff, Duration.ofSeconds(30));
+    Backends backends = providers.backends(real, simulateDelay);
     Orchestrator.Builder builder = Orchestrator.builder();
     if (maxExecutors != null) {
       builder.maxExecutors(maxExecutors);
     }
-    return builder
-        .retryPolicy(policy)
-        .outputDirectory(outputDirectory)
-        .force(force)
-        .agents(executor -> new SimulatedAgent(delay))
-        .listener(listener)
-        .build();
-  }
-
-  private static Duration duration(String option, String text) {
-    return EstimatedDuration.parse(text)
-        .orElseThrow(
-            () ->
-                new UsageException(
-                    option + " \"" + text + "\" is not a duration; use e.g. 300ms, 2s or 10min"));
+    Orchestrator orchestrator =
+        builder
+            .retryPolicy(policy)
+            .outputDirectory(outputDirectory)
+            .force(force)
+            .planner(backends.planner())
+            .agents(backends.agents())
+            .listener(listener)
+            .build();
+    // --max-cost: once the model requests have cost that much, no further task starts.
+    backends.meter().onLimitReached(orchestrator::stop);
+    return orchestrator;
   }
 }

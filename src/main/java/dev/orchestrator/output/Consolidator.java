@@ -2,6 +2,7 @@ package dev.orchestrator.output;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.orchestrator.agent.AgentFiles;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.schedule.TaskStatus;
@@ -53,6 +54,9 @@ public final class Consolidator {
 
   private static final String GENERATED = "created by a tool (cache or installed dependencies)";
 
+  private static final String AGENT_FILES =
+      "the prompt and logs of a command-line agent (" + AgentFiles.DIRECTORY + "/)";
+
   private Consolidator() {}
 
   /**
@@ -84,6 +88,8 @@ public final class Consolidator {
         if (refusal.isPresent()) {
           log.warn("not consolidating {} of {}: {}", path, result.taskId(), refusal.get());
           skipped.add(new SkippedFile(result.taskId(), path, refusal.get()));
+        } else if (AgentFiles.contains(path)) {
+          skipped.add(new SkippedFile(result.taskId(), path, AGENT_FILES));
         } else if (ProjectLayout.isGenerated(path)) {
           skipped.add(new SkippedFile(result.taskId(), path, GENERATED));
         } else if (ProjectLayout.isTaskReadme(path)) {

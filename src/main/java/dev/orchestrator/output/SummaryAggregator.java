@@ -1,5 +1,6 @@
 package dev.orchestrator.output;
 
+import dev.orchestrator.agent.AgentFiles;
 import dev.orchestrator.agent.TokenUsage;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.schedule.TaskStatus;
@@ -163,7 +164,8 @@ public final class SummaryAggregator {
     long lines = 0;
     long bytes = 0;
     for (String path : result.outputFiles()) {
-      if (raw.refusal(path).isEmpty()) {
+      // An agent's prompt and logs were written by the orchestrator, not by the agent.
+      if (raw.refusal(path).isEmpty() && !AgentFiles.contains(path)) {
         Path file = raw.resolve(path);
         files++;
         lines += nonBlankLines(file);

@@ -67,6 +67,7 @@ public final class Orchestrator {
   private final boolean budgetGiven;
   private volatile PlanExecution current;
   private volatile boolean cancelRequested;
+  private volatile boolean stopRequested;
 
   private Orchestrator(Builder builder) {
     this.planner = builder.planner;
@@ -201,6 +202,8 @@ public final class Orchestrator {
       try {
         if (cancelRequested) {
           execution.cancel();
+        } else if (stopRequested) {
+          execution.stop();
         }
         results = execution.execute();
       } finally {
@@ -239,10 +242,12 @@ public final class Orchestrator {
   }
 
   /**
-   * Stops dispatching in the current run: running tasks finish, the rest are reported as not
-   * started. Safe to call from any thread, e.g. a shutdown hook; does nothing between runs.
+   * Stops dispatching: running tasks finish, the rest are reported as not started. Safe to call
+   * from any thread (a cost limit reached during planning); a stop before a run makes it start
+   * nothing.
    */
   public void stop() {
+    stopRequested = true;
     PlanExecution execution = current;
     if (execution != null) {
       execution.stop();

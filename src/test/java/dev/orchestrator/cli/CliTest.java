@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -218,10 +219,15 @@ class CliTest {
 
     @Test
     void real_without_a_provider_exits_2_saying_what_is_missing() {
-      Result result = run(args(TODO, "--real", "-o", temp.resolve("o")));
+      // No key and no claude on PATH, whatever this machine has: --real must not reach a real model.
+      StringWriter err = new StringWriter();
+      int code =
+          Cli.execute(
+              args(TODO, "--real", "-o", temp.resolve("o")), new PrintWriter(new StringWriter()),
+              new PrintWriter(err, true), false, Map.of("PATH", temp.toString()));
 
-      assertThat(result.exitCode()).isEqualTo(2);
-      assertThat(result.err()).contains("--real needs", "without --real");
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString()).contains("--real needs", "without --real");
     }
 
     private String task(String id) {

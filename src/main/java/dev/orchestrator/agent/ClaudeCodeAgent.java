@@ -1,0 +1,55 @@
+package dev.orchestrator.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes a task with Claude Code: {@code claude -p} runs in the task's workspace with the task
+ * prompt, may edit files there ({@code --permission-mode acceptEdits}, or no questions asked at all
+ * when the user chose to skip permissions), and what it leaves in the workspace is the task's
+ * output.
+ *
+ * <p>The files of the tasks this one depends on are copied in first and removed again when
+ * unchanged ({@link WorkspaceSeed}). The prompt and claude's event stream and standard error stay
+ * in {@value AgentFiles#DIRECTORY}/ of the workspace. Turns and tool uses are reported as progress;
+ * the result's tokens (cache tokens included) and {@code total_cost_usd} become the task's usage,
+ * and its session id, turns, duration and subtype the task's details.
+ *
+ * <p>An interrupt (cancellation, task timeout) ends claude and every process it started.
+ */
+public final class ClaudeCodeAgent implements Agent {
+
+  private static final Logger log = LoggerFactory.getLogger(ClaudeCodeAgent.class);
+
+  private final ClaudeCode claude;
+
+  public ClaudeCodeAgent(ClaudeCode claude) {
+    this.claude = requireNonNull(claude, "claude");
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws AgentException if claude cannot start, ends without a result or reports an error; a
+   *     turn limit reached is not retryable
+   */
+  @Override
+  public AgentResult execute(TaskAssignment assignment) throws InterruptedException {
+    TaskWorkspace workspace = assignment.workspace();
+    AgentFiles files = AgentFiles.in(workspace);
+    WorkspaceSeed seed = WorkspaceSeed.plant(workspace, assignment.dependencyOutputs());
+    files.writePrompt(TaskPrompt.forWorkspace(assignment, seed.filesByTask()));
+    ClaudeResult result;
+    try {
+      result = claude.edit(workspace.root(), files, assignment.progress());
+    } finally {
+      int removed = seed.removeUnchanged();
+      log.debug("{}: removed {} unchanged dependency files", assignment.task().id(), removed);
+    }
+    String summary =
+        result.text().isBlank() ? "claude finished " + assignment.task().id() : result.text().strip();
+    return new AgentResult(summary, result.usage(), result.details());
+  }
+}

@@ -1,0 +1,140 @@
+package dev.orchestrator.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The final {@code result} event of a {@code claude -p} run: how it ended, what it cost and which
+ * session it was.
+ *
+ * @param subtype {@code success}, {@code error_max_turns}, {@code error_during_execution}, {@code
+ *     error_max_budget_usd}, ...
+ * @param isError whether the run failed; failures inside a run (not logged in, API errors) come as
+ *     subtype {@code success} with this set, so it is checked first
+ * @param text the final answer, or the error message; empty when absent
+ * @param errors the messages of an error subtype, possibly empty
+ * @param sessionId null when absent
+ * @param numTurns null when absent
+ * @param durationMs null when absent
+ * @param apiErrorStatus the HTTP status of an API failure, null when none or not reported
+ * @param usage tokens (cache tokens included) and {@code total_cost_usd}
+ */
+public record ClaudeResult(
+    String subtype,
+    boolean isError,
+    String text,
+    List<String> errors,
+    String sessionId,
+    Integer numTurns,
+    Long durationMs,
+    Integer apiErrorStatus,
+    TokenUsage usage) {
+
+  /** The subtype of a run stopped by {@code --max-turns}. */
+  public static final String MAX_TURNS = "error_max_turns";
+
+  // Words in the messages of failures that another attempt would meet again.
+  private static final List<String> PERMANENT =
+      List.of(
+          "login", "api key", "authentication", "credit balance", "billing", "usage limit",
+          "permission", "invalid model", "not_found_error");
+
+  public ClaudeResult {
+    errors = List.copyOf(errors);
+  }
+
+  /** Reads a result event (its {@code type} is {@code result}); absent fields become null or 0. */
+  static ClaudeResult of(JsonNode event) {
+    List<String> errors = new ArrayList<>();
+    event.path("errors").forEach(e -> errors.add(e.asText()));
+    JsonNode usage = event.path("usage");
+    JsonNode cost = event.path("total_cost_usd");
+    return new ClaudeResult(
+        event.path("subtype").asText(""),
+        event.path("is_error").asBoolean(false),
+        event.path("result").asText(""),
+        errors,
+        text(event, "session_id"),
+        event.path("num_turns").isNumber() ? event.path("num_turns").asInt() : null,
+        event.path("duration_ms").isNumber() ? event.path("duration_ms").asLong() : null,
+        event.path("api_error_status").isNumber() ? event.path("api_error_status").asInt() : null,
+        new TokenUsage(
+            usage.path("input_tokens").asLong(0),
+            usage.path("output_tokens").asLong(0),
+            usage.path("cache_read_input_tokens").asLong(0),
+            usage.path("cache_creation_input_tokens").asLong(0),
+            cost.isNumber() ? cost.decimalValue() : null));
+  }
+
+  private static String text(JsonNode event, String field) {
+    JsonNode node = event.path(field);
+    return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+  }
+
+  /** Whether the run did what it was asked. */
+  public boolean succeeded() {
+    return !isError && (subtype.isEmpty() || subtype.equals("success"));
+  }
+
+  /** {@code session_id}, {@code num_turns}, {@code duration_ms} and {@code subtype}, where known. */
+  public Map<String, String> details() {
+    Map<String, String> details = new LinkedHashMap<>();
+    if (sessionId != null) {
+      details.put("session_id", sessionId);
+    }
+    if (numTurns != null) {
+      details.put("num_turns", numTurns.toString());
+    }
+    if (durationMs != null) {
+      details.put("duration_ms", durationMs.toString());
+    }
+    if (!subtype.isEmpty()) {
+      details.put("subtype", subtype);
+    }
+    return details;
+  }
+
+  /**
+   * Why a run that did not succeed failed, and whether another attempt might succeed: a turn or
+   * budget limit is not retried (the same limit would stop it again), nor are login, key and
+   * billing problems; crashes during the run and transient API errors are.
+   *
+   * @param maxTurns the {@code --max-turns} given, or null
+   */
+  public AgentException failure(Integer maxTurns) {
+    String session = sessionId == null ? "" : " (session " + sessionId + ")";
+    if (subtype.equals(MAX_TURNS)) {
+      String limit = maxTurns == null ? "its turn limit" : "the turn limit of --max-turns " + maxTurns;
+      return new AgentException(
+          "claude stopped at " + limit + (numTurns == null ? "" : " after " + numTurns + " turns")
+              + " before finishing the task" + session + "; raise --max-turns",
+          false);
+    }
+    if (subtype.equals("error_max_budget_usd")) {
+      return new AgentException("claude reached its cost budget before finishing" + session, false);
+    }
+    String reason = !errors.isEmpty() ? String.join("; ", errors) : text.strip();
+    if (reason.isEmpty()) {
+      reason = subtype.isEmpty() ? "no reason given" : subtype;
+    }
+    return new AgentException("claude reported an error: " + reason + session, retryable(reason));
+  }
+
+  private boolean retryable(String reason) {
+    if (apiErrorStatus != null) {
+      int status = apiErrorStatus;
+      return status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+    String lower = reason.toLowerCase(Locale.ROOT);
+    for (String permanent : PERMANENT) {
+      if (lower.contains(permanent)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.orchestrator.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Executes a task with any command-line coding agent ({@code --executor command --agent-command
+ * '…'}). The command runs once per attempt, without a shell, in the task's workspace as working
+ * directory; the files it creates or changes there are the task's output, and its exit status
+ * decides success.
+ *
+ * <p>The prompt ({@link TaskPrompt}) reaches the agent through the placeholders of {@link
+ * CommandTemplate} ({@code {prompt_file}}, {@code {prompt}}); when the command uses neither, it is
+ * written to the agent's standard input instead (otherwise standard input is empty, so an agent
+ * that reads both gets the prompt once). The files of the tasks this one depends on are copied in
+ * first and removed again when unchanged ({@link WorkspaceSeed}).
+ *
+ * <p>Each line the agent prints is reported as progress. Its standard output and standard error are
+ * kept in {@code .agent/stdout.log} and {@code .agent/stderr.log} of the workspace, beside {@code
+ * .agent/prompt.md}; they stay with the raw output and are not consolidated into the project.
+ *
+ * <p>A non-zero exit fails the attempt with the end of the agent's standard error; it is retryable
+ * unless the status is 126 or 127 (the shell's "cannot execute" and "not found"). An interrupt
+ * (cancellation, task timeout) ends the agent and every process it started.
+ */
+public final class CommandAgent implements Agent {
+
+  /** What to do when the agent's program is missing. */
+  public static final String HINT = "check the program of --agent-command, or choose another --executor";
+
+  private static final int SHOWN = 100;
+
+  private final CommandTemplate template;
+  private final Path program;
+  private final Map<String, String> environment;
+
+  /**
+   * @param environment the agent's whole environment; its {@code PATH} finds the program
+   * @throws dev.orchestrator.ConfigurationException if the program is not found or not executable
+   */
+  public CommandAgent(CommandTemplate template, Map<String, String> environment) {
+    this.template = requireNonNull(template, "template");
+    this.environment = Map.copyOf(environment);
+    this.program = AgentProcess.locate(template.program(), this.environment, HINT);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws AgentException if the agent cannot start or exits with a non-zero status
+   */
+  @Override
+  public AgentResult execute(TaskAssignment assignment) throws InterruptedException {
+    TaskWorkspace workspace = assignment.workspace();
+    AgentFiles files = AgentFiles.in(workspace);
+    WorkspaceSeed seed = WorkspaceSeed.plant(workspace, assignment.dependencyOutputs());
+    String prompt = TaskPrompt.forWorkspace(assignment, seed.filesByTask());
+    files.writePrompt(prompt);
+    List<String> command =
+        new ArrayList<>(
+            template.expand(
+                Map.of(
+                    CommandTemplate.PROMPT, prompt,
+                    CommandTemplate.PROMPT_FILE, files.prompt().toString(),
+                    CommandTemplate.WORKSPACE, workspace.root().toString(),
+                    CommandTemplate.TASK_ID, assignment.task().id())));
+    command.set(0, program.toString());
+    AtomicReference<String> lastLine = new AtomicReference<>("");
+    AgentProcess.Exit exit;
+    try {
+      exit =
+          AgentProcess.run(
+              new AgentProcess.Launch(
+                  command,
+                  workspace.root(),
+                  environment,
+                  template.passesPrompt() ? null : files.prompt(),
+                  files.stdout(),
+                  files.stderr()),
+              line -> {
+                if (!line.isBlank()) {
+                  lastLine.set(shorten(line));
+                  assignment.progress().report(lastLine.get(), -1);
+                }
+              });
+    } catch (IOException e) {
+      throw new AgentException(
+          "cannot start the agent command " + program + " (" + e.getMessage() + "); " + HINT, false, e);
+    } finally {
+      seed.removeUnchanged();
+    }
+    if (exit.status() != 0) {
+      throw new AgentException(
+          "the agent command " + template.program() + " failed with " + exit.describe(),
+          exit.status() != 126 && exit.status() != 127);
+    }
+    boolean wroteNothing = workspace.files().stream().allMatch(AgentFiles::contains);
+    String summary =
+        wroteNothing
+            ? template.program() + " exited with status 0 but wrote no files"
+            : lastLine.get().isEmpty() ? template.program() + " finished" : lastLine.get();
+    return new AgentResult(
+        summary,
+        null,
+        Map.of("exit_status", "0", "duration_ms", Long.toString(exit.elapsed().toMillis())));
+  }
+
+  private static String shorten(String line) {
+    String text = line.strip();
+    return text.length() <= SHOWN ? text : text.substring(0, SHOWN - 1) + "…";
+  }
+}

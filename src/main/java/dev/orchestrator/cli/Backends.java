@@ -1,0 +1,25 @@
+package dev.orchestrator.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.orchestrator.agent.Agent;
+import dev.orchestrator.llm.CostMeter;
+import dev.orchestrator.planner.Planner;
+import java.util.function.IntFunction;
+
+/**
+ * The planner and the agents a run uses, as the options chose them, and the meter of what their
+ * model requests cost.
+ *
+ * @param agents the agent of each executor, numbered from 1
+ * @param meter counts every model request of the run; with {@code --max-cost} it says when the
+ *     limit is reached
+ */
+record Backends(Planner planner, IntFunction<Agent> agents, CostMeter meter) {
+
+  Backends {
+    requireNonNull(planner, "planner");
+    requireNonNull(agents, "agents");
+    requireNonNull(meter, "meter");
+  }
+}

@@ -1,0 +1,114 @@
+package dev.orchestrator.planner;
+
+import dev.orchestrator.plan.Complexity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the language-model planner says to the model: one system prompt shared by both steps, the
+ * complexity analysis, the plan, and the repair messages that quote what was wrong. The band table
+ * is computed from {@link Complexity#band()} and {@link TaskBudget}, so it cannot drift from the
+ * rule the heuristic planner follows.
+ */
+final class PlanningPrompts {
+
+  static final String SYSTEM =
+      String.join(
+          "\n",
+          "You are the planner of a parallel task orchestrator. Coding agents will build what the"
+              + " user asks for, each working on one task of your plan, several at the same time.",
+          "The project they build together has one layout: source code under src/, tests under"
+              + " tests/, documentation under docs/, one README.md.",
+          "Answer with one JSON object and nothing else: no prose, no Markdown around it.");
+
+  private PlanningPrompts() {}
+
+  static String analysis(String requirements, int executors) {
+    return String.join(
+        "\n",
+        "# Complexity analysis",
+        "",
+        "Requirement: " + requirements,
+        "Executors: " + executors + " (tasks run at most " + executors + " at a time; the plan may"
+            + " have more tasks than executors).",
+        "",
+        "Score how complex the requirement is from 0 (trivial) to 100 (very complex), list the"
+            + " features you detect and the technical components it needs, and choose how many"
+            + " tasks to split it into. The number of tasks follows the band of the score:",
+        bandTable(),
+        "",
+        "Reply with this JSON object:",
+        "{\"score\": 55, \"reasoning\": \"why this score\", \"key_features_detected\": [\"...\"],"
+            + " \"technical_components\": [\"...\"], \"num_tasks\": 10}");
+  }
+
+  static String plan(String requirements, Complexity complexity, int tasks, int executors) {
+    return String.join(
+        "\n",
+        "# Plan",
+        "",
+        "Requirement: " + requirements,
+        "Complexity: " + complexity.score() + "/100 (" + complexity.band() + "): "
+            + complexity.reasoning(),
+        "Features: " + String.join(", ", complexity.keyFeaturesDetected()),
+        "Technical components: " + String.join(", ", complexity.technicalComponents()),
+        "",
+        "Split the work into " + tasks + " tasks for " + executors + " executors ("
+            + TaskBudget.of(complexity).describe() + " for this band). Rules:",
+        "- ids task_1, task_2, ... in order; each task one coherent piece of work an agent can"
+            + " finish alone, with a short name and a description that says what to build;",
+        "- priority 1 (highest) to 5; estimated_effort low, medium or high; estimated_duration"
+            + " such as \"30min\", \"1hr\" or \"2hrs\";",
+        "- acceptance_criteria: concrete, checkable statements;",
+        "- files: the paths or glob patterns the task owns, e.g. \"src/api/**\","
+            + " \"tests/api/**\"; tasks that may run at the same time must not own the same"
+            + " files; if two tasks must touch the same file, make one depend on the other;",
+        "- dependencies: for each task that needs another's output, the ids it waits for; no"
+            + " cycles; leave independent tasks free to run in parallel;",
+        "- execution_strategy: how the work spreads over the executors; notes: anything the"
+            + " agents should know (conventions, interfaces between tasks).",
+        "",
+        "Reply with this JSON object:",
+        "{\"tasks\": [{\"id\": \"task_1\", \"name\": \"Data model\", \"description\": \"...\","
+            + " \"priority\": 1, \"estimated_effort\": \"medium\", \"estimated_duration\":"
+            + " \"1hr\", \"acceptance_criteria\": [\"...\"], \"files\": [\"src/models/**\"]}],",
+        " \"dependencies\": {\"task_2\": [\"task_1\"]},",
+        " \"execution_strategy\": \"...\", \"notes\": \"...\"}");
+  }
+
+  static String repair(List<String> problems) {
+    StringBuilder text = new StringBuilder("Your reply cannot be used:\n");
+    problems.forEach(problem -> text.append("- ").append(problem).append('\n'));
+    return text.append("Reply again with the whole corrected JSON object only.").toString();
+  }
+
+  static String cutOff(int maxOutputTokens) {
+    return "Your reply was cut off at the limit of " + maxOutputTokens + " output tokens, so the"
+        + " JSON is incomplete. Reply again with the whole JSON object only, shorter: brief"
+        + " descriptions and at most three acceptance criteria per task.";
+  }
+
+  /** "- 0 to 24, simple: 1 to 3 tasks" and so on, one line per band. */
+  static String bandTable() {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    String band = band(0);
+    for (int score = 1; score <= 101; score++) {
+      if (score == 101 || !band(score).equals(band)) {
+        Complexity sample = new Complexity(start, "", List.of(), List.of());
+        lines.add(
+            "- " + start + " to " + (score - 1) + ", " + band + ": "
+                + TaskBudget.of(sample).describe());
+        if (score <= 100) {
+          start = score;
+          band = band(score);
+        }
+      }
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String band(int score) {
+    return new Complexity(score, "", List.of(), List.of()).band();
+  }
+}
