@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.UsageException;
+import dev.orchestrator.output.report.ReportModel;
+import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.EstimatedDuration;
 import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
@@ -11,7 +13,12 @@ import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.schedule.Forecast;
 import dev.orchestrator.schedule.OrderSearch;
+import dev.orchestrator.schedule.Schedule;
+import dev.orchestrator.schedule.TaskStatus;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +59,14 @@ final class SimulateCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true)
   Budget budget = new Budget();
+
+  @Option(
+      names = {"-o", "--output-dir"},
+      paramLabel = "DIR",
+      description =
+          "Also write report.html of the predicted schedule into DIR (for a sweep: of the"
+              + " recommended budget).")
+  Path reportDirectory;
 
   @Option(names = "--json", description = "Print the forecast as JSON.")
   boolean json;
@@ -95,6 +110,9 @@ final class SimulateCommand implements Callable<Integer> {
       forecasts.add(Forecast.of(plan, graph, conflicts, m, OrderSearch.DEFAULT_BUDGET));
     }
     Forecast recommended = budget.sweep != null ? Forecast.recommended(forecasts) : null;
+    if (reportDirectory != null) {
+      writeReport(plan, recommended != null ? recommended : forecasts.get(0));
+    }
     if (json) {
       printJson(graph, forecasts, recommended);
     } else {
@@ -102,6 +120,33 @@ final class SimulateCommand implements Callable<Integer> {
     }
     parent.out.flush();
     return Cli.OK;
+  }
+
+  private void writeReport(Plan plan, Forecast forecast) {
+    Schedule schedule = forecast.schedule();
+    int n = schedule.size();
+    long[] start = new long[n];
+    long[] end = new long[n];
+    int[] executor = new int[n];
+    TaskStatus[] status = new TaskStatus[n];
+    for (int t = 0; t < n; t++) {
+      start[t] = schedule.start(t);
+      end[t] = schedule.end(t);
+      executor[t] = schedule.executor(t);
+      status[t] = schedule.status(t);
+    }
+    try {
+      Files.createDirectories(reportDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + reportDirectory, e);
+    }
+    Path file =
+        RunReport.write(
+            reportDirectory,
+            ReportModel.fromSchedule(plan, start, end, executor, status, forecast.executors()));
+    if (!json) {
+      parent.out.println("Report: " + file);
+    }
   }
 
   private void printText(TaskGraph graph, List<Forecast> forecasts, Forecast recommended) {

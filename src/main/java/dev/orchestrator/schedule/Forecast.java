@@ -14,6 +14,7 @@ import java.util.List;
  * @param lowerBound {@link LowerBound#basic}: {@code max(critical path, ceil(total work / M))}
  * @param criticalPathMakespan the makespan under plain critical-path order, for comparison
  * @param bestPossible no dispatch order gives a shorter makespan
+ * @param schedule when each task runs and where, in the searched order
  */
 public record Forecast(
     int executors,
@@ -21,7 +22,8 @@ public record Forecast(
     double utilisation,
     long lowerBound,
     long criticalPathMakespan,
-    boolean bestPossible) {
+    boolean bestPossible,
+    Schedule schedule) {
 
   /** A budget is recommended when its makespan is within this share of the best of a sweep. */
   public static final double RECOMMENDATION_TOLERANCE = 0.05;
@@ -44,7 +46,8 @@ public record Forecast(
         schedule.utilisation(),
         LowerBound.basic(graph, executors),
         searched.startMakespan(),
-        searched.bestPossible());
+        searched.bestPossible(),
+        schedule);
   }
 
   /**

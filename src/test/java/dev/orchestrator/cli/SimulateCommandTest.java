@@ -75,6 +75,17 @@ class SimulateCommandTest {
   }
 
   @Test
+  void writes_the_report_of_the_predicted_schedule_with_output_dir() throws IOException {
+    Path reportDir = dir.resolve("forecast");
+
+    assertThat(simulate("--plan", plan.toString(), "-m", "2", "-o", reportDir.toString()))
+        .isEqualTo(Cli.OK);
+
+    String page = Files.readString(reportDir.resolve("report.html"));
+    assertThat(page).contains("task_4", "Executor 2").doesNotContain("Executor 3");
+  }
+
+  @Test
   void uses_the_plans_executor_budget_when_none_is_given() {
     assertThat(simulate("--plan", plan.toString())).isEqualTo(Cli.OK);
 
