@@ -4,6 +4,8 @@ import dev.orchestrator.plan.Task;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The offline executor: writes an implementation scaffold, a test scaffold and a README derived
@@ -14,14 +16,33 @@ public final class SimulatedAgent implements Agent {
 
   static final String MARK = "SIMULATED OUTPUT: written by the offline simulated executor; no model was called.";
 
-  private final Duration delay;
+  private final Function<Task, Duration> delay;
 
-  /** @param delay how long each task takes, spread over its three steps */
+  /** @param delay how long each task takes, spread over its steps */
   public SimulatedAgent(Duration delay) {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative, was " + delay);
     }
+    this.delay = task -> delay;
+  }
+
+  private SimulatedAgent(Function<Task, Duration> delay) {
     this.delay = delay;
+  }
+
+  /**
+   * An agent whose tasks take their estimated duration on a scaled clock, so that a run can be
+   * compared with the makespan {@code simulate} predicts at the same scale.
+   *
+   * @param perEstimatedMinute how long one estimated minute lasts, e.g. 10 ms
+   */
+  public static SimulatedAgent scaled(Duration perEstimatedMinute) {
+    if (perEstimatedMinute.isNegative()) {
+      throw new IllegalArgumentException("scale must not be negative, was " + perEstimatedMinute);
+    }
+    long nanosPerMinute = perEstimatedMinute.toNanos();
+    return new SimulatedAgent(
+        task -> Duration.ofNanos(task.estimatedDuration().toMillis() * nanosPerMinute / 60_000));
   }
 
   @Override
@@ -32,23 +53,26 @@ public final class SimulatedAgent implements Agent {
 
     List<ScaffoldLayout.File> files = layout.files();
     int steps = files.size() + 1;
+    long start = System.nanoTime();
+    long total = delay.apply(task).toNanos();
     for (int i = 0; i < files.size(); i++) {
       ScaffoldLayout.File file = files.get(i);
       assignment.progress().report("writing " + file.path(), (double) i / steps);
       workspace.write(file.path(), content(task, file.kind(), layout));
-      pause(i + 1, steps);
+      pauseUntil(start + total * (i + 1) / steps);
     }
     assignment.progress().report("writing README.md", (double) files.size() / steps);
     workspace.write("README.md", readme(task, files));
-    pause(steps, steps);
+    pauseUntil(start + total);
     return AgentResult.of("simulated " + task.id() + ": " + steps + " scaffold files");
   }
 
-  // Sleeps for this step's share of the delay: this is the simulated work itself.
-  private void pause(int step, int steps) throws InterruptedException {
-    long share = delay.toMillis() * step / steps - delay.toMillis() * (step - 1) / steps;
-    if (share > 0) {
-      Thread.sleep(share);
+  // The simulated work itself. Sleeping until a point in time, not for a share, keeps the
+  // scheduler's wake-up lateness from adding up over the steps.
+  private static void pauseUntil(long deadlineNanos) throws InterruptedException {
+    long remaining = deadlineNanos - System.nanoTime();
+    if (remaining > 0) {
+      TimeUnit.NANOSECONDS.sleep(remaining);
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -155,11 +156,11 @@ final class ProviderOptions {
    * The planner and agents these options choose.
    *
    * @param real whether {@code --real} was given: then the defaults are the model-backed ones
-   * @param simulateDelay how long a simulated task takes
+   * @param simulated the agent of an executor when the executor is simulated
    * @throws UsageException for an unknown planner, executor or provider name
    * @throws ConfigurationException when a model is needed and none is configured
    */
-  Backends backends(boolean real, Duration simulateDelay) {
+  Backends backends(boolean real, Supplier<SimulatedAgent> simulated) {
     boolean claudeCode = real && realMeansClaudeCode();
     PlannerKind plannerKind =
         choose(
@@ -204,7 +205,7 @@ final class ProviderOptions {
         break;
       case SIMULATED:
       default:
-        agents = executor -> new SimulatedAgent(simulateDelay);
+        agents = executor -> simulated.get();
     }
     return new Backends(chosenPlanner, agents, meter);
   }

@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunListener;
 import java.nio.file.Path;
@@ -44,6 +45,15 @@ final class RunOptions {
   Duration simulateDelay;
 
   @Option(
+      names = "--simulate-scale",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Instead of --simulate-delay: each simulated task takes its estimated duration, one"
+              + " estimated minute lasting DURATION (e.g. 10ms), to compare a run with simulate.")
+  Duration simulateScale;
+
+  @Option(
       names = "--task-timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
@@ -74,7 +84,13 @@ final class RunOptions {
   /** The orchestrator these options describe. */
   Orchestrator orchestrator(RunListener listener) {
     RetryPolicy policy = new RetryPolicy(taskTimeout, retries, retryBackoff, Duration.ofSeconds(30));
-    Backends backends = providers.backends(real, simulateDelay);
+    Backends backends =
+        providers.backends(
+            real,
+            () ->
+                simulateScale != null
+                    ? SimulatedAgent.scaled(simulateScale)
+                    : new SimulatedAgent(simulateDelay));
     Orchestrator.Builder builder = Orchestrator.builder();
     if (maxExecutors != null) {
       builder.maxExecutors(maxExecutors);

@@ -75,7 +75,7 @@ final class Journal implements AutoCloseable {
     r.put("task", taskId);
     r.put("executor", executor);
     r.put("attempt", attempt);
-    append(r);
+    appendLazily(r);
   }
 
   /** An attempt ended without completing the task. */
@@ -188,11 +188,21 @@ final class Journal implements AutoCloseable {
     return completed;
   }
 
-  /** Appends one record and forces it to disk. Thread-safe. */
+  /** Appends one record and forces it, and any written before it, to disk. Thread-safe. */
   private synchronized void append(ObjectNode record) {
+    appendLazily(record);
+    try {
+      out.getFD().sync();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot force the journal to disk", e);
+    }
+  }
+
+  // For records nothing waits on (an attempt started): the next forced record carries them to disk,
+  // and resume does not need them.
+  private synchronized void appendLazily(ObjectNode record) {
     try {
       out.write((JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8));
-      out.getFD().sync();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the journal", e);
     }
