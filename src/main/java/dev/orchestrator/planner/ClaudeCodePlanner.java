@@ -57,14 +57,7 @@ public final class ClaudeCodePlanner implements Planner {
    */
   @Override
   public Plan plan(String requirements, int executorBudget) {
-    if (requirements == null || requirements.isBlank()) {
-      throw new UsageException("the requirement is empty; describe what to build in plain words");
-    }
-    if (executorBudget < 1) {
-      throw new UsageException(
-          "the executor budget is " + executorBudget + "; use 1 or more executors");
-    }
-    String requirement = requirements.strip();
+    String requirement = Planner.checkedRequirement(requirements, executorBudget);
     Path scratch;
     try {
       scratch = Files.createTempDirectory("orchestrator-plan-");

@@ -26,7 +26,6 @@ import java.util.Map;
 public final class HeuristicPlanner implements Planner {
 
   private static final String SOURCE = "heuristic planner";
-  private static final String EXAMPLE = "Build a todo list app with backend API and frontend UI";
 
   private final RequirementParser parser = new RequirementParser();
   private final ComplexityAnalyzer analyzer = new ComplexityAnalyzer();
@@ -40,17 +39,8 @@ public final class HeuristicPlanner implements Planner {
    */
   @Override
   public Plan plan(String requirements, int executorBudget) {
-    if (requirements == null || requirements.isBlank()) {
-      throw new UsageException(
-          "the requirement is empty; describe what to build in plain words, e.g. \""
-              + EXAMPLE
-              + "\"");
-    }
-    if (executorBudget < 1) {
-      throw new UsageException(
-          "the executor budget is " + executorBudget + "; use 1 or more executors");
-    }
-    Requirement requirement = parser.parse(requirements);
+    Requirement requirement =
+        parser.parse(Planner.checkedRequirement(requirements, executorBudget));
     Complexity complexity = analyzer.analyze(requirement);
     TaskBudget budget = TaskBudget.of(complexity);
     BudgetFitter.Fitting fitting =

@@ -7,7 +7,6 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.orchestrator.OrchestratorException;
-import dev.orchestrator.UsageException;
 import dev.orchestrator.llm.ModelClient;
 import dev.orchestrator.llm.ModelReply;
 import dev.orchestrator.plan.Plan;
@@ -54,14 +53,7 @@ public final class LlmPlanner implements Planner {
    */
   @Override
   public Plan plan(String requirements, int executorBudget) {
-    if (requirements == null || requirements.isBlank()) {
-      throw new UsageException("the requirement is empty; describe what to build in plain words");
-    }
-    if (executorBudget < 1) {
-      throw new UsageException(
-          "the executor budget is " + executorBudget + "; use 1 or more executors");
-    }
-    String requirement = requirements.strip();
+    String requirement = Planner.checkedRequirement(requirements, executorBudget);
     try {
       PlanReading.Analysis analysis =
           converse(

@@ -1,5 +1,6 @@
 package dev.orchestrator.planner;
 
+import dev.orchestrator.UsageException;
 import dev.orchestrator.plan.Plan;
 
 /** Turns a requirement into a plan of dependent tasks. */
@@ -15,4 +16,23 @@ public interface Planner {
    * @throws dev.orchestrator.OrchestratorException when no valid plan can be made
    */
   Plan plan(String requirements, int executorBudget);
+
+  /**
+   * The arguments every planner checks first.
+   *
+   * @return the requirement without surrounding blanks
+   * @throws UsageException if the requirement is blank or the budget is below one executor
+   */
+  static String checkedRequirement(String requirements, int executorBudget) {
+    if (requirements == null || requirements.isBlank()) {
+      throw new UsageException(
+          "the requirement is empty; describe what to build in plain words, e.g. \"Build a todo"
+              + " list app with backend API and frontend UI\"");
+    }
+    if (executorBudget < 1) {
+      throw new UsageException(
+          "the executor budget is " + executorBudget + "; use 1 or more executors");
+    }
+    return requirements.strip();
+  }
 }
