@@ -22,6 +22,7 @@ public final class TaskWorkspace {
 
   private final Path root;
   private final long maxFileBytes;
+  private volatile Path realRoot;
 
   public TaskWorkspace(Path root, long maxFileBytes) {
     if (maxFileBytes <= 0) {
@@ -136,14 +137,21 @@ public final class TaskWorkspace {
   }
 
   private void requireInside(Path path, String asked) {
-    Path realRoot;
-    try {
-      realRoot = Files.exists(root) ? root.toRealPath() : root;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve " + root, e);
-    }
-    if (!path.startsWith(root) && !path.startsWith(realRoot)) {
+    if (!path.startsWith(root) && !path.startsWith(realRoot())) {
       throw new WorkspaceViolation(asked + " resolves outside the workspace; use a path inside it");
     }
   }
+
+  // The root with symbolic links of its ancestors resolved, found once the root exists.
+  private Path realRoot() {
+    if (realRoot == null && Files.exists(root)) {
+      try {
+        realRoot = root.toRealPath();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot resolve " + root, e);
+      }
+    }
+    return realRoot == null ? root : realRoot;
+  }
+
 }
