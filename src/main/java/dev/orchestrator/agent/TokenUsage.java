@@ -14,8 +14,6 @@ public record TokenUsage(
     long cacheWriteTokens,
     BigDecimal costUsd) {
 
-  public static final TokenUsage NONE = new TokenUsage(0, 0, 0, 0, BigDecimal.ZERO);
-
   /** The sum of both; cost is null when either is unknown. */
   public TokenUsage plus(TokenUsage other) {
     return new TokenUsage(

@@ -92,11 +92,7 @@ public final class Orchestrator {
    * @throws OrchestratorException if the planner cannot make a valid plan
    */
   public Plan plan(String requirements) {
-    if (requirements == null || requirements.isBlank()) {
-      throw new UsageException(
-          "the requirement is empty; describe what to build, e.g. \"Build a todo list app\"");
-    }
-    Plan plan = planner.plan(requirements.trim(), maxExecutors);
+    Plan plan = planner.plan(Planner.checkedRequirement(requirements, maxExecutors), maxExecutors);
     return PlanValidator.requireValid(plan.withExecutorBudget(maxExecutors), "planner");
   }
 

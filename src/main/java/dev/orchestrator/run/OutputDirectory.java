@@ -164,9 +164,4 @@ public final class OutputDirectory {
           }
         });
   }
-
-  /** The names a run writes at the top of its directory, for documentation and tests. */
-  public static List<String> generatedNames() {
-    return GENERATED.stream().sorted().toList();
-  }
 }

@@ -53,6 +53,7 @@ final class PlanExecution implements DispatchListener {
 
   private final Plan plan;
   private final TaskGraph graph;
+  private final int[] topologicalOrder;
   private final Path outputDirectory;
   private final List<Agent> agents;
   private final RunListener listener;
@@ -83,6 +84,7 @@ final class PlanExecution implements DispatchListener {
       Map<String, CompletedTask> completedBefore) {
     this.plan = plan;
     this.graph = TaskGraph.of(plan);
+    this.topologicalOrder = graph.topologicalOrder();
     this.outputDirectory = outputDirectory;
     this.listener = listener;
     this.clock = clock;
@@ -370,7 +372,7 @@ final class PlanExecution implements DispatchListener {
       }
     }
     Map<String, List<Path>> outputs = new LinkedHashMap<>();
-    for (int d : graph.topologicalOrder()) {
+    for (int d : topologicalOrder) {
       if (!ancestors.get(d)) {
         continue;
       }

@@ -52,15 +52,6 @@ class DispatcherOnRandomPlansTest {
     caller.shutdownNow();
   }
 
-  private static Dispatcher dispatcher(Workload workload, int executors) {
-    return new Dispatcher(
-        workload.graph(),
-        workload.rank(),
-        workload.conflicts(),
-        executors,
-        DaemonThreads.named("executor"));
-  }
-
   /**
    * A free-running dispatch of a random plan with tiny real work, watched from inside: the work
    * checks on entry that its dependencies completed and that no conflicting task is running, and
@@ -90,7 +81,7 @@ class DispatcherOnRandomPlansTest {
       Arrays.setAll(decisions, t -> new StringBuilder());
       skippedFor = new int[n];
       Arrays.fill(skippedFor, -1);
-      statuses = dispatcher(workload, executors).run(this, this);
+      statuses = workload.dispatcher(executors).run(this, this);
     }
 
     @Override
@@ -260,7 +251,7 @@ class DispatcherOnRandomPlansTest {
             }
             return !workload.fails(task);
           };
-      Dispatcher dispatcher = dispatcher(workload, executors);
+      Dispatcher dispatcher = workload.dispatcher(executors);
       Future<TaskStatus[]> run = caller.submit(() -> dispatcher.run(work, DispatchListener.NONE));
       DispatchModel model = new DispatchModel(workload, executors);
       Random random = new Random(SEED);

@@ -37,15 +37,6 @@ class DispatcherTest {
     caller.shutdownNow();
   }
 
-  private static Dispatcher dispatcher(Workload workload, int executors) {
-    return new Dispatcher(
-        workload.graph(),
-        workload.rank(),
-        workload.conflicts(),
-        executors,
-        DaemonThreads.named("executor"));
-  }
-
   /** The graph's tasks without file conflicts and with equal priorities, by critical path. */
   private static Dispatcher dispatcher(TaskGraph graph, int executors, ThreadFactory threads) {
     int[] rank = DispatchOrder.criticalPathFirst(graph, new int[graph.size()]);
@@ -138,7 +129,7 @@ class DispatcherTest {
     void work_throws(String kind) {
       Throwable boom =
           kind.equals("Error") ? new AssertionError("boom") : new IllegalArgumentException("boom");
-      Dispatcher dispatcher = dispatcher(Workload.random(SEED, 50, 0.2, 0), 3);
+      Dispatcher dispatcher = Workload.random(SEED, 50, 0.2, 0).dispatcher(3);
 
       assertThatThrownBy(
               () ->
@@ -162,7 +153,7 @@ class DispatcherTest {
     @DisplayName("a listener that throws ends the run with IllegalStateException, not a hang")
     @Timeout(3)
     void listener_throws() {
-      Dispatcher dispatcher = dispatcher(Workload.random(SEED, 50, 0.2, 0), 3);
+      Dispatcher dispatcher = Workload.random(SEED, 50, 0.2, 0).dispatcher(3);
       RuntimeException boom = new IllegalStateException("journal full");
 
       assertThatThrownBy(

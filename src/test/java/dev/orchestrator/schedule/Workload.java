@@ -40,6 +40,11 @@ record Workload(
           "src/main.py", "docs/**", "docs/guide.md", "README.md", "tests/**",
           "tests/api/test_routes.py");
 
+  /** A dispatcher for this workload on daemon threads. */
+  Dispatcher dispatcher(int executors) {
+    return new Dispatcher(graph, rank, conflicts, executors, DaemonThreads.named("executor"));
+  }
+
   /** Tasks per lane by default. */
   private static final int LANE = 100;
 
