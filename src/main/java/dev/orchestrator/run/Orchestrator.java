@@ -219,7 +219,7 @@ public final class Orchestrator {
               count(results, TaskStatus.SKIPPED),
               count(results, TaskStatus.NOT_STARTED),
               Duration.between(startedAt, end)));
-      return new RunOutcome(record, dir, interrupted);
+      return new RunOutcome(record, dir);
     }
   }
 

@@ -5,12 +5,8 @@ import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.schedule.TaskStatus;
 import java.nio.file.Path;
 
-/**
- * The end of a run: what was measured and where the output is.
- *
- * @param interrupted whether the run was stopped before every task had its turn
- */
-public record RunOutcome(RunRecord record, Path outputDirectory, boolean interrupted) {
+/** The end of a run: what was measured and where the output is. */
+public record RunOutcome(RunRecord record, Path outputDirectory) {
 
   /** Whether every task of the plan completed. */
   public boolean allCompleted() {
