@@ -36,46 +36,89 @@ class ArchitectureTest {
 
   @Test
   void nothing_depends_on_the_command_line() {
-    noClasses().that().resideOutsideOfPackages(packages("cli"))
-        .should().dependOnClassesThat().resideInAnyPackage(packages("cli"))
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(packages("cli"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages("cli"))
         .check(classes);
   }
 
   @Test
   void the_plan_model_depends_on_nothing_of_ours() {
-    noClasses().that().resideInAnyPackage(packages("plan"))
-        .should().dependOnClassesThat()
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("plan"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            packages(
+                "planner", "schedule", "agent", "llm", "run", "output", "cli", "process", "usage"))
+        .check(classes);
+  }
+
+  @Test
+  void shared_values_and_child_processes_sit_below_agents_planners_and_outputs() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("usage"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            packages(
+                "plan", "planner", "schedule", "agent", "llm", "run", "output", "cli", "process"))
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("process"))
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage(packages("planner", "schedule", "agent", "llm", "run", "output", "cli"))
         .check(classes);
   }
 
   @Test
   void the_dispatcher_knows_no_agents_models_or_outputs() {
-    noClasses().that().resideInAnyPackage(packages("schedule"))
-        .should().dependOnClassesThat()
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("schedule"))
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage(packages("planner", "agent", "llm", "run", "output"))
         .check(classes);
   }
 
   @Test
   void agents_never_see_the_queue() {
-    noClasses().that().resideInAnyPackage(packages("agent"))
-        .should().dependOnClassesThat()
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("agent"))
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage(packages("schedule", "run", "output", "planner"))
         .check(classes);
   }
 
   @Test
-  void outputs_do_not_reach_back_into_the_run() {
-    noClasses().that().resideInAnyPackage(packages("output"))
-        .should().dependOnClassesThat().resideInAnyPackage(packages("run", "planner", "llm"))
+  void outputs_do_not_reach_back_into_the_run_the_queue_or_the_agents() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("output"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages("run", "planner", "llm", "schedule", "agent"))
         .check(classes);
   }
 
   @Test
   void planners_do_not_run_anything() {
-    noClasses().that().resideInAnyPackage(packages("planner"))
-        .should().dependOnClassesThat().resideInAnyPackage(packages("schedule", "run", "output"))
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("planner"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages("schedule", "run", "output", "agent"))
         .check(classes);
   }
 

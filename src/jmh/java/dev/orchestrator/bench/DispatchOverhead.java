@@ -5,10 +5,10 @@ import com.github.dexecutor.core.DexecutorConfig;
 import com.github.dexecutor.core.ExecutionConfig;
 import com.github.dexecutor.core.task.Task;
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.schedule.DispatchListener;
 import dev.orchestrator.schedule.DispatchOrder;
 import dev.orchestrator.schedule.Dispatcher;
-import dev.orchestrator.schedule.TaskStatus;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
@@ -39,15 +39,17 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * What dispatching costs per task: a random DAG of no-op tasks (each depending on up to 3 of the 64
  * tasks before it) run on real threads by our {@link Dispatcher}, by a graph of {@link
- * CompletableFuture}s on a fixed pool, and by Dexecutor (at 10k tasks only: it is slow beyond).
- * The same number of threads everywhere. {@code main} runs JMH and prints microseconds per task;
- * JMH options (e.g. {@code -p tasks=100000 -p executors=2}) pass through.
+ * CompletableFuture}s on a fixed pool, and by Dexecutor (at 10k tasks only: it is slow beyond). The
+ * same number of threads everywhere. {@code main} runs JMH and prints microseconds per task; JMH
+ * options (e.g. {@code -p tasks=100000 -p executors=2}) pass through.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms4g", "-Xmx4g"})
 public class DispatchOverhead {
 
   private static final Runnable NOTHING = () -> {};
@@ -178,7 +180,12 @@ public class DispatchOverhead {
             .run();
     System.out.println();
     System.out.printf(
-        Locale.ROOT, "%-20s %10s %10s %12s %14s%n", "dispatch by", "tasks", "executors", "ms per run",
+        Locale.ROOT,
+        "%-20s %10s %10s %12s %14s%n",
+        "dispatch by",
+        "tasks",
+        "executors",
+        "ms per run",
         "us per task");
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
@@ -189,8 +196,13 @@ public class DispatchOverhead {
               : r.getParams().getParam("tasks");
       double ms = r.getPrimaryResult().getScore();
       System.out.printf(
-          Locale.ROOT, "%-20s %10s %10s %12.1f %14.3f%n", method, tasks,
-          r.getParams().getParam("executors"), ms, ms * 1000 / Integer.parseInt(tasks));
+          Locale.ROOT,
+          "%-20s %10s %10s %12.1f %14.3f%n",
+          method,
+          tasks,
+          r.getParams().getParam("executors"),
+          ms,
+          ms * 1000 / Integer.parseInt(tasks));
     }
   }
 }

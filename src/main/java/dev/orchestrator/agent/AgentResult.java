@@ -2,6 +2,7 @@ package dev.orchestrator.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.usage.TokenUsage;
 import java.util.Map;
 
 /**

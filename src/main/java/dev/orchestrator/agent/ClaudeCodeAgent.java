@@ -2,6 +2,10 @@ package dev.orchestrator.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.process.AgentFiles;
+import dev.orchestrator.process.ClaudeCode;
+import dev.orchestrator.process.ClaudeResult;
+import dev.orchestrator.process.ProcessFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,18 +42,22 @@ public final class ClaudeCodeAgent implements Agent {
   @Override
   public AgentResult execute(TaskAssignment assignment) throws InterruptedException {
     TaskWorkspace workspace = assignment.workspace();
-    AgentFiles files = AgentFiles.in(workspace);
+    AgentFiles files = AgentFiles.in(workspace.root());
     WorkspaceSeed seed = WorkspaceSeed.plant(workspace, assignment.dependencyOutputs());
     files.writePrompt(TaskPrompt.forWorkspace(assignment, seed.filesByTask()));
     ClaudeResult result;
     try {
       result = claude.edit(workspace.root(), files, assignment.progress());
+    } catch (ProcessFailure e) {
+      throw new AgentException(e.getMessage(), e.retryable(), e);
     } finally {
       int removed = seed.removeUnchanged();
       log.debug("{}: removed {} unchanged dependency files", assignment.task().id(), removed);
     }
     String summary =
-        result.text().isBlank() ? "claude finished " + assignment.task().id() : result.text().strip();
+        result.text().isBlank()
+            ? "claude finished " + assignment.task().id()
+            : result.text().strip();
     return new AgentResult(summary, result.usage(), result.details());
   }
 }

@@ -2,6 +2,8 @@ package dev.orchestrator.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.process.AgentFiles;
+import dev.orchestrator.process.AgentProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class CommandAgent implements Agent {
 
   /** What to do when the agent's program is missing. */
-  public static final String HINT = "check the program of --agent-command, or choose another --executor";
+  public static final String HINT =
+      "check the program of --agent-command, or choose another --executor";
 
   private static final int SHOWN = 100;
 
@@ -58,7 +61,7 @@ public final class CommandAgent implements Agent {
   @Override
   public AgentResult execute(TaskAssignment assignment) throws InterruptedException {
     TaskWorkspace workspace = assignment.workspace();
-    AgentFiles files = AgentFiles.in(workspace);
+    AgentFiles files = AgentFiles.in(workspace.root());
     WorkspaceSeed seed = WorkspaceSeed.plant(workspace, assignment.dependencyOutputs());
     String prompt = TaskPrompt.forWorkspace(assignment, seed.filesByTask());
     files.writePrompt(prompt);
@@ -91,7 +94,9 @@ public final class CommandAgent implements Agent {
               });
     } catch (IOException e) {
       throw new AgentException(
-          "cannot start the agent command " + program + " (" + e.getMessage() + "); " + HINT, false, e);
+          "cannot start the agent command " + program + " (" + e.getMessage() + "); " + HINT,
+          false,
+          e);
     } finally {
       seed.removeUnchanged();
     }

@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
  *   <li>{@code {task_id}}: the task's id, e.g. {@code task_3}.
  * </ul>
  *
- * <p>The text is split into words the way a POSIX shell splits them — blanks separate words,
- * {@code '…'} quotes literally, {@code "…"} quotes with {@code \"}, {@code \\}, {@code \$} and
- * {@code \`} escapes, a backslash outside quotes escapes the next character — but no shell runs it:
- * there are no variables, globs, pipes or redirections, and the prompt's text can never be taken
- * for shell syntax. Placeholders are replaced inside the words after splitting, so a value with
- * blanks stays one argument, also inside a longer word ({@code --message-file={prompt_file}}). For
- * shell syntax, ask for a shell: {@code sh -c 'my-agent < "$0"' {prompt_file}}.
+ * <p>The text is split into words the way a POSIX shell splits them — blanks separate words, {@code
+ * '…'} quotes literally, {@code "…"} quotes with {@code \"}, {@code \\}, {@code \$} and {@code \`}
+ * escapes, a backslash outside quotes escapes the next character — but no shell runs it: there are
+ * no variables, globs, pipes or redirections, and the prompt's text can never be taken for shell
+ * syntax. Placeholders are replaced inside the words after splitting, so a value with blanks stays
+ * one argument, also inside a longer word ({@code --message-file={prompt_file}}). For shell syntax,
+ * ask for a shell: {@code sh -c 'my-agent < "$0"' {prompt_file}}.
  */
 public final class CommandTemplate {
 
@@ -63,7 +63,9 @@ public final class CommandTemplate {
       while (m.find()) {
         if (!PLACEHOLDERS.contains(m.group(1))) {
           throw new UsageException(
-              "--agent-command uses {" + m.group(1) + "}, which is not a placeholder; use"
+              "--agent-command uses {"
+                  + m.group(1)
+                  + "}, which is not a placeholder; use"
                   + " {prompt_file}, {prompt}, {workspace} or {task_id}");
         }
       }
@@ -76,7 +78,9 @@ public final class CommandTemplate {
     return words.get(0);
   }
 
-  /** Whether the prompt reaches the agent in its arguments: {@code {prompt}}, {@code {prompt_file}}. */
+  /**
+   * Whether the prompt reaches the agent in its arguments: {@code {prompt}}, {@code {prompt_file}}.
+   */
   public boolean passesPrompt() {
     return words.stream()
         .anyMatch(w -> w.contains("{" + PROMPT + "}") || w.contains("{" + PROMPT_FILE + "}"));

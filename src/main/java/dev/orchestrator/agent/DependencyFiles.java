@@ -1,5 +1,6 @@
 package dev.orchestrator.agent;
 
+import dev.orchestrator.process.AgentFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -67,8 +68,8 @@ final class DependencyFiles {
   }
 
   /**
-   * The files as a prompt section: each under a heading with its task and path, in a fence, cut
-   * to fit {@code budgetChars}. Empty when there are no files.
+   * The files as a prompt section: each under a heading with its task and path, in a fence, cut to
+   * fit {@code budgetChars}. Empty when there are no files.
    */
   String render(int budgetChars) {
     if (files.isEmpty()) {
@@ -85,7 +86,10 @@ final class DependencyFiles {
         (file, content) -> {
           text.append("## ").append(file.taskId()).append(": ").append(file.path()).append('\n');
           if (content.length() <= cap) {
-            text.append("```\n").append(content).append(content.endsWith("\n") ? "" : "\n").append("```\n\n");
+            text.append("```\n")
+                .append(content)
+                .append(content.endsWith("\n") ? "" : "\n")
+                .append("```\n\n");
           } else if (cap >= MIN_SHOWN) {
             text.append("```\n").append(content, 0, cap).append("\n```\n");
             text.append("(cut: ").append(content.length() - cap).append(" more characters)\n\n");

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>in the info string: <code>```python path=src/app.py</code>, {@code file=}, {@code
  *       filename=}, {@code title="src/app.py"}, or a bare path <code>```src/app.py</code>;
- *   <li>in a comment on the block's first line, which is then dropped: {@code // file:
- *       src/app.py}, {@code # file: src/app.py}, {@code <!-- file: README.md -->};
+ *   <li>in a comment on the block's first line, which is then dropped: {@code // file: src/app.py},
+ *       {@code # file: src/app.py}, {@code <!-- file: README.md -->};
  *   <li>on the line just before the fence, alone: {@code src/app.py}, {@code **src/app.py**},
  *       {@code ### `src/app.py`}.
  * </ul>
@@ -35,8 +35,10 @@ final class FencedFiles {
           "^\\s*(?://|#|--|;|/\\*|<!--)\\s*(?:file|path|filename)\\s*:\\s*(\\S+?)\\s*(?:\\*/|-->)?\\s*$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern LINE_PATH =
-      Pattern.compile("^\\s*(?:#{1,6}\\s*)?(?:\\*\\*|__)?`?([\\w./-]+\\.[\\w]+|[\\w./-]*/[\\w.-]+)`?(?:\\*\\*|__)?:?\\s*$");
-  private static final Pattern BARE_PATH = Pattern.compile("[\\w.-]*(?:/[\\w.-]+)*\\.[\\w]+|[\\w.-]+(?:/[\\w.-]+)+");
+      Pattern.compile(
+          "^\\s*(?:#{1,6}\\s*)?(?:\\*\\*|__)?`?([\\w./-]+\\.[\\w]+|[\\w./-]*/[\\w.-]+)`?(?:\\*\\*|__)?:?\\s*$");
+  private static final Pattern BARE_PATH =
+      Pattern.compile("[\\w.-]*(?:/[\\w.-]+)*\\.[\\w]+|[\\w.-]+(?:/[\\w.-]+)+");
 
   private FencedFiles() {}
 

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tools a language-model agent works with, and what calling them does. Every write goes
- * through the task's {@link TaskWorkspace}; a refused path or size, a missing file or malformed
- * arguments come back to the model as an error result it can act on, never as an exception.
+ * The tools a language-model agent works with, and what calling them does. Every write goes through
+ * the task's {@link TaskWorkspace}; a refused path or size, a missing file or malformed arguments
+ * come back to the model as an error result it can act on, never as an exception.
  */
 final class FileTools {
 
@@ -109,12 +109,17 @@ final class FileTools {
   private ToolExecutionResultMessage run(ToolExecutionRequest call) {
     JsonNode arguments;
     try {
-      String text = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+      String text =
+          call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
       arguments = PlanJson.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       return error(
-          call, "the arguments are not valid JSON (" + e.getOriginalMessage() + "); call "
-              + call.name() + " again with a JSON object");
+          call,
+          "the arguments are not valid JSON ("
+              + e.getOriginalMessage()
+              + "); call "
+              + call.name()
+              + " again with a JSON object");
     }
     switch (call.name()) {
       case WRITE_FILE:
@@ -127,8 +132,17 @@ final class FileTools {
         return ok(call, "done");
       default:
         return error(
-            call, "there is no tool \"" + call.name() + "\"; use " + WRITE_FILE + ", " + READ_FILE
-                + ", " + LIST_FILES + " or " + FINISH);
+            call,
+            "there is no tool \""
+                + call.name()
+                + "\"; use "
+                + WRITE_FILE
+                + ", "
+                + READ_FILE
+                + ", "
+                + LIST_FILES
+                + " or "
+                + FINISH);
     }
   }
 
@@ -172,7 +186,8 @@ final class FileTools {
                 || path.equals(README)
                 || FilePatterns.overlap(task.files(), List.of(path))
             ? ""
-            : "; note: it is outside the files your task owns (" + String.join(", ", task.files())
+            : "; note: it is outside the files your task owns ("
+                + String.join(", ", task.files())
                 + "), where another task may write";
     return ok(call, "wrote " + path + " (" + content.asText().length() + " characters)" + note);
   }
@@ -184,8 +199,12 @@ final class FileTools {
     } catch (WorkspaceViolation notInWorkspace) {
       DependencyFiles.File file = dependencies.find(path).orElse(null);
       if (file == null) {
-        return error(call, notInWorkspace.getMessage() + ", nor among your dependencies' files; "
-            + LIST_FILES + " shows them");
+        return error(
+            call,
+            notInWorkspace.getMessage()
+                + ", nor among your dependencies' files; "
+                + LIST_FILES
+                + " shows them");
       }
       try {
         content = Files.readString(file.location());
@@ -199,7 +218,9 @@ final class FileTools {
         call,
         content.length() <= MAX_READ_CHARS
             ? content
-            : content.substring(0, MAX_READ_CHARS) + "\n(cut: the file has " + content.length()
+            : content.substring(0, MAX_READ_CHARS)
+                + "\n(cut: the file has "
+                + content.length()
                 + " characters)");
   }
 
@@ -219,7 +240,11 @@ final class FileTools {
   }
 
   private static ToolExecutionResultMessage ok(ToolExecutionRequest call, String text) {
-    return ToolExecutionResultMessage.builder().id(call.id()).toolName(call.name()).text(text).build();
+    return ToolExecutionResultMessage.builder()
+        .id(call.id())
+        .toolName(call.name())
+        .text(text)
+        .build();
   }
 
   private static ToolExecutionResultMessage error(ToolExecutionRequest call, String text) {

@@ -13,27 +13,28 @@ import dev.orchestrator.llm.ModelReply;
 import dev.orchestrator.llm.PromptCache;
 import dev.orchestrator.llm.ProviderRejection;
 import dev.orchestrator.llm.ProviderUnavailable;
-import dev.orchestrator.llm.Tokens;
+import dev.orchestrator.usage.TokenUsage;
+import dev.orchestrator.usage.Tokens;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An executor that codes with a language model: an agent loop in which the model writes the
- * task's files with tools ({@code write_file}, {@code read_file}, {@code list_files}, {@code
- * finish}) for at most {@code maxTurns} requests.
+ * An executor that codes with a language model: an agent loop in which the model writes the task's
+ * files with tools ({@code write_file}, {@code read_file}, {@code list_files}, {@code finish}) for
+ * at most {@code maxTurns} requests.
  *
  * <p>A model that answers in text instead, or a server that refuses tools, is read through its
  * fenced code blocks that name a path (see {@link FencedFiles}). Every write goes through the
  * task's {@link TaskWorkspace}; a refused path is reported back to the model, which may try again.
- * The prompt puts the requirement and the whole plan first, identical for every executor so that
- * it is cached, then the task and the files its dependencies produced, within a budget of tokens.
+ * The prompt puts the requirement and the whole plan first, identical for every executor so that it
+ * is cached, then the task and the files its dependencies produced, within a budget of tokens.
  *
  * <p>One instance per executor, as {@link Agent} says; the {@link ModelClient} is shared.
  */
@@ -57,7 +58,8 @@ public final class LlmAgent implements Agent {
       throw new IllegalArgumentException("maxTurns must be at least 1, was " + maxTurns);
     }
     if (dependencyTokens < 0) {
-      throw new IllegalArgumentException("dependencyTokens must not be negative, was " + dependencyTokens);
+      throw new IllegalArgumentException(
+          "dependencyTokens must not be negative, was " + dependencyTokens);
     }
     this.maxTurns = maxTurns;
     this.dependencyTokens = dependencyTokens;
@@ -120,7 +122,11 @@ public final class LlmAgent implements Agent {
         }
       }
       throw new AgentException(
-          task + " did not finish within " + maxTurns + " model turns (" + written.size()
+          task
+              + " did not finish within "
+              + maxTurns
+              + " model turns ("
+              + written.size()
               + " files written); raise --max-turns or split the task",
           false);
     }
@@ -138,8 +144,11 @@ public final class LlmAgent implements Agent {
         reply = client.chat(chat.build());
       } catch (ProviderRejection e) {
         if (toolMode && requests == 0 && refusesTools(e)) {
-          log.warn("{} refuses tool calls; {} continues with code blocks in text: {}",
-              client.settings().describe(), assignment.task().id(), e.getMessage());
+          log.warn(
+              "{} refuses tool calls; {} continues with code blocks in text: {}",
+              client.settings().describe(),
+              assignment.task().id(),
+              e.getMessage());
           toolMode = false;
           messages.set(1, UserMessage.from(taskPrompt()));
           return ask();
@@ -196,7 +205,8 @@ public final class LlmAgent implements Agent {
 
     private AgentResult result(String summary, int turns) {
       TokenUsage usage =
-          new TokenUsage(tokens.input(), tokens.output(), tokens.cacheRead(), tokens.cacheWrite(), cost);
+          new TokenUsage(
+              tokens.input(), tokens.output(), tokens.cacheRead(), tokens.cacheWrite(), cost);
       return new AgentResult(
           summary,
           usage,

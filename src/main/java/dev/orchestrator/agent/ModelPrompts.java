@@ -28,7 +28,9 @@ final class ModelPrompts {
             + " documentation under docs/. Write the files your task owns (its \"files\" in the"
             + " plan); other tasks own the rest, and may be writing them right now.",
         "- Build on your dependencies' files as they are: import them, do not rewrite them.",
-        "- Also write a " + FileTools.README + " at the top that says what your part does and"
+        "- Also write a "
+            + FileTools.README
+            + " at the top that says what your part does and"
             + " how to run and test it.",
         "",
         "# Requirement",
@@ -44,13 +46,19 @@ final class ModelPrompts {
     StringBuilder text = new StringBuilder();
     text.append("# Your task: ").append(task.id()).append(" - ").append(task.name()).append("\n\n");
     text.append(task.description()).append("\n\n");
-    text.append("Priority ").append(task.priority())
-        .append(", effort ").append(task.estimatedEffort().label())
-        .append(", estimated ").append(EstimatedDuration.format(task.estimatedDuration()))
+    text.append("Priority ")
+        .append(task.priority())
+        .append(", effort ")
+        .append(task.estimatedEffort().label())
+        .append(", estimated ")
+        .append(EstimatedDuration.format(task.estimatedDuration()))
         .append(".\n\nAcceptance criteria:\n");
     task.acceptanceCriteria().forEach(c -> text.append("- ").append(c).append('\n'));
     text.append("\nFiles your task owns: ")
-        .append(task.files().isEmpty() ? "not declared; choose paths that fit the layout" : String.join(", ", task.files()))
+        .append(
+            task.files().isEmpty()
+                ? "not declared; choose paths that fit the layout"
+                : String.join(", ", task.files()))
         .append('\n');
     List<String> dependencies = plan.dependenciesOf(task.id());
     if (!dependencies.isEmpty()) {
@@ -64,9 +72,15 @@ final class ModelPrompts {
   }
 
   static String toolInstructions() {
-    return "Write each file with " + FileTools.WRITE_FILE + " (the whole content), use "
-        + FileTools.READ_FILE + " and " + FileTools.LIST_FILES + " as you need, and call "
-        + FileTools.FINISH + " with a short summary when the task is done.";
+    return "Write each file with "
+        + FileTools.WRITE_FILE
+        + " (the whole content), use "
+        + FileTools.READ_FILE
+        + " and "
+        + FileTools.LIST_FILES
+        + " as you need, and call "
+        + FileTools.FINISH
+        + " with a short summary when the task is done.";
   }
 
   static String textInstructions() {
@@ -82,12 +96,12 @@ final class ModelPrompts {
   }
 
   static String refused(List<String> problems) {
-    return "Some files were not written:\n- " + String.join("\n- ", problems)
+    return "Some files were not written:\n- "
+        + String.join("\n- ", problems)
         + "\nWrite them again at paths inside the project.";
   }
 
   static String nothingWritten(boolean tools) {
-    return "No file was written yet. "
-        + (tools ? toolInstructions() : textInstructions());
+    return "No file was written yet. " + (tools ? toolInstructions() : textInstructions());
   }
 }

@@ -22,7 +22,9 @@ enum ScaffoldLanguage {
       code.append("    \"\"\"").append(oneLine(task.description())).append("\"\"\"\n");
       for (int i = 0; i < task.acceptanceCriteria().size(); i++) {
         code.append("\n    def criterion_").append(i + 1).append("(self):\n");
-        code.append("        \"\"\"").append(oneLine(task.acceptanceCriteria().get(i))).append("\"\"\"\n");
+        code.append("        \"\"\"")
+            .append(oneLine(task.acceptanceCriteria().get(i)))
+            .append("\"\"\"\n");
         code.append("        raise NotImplementedError(\"simulated scaffold\")\n");
       }
       return code.toString();
@@ -33,7 +35,9 @@ enum ScaffoldLanguage {
       StringBuilder code = new StringBuilder("\n\nimport pytest\n");
       for (int i = 0; i < task.acceptanceCriteria().size(); i++) {
         code.append("\n\ndef test_criterion_").append(i + 1).append("():\n");
-        code.append("    \"\"\"").append(oneLine(task.acceptanceCriteria().get(i))).append("\"\"\"\n");
+        code.append("    \"\"\"")
+            .append(oneLine(task.acceptanceCriteria().get(i)))
+            .append("\"\"\"\n");
         code.append("    pytest.skip(\"simulated scaffold: no implementation yet\")\n");
       }
       return code.toString();
@@ -64,7 +68,8 @@ enum ScaffoldLanguage {
 
     @Override
     String testBody(Task task) {
-      StringBuilder code = new StringBuilder("\n\ndescribe(\"" + escape(task.name()) + "\", () => {\n");
+      StringBuilder code =
+          new StringBuilder("\n\ndescribe(\"" + escape(task.name()) + "\", () => {\n");
       task.acceptanceCriteria()
           .forEach(c -> code.append("  it.todo(\"").append(escape(oneLine(c))).append("\");\n"));
       return code.append("});\n").toString();
@@ -123,11 +128,28 @@ enum ScaffoldLanguage {
   abstract String testBody(Task task);
 
   String source(Task task, String mark) {
-    return comment + " " + mark + "\n" + comment + " Task " + task.id() + ": " + task.name() + body(task);
+    return comment
+        + " "
+        + mark
+        + "\n"
+        + comment
+        + " Task "
+        + task.id()
+        + ": "
+        + task.name()
+        + body(task);
   }
 
   String test(Task task, String mark) {
-    return comment + " " + mark + "\n" + comment + " Tests for " + task.id() + ": " + task.name()
+    return comment
+        + " "
+        + mark
+        + "\n"
+        + comment
+        + " Tests for "
+        + task.id()
+        + ": "
+        + task.name()
         + testBody(task);
   }
 

@@ -80,7 +80,11 @@ record ScaffoldLayout(List<File> files, ScaffoldLanguage language) {
     for (int i = 0; i < segments.length; i++) {
       String s = segments[i];
       boolean last = i == segments.length - 1;
-      if (s.isEmpty() || s.contains("*") || s.contains("?") || s.contains("[") || s.contains("{")
+      if (s.isEmpty()
+          || s.contains("*")
+          || s.contains("?")
+          || s.contains("[")
+          || s.contains("{")
           || (last && s.contains("."))) {
         break;
       }

@@ -14,11 +14,14 @@ import java.util.function.Function;
  */
 public final class SimulatedAgent implements Agent {
 
-  static final String MARK = "SIMULATED OUTPUT: written by the offline simulated executor; no model was called.";
+  static final String MARK =
+      "SIMULATED OUTPUT: written by the offline simulated executor; no model was called.";
 
   private final Function<Task, Duration> delay;
 
-  /** @param delay how long each task takes, spread over its steps */
+  /**
+   * @param delay how long each task takes, spread over its steps
+   */
   public SimulatedAgent(Duration delay) {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative, was " + delay);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
+import dev.orchestrator.process.ProgressSink;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,8 +16,8 @@ import java.util.Map;
  *
  * @param executorId 1-based number of the executor running it
  * @param attempt 1 for the first attempt
- * @param dependencyOutputs for each task this one depends on, directly or not, the files it produced
- *     (absolute paths), in dependency order
+ * @param dependencyOutputs for each task this one depends on, directly or not, the files it
+ *     produced (absolute paths), in dependency order
  * @param progress where the agent reports what it is doing; never null
  */
 public record TaskAssignment(
@@ -37,14 +38,5 @@ public record TaskAssignment(
     dependencyOutputs.forEach((id, files) -> ordered.put(id, List.copyOf(files)));
     dependencyOutputs = Collections.unmodifiableMap(ordered);
     requireNonNull(progress, "progress");
-  }
-
-  /** Receives progress messages of a running task; must be thread-safe. */
-  @FunctionalInterface
-  public interface ProgressSink {
-    /**
-     * @param fraction 0..1 of the task done, or a negative number when unknown
-     */
-    void report(String message, double fraction);
   }
 }

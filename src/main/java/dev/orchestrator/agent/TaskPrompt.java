@@ -2,6 +2,7 @@ package dev.orchestrator.agent;
 
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
+import dev.orchestrator.process.AgentFiles;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,11 @@ public final class TaskPrompt {
       text.append(": ").append(oneLine(other.description()));
       text.append('\n');
     }
-    text.append("\n## Your task: ").append(task.id()).append(" — ").append(task.name()).append("\n\n");
+    text.append("\n## Your task: ")
+        .append(task.id())
+        .append(" — ")
+        .append(task.name())
+        .append("\n\n");
     text.append(task.description().strip()).append("\n\n");
     if (!task.acceptanceCriteria().isEmpty()) {
       text.append("Acceptance criteria:\n");
@@ -72,7 +77,11 @@ public final class TaskPrompt {
       dependencyFiles.forEach(
           (id, files) -> {
             if (!files.isEmpty()) {
-              text.append("- ").append(id).append(": ").append(String.join(", ", files)).append('\n');
+              text.append("- ")
+                  .append(id)
+                  .append(": ")
+                  .append(String.join(", ", files))
+                  .append('\n');
             }
           });
       text.append('\n');
@@ -84,7 +93,8 @@ public final class TaskPrompt {
         .append(
             "- Write a short README.md in the current directory: what you built, how to run it"
                 + " and its tests.\n")
-        .append("- Make every acceptance criterion true with real, working code, not placeholders.\n")
+        .append(
+            "- Make every acceptance criterion true with real, working code, not placeholders.\n")
         .append(
             "- Do not start servers or other long-running processes, and do not wait for input.\n")
         .append("- Leave the ")

@@ -51,7 +51,11 @@ public final class TaskWorkspace {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     if (bytes.length > maxFileBytes) {
       throw new WorkspaceViolation(
-          relativePath + " is " + bytes.length + " bytes, over the limit of " + maxFileBytes
+          relativePath
+              + " is "
+              + bytes.length
+              + " bytes, over the limit of "
+              + maxFileBytes
               + " bytes per file; split it into smaller files");
     }
     Path target = resolve(relativePath);
@@ -153,5 +157,4 @@ public final class TaskWorkspace {
     }
     return realRoot == null ? root : realRoot;
   }
-
 }

@@ -1,5 +1,6 @@
 package dev.orchestrator.agent;
 
+import dev.orchestrator.process.AgentFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * is, to import, compile against or extend. When the agent has ended, the copies it left unchanged
  * are removed again, so the task's output is what it created or changed.
  *
- * <p>A file keeps the path it has in its task's raw directory ({@code executor_<k>/<task_id>/}); when
- * two dependencies have the same path, the one nearer to this task wins. Agent logs ({@value
+ * <p>A file keeps the path it has in its task's raw directory ({@code executor_<k>/<task_id>/});
+ * when two dependencies have the same path, the one nearer to this task wins. Agent logs ({@value
  * AgentFiles#DIRECTORY}/) are not copied.
  */
 public final class WorkspaceSeed {
@@ -46,7 +47,8 @@ public final class WorkspaceSeed {
    *     paths, nearest dependencies last
    * @throws UncheckedIOException if a copy cannot be written
    */
-  public static WorkspaceSeed plant(TaskWorkspace workspace, Map<String, List<Path>> dependencyOutputs) {
+  public static WorkspaceSeed plant(
+      TaskWorkspace workspace, Map<String, List<Path>> dependencyOutputs) {
     Map<String, Path> originals = new LinkedHashMap<>();
     Map<String, String> owners = new LinkedHashMap<>();
     dependencyOutputs.forEach(
@@ -80,8 +82,8 @@ public final class WorkspaceSeed {
   }
 
   /**
-   * For each dependency, in dependency order, the workspace-relative paths of its files that are
-   * in the workspace (a file that a nearer dependency's file replaced is not listed).
+   * For each dependency, in dependency order, the workspace-relative paths of its files that are in
+   * the workspace (a file that a nearer dependency's file replaced is not listed).
    */
   public Map<String, List<String>> filesByTask() {
     return filesByTask;
@@ -122,7 +124,9 @@ public final class WorkspaceSeed {
   // The path below the dependency's raw directory executor_<k>/<task_id>/ (the output directory
   // contract); the file name alone when the file lies elsewhere.
   static String relativePath(String taskId, Path file) {
-    for (Path dir = file.getParent(); dir != null && dir.getParent() != null; dir = dir.getParent()) {
+    for (Path dir = file.getParent();
+        dir != null && dir.getParent() != null;
+        dir = dir.getParent()) {
       Path parentName = dir.getParent().getFileName();
       if (dir.getFileName().toString().equals(taskId)
           && parentName != null

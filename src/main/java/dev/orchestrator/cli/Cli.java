@@ -11,10 +11,13 @@ public final class Cli {
 
   /** Every task completed. */
   public static final int OK = 0;
+
   /** The run finished but some task failed, was skipped or was not started. */
   public static final int TASKS_FAILED = 1;
+
   /** Bad usage or bad input: invalid option, unreadable or invalid plan, missing configuration. */
   public static final int USAGE = 2;
+
   /** Interrupted (Ctrl-C). */
   public static final int INTERRUPTED = 130;
 
@@ -31,7 +34,11 @@ public final class Cli {
   }
 
   static int execute(
-      String[] args, PrintWriter out, PrintWriter err, boolean terminal, Interruption interruption) {
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Interruption interruption) {
     return execute(args, out, err, terminal, interruption, System.getenv());
   }
 

@@ -1,14 +1,14 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.plan.EstimatedDuration;
 import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
-import dev.orchestrator.output.SummaryJson;
+import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.run.RunListener;
 import dev.orchestrator.run.RunOutcome;
-import dev.orchestrator.schedule.TaskStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -110,7 +110,8 @@ final class Console {
               : "",
           wall.toMillis() / 1000.0);
       out.println("Output: " + outcome.outputDirectory());
-      out.println("  README.md, report.html, src/, tests/, docs/, execution_summary.json, orchestrator.log");
+      out.println(
+          "  README.md, report.html, src/, tests/, docs/, execution_summary.json, orchestrator.log");
     }
     out.flush();
     if (interruption.interrupted()) {

@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     List<Scenario> chosen = scenario == null ? List.of(Scenario.values()) : List.of(find(scenario));
     if (chosen.size() > 1 && options.outputDirectory != null) {
-      throw new UsageException("-o names one directory; name a scenario to use it, e.g. demo todo -o DIR");
+      throw new UsageException(
+          "-o names one directory; name a scenario to use it, e.g. demo todo -o DIR");
     }
     Integer budget = options.maxExecutors;
     Path base = options.outputDirectory;
@@ -75,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
               s.label(),
               plan.tasks().size(),
               options.maxExecutors,
-              java.time.Duration.between(outcome.record().startedAt(), outcome.record().finishedAt())
+              java.time.Duration.between(
+                          outcome.record().startedAt(), outcome.record().finishedAt())
                       .toMillis()
                   / 1000.0,
               outcome.outputDirectory()));
@@ -96,7 +98,9 @@ final class DemoCommand implements Callable<Integer> {
         .orElseThrow(
             () ->
                 new UsageException(
-                    "unknown scenario \"" + name + "\"; choose one of "
+                    "unknown scenario \""
+                        + name
+                        + "\"; choose one of "
                         + Arrays.stream(Scenario.values()).map(Scenario::label).toList()));
   }
 }

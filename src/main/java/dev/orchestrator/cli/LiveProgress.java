@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Progress for a terminal: finished tasks scroll by as plain lines, and below them a block redrawn in
- * place shows one line per executor and the overall progress.
+ * Progress for a terminal: finished tasks scroll by as plain lines, and below them a block redrawn
+ * in place shows one line per executor and the overall progress.
  */
 final class LiveProgress implements RunListener {
 
@@ -53,7 +53,8 @@ final class LiveProgress implements RunListener {
     if (drawnLines > 0) {
       out.printf(UP_AND_CLEAR, drawnLines);
     }
-    if (permanentLine != null && !(permanentLine.startsWith("[Executor-") && permanentLine.contains("Starting"))) {
+    if (permanentLine != null
+        && !(permanentLine.startsWith("[Executor-") && permanentLine.contains("Starting"))) {
       out.println(permanentLine);
     }
     drawnLines = 0;
@@ -63,7 +64,8 @@ final class LiveProgress implements RunListener {
         drawnLines++;
       }
       int filled = total == 0 ? BAR : done * BAR / total;
-      out.printf("  [%s%s] %d/%d tasks%n", "#".repeat(filled), ".".repeat(BAR - filled), done, total);
+      out.printf(
+          "  [%s%s] %d/%d tasks%n", "#".repeat(filled), ".".repeat(BAR - filled), done, total);
       drawnLines++;
     }
     out.flush();

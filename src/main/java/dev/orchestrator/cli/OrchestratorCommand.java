@@ -21,7 +21,14 @@ import picocli.CommandLine.Parameters;
       "ready tasks from one queue, and consolidates their output into one project.",
       "Offline by default: heuristic planner and simulated executors, no network, no key."
     },
-    subcommands = {PlanCommand.class, RunCommand.class, ResumeCommand.class, SimulateCommand.class, DemoCommand.class, ReportCommand.class},
+    subcommands = {
+      PlanCommand.class,
+      RunCommand.class,
+      ResumeCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class,
+      ReportCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 every task completed; 1 some task failed or was skipped;",
@@ -35,7 +42,10 @@ final class OrchestratorCommand implements Callable<Integer> {
   final boolean terminal;
   final Interruption interruption;
 
-  @Parameters(paramLabel = "REQUIREMENTS", arity = "0..*", description = "What to build, in plain words.")
+  @Parameters(
+      paramLabel = "REQUIREMENTS",
+      arity = "0..*",
+      description = "What to build, in plain words.")
   List<String> words;
 
   @Mixin RunOptions options;

@@ -33,14 +33,35 @@ final class PlainProgress implements RunListener {
       return "[Executor-" + e.executor() + "] Starting " + e.taskId() + ": " + e.name();
     }
     if (event instanceof RunEvent.TaskRetrying e) {
-      return "[Executor-" + e.executor() + "] ↻ Retrying " + e.taskId() + " in " + seconds(e.backoff())
-          + " (attempt " + e.failedAttempt() + " failed: " + e.error() + ")";
+      return "[Executor-"
+          + e.executor()
+          + "] ↻ Retrying "
+          + e.taskId()
+          + " in "
+          + seconds(e.backoff())
+          + " (attempt "
+          + e.failedAttempt()
+          + " failed: "
+          + e.error()
+          + ")";
     }
     if (event instanceof RunEvent.TaskCompleted e) {
-      return "[Executor-" + e.executor() + "] ✓ Completed " + e.taskId() + " (" + seconds(e.duration()) + ")";
+      return "[Executor-"
+          + e.executor()
+          + "] ✓ Completed "
+          + e.taskId()
+          + " ("
+          + seconds(e.duration())
+          + ")";
     }
     if (event instanceof RunEvent.TaskFailed e) {
-      return "[Executor-" + e.executor() + "] ✗ Failed " + e.taskId() + " (" + seconds(e.duration()) + "): "
+      return "[Executor-"
+          + e.executor()
+          + "] ✗ Failed "
+          + e.taskId()
+          + " ("
+          + seconds(e.duration())
+          + "): "
           + e.error();
     }
     if (event instanceof RunEvent.TaskSkipped e) {

@@ -16,12 +16,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Plan only: write execution_plan.json and print the plan; run it later with run --plan.")
+    description =
+        "Plan only: write execution_plan.json and print the plan; run it later with run --plan.")
 final class PlanCommand implements Callable<Integer> {
 
   @ParentCommand OrchestratorCommand parent;
 
-  @Parameters(paramLabel = "REQUIREMENTS", arity = "0..*", description = "What to build, in plain words.")
+  @Parameters(
+      paramLabel = "REQUIREMENTS",
+      arity = "0..*",
+      description = "What to build, in plain words.")
   List<String> words;
 
   @Mixin RunOptions options;

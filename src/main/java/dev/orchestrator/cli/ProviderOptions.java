@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * Which planner and which executors a run uses, and the language model behind them: {@code
  * --planner}, {@code --executor}, {@code --provider}, {@code --model}, {@code --base-url}, and the
- * limits of model use. Planner and executor names are strings checked here, in {@link
- * PlannerKind} and {@link ExecutorKind}, so a new kind is one more constant and one more branch.
+ * limits of model use. Planner and executor names are strings checked here, in {@link PlannerKind}
+ * and {@link ExecutorKind}, so a new kind is one more constant and one more branch.
  */
 final class ProviderOptions {
 
@@ -91,20 +91,23 @@ final class ProviderOptions {
   @Option(
       names = "--model",
       paramLabel = "NAME",
-      description = "Model name (default: claude-sonnet-4-5 or gpt-4.1-mini; Claude Code's own for claude-code).")
+      description =
+          "Model name (default: claude-sonnet-4-5 or gpt-4.1-mini; Claude Code's own for claude-code).")
   String model;
 
   @Option(
       names = "--base-url",
       paramLabel = "URL",
-      description = "API root, e.g. http://localhost:11434/v1 for Ollama; /v1 is added to a URL without a path.")
+      description =
+          "API root, e.g. http://localhost:11434/v1 for Ollama; /v1 is added to a URL without a path.")
   String baseUrl;
 
   @Option(
       names = "--max-turns",
       paramLabel = "N",
       defaultValue = "30",
-      description = "Most model requests one attempt at a task may make (default: ${DEFAULT-VALUE}).")
+      description =
+          "Most model requests one attempt at a task may make (default: ${DEFAULT-VALUE}).")
   int maxTurns;
 
   @Option(
@@ -132,7 +135,8 @@ final class ProviderOptions {
       names = "--max-concurrent-requests",
       paramLabel = "N",
       defaultValue = "4",
-      description = "Most model requests in flight at once, across all executors (default: ${DEFAULT-VALUE}).")
+      description =
+          "Most model requests in flight at once, across all executors (default: ${DEFAULT-VALUE}).")
   int maxConcurrentRequests;
 
   @Option(
@@ -171,12 +175,16 @@ final class ProviderOptions {
         choose(
             "--executor",
             executor,
-            !real ? ExecutorKind.SIMULATED : claudeCode ? ExecutorKind.CLAUDE_CODE : ExecutorKind.LLM);
+            !real
+                ? ExecutorKind.SIMULATED
+                : claudeCode ? ExecutorKind.CLAUDE_CODE : ExecutorKind.LLM);
     CostMeter meter = new CostMeter(maxCost);
     String why =
         real ? "--real" : plannerKind == PlannerKind.LLM ? "--planner llm" : "--executor llm";
     ModelClient client =
-        plannerKind == PlannerKind.LLM || executorKind == ExecutorKind.LLM ? client(why, meter) : null;
+        plannerKind == PlannerKind.LLM || executorKind == ExecutorKind.LLM
+            ? client(why, meter)
+            : null;
     Planner chosenPlanner;
     switch (plannerKind) {
       case LLM:
@@ -241,7 +249,9 @@ final class ProviderOptions {
     ModelPrice price = prices.priceOf(connection.model()).orElse(null);
     if (maxCost != null && price == null) {
       throw new ConfigurationException(
-          "--max-cost needs the price of " + connection.model() + ", which the price table lacks;"
+          "--max-cost needs the price of "
+              + connection.model()
+              + ", which the price table lacks;"
               + " add it with --price-table FILE");
     }
     return ModelClient.builder(connection)
@@ -258,8 +268,12 @@ final class ProviderOptions {
           .orElseThrow(
               () ->
                   new UsageException(
-                      "--provider \"" + provider + "\" is not known; use "
-                          + Arrays.stream(Provider.values()).map(Provider::id).collect(Collectors.joining(" or "))));
+                      "--provider \""
+                          + provider
+                          + "\" is not known; use "
+                          + Arrays.stream(Provider.values())
+                              .map(Provider::id)
+                              .collect(Collectors.joining(" or "))));
     }
     for (Provider candidate : Provider.values()) {
       if (settings.key(candidate).isPresent()) {
@@ -274,7 +288,8 @@ final class ProviderOptions {
             "  - OpenAI: set " + Provider.OPENAI.keyVariable(),
             "  - a local OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio):"
                 + " --provider openai --base-url http://localhost:11434/v1 --model llama3.1",
-            "  - the same settings in " + Settings.WHERE
+            "  - the same settings in "
+                + Settings.WHERE
                 + " (provider=, model=, base-url=, anthropic-api-key=, openai-api-key=)",
             "  - Claude Code: install it so that claude is on PATH, or give --claude-binary",
             "Or run without " + why + " to work offline."));
@@ -283,7 +298,8 @@ final class ProviderOptions {
   private Settings settings() {
     // Through the command line, not spec.root(): mixed into RunOptions, this is a nested mixin,
     // whose MIXEE is RunOptions' own detached spec.
-    if (spec.commandLine().getCommandSpec().root().defaultValueProvider() instanceof Settings settings) {
+    if (spec.commandLine().getCommandSpec().root().defaultValueProvider()
+        instanceof Settings settings) {
       return settings;
     }
     throw new IllegalStateException("the command line was built without its settings");
@@ -299,8 +315,7 @@ final class ProviderOptions {
         return kind;
       }
     }
-    throw new UsageException(
-        option + " \"" + name + "\" is not known; use " + names(kinds));
+    throw new UsageException(option + " \"" + name + "\" is not known; use " + names(kinds));
   }
 
   /** "heuristic or llm". */
@@ -309,6 +324,8 @@ final class ProviderOptions {
         Arrays.stream(kinds.getEnumConstants())
             .map(kind -> kind.name().toLowerCase(Locale.ROOT).replace('_', '-'))
             .toList();
-    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
   }
 }

@@ -19,7 +19,11 @@ final class RunCommand implements Callable<Integer> {
 
   @ParentCommand OrchestratorCommand parent;
 
-  @Option(names = "--plan", paramLabel = "FILE", required = true, description = "The plan to run (execution_plan.json).")
+  @Option(
+      names = "--plan",
+      paramLabel = "FILE",
+      required = true,
+      description = "The plan to run (execution_plan.json).")
   Path planFile;
 
   @Mixin RunOptions options;

@@ -2,14 +2,17 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.run.RetryPolicy;
 import dev.orchestrator.run.RunListener;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.orchestrator.run.RetryPolicy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that plan or run: where to write, how many executors, which agents. */
+/**
+ * Options shared by the commands that plan or run: where to write, how many executors, which
+ * agents.
+ */
 final class RunOptions {
 
   @Option(
@@ -83,7 +86,8 @@ final class RunOptions {
 
   /** The orchestrator these options describe. */
   Orchestrator orchestrator(RunListener listener) {
-    RetryPolicy policy = new RetryPolicy(taskTimeout, retries, retryBackoff, Duration.ofSeconds(30));
+    RetryPolicy policy =
+        new RetryPolicy(taskTimeout, retries, retryBackoff, Duration.ofSeconds(30));
     Backends backends =
         providers.backends(
             real,

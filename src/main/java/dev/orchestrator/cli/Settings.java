@@ -19,19 +19,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Settings that do not come from the command line: the environment and a config file. The one
- * place that reads them; everything below {@code cli} is given values.
+ * Settings that do not come from the command line: the environment and a config file. The one place
+ * that reads them; everything below {@code cli} is given values.
  *
  * <p>Every long option can be set without typing it, by the same name: {@code --max-cost 2} is
- * {@code ORCHESTRATOR_MAX_COST=2} in the environment or {@code max-cost=2} in the file. The
- * command line wins over the environment, which wins over the file. API keys are read from {@code
+ * {@code ORCHESTRATOR_MAX_COST=2} in the environment or {@code max-cost=2} in the file. The command
+ * line wins over the environment, which wins over the file. API keys are read from {@code
  * ANTHROPIC_API_KEY} and {@code OPENAI_API_KEY}, else from {@code anthropic-api-key} and {@code
  * openai-api-key} in the file; there is no key option, so keys stay out of shell histories and
  * process lists.
  *
  * <p>The config file is the first that exists of: {@code $ORCHESTRATOR_CONFIG} (which then must
- * exist), {@code ./orchestrator.properties}, {@code $XDG_CONFIG_HOME/orchestrator/config.properties}
- * (by default {@code ~/.config/orchestrator/config.properties}). It is a Java properties file.
+ * exist), {@code ./orchestrator.properties}, {@code
+ * $XDG_CONFIG_HOME/orchestrator/config.properties} (by default {@code
+ * ~/.config/orchestrator/config.properties}). It is a Java properties file.
  */
 final class Settings implements CommandLine.IDefaultValueProvider {
 
@@ -126,8 +127,7 @@ final class Settings implements CommandLine.IDefaultValueProvider {
   }
 
   /**
-   * Rejects settings in the config file that no option or key has, so a typo does not go
-   * unnoticed.
+   * Rejects settings in the config file that no option or key has, so a typo does not go unnoticed.
    *
    * @throws ConfigurationException naming the unknown settings and the known ones
    */
@@ -141,8 +141,12 @@ final class Settings implements CommandLine.IDefaultValueProvider {
     unknown.removeAll(known);
     if (!unknown.isEmpty()) {
       throw new ConfigurationException(
-          "the config file " + filePath + " has unknown settings " + unknown
-              + "; use option names without dashes, e.g. max-cost=2, or one of " + known);
+          "the config file "
+              + filePath
+              + " has unknown settings "
+              + unknown
+              + "; use option names without dashes, e.g. max-cost=2, or one of "
+              + known);
     }
   }
 

@@ -11,10 +11,10 @@ import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.schedule.Forecast;
 import dev.orchestrator.schedule.OrderSearch;
 import dev.orchestrator.schedule.Schedule;
-import dev.orchestrator.schedule.TaskStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -155,16 +155,14 @@ final class SimulateCommand implements Callable<Integer> {
         "Plan: %s (%d tasks, total work %s)%n", planFile, graph.size(), time(graph.totalWork()));
     out.printf(
         "Critical path: %s (%s)%n",
-        String.join(" -> ", graph.criticalPath()),
-        time(graph.criticalPathLength()));
+        String.join(" -> ", graph.criticalPath()), time(graph.criticalPathLength()));
     out.println();
     if (recommended == null) {
       Forecast f = forecasts.get(0);
       out.printf("Executors: %d%n", f.executors());
       out.printf(
           "Predicted makespan: %s (critical-path order alone: %s)%n",
-          time(f.makespan()),
-          time(f.criticalPathMakespan()));
+          time(f.makespan()), time(f.criticalPathMakespan()));
       out.printf(Locale.ROOT, "Executor utilisation: %.1f%%%n", 100 * f.utilisation());
       out.printf(
           "Lower bound: %s = max(critical path %s, total work / %d = %s)%n",
@@ -193,7 +191,8 @@ final class SimulateCommand implements Callable<Integer> {
               f == recommended ? "  <- recommended" : "");
       out.println(row.stripTrailing());
     }
-    Forecast best = forecasts.stream().min((a, b) -> Long.compare(a.makespan(), b.makespan())).get();
+    Forecast best =
+        forecasts.stream().min((a, b) -> Long.compare(a.makespan(), b.makespan())).get();
     out.println();
     out.printf(
         "Recommended budget: %d executors (makespan %s; the best of the sweep is %s, with %d)%n",
@@ -262,8 +261,16 @@ final class SimulateCommand implements Callable<Integer> {
       }
       if (to - from >= MAX_SIZE) {
         throw new TypeConversionException(
-            "'" + value + "' spans " + (to - from + 1) + " executor counts; sweep at most "
-                + MAX_SIZE + " at a time, e.g. " + from + ".." + (from + MAX_SIZE - 1));
+            "'"
+                + value
+                + "' spans "
+                + (to - from + 1)
+                + " executor counts; sweep at most "
+                + MAX_SIZE
+                + " at a time, e.g. "
+                + from
+                + ".."
+                + (from + MAX_SIZE - 1));
       }
       return new Range(from, to);
     }

@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A provider's secret key. Its text leaves this object only through {@link #reveal()}, which is
  * called when the model client is built; {@link #toString()} and every message show it masked, and
- * {@link #scrub} removes it from text that came back from a provider before it is printed or logged.
+ * {@link #scrub} removes it from text that came back from a provider before it is printed or
+ * logged.
  *
  * <p>Not a record on purpose: a record's generated {@code toString} would print the secret.
  */

@@ -1,5 +1,6 @@
 package dev.orchestrator.llm;
 
+import dev.orchestrator.usage.Tokens;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,9 @@ public final class CostMeter {
   private BigDecimal costUsd = BigDecimal.ZERO;
   private boolean limitReached;
 
-  /** @param limitUsd the most to spend, in US dollars; null for no limit */
+  /**
+   * @param limitUsd the most to spend, in US dollars; null for no limit
+   */
   public CostMeter(BigDecimal limitUsd) {
     if (limitUsd != null && limitUsd.signum() <= 0) {
       throw new dev.orchestrator.ConfigurationException(
@@ -69,7 +72,10 @@ public final class CostMeter {
       requests++;
       tokens = tokens.plus(requestTokens);
       costUsd = costUsd == null || cost == null ? null : costUsd.add(cost);
-      if (!limitReached && limitUsd != null && costUsd != null && costUsd.compareTo(limitUsd) >= 0) {
+      if (!limitReached
+          && limitUsd != null
+          && costUsd != null
+          && costUsd.compareTo(limitUsd) >= 0) {
         limitReached = true;
         reachedAt = costUsd;
         toRun = List.copyOf(onLimit);
@@ -79,7 +85,8 @@ public final class CostMeter {
     if (reachedAt != null) {
       log.warn(
           "the model requests have cost ${}, reaching the limit of ${} (--max-cost)",
-          reachedAt.toPlainString(), limitUsd.toPlainString());
+          reachedAt.toPlainString(),
+          limitUsd.toPlainString());
     }
     toRun.forEach(Runnable::run);
   }

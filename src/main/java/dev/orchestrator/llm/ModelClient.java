@@ -11,6 +11,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.orchestrator.usage.Tokens;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>For Anthropic the system messages are sent with {@code cache_control}, so callers put what
  * many requests share (the requirement and the plan) in the system message; a caller can mark a
- * conversation message too (see {@link PromptCache}). Thread-safe: one client serves every
- * executor of a run.
+ * conversation message too (see {@link PromptCache}). Thread-safe: one client serves every executor
+ * of a run.
  */
 public final class ModelClient {
 
@@ -97,7 +98,10 @@ public final class ModelClient {
       Duration wait = retry.delayBefore(attempt, failure.retryAfter(), random.getAsDouble());
       log.warn(
           "{} (attempt {} of {}); retrying in {} ms",
-          scrub(failure.message()), attempt, retry.maxRetries() + 1, wait.toMillis());
+          scrub(failure.message()),
+          attempt,
+          retry.maxRetries() + 1,
+          wait.toMillis());
       sleeper.sleep(wait);
     }
   }
@@ -108,8 +112,13 @@ public final class ModelClient {
     meter.record(tokens, cost);
     log.info(
         "{} {}: {} input, {} cache read, {} cache write, {} output tokens{}",
-        settings.provider().id(), settings.model(), tokens.input(), tokens.cacheRead(),
-        tokens.cacheWrite(), tokens.output(), cost == null ? "" : ", $" + cost.toPlainString());
+        settings.provider().id(),
+        settings.model(),
+        tokens.input(),
+        tokens.cacheRead(),
+        tokens.cacheWrite(),
+        tokens.output(),
+        cost == null ? "" : ", $" + cost.toPlainString());
     return new ModelReply(
         response.aiMessage(), response.finishReason() == FinishReason.LENGTH, tokens, cost);
   }
@@ -126,7 +135,9 @@ public final class ModelClient {
     long output = orZero(usage.outputTokenCount());
     if (usage instanceof AnthropicTokenUsage anthropic) {
       return new Tokens(
-          input, output, orZero(anthropic.cacheReadInputTokens()),
+          input,
+          output,
+          orZero(anthropic.cacheReadInputTokens()),
           orZero(anthropic.cacheCreationInputTokens()));
     }
     if (usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null) {

@@ -3,6 +3,7 @@ package dev.orchestrator.llm;
 import static java.util.Objects.requireNonNull;
 
 import dev.langchain4j.data.message.AiMessage;
+import dev.orchestrator.usage.Tokens;
 import java.math.BigDecimal;
 
 /**

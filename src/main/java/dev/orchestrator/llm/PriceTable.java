@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *                                   "cache_read": 0.30, "cache_write": 3.75}}}
  * }</pre>
  *
- * <p>US dollars per million tokens; {@code cache_read} and {@code cache_write} default to the
- * input price. A model matches its own entry, or the entry it is a dated snapshot of ({@code
+ * <p>US dollars per million tokens; {@code cache_read} and {@code cache_write} default to the input
+ * price. A model matches its own entry, or the entry it is a dated snapshot of ({@code
  * claude-sonnet-4-5-20250929}, {@code gpt-4o-2024-08-06}, {@code -latest}); nothing else, so a new
  * model is never priced as its older sibling but has no price. The built-in table is a resource of
  * this package; {@code --price-table FILE} adds to it and overrides it. Immutable.
@@ -34,8 +34,7 @@ import java.util.regex.Pattern;
 public final class PriceTable {
 
   private static final String RESOURCE = "prices.json";
-  private static final Pattern SNAPSHOT =
-      Pattern.compile("(.+?)-(\\d{4}-?\\d{2}-?\\d{2}|latest)");
+  private static final Pattern SNAPSHOT = Pattern.compile("(.+?)-(\\d{4}-?\\d{2}-?\\d{2}|latest)");
 
   private final Map<String, ModelPrice> prices;
 
@@ -49,7 +48,8 @@ public final class PriceTable {
       if (in == null) {
         throw new IllegalStateException("the resource " + RESOURCE + " is missing");
       }
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), RESOURCE);
+      return parse(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), RESOURCE);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the resource " + RESOURCE, e);
     }
@@ -77,7 +77,8 @@ public final class PriceTable {
     try {
       root = PlanJson.mapper().readTree(json);
     } catch (IOException e) {
-      throw new ConfigurationException("the price table " + source + " is not valid JSON: " + e.getMessage());
+      throw new ConfigurationException(
+          "the price table " + source + " is not valid JSON: " + e.getMessage());
     }
     JsonNode models = root == null ? null : root.get("models");
     if (models == null || !models.isObject()) {
@@ -120,7 +121,8 @@ public final class PriceTable {
       return fallback;
     }
     if (!value.isNumber() || value.decimalValue().signum() < 0) {
-      problems.add(model + " has " + field + " = " + value + "; use dollars per million tokens, e.g. 3.00");
+      problems.add(
+          model + " has " + field + " = " + value + "; use dollars per million tokens, e.g. 3.00");
       return fallback;
     }
     return value.decimalValue();

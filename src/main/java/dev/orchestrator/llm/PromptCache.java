@@ -10,9 +10,8 @@ import java.util.Map;
  * Marks where a conversation's cacheable prefix ends. Anthropic caches the prefix up to a block
  * marked {@code cache_control}; LangChain4j 1.19 marks the last system block itself ({@code
  * cacheSystemMessages}) and a user or tool-result message whose attributes carry {@code
- * cache_control: ephemeral}. OpenAI-compatible servers ignore the mark and cache prefixes on
- * their own. Anthropic allows four marks per request: the system message and the newest message
- * make two.
+ * cache_control: ephemeral}. OpenAI-compatible servers ignore the mark and cache prefixes on their
+ * own. Anthropic allows four marks per request: the system message and the newest message make two.
  */
 public final class PromptCache {
 
@@ -24,8 +23,8 @@ public final class PromptCache {
   private PromptCache() {}
 
   /**
-   * The message with the cache mark, so that the next request reads everything up to here from
-   * the cache; other message types are returned unchanged.
+   * The message with the cache mark, so that the next request reads everything up to here from the
+   * cache; other message types are returned unchanged.
    */
   public static ChatMessage markEnd(ChatMessage message) {
     if (message instanceof UserMessage user) {

@@ -9,11 +9,19 @@ import java.util.Optional;
  */
 public enum Provider {
   ANTHROPIC(
-      "anthropic", "the Anthropic API", "https://api.anthropic.com/v1", "claude-sonnet-4-5",
-      "ANTHROPIC_API_KEY", true),
+      "anthropic",
+      "the Anthropic API",
+      "https://api.anthropic.com/v1",
+      "claude-sonnet-4-5",
+      "ANTHROPIC_API_KEY",
+      true),
   OPENAI(
-      "openai", "the OpenAI-compatible API", "https://api.openai.com/v1", "gpt-4.1-mini",
-      "OPENAI_API_KEY", false);
+      "openai",
+      "the OpenAI-compatible API",
+      "https://api.openai.com/v1",
+      "gpt-4.1-mini",
+      "OPENAI_API_KEY",
+      false);
 
   private final String id;
   private final String label;

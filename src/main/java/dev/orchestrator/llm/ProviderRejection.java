@@ -3,9 +3,9 @@ package dev.orchestrator.llm;
 import dev.orchestrator.ConfigurationException;
 
 /**
- * The provider refused a request in a way that repeating it cannot fix: a bad key (401), no
- * access (403), an unknown model or URL (404), a malformed or oversized request (400), no quota
- * left. The message says which and what to check; it never contains the key.
+ * The provider refused a request in a way that repeating it cannot fix: a bad key (401), no access
+ * (403), an unknown model or URL (404), a malformed or oversized request (400), no quota left. The
+ * message says which and what to check; it never contains the key.
  */
 public class ProviderRejection extends ConfigurationException {
 

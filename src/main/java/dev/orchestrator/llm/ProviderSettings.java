@@ -29,7 +29,8 @@ public record ProviderSettings(
     requireNonNull(baseUrl, "baseUrl");
     requireNonNull(requestTimeout, "requestTimeout");
     if (model.isBlank()) {
-      throw new ConfigurationException("--model is empty; name a model, e.g. " + provider.defaultModel());
+      throw new ConfigurationException(
+          "--model is empty; name a model, e.g. " + provider.defaultModel());
     }
     if (requestTimeout.isZero() || requestTimeout.isNegative()) {
       throw new ConfigurationException("--request-timeout must be positive, was " + requestTimeout);
@@ -40,17 +41,20 @@ public record ProviderSettings(
     }
     if (apiKey == null && provider.needsKey(baseUrl)) {
       throw new ConfigurationException(
-          provider.label() + " needs a key: set " + provider.keyVariable() + ", or put "
-              + provider.id() + "-api-key in the config file");
+          provider.label()
+              + " needs a key: set "
+              + provider.keyVariable()
+              + ", or put "
+              + provider.id()
+              + "-api-key in the config file");
     }
   }
 
   /**
-   * The API root for a URL a user gave: one with no path gets the {@code /v1} every provider
-   * serves under ({@code http://127.0.0.1:8080} → {@code http://127.0.0.1:8080/v1}, the habit of
-   * {@code ANTHROPIC_BASE_URL}); one with a path is used as given ({@code
-   * http://localhost:11434/v1}, {@code https://openrouter.ai/api/v1}). Null gives the provider's
-   * default.
+   * The API root for a URL a user gave: one with no path gets the {@code /v1} every provider serves
+   * under ({@code http://127.0.0.1:8080} → {@code http://127.0.0.1:8080/v1}, the habit of {@code
+   * ANTHROPIC_BASE_URL}); one with a path is used as given ({@code http://localhost:11434/v1},
+   * {@code https://openrouter.ai/api/v1}). Null gives the provider's default.
    *
    * @throws ConfigurationException if the URL is not an http or https URL
    */
@@ -70,7 +74,9 @@ public record ProviderSettings(
         || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
         || uri.getHost() == null) {
       throw new ConfigurationException(
-          "--base-url \"" + trimmed + "\" is not an http(s) URL; use e.g. http://localhost:11434/v1");
+          "--base-url \""
+              + trimmed
+              + "\" is not an http(s) URL; use e.g. http://localhost:11434/v1");
     }
     String path = uri.getPath() == null ? "" : uri.getPath();
     String root = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;

@@ -4,10 +4,10 @@ import dev.orchestrator.ConfigurationException;
 import java.util.concurrent.Semaphore;
 
 /**
- * Bounds how many model requests are in flight at once, across the planner and every executor
- * that shares it: 20 executors against a provider that allows 4 concurrent requests queue here,
- * first come first served, instead of failing there. A request holds a permit only while it is on
- * the wire, not while it waits to be retried. Thread-safe.
+ * Bounds how many model requests are in flight at once, across the planner and every executor that
+ * shares it: 20 executors against a provider that allows 4 concurrent requests queue here, first
+ * come first served, instead of failing there. A request holds a permit only while it is on the
+ * wire, not while it waits to be retried. Thread-safe.
  */
 public final class RequestLimiter {
 

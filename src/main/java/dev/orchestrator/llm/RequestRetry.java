@@ -8,8 +8,8 @@ import java.time.Duration;
 /**
  * How a model request that failed in a transient way (429, 529, other 5xx, a timeout, a dropped
  * connection) is repeated: up to {@code maxRetries} more times, waiting before each the server's
- * {@code retry-after} when it sent one, else an exponential backoff with jitter. Permanent
- * failures (400, 401, 403, 404) are never repeated.
+ * {@code retry-after} when it sent one, else an exponential backoff with jitter. Permanent failures
+ * (400, 401, 403, 404) are never repeated.
  *
  * @param maxRetries further attempts after the first, at least 0
  * @param initialDelay the backoff before the first retry; doubled for each later one
@@ -37,7 +37,9 @@ public record RequestRetry(int maxRetries, Duration initialDelay, Duration maxDe
     }
   }
 
-  /** Whether a request whose attempt {@code attempt} (1-based) failed transiently may be sent again. */
+  /**
+   * Whether a request whose attempt {@code attempt} (1-based) failed transiently may be sent again.
+   */
   public boolean allowsAnotherAfter(int attempt) {
     return attempt <= maxRetries;
   }

@@ -2,10 +2,10 @@ package dev.orchestrator.output;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.orchestrator.agent.AgentFiles;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskGraph;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.process.AgentFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

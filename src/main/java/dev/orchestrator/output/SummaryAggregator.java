@@ -1,9 +1,9 @@
 package dev.orchestrator.output;
 
-import dev.orchestrator.agent.AgentFiles;
-import dev.orchestrator.agent.TokenUsage;
 import dev.orchestrator.plan.Task;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.process.AgentFiles;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

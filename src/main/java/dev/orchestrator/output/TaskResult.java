@@ -2,8 +2,8 @@ package dev.orchestrator.output;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.orchestrator.agent.TokenUsage;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.usage.TokenUsage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.orchestrator.output;
 
-import dev.orchestrator.agent.TokenUsage;
+import dev.orchestrator.usage.TokenUsage;
 import java.time.Duration;
 
 /**

@@ -10,7 +10,10 @@ import java.util.List;
  * @param score 0 (trivial) to 100 (very complex)
  */
 public record Complexity(
-    int score, String reasoning, List<String> keyFeaturesDetected, List<String> technicalComponents) {
+    int score,
+    String reasoning,
+    List<String> keyFeaturesDetected,
+    List<String> technicalComponents) {
 
   public Complexity {
     if (score < 0 || score > 100) {

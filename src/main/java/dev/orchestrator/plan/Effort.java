@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Estimated effort of a task, as the plan file spells it: {@code low}, {@code medium}, {@code high}. */
+/**
+ * Estimated effort of a task, as the plan file spells it: {@code low}, {@code medium}, {@code
+ * high}.
+ */
 public enum Effort {
   LOW,
   MEDIUM,
@@ -16,6 +19,8 @@ public enum Effort {
   }
 
   public static Optional<Effort> fromLabel(String label) {
-    return Arrays.stream(values()).filter(e -> e.label().equalsIgnoreCase(label.trim())).findFirst();
+    return Arrays.stream(values())
+        .filter(e -> e.label().equalsIgnoreCase(label.trim()))
+        .findFirst();
   }
 }

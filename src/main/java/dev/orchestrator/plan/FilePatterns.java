@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * README.md}) can name the same file.
  *
  * <p>Patterns use glob syntax: {@code *} and {@code ?} within one path segment, {@code **} across
- * segments. The answer errs on the safe side: a segment with {@code [..]} or {@code {..}} is read as
- * {@code *}, so an overlap may be reported where none exists, never the reverse.
+ * segments. The answer errs on the safe side: a segment with {@code [..]} or {@code {..}} is read
+ * as {@code *}, so an overlap may be reported where none exists, never the reverse.
  */
 public final class FilePatterns {
 

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The tasks that satisfy one requirement and the order constraints between them.
  *
- * <p>A plan as constructed is not necessarily runnable: {@link PlanValidator} checks ids, ranges and
- * that the dependencies form a DAG.
+ * <p>A plan as constructed is not necessarily runnable: {@link PlanValidator} checks ids, ranges
+ * and that the dependencies form a DAG.
  *
  * @param executorBudget the number of executors the plan was made for (M)
  * @param dependencies task id to the ids it waits for; tasks without dependencies may be absent
@@ -47,7 +47,13 @@ public record Plan(
   /** This plan with another executor budget. */
   public Plan withExecutorBudget(int budget) {
     return new Plan(
-        requirements, complexity, budget, executionModel, tasks, dependencies, executionStrategy,
+        requirements,
+        complexity,
+        budget,
+        executionModel,
+        tasks,
+        dependencies,
+        executionStrategy,
         notes);
   }
 }

@@ -38,12 +38,25 @@ public final class PlanJson {
 
   private static final Set<String> PLAN_FIELDS =
       Set.of(
-          "requirements", "complexity", "num_tasks", "executor_budget", "execution_model", "tasks",
-          "dependencies", "execution_strategy", "notes");
+          "requirements",
+          "complexity",
+          "num_tasks",
+          "executor_budget",
+          "execution_model",
+          "tasks",
+          "dependencies",
+          "execution_strategy",
+          "notes");
   private static final Set<String> TASK_FIELDS =
       Set.of(
-          "id", "name", "description", "priority", "estimated_effort", "estimated_duration",
-          "acceptance_criteria", "files");
+          "id",
+          "name",
+          "description",
+          "priority",
+          "estimated_effort",
+          "estimated_duration",
+          "acceptance_criteria",
+          "files");
 
   private PlanJson() {}
 
@@ -84,8 +97,12 @@ public final class PlanJson {
     } catch (JsonProcessingException e) {
       throw new InvalidPlanException(
           source,
-          "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
+          "not valid JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage(),
           e);
     }
     if (root == null || !root.isObject()) {
@@ -183,7 +200,9 @@ public final class PlanJson {
       Optional<Duration> parsed = EstimatedDuration.parse(durationText.get());
       if (parsed.isEmpty()) {
         problems.add(
-            label + " has estimated_duration \"" + durationText.get()
+            label
+                + " has estimated_duration \""
+                + durationText.get()
                 + "\"; use a duration such as \"30min\", \"1hr\" or \"2hrs\"");
       }
       duration = parsed.orElse(Duration.ZERO);
@@ -204,8 +223,7 @@ public final class PlanJson {
       return dependencies;
     }
     if (!node.isObject()) {
-      top.problems.add(
-          "dependencies must be an object mapping a task id to the ids it depends on");
+      top.problems.add("dependencies must be an object mapping a task id to the ids it depends on");
       return dependencies;
     }
     Iterator<Map.Entry<String, JsonNode>> entries = node.properties().iterator();
@@ -298,7 +316,10 @@ public final class PlanJson {
               name -> {
                 if (!known.contains(name)) {
                   problems.add(
-                      owner + " has an unknown field \"" + name + "\"; the known fields are "
+                      owner
+                          + " has an unknown field \""
+                          + name
+                          + "\"; the known fields are "
                           + known.stream().sorted().toList());
                 }
               });

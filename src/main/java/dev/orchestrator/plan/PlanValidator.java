@@ -52,8 +52,7 @@ public final class PlanValidator {
       problems.add("the plan has no tasks; add at least one task");
     }
     if (plan.executorBudget() < 1) {
-      problems.add(
-          "executor_budget is " + plan.executorBudget() + "; use 1 or more executors");
+      problems.add("executor_budget is " + plan.executorBudget() + "; use 1 or more executors");
     }
     Map<String, Integer> uses = new HashMap<>();
     boolean graphKnown = true;
@@ -81,7 +80,9 @@ public final class PlanValidator {
       String id = entry.getKey();
       if (!ids.contains(id)) {
         problems.add(
-            "dependencies lists " + id + ", which is not in the plan; add the task or remove the entry");
+            "dependencies lists "
+                + id
+                + ", which is not in the plan; add the task or remove the entry");
         graphKnown = false;
         continue;
       }
@@ -91,7 +92,11 @@ public final class PlanValidator {
           graphKnown = false;
         } else if (!ids.contains(dependency)) {
           problems.add(
-              id + " depends on " + dependency + ", which is not in the plan; add " + dependency
+              id
+                  + " depends on "
+                  + dependency
+                  + ", which is not in the plan; add "
+                  + dependency
                   + " or remove the dependency");
           graphKnown = false;
         }
@@ -103,7 +108,8 @@ public final class PlanValidator {
           .ifPresent(
               cycle ->
                   problems.add(
-                      "dependency cycle " + String.join(" -> ", cycle)
+                      "dependency cycle "
+                          + String.join(" -> ", cycle)
                           + "; remove one of these dependencies"));
     }
     return problems;

@@ -206,8 +206,8 @@ public final class TaskGraph {
   }
 
   /**
-   * For each task, the longest estimated path in milliseconds from its start to the end of the plan,
-   * its own duration included (its "bottom level").
+   * For each task, the longest estimated path in milliseconds from its start to the end of the
+   * plan, its own duration included (its "bottom level").
    */
   public long[] remainingCriticalPath() {
     int[] order = topologicalOrder();

@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
-import dev.orchestrator.agent.AgentException;
-import dev.orchestrator.agent.AgentFiles;
-import dev.orchestrator.agent.ClaudeCode;
-import dev.orchestrator.agent.ClaudeResult;
 import dev.orchestrator.plan.InvalidPlanException;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.process.AgentFiles;
+import dev.orchestrator.process.ClaudeCode;
+import dev.orchestrator.process.ClaudeResult;
+import dev.orchestrator.process.ProcessFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,7 +51,8 @@ public final class ClaudeCodePlanner implements Planner {
    *
    * @throws InvalidPlanException if a step's replies stay unusable after {@value #MAX_REPAIRS}
    *     repair rounds; it lists the problems of the last reply
-   * @throws UsageException if claude fails (not logged in, crashed, cannot start)
+   * @throws UsageException if claude cannot be found or started
+   * @throws OrchestratorException if claude fails (not logged in, crashed, reported an error)
    * @throws OrchestratorException if the planning thread is interrupted; its interrupt flag stays
    *     set and claude has been ended
    */
@@ -72,12 +73,15 @@ public final class ClaudeCodePlanner implements Planner {
               PlanningPrompts.analysis(requirement, executorBudget),
               reply -> PlanReading.analysis(reply, requirement, executorBudget));
       log.info(
-          "complexity {}/100 ({}), {} tasks", analysis.complexity().score(),
-          analysis.complexity().band(), analysis.tasks());
+          "complexity {}/100 ({}), {} tasks",
+          analysis.complexity().score(),
+          analysis.complexity().band(),
+          analysis.tasks());
       return converse(
           scratch,
           "plan",
-          PlanningPrompts.plan(requirement, analysis.complexity(), analysis.tasks(), executorBudget),
+          PlanningPrompts.plan(
+              requirement, analysis.complexity(), analysis.tasks(), executorBudget),
           reply ->
               PlanReading.plan(
                   reply, requirement, analysis.complexity(), executorBudget, "Claude Code"));
@@ -104,11 +108,19 @@ public final class ClaudeCodePlanner implements Planner {
       problems = reading.problems();
       log.warn("claude's {} cannot be used: {}", step, problems);
       request =
-          prompt + "\n\nYour previous reply:\n<<<\n" + reply.strip() + "\n>>>\n\n"
+          prompt
+              + "\n\nYour previous reply:\n<<<\n"
+              + reply.strip()
+              + "\n>>>\n\n"
               + PlanningPrompts.repair(problems);
     }
     throw new InvalidPlanException(
-        SOURCE + ", " + step + ", still wrong after " + MAX_REPAIRS + " repair rounds; plan"
+        SOURCE
+            + ", "
+            + step
+            + ", still wrong after "
+            + MAX_REPAIRS
+            + " repair rounds; plan"
             + " offline with --planner heuristic, or write a plan and run it with run --plan",
         problems);
   }
@@ -128,15 +140,19 @@ public final class ClaudeCodePlanner implements Planner {
               scratch,
               files,
               (message, fraction) -> log.info("planning: {}", message));
-    } catch (AgentException e) {
-      throw new UsageException(
-          "planning with Claude Code failed: " + e.getMessage()
+    } catch (ProcessFailure e) {
+      // claude crashed or reported an error: a failed run (exit 1), not bad usage.
+      throw new OrchestratorException(
+          "planning with Claude Code failed: "
+              + e.getMessage()
               + "; or plan offline with --planner heuristic",
           e);
     }
     log.info(
         "claude answered in {} turns, session {}, cost ${}",
-        result.numTurns(), result.sessionId(), result.usage().costUsd());
+        result.numTurns(),
+        result.sessionId(),
+        result.usage().costUsd());
     return result.text();
   }
 

@@ -21,12 +21,11 @@ import org.slf4j.LoggerFactory;
  * features, components, and a number of tasks that follows the score's band and may exceed the
  * executor budget), then the plan itself, with dependencies and the files each task owns.
  *
- * <p>Each reply is read as JSON (a {@code ```json} fence is fine) and the plan is checked by
- * {@link dev.orchestrator.plan.PlanJson#parse}, the validator of every plan, so the problems the
- * model is told about are the ones a user would see for a hand-written plan (see {@link
- * PlanReading}). A malformed, invalid or cut-off reply gets up to {@value #MAX_REPAIRS} repair
- * rounds that quote every problem; then planning fails with {@link UnusablePlanReply}.
- * Thread-safe if its client is.
+ * <p>Each reply is read as JSON (a {@code ```json} fence is fine) and the plan is checked by {@link
+ * dev.orchestrator.plan.PlanJson#parse}, the validator of every plan, so the problems the model is
+ * told about are the ones a user would see for a hand-written plan (see {@link PlanReading}). A
+ * malformed, invalid or cut-off reply gets up to {@value #MAX_REPAIRS} repair rounds that quote
+ * every problem; then planning fails with {@link UnusablePlanReply}. Thread-safe if its client is.
  */
 public final class LlmPlanner implements Planner {
 
@@ -61,14 +60,20 @@ public final class LlmPlanner implements Planner {
               PlanningPrompts.analysis(requirement, executorBudget),
               reply -> PlanReading.analysis(reply, requirement, executorBudget));
       log.info(
-          "complexity {}/100 ({}), {} tasks", analysis.complexity().score(),
-          analysis.complexity().band(), analysis.tasks());
+          "complexity {}/100 ({}), {} tasks",
+          analysis.complexity().score(),
+          analysis.complexity().band(),
+          analysis.tasks());
       return converse(
           PLAN,
-          PlanningPrompts.plan(requirement, analysis.complexity(), analysis.tasks(), executorBudget),
+          PlanningPrompts.plan(
+              requirement, analysis.complexity(), analysis.tasks(), executorBudget),
           reply ->
               PlanReading.plan(
-                  reply, requirement, analysis.complexity(), executorBudget,
+                  reply,
+                  requirement,
+                  analysis.complexity(),
+                  executorBudget,
                   client.settings().model() + " (" + client.settings().provider().id() + ")"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -77,8 +82,7 @@ public final class LlmPlanner implements Planner {
   }
 
   // One step: ask, read, and tell the model what was wrong until a reply is usable.
-  private <T> T converse(
-      String step, String prompt, Function<String, PlanReading.Reading<T>> read)
+  private <T> T converse(String step, String prompt, Function<String, PlanReading.Reading<T>> read)
       throws InterruptedException {
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(SystemMessage.from(PlanningPrompts.SYSTEM));
@@ -93,7 +97,8 @@ public final class LlmPlanner implements Planner {
       if (reply.cutOff()) {
         problems =
             List.of(
-                "the reply was cut off at the limit of " + client.settings().maxOutputTokens()
+                "the reply was cut off at the limit of "
+                    + client.settings().maxOutputTokens()
                     + " output tokens; raise --max-output-tokens");
         correction = PlanningPrompts.cutOff(client.settings().maxOutputTokens());
       } else {

@@ -60,7 +60,10 @@ final class PlanReading {
     ObjectNode analysis = json.value();
     List<String> problems = new ArrayList<>();
     JsonNode count = analysis.remove(NUM_TASKS);
-    if (count == null || !count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 1) {
+    if (count == null
+        || !count.isIntegralNumber()
+        || !count.canConvertToInt()
+        || count.intValue() < 1) {
       problems.add(NUM_TASKS + " must be a whole number of tasks, 1 or more; it is " + count);
     }
     // The skeleton of a valid plan with the model's complexity: the plan validator checks it.
@@ -76,8 +79,15 @@ final class PlanReading {
       TaskBudget budget = TaskBudget.of(complexity);
       if (!budget.contains(count.intValue())) {
         problems.add(
-            NUM_TASKS + " is " + count.intValue() + ", but a score of " + complexity.score()
-                + " is " + complexity.band() + ", which has " + budget.describe()
+            NUM_TASKS
+                + " is "
+                + count.intValue()
+                + ", but a score of "
+                + complexity.score()
+                + " is "
+                + complexity.band()
+                + ", which has "
+                + budget.describe()
                 + "; change the score or the number of tasks");
       }
     }
@@ -121,8 +131,13 @@ final class PlanReading {
     if (!budget.contains(parsed.tasks().size())) {
       return Reading.failed(
           List.of(
-              "the plan has " + parsed.tasks().size() + " tasks, but the " + complexity.band()
-                  + " band has " + budget.describe() + "; split or merge tasks"));
+              "the plan has "
+                  + parsed.tasks().size()
+                  + " tasks, but the "
+                  + complexity.band()
+                  + " band has "
+                  + budget.describe()
+                  + "; split or merge tasks"));
     }
     String strategy =
         parsed.executionStrategy().isBlank()
@@ -132,14 +147,21 @@ final class PlanReading {
         (parsed.notes().isBlank() ? "" : parsed.notes() + " ") + "Planned by " + plannedBy + ".";
     return Reading.of(
         new Plan(
-            parsed.requirements(), parsed.complexity(), parsed.executorBudget(),
-            parsed.executionModel(), parsed.tasks(), parsed.dependencies(), strategy, notes));
+            parsed.requirements(),
+            parsed.complexity(),
+            parsed.executorBudget(),
+            parsed.executionModel(),
+            parsed.tasks(),
+            parsed.dependencies(),
+            strategy,
+            notes));
   }
 
   private static Reading<ObjectNode> object(String reply) {
     Optional<String> text = ReplyJson.extract(reply);
     if (text.isEmpty()) {
-      return Reading.failed(List.of("the reply contains no JSON object; reply with the JSON object only"));
+      return Reading.failed(
+          List.of("the reply contains no JSON object; reply with the JSON object only"));
     }
     JsonNode node;
     try {
@@ -147,8 +169,12 @@ final class PlanReading {
     } catch (JsonProcessingException e) {
       return Reading.failed(
           List.of(
-              "the reply is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                  + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
+              "the reply is not valid JSON at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ": "
+                  + e.getOriginalMessage()));
     }
     return node instanceof ObjectNode object
         ? Reading.of(object)
@@ -159,8 +185,14 @@ final class PlanReading {
   private static ObjectNode skeleton(String requirement, int executors, List<Task> tasks) {
     Plan plan =
         new Plan(
-            requirement, new Complexity(0, "", List.of(), List.of()), executors, Plan.TASK_QUEUE,
-            tasks, Map.of(), "", "");
+            requirement,
+            new Complexity(0, "", List.of(), List.of()),
+            executors,
+            Plan.TASK_QUEUE,
+            tasks,
+            Map.of(),
+            "",
+            "");
     try {
       return (ObjectNode) PlanJson.mapper().readTree(PlanJson.write(plan));
     } catch (JsonProcessingException e) {

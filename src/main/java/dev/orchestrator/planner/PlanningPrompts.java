@@ -29,7 +29,11 @@ final class PlanningPrompts {
         "# Complexity analysis",
         "",
         "Requirement: " + requirements,
-        "Executors: " + executors + " (tasks run at most " + executors + " at a time; the plan may"
+        "Executors: "
+            + executors
+            + " (tasks run at most "
+            + executors
+            + " at a time; the plan may"
             + " have more tasks than executors).",
         "",
         "Score how complex the requirement is from 0 (trivial) to 100 (very complex), list the"
@@ -48,13 +52,22 @@ final class PlanningPrompts {
         "# Plan",
         "",
         "Requirement: " + requirements,
-        "Complexity: " + complexity.score() + "/100 (" + complexity.band() + "): "
+        "Complexity: "
+            + complexity.score()
+            + "/100 ("
+            + complexity.band()
+            + "): "
             + complexity.reasoning(),
         "Features: " + String.join(", ", complexity.keyFeaturesDetected()),
         "Technical components: " + String.join(", ", complexity.technicalComponents()),
         "",
-        "Split the work into " + tasks + " tasks for " + executors + " executors ("
-            + TaskBudget.of(complexity).describe() + " for this band). Rules:",
+        "Split the work into "
+            + tasks
+            + " tasks for "
+            + executors
+            + " executors ("
+            + TaskBudget.of(complexity).describe()
+            + " for this band). Rules:",
         "- ids task_1, task_2, ... in order; each task one coherent piece of work an agent can"
             + " finish alone, with a short name and a description that says what to build;",
         "- priority 1 (highest) to 5; estimated_effort low, medium or high; estimated_duration"
@@ -83,7 +96,9 @@ final class PlanningPrompts {
   }
 
   static String cutOff(int maxOutputTokens) {
-    return "Your reply was cut off at the limit of " + maxOutputTokens + " output tokens, so the"
+    return "Your reply was cut off at the limit of "
+        + maxOutputTokens
+        + " output tokens, so the"
         + " JSON is incomplete. Reply again with the whole JSON object only, shorter: brief"
         + " descriptions and at most three acceptance criteria per task.";
   }
@@ -97,7 +112,13 @@ final class PlanningPrompts {
       if (score == 101 || !band(score).equals(band)) {
         Complexity sample = new Complexity(start, "", List.of(), List.of());
         lines.add(
-            "- " + start + " to " + (score - 1) + ", " + band + ": "
+            "- "
+                + start
+                + " to "
+                + (score - 1)
+                + ", "
+                + band
+                + ": "
                 + TaskBudget.of(sample).describe());
         if (score <= 100) {
           start = score;

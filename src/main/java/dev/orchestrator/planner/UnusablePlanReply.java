@@ -15,7 +15,11 @@ public class UnusablePlanReply extends InvalidPlanException {
    */
   public UnusablePlanReply(String step, int rounds, List<String> problems) {
     super(
-        "language-model planner, " + step + ", still wrong after " + rounds + " repair round"
+        "language-model planner, "
+            + step
+            + ", still wrong after "
+            + rounds
+            + " repair round"
             + (rounds == 1 ? "" : "s"),
         problems);
   }

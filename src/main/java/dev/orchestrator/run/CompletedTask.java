@@ -1,7 +1,7 @@
 package dev.orchestrator.run;
 
-import dev.orchestrator.agent.TokenUsage;
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.usage.TokenUsage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,12 @@ package dev.orchestrator.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.UsageException;
+import dev.orchestrator.output.Attempt;
 import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.orchestrator.agent.TokenUsage;
-import dev.orchestrator.output.Attempt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +39,10 @@ final class Journal implements AutoCloseable {
   static final String FILE = "journal.jsonl";
 
   private static final Logger log = LoggerFactory.getLogger(Journal.class);
-  private static final ObjectMapper JSON = PlanJson.mapper().copy().disable(
-      com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      PlanJson.mapper()
+          .copy()
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
   // A stream, not a FileChannel: executors that write here may be interrupted (cancel, timeout),
   // and an interrupt closes an interruptible channel for every thread.
@@ -93,7 +95,9 @@ final class Journal implements AutoCloseable {
   void taskCompleted(Instant at, Path runDirectory, CompletedTask task) {
     ObjectNode r = record("task_completed", at);
     r.put("task", task.taskId());
-    r.put("raw_directory", runDirectory.relativize(task.rawDirectory()).toString().replace('\\', '/'));
+    r.put(
+        "raw_directory",
+        runDirectory.relativize(task.rawDirectory()).toString().replace('\\', '/'));
     ObjectNode files = r.putObject("files");
     new TreeMap<>(task.files()).forEach(files::put);
     ArrayNode attempts = r.putArray("attempts");
@@ -167,7 +171,9 @@ final class Journal implements AutoCloseable {
       List<Attempt> attempts = new ArrayList<>();
       r.path("attempts").forEach(a -> attempts.add(readAttempt(a)));
       Map<String, String> details = new LinkedHashMap<>();
-      r.path("details").fields().forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
+      r.path("details")
+          .fields()
+          .forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
       JsonNode u = r.path("usage");
       TokenUsage usage =
           u.isObject()
@@ -182,7 +188,11 @@ final class Journal implements AutoCloseable {
       completed.put(
           task,
           new CompletedTask(
-              task, runDirectory.resolve(r.path("raw_directory").asText()), files, attempts, usage,
+              task,
+              runDirectory.resolve(r.path("raw_directory").asText()),
+              files,
+              attempts,
+              usage,
               details));
     }
     return completed;
@@ -236,9 +246,14 @@ final class Journal implements AutoCloseable {
         if (record == null || !complete) {
           if (complete && hasMoreLines(bytes, end + 1)) {
             throw new UsageException(
-                "the journal " + file + " is damaged at line " + lineNumber + " (not a record);"
+                "the journal "
+                    + file
+                    + " is damaged at line "
+                    + lineNumber
+                    + " (not a record);"
                     + " it cannot be resumed safely: run the plan again into a new directory with"
-                    + " orchestrator run --plan " + runDirectory.resolve(PlanJson.FILE_NAME));
+                    + " orchestrator run --plan "
+                    + runDirectory.resolve(PlanJson.FILE_NAME));
           }
           log.warn("journal {}: dropped a torn last record at line {}", file, lineNumber);
           truncate(file, start);

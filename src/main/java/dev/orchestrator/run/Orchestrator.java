@@ -9,22 +9,22 @@ import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
+import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.report.ReportModel;
 import dev.orchestrator.output.report.RunReport;
-import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.PlanValidator;
+import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.Planner;
-import dev.orchestrator.schedule.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,13 +141,19 @@ public final class Orchestrator {
     Path dir = directory.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir) || !OutputDirectory.isRun(dir)) {
       throw new UsageException(
-          dir + " is not an orchestrator run (it has no " + OutputDirectory.STATE + "/ directory);"
+          dir
+              + " is not an orchestrator run (it has no "
+              + OutputDirectory.STATE
+              + "/ directory);"
               + " give the output directory of an earlier run");
     }
     Path planFile = dir.resolve(PlanJson.FILE_NAME);
     if (!Files.exists(planFile)) {
       throw new UsageException(
-          dir + " has no " + PlanJson.FILE_NAME + ", so there is nothing to resume; start a new run");
+          dir
+              + " has no "
+              + PlanJson.FILE_NAME
+              + ", so there is nothing to resume; start a new run");
     }
     Plan plan = budgeted(PlanJson.read(planFile));
     Map<String, CompletedTask> intact = new LinkedHashMap<>();
@@ -184,8 +190,10 @@ public final class Orchestrator {
         Journal journal = Journal.open(dir)) {
       Instant startedAt = clock.instant();
       if (resumed) {
-        log.info("resuming: {} of {} tasks completed earlier with intact output",
-            completedBefore.size(), plan.tasks().size());
+        log.info(
+            "resuming: {} of {} tasks completed earlier with intact output",
+            completedBefore.size(),
+            plan.tasks().size());
       }
       log.info("requirement: {}", plan.requirements());
       journal.runStarted(startedAt, executors, completedBefore.size());
@@ -309,7 +317,9 @@ public final class Orchestrator {
       return this;
     }
 
-    /** Where to write; default {@code outputs/<slug-of-the-requirement>} in the working directory. */
+    /**
+     * Where to write; default {@code outputs/<slug-of-the-requirement>} in the working directory.
+     */
     public Builder outputDirectory(Path directory) {
       this.outputDirectory = directory;
       return this;

@@ -49,10 +49,15 @@ public final class OutputDirectory {
     return base.resolve("outputs").resolve(slug(requirements));
   }
 
-  /** A short file-name-safe form of a requirement: {@code "Build a todo app" -> build-a-todo-app}. */
+  /**
+   * A short file-name-safe form of a requirement: {@code "Build a todo app" -> build-a-todo-app}.
+   */
   public static String slug(String requirements) {
     String slug =
-        requirements.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        requirements
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     if (slug.length() > 60) {
       slug = slug.substring(0, 60).replaceAll("-[^-]*$", "");
     }
@@ -63,18 +68,19 @@ public final class OutputDirectory {
    * Makes {@code dir} ready for a new run: creates it, or clears what an earlier run wrote there.
    *
    * @param force whether a non-empty directory that is not an earlier run may be used
-   * @throws UsageException if the directory holds other files and {@code force} is false, or is a file
+   * @throws UsageException if the directory holds other files and {@code force} is false, or is a
+   *     file
    */
   public static Path prepare(Path dir, boolean force) {
     Path root = dir.toAbsolutePath().normalize();
     try {
       if (Files.exists(root) && !Files.isDirectory(root)) {
-        throw new UsageException(
-            root + " is a file, not a directory; choose another --output-dir");
+        throw new UsageException(root + " is a file, not a directory; choose another --output-dir");
       }
       if (Files.isDirectory(root) && !isEmpty(root) && !isRun(root) && !force) {
         throw new UsageException(
-            root + " already exists and is not an orchestrator output directory; choose another"
+            root
+                + " already exists and is not an orchestrator output directory; choose another"
                 + " --output-dir, or pass --force to write into it (replacing its src/, tests/,"
                 + " docs/ and README.md; other files are kept)");
       }

@@ -11,10 +11,10 @@ import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.schedule.DispatchListener;
 import dev.orchestrator.schedule.Dispatcher;
 import dev.orchestrator.schedule.OrderSearch;
-import dev.orchestrator.schedule.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -114,7 +114,8 @@ final class PlanExecution implements DispatchListener {
     AtomicInteger threadCount = new AtomicInteger();
     int[][] conflicts = FileConflicts.adjacency(plan, graph);
     // The order simulate predicts with: searched before dispatch, then fed to the same queue.
-    int[] rank = OrderSearch.search(plan, graph, conflicts, executors, OrderSearch.DEFAULT_BUDGET).rank();
+    int[] rank =
+        OrderSearch.search(plan, graph, conflicts, executors, OrderSearch.DEFAULT_BUDGET).rank();
     dispatcher =
         new Dispatcher(
             graph,
@@ -245,7 +246,8 @@ final class PlanExecution implements DispatchListener {
         retryable = e.retryable();
       } catch (InterruptedException e) {
         history.add(
-            new Attempt(number, executor, start, clock.instant(), Attempt.Outcome.CANCELLED, "cancelled"));
+            new Attempt(
+                number, executor, start, clock.instant(), Attempt.Outcome.CANCELLED, "cancelled"));
         throw e;
       } catch (RuntimeException e) {
         if (cancelled) {
@@ -264,8 +266,12 @@ final class PlanExecution implements DispatchListener {
             attempt.finishedAt(),
             outputDirectory,
             new CompletedTask(
-                task.id(), finalDirectory, FileHashes.of(finalDirectory, files.get(t)),
-                List.copyOf(history), result.usage(), result.details()));
+                task.id(),
+                finalDirectory,
+                FileHashes.of(finalDirectory, files.get(t)),
+                List.copyOf(history),
+                result.usage(),
+                result.details()));
         return true;
       }
       journal.attemptEnded(task.id(), attempt);
@@ -284,7 +290,10 @@ final class PlanExecution implements DispatchListener {
 
   private Path attemptDirectory(String taskId, int number) {
     Path directory =
-        outputDirectory.resolve(OutputDirectory.STATE).resolve("attempts").resolve(taskId + "-" + number);
+        outputDirectory
+            .resolve(OutputDirectory.STATE)
+            .resolve("attempts")
+            .resolve(taskId + "-" + number);
     try {
       OutputDirectory.deleteTree(directory);
     } catch (IOException e) {
@@ -353,7 +362,9 @@ final class PlanExecution implements DispatchListener {
   private static final class TimedOut extends AgentException {
     TimedOut(Duration timeout) {
       super(
-          "timed out after " + timeout.toMillis() / 1000.0 + "s; raise --task-timeout if the task"
+          "timed out after "
+              + timeout.toMillis() / 1000.0
+              + "s; raise --task-timeout if the task"
               + " needs longer",
           true);
     }
@@ -411,7 +422,8 @@ final class PlanExecution implements DispatchListener {
     } else {
       journal.taskEnded(end, graph.id(task), "failed", errors[task]);
       listener.on(
-          new RunEvent.TaskFailed(end, graph.id(task), name(task), executor, duration, errors[task]));
+          new RunEvent.TaskFailed(
+              end, graph.id(task), name(task), executor, duration, errors[task]));
     }
   }
 

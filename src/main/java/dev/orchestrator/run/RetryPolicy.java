@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * How attempts at a task are bounded and repeated: a time limit per attempt, and how many more
- * attempts a retryable failure (an agent crash, a timeout, a transient provider error) gets, waiting
- * longer before each. Permanent failures are never retried.
+ * attempts a retryable failure (an agent crash, a timeout, a transient provider error) gets,
+ * waiting longer before each. Permanent failures are never retried.
  *
  * @param taskTimeout time limit of one attempt; null for none
  * @param retries further attempts after the first, at least 0
@@ -38,7 +38,10 @@ public record RetryPolicy(
     return attempt <= retries;
   }
 
-  /** The wait before attempt {@code attempt} (2 or more): the initial backoff doubled per retry, capped. */
+  /**
+   * The wait before attempt {@code attempt} (2 or more): the initial backoff doubled per retry,
+   * capped.
+   */
   public Duration backoffBefore(int attempt) {
     int doublings = Math.min(Math.max(attempt - 2, 0), 30);
     Duration wait = initialBackoff.multipliedBy(1L << doublings);

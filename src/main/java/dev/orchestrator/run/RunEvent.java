@@ -5,15 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What happens in a run, in the order it happens: the one channel through which progress reaches the
- * console, the log and reports.
+ * What happens in a run, in the order it happens: the one channel through which progress reaches
+ * the console, the log and reports.
  *
  * <p>Ordering: {@link RunStarted} first and {@link RunFinished} last. Each task gets {@link
  * TaskQueued} before {@link TaskStarted}, any number of {@link TaskProgress} and {@link
- * TaskRetrying} while it runs, and
- * exactly one terminal event: {@link TaskCompleted}, {@link TaskFailed}, or {@link TaskSkipped} (a
- * skipped task is never queued or started). Tasks never started because the run stopped get no
- * terminal event. Executors are numbered from 1.
+ * TaskRetrying} while it runs, and exactly one terminal event: {@link TaskCompleted}, {@link
+ * TaskFailed}, or {@link TaskSkipped} (a skipped task is never queued or started). Tasks never
+ * started because the run stopped get no terminal event. Executors are numbered from 1.
  */
 public sealed interface RunEvent
     permits RunEvent.RunStarted,

@@ -2,7 +2,7 @@ package dev.orchestrator.run;
 
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.TaskResult;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
 import java.nio.file.Path;
 
 /** The end of a run: what was measured and where the output is. */

@@ -2,9 +2,9 @@ package dev.orchestrator.schedule;
 
 /**
  * Hears the scheduling decisions of a dispatch, by task position. Calls are made while the
- * dispatcher holds its lock, one at a time and in the order the decisions were taken, so they must be
- * quick. For each task: {@code ready} before {@code started}, {@code started} before {@code finished};
- * a skipped task is never ready or started. Executors are numbered from 1.
+ * dispatcher holds its lock, one at a time and in the order the decisions were taken, so they must
+ * be quick. For each task: {@code ready} before {@code started}, {@code started} before {@code
+ * finished}; a skipped task is never ready or started. Executors are numbered from 1.
  */
 public interface DispatchListener {
 

@@ -7,8 +7,9 @@ import java.util.Comparator;
 
 /**
  * The order in which ready tasks are taken. Among the tasks ready at a moment, the one with the
- * longest remaining critical path (by estimated durations) goes first, then the higher plan priority,
- * then the smaller id (numbers in ids compare as numbers: {@code task_2} before {@code task_10}).
+ * longest remaining critical path (by estimated durations) goes first, then the higher plan
+ * priority, then the smaller id (numbers in ids compare as numbers: {@code task_2} before {@code
+ * task_10}).
  */
 public final class DispatchOrder {
 

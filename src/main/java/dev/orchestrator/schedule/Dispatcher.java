@@ -1,6 +1,7 @@
 package dev.orchestrator.schedule;
 
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,9 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Runs the tasks of a graph on M executor threads that take ready tasks from one queue.
  *
  * <p>A task becomes ready the moment its last dependency completes, and a waiting executor is woken
- * for it at once: executors block on a condition, never poll or sleep. Fast executors simply take more
- * tasks. A failed task's transitive dependents are skipped; independent tasks still run. Tasks that
- * conflict by declared files never run at the same time.
+ * for it at once: executors block on a condition, never poll or sleep. Fast executors simply take
+ * more tasks. A failed task's transitive dependents are skipped; independent tasks still run. Tasks
+ * that conflict by declared files never run at the same time.
  *
  * <p>One dispatcher serves one {@link #run}; {@link #stop} may be called from any thread.
  */
@@ -54,8 +55,8 @@ public final class Dispatcher {
    * Runs every task once, or until {@link #stop}.
    *
    * @return the final status of each task by position
-   * @throws InterruptedException if the calling thread is interrupted; the executors are interrupted
-   *     and joined before this returns
+   * @throws InterruptedException if the calling thread is interrupted; the executors are
+   *     interrupted and joined before this returns
    */
   public TaskStatus[] run(TaskWork work, DispatchListener listener) throws InterruptedException {
     return run(work, listener, new BitSet());
@@ -64,10 +65,11 @@ public final class Dispatcher {
   /**
    * Runs every task that has not completed yet once, or until {@link #stop} or {@link #cancel}.
    *
-   * @param completed tasks that completed in an earlier run; they count as completed and are not run
+   * @param completed tasks that completed in an earlier run; they count as completed and are not
+   *     run
    * @return the final status of each task by position
-   * @throws InterruptedException if the calling thread is interrupted; the executors are interrupted
-   *     and joined before this returns
+   * @throws InterruptedException if the calling thread is interrupted; the executors are
+   *     interrupted and joined before this returns
    */
   public TaskStatus[] run(TaskWork work, DispatchListener listener, BitSet completed)
       throws InterruptedException {

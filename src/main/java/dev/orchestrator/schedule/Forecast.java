@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The predicted dispatch of a plan on M executors when every task takes its estimated duration: the
- * rank a real run uses, laid out by the {@link Simulator} on a virtual clock. Times in milliseconds.
+ * rank a real run uses, laid out by the {@link Simulator} on a virtual clock. Times in
+ * milliseconds.
  *
  * @param makespan from the first start to the last end
  * @param utilisation share of executor time spent running tasks, 0..1

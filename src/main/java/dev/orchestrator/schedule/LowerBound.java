@@ -26,13 +26,14 @@ public final class LowerBound {
   }
 
   /**
-   * At least {@link #basic}, often more, by two arguments. Energy: the smallest length {@code T} for
-   * which, in every time window, the work that must fall inside the window (given each task's
-   * earliest start and the latest end that still allows {@code T}) fits on the executors; this costs
-   * about {@code n^3} steps for n tasks, so graphs above 150 tasks skip it. Granularity: any
+   * At least {@link #basic}, often more, by two arguments. Energy: the smallest length {@code T}
+   * for which, in every time window, the work that must fall inside the window (given each task's
+   * earliest start and the latest end that still allows {@code T}) fits on the executors; this
+   * costs about {@code n^3} steps for n tasks, so graphs above 150 tasks skip it. Granularity: any
    * schedule can be shifted earlier, never growing longer, until every task starts at 0 or at the
    * end of another, so the shortest length is a sum of durations and a multiple of their greatest
-   * common divisor (a minute, when all estimates are whole minutes); the bound is rounded up to one.
+   * common divisor (a minute, when all estimates are whole minutes); the bound is rounded up to
+   * one.
    *
    * @param executors M, at least 1
    */

@@ -27,8 +27,10 @@ final class NonDelaySearch {
   private final long[] tail;
   private final int[] preference;
   private final int[] position;
+
   /** Bit p is set when the task at preference position p is ready. */
   private final long[] readyBits;
+
   private final int[] topological;
 
   private final int[] state;

@@ -14,10 +14,11 @@ import java.util.function.LongSupplier;
  *
  * <p>The result is an ordinary rank for the {@link ReadyQueue}, so the dispatch still adapts: when
  * real durations differ from the estimates, an idle executor still takes a ready task at once, the
- * best ranked one. Only schedules such a queue can produce are considered (no executor waits
- * beside a task that could start), with the plan's file conflicts.
+ * best ranked one. Only schedules such a queue can produce are considered (no executor waits beside
+ * a task that could start), with the plan's file conflicts.
  *
- * <p>Three steps, each stopping as soon as the {@linkplain LowerBound#energetic lower bound} is met:
+ * <p>Three steps, each stopping as soon as the {@linkplain LowerBound#energetic lower bound} is
+ * met:
  *
  * <ol>
  *   <li>forward-backward improvement of the starting rank: schedule, then schedule the reversed
@@ -29,13 +30,13 @@ import java.util.function.LongSupplier;
  *       order of the best rank; when it covers every branch, no rank is better.
  * </ol>
  *
- * <p>The search counts its work (task visits) and stops after an amount proportional to the
- * budget, so a given plan, executor count and budget always give the same rank: random choices come
- * from a fixed seed. The budget is also a deadline in CPU time of the calling thread (wall time
- * where the JVM cannot measure that): it ends the search first only on a core less than about half
- * as fast as the work count assumes (see {@link #WORK_PER_MILLISECOND}), and then the rank depends
- * on timing. Measuring CPU time keeps a busy machine from cutting the search short; there it takes
- * longer by the wall clock. Runs on the calling thread.
+ * <p>The search counts its work (task visits) and stops after an amount proportional to the budget,
+ * so a given plan, executor count and budget always give the same rank: random choices come from a
+ * fixed seed. The budget is also a deadline in CPU time of the calling thread (wall time where the
+ * JVM cannot measure that): it ends the search first only on a core less than about half as fast as
+ * the work count assumes (see {@link #WORK_PER_MILLISECOND}), and then the rank depends on timing.
+ * Measuring CPU time keeps a busy machine from cutting the search short; there it takes longer by
+ * the wall clock. Runs on the calling thread.
  */
 public final class OrderSearch {
 
@@ -262,8 +263,11 @@ public final class OrderSearch {
       long makespan = evaluate(rank);
       if (makespan != tree.upper()) {
         throw new IllegalStateException(
-            "the tree search found a schedule of " + tree.upper()
-                + " ms that the ready queue dispatches in " + makespan + " ms");
+            "the tree search found a schedule of "
+                + tree.upper()
+                + " ms that the ready queue dispatches in "
+                + makespan
+                + " ms");
       }
       best = makespan;
       bestRank = rank;

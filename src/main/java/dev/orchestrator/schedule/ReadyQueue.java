@@ -1,17 +1,18 @@
 package dev.orchestrator.schedule;
 
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * The scheduling decisions of a dispatch, free of threads and time: which tasks are ready, which one
- * an idle executor takes next, what a completion releases and what a failure skips. Both the
+ * The scheduling decisions of a dispatch, free of threads and time: which tasks are ready, which
+ * one an idle executor takes next, what a completion releases and what a failure skips. Both the
  * threaded {@link Dispatcher} and the virtual-clock {@link Simulator} drive this one class, so a
  * simulation predicts the real order. Not thread-safe: the driver serialises calls.
  *
- * <p>Ready tasks are taken lowest rank first. A ready task that conflicts (by declared files) with a
- * running task is parked until the last such task ends, then queued again.
+ * <p>Ready tasks are taken lowest rank first. A ready task that conflicts (by declared files) with
+ * a running task is parked until the last such task ends, then queued again.
  */
 final class ReadyQueue {
 
@@ -45,11 +46,7 @@ final class ReadyQueue {
    *     again and no event is sent for them
    */
   ReadyQueue(
-      TaskGraph graph,
-      int[] rank,
-      int[][] conflicts,
-      BitSet completed,
-      DispatchListener listener) {
+      TaskGraph graph, int[] rank, int[][] conflicts, BitSet completed, DispatchListener listener) {
     int n = graph.size();
     if (rank.length != n || conflicts.length != n) {
       throw new IllegalArgumentException("rank and conflicts must have one entry per task");
@@ -108,8 +105,8 @@ final class ReadyQueue {
   }
 
   /**
-   * Records the end of a running task: a success releases dependents whose last dependency it was, a
-   * failure skips every transitive dependent.
+   * Records the end of a running task: a success releases dependents whose last dependency it was,
+   * a failure skips every transitive dependent.
    *
    * @return how many tasks became dispatchable
    */

@@ -1,5 +1,6 @@
 package dev.orchestrator.schedule;
 
+import dev.orchestrator.plan.TaskStatus;
 import java.util.Arrays;
 
 /**

@@ -6,10 +6,10 @@ import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
 /**
- * Runs the dispatcher's decisions on a virtual clock: every task takes its estimated duration and an
- * executor that frees up takes the next ready task at once. Uses the same {@link ReadyQueue} as the
- * threaded {@link Dispatcher}, so the predicted order is the order a real run with exact estimates
- * would follow.
+ * Runs the dispatcher's decisions on a virtual clock: every task takes its estimated duration and
+ * an executor that frees up takes the next ready task at once. Uses the same {@link ReadyQueue} as
+ * the threaded {@link Dispatcher}, so the predicted order is the order a real run with exact
+ * estimates would follow.
  */
 public final class Simulator {
 

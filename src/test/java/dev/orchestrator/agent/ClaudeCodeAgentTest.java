@@ -8,11 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.orchestrator.ConfigurationException;
+import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.process.AgentProcess;
+import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RetryPolicy;
 import dev.orchestrator.run.RunOutcome;
-import dev.orchestrator.output.Attempt;
+import dev.orchestrator.usage.TokenUsage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +39,9 @@ class ClaudeCodeAgentTest {
       "echo '{\"type\":\"system\",\"subtype\":\"init\",\"session_id\":\"sess-1\","
           + "\"model\":\"claude-sonnet-4-5\",\"tools\":[\"Write\"]}'\n";
 
-  /** Records its arguments, working directory and standard input, writes two files, streams turns. */
+  /**
+   * Records its arguments, working directory and standard input, writes two files, streams turns.
+   */
   static final String WRITES_FILES =
       """
       printf '%s\\n' "$@" > "$here/argv.txt"
@@ -63,8 +68,12 @@ class ClaudeCodeAgentTest {
   ClaudeCode claude(boolean skipPermissions) {
     Map<String, String> environment = environment(bin());
     return new ClaudeCode(
-        AgentProcess.locate("claude", environment, ClaudeCode.INSTALL_HINT), environment, "sonnet", 7,
-        skipPermissions, List.of());
+        AgentProcess.locate("claude", environment, ClaudeCode.INSTALL_HINT),
+        environment,
+        "sonnet",
+        7,
+        skipPermissions,
+        List.of());
   }
 
   AgentResult execute(String body) throws Exception {
@@ -88,7 +97,11 @@ class ClaudeCodeAgentTest {
       new ClaudeCodeAgent(claude(false)).execute(assignment);
 
       assertThat(assignment.workspace().files())
-          .containsExactly(".agent/prompt.md", ".agent/stderr.log", ".agent/stdout.log", "README.md",
+          .containsExactly(
+              ".agent/prompt.md",
+              ".agent/stderr.log",
+              ".agent/stdout.log",
+              "README.md",
               "src/api/todos.py");
       assertThat(recorded("cwd.txt").strip()).isEqualTo(assignment.workspace().root().toString());
       assertThat(assignment.workspace().read(".agent/stdout.log")).contains("\"type\":\"result\"");
@@ -165,18 +178,25 @@ class ClaudeCodeAgentTest {
       Path raw = temp.resolve("out/executor_1/task_1");
       Files.createDirectories(raw.resolve("src/models"));
       Path model = Files.writeString(raw.resolve("src/models/todo.py"), "class Todo: pass\n");
-      Path schema = Files.writeString(raw.resolve("src/models/schema.sql"), "create table todo();\n");
-      script(bin(), "claude",
+      Path schema =
+          Files.writeString(raw.resolve("src/models/schema.sql"), "create table todo();\n");
+      script(
+          bin(),
+          "claude",
           "cat > \"$here/stdin.txt\"\nls -R src > \"$here/seen.txt\"\n"
               + "echo 'class Todo: done = False' > src/models/todo.py\n"
               + "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"result\":\"ok\"}'\n");
       TaskAssignment assignment =
-          assignment(temp.resolve("ws"), Map.of("task_1", List.of(model, schema)), new CopyOnWriteArrayList<>());
+          assignment(
+              temp.resolve("ws"),
+              Map.of("task_1", List.of(model, schema)),
+              new CopyOnWriteArrayList<>());
 
       new ClaudeCodeAgent(claude(false)).execute(assignment);
 
       assertThat(recorded("seen.txt")).contains("todo.py", "schema.sql");
-      assertThat(recorded("stdin.txt")).contains("- task_1: src/models/todo.py, src/models/schema.sql");
+      assertThat(recorded("stdin.txt"))
+          .contains("- task_1: src/models/todo.py, src/models/schema.sql");
       assertThat(assignment.workspace().files())
           .contains("src/models/todo.py")
           .doesNotContain("src/models/schema.sql");
@@ -185,7 +205,9 @@ class ClaudeCodeAgentTest {
     @Test
     void lines_that_are_not_json_events_are_skipped() throws Exception {
       AgentResult result =
-          execute("echo 'Warning: a newer version is available'\necho '{not json'\necho '[1,2]'\n" + WRITES_FILES);
+          execute(
+              "echo 'Warning: a newer version is available'\necho '{not json'\necho '[1,2]'\n"
+                  + WRITES_FILES);
 
       assertThat(result.details()).containsEntry("session_id", "sess-1");
     }
@@ -203,11 +225,14 @@ class ClaudeCodeAgentTest {
           "API Error: 529 Overloaded | 529 | true",
           "API Error: 500 Internal server error | null | true"
         })
-    void an_error_result_fails_with_claudes_message(String message, String status, boolean retryable)
-        throws Exception {
+    void an_error_result_fails_with_claudes_message(
+        String message, String status, boolean retryable) throws Exception {
       String body =
-          INIT + "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":true,\"result\":\""
-              + message + "\",\"api_error_status\":" + status
+          INIT
+              + "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":true,\"result\":\""
+              + message
+              + "\",\"api_error_status\":"
+              + status
               + ",\"session_id\":\"sess-9\",\"total_cost_usd\":0}'\nexit 1\n";
 
       assertThatThrownBy(() -> execute(body))
@@ -220,7 +245,8 @@ class ClaudeCodeAgentTest {
     @Test
     void reaching_the_turn_limit_is_not_retried_and_says_to_raise_it() throws Exception {
       String body =
-          INIT + "echo '{\"type\":\"result\",\"subtype\":\"error_max_turns\",\"is_error\":true,"
+          INIT
+              + "echo '{\"type\":\"result\",\"subtype\":\"error_max_turns\",\"is_error\":true,"
               + "\"num_turns\":7,\"session_id\":\"sess-1\",\"errors\":[]}'\nexit 1\n";
 
       assertThatThrownBy(() -> execute(body))
@@ -244,7 +270,8 @@ class ClaudeCodeAgentTest {
 
     @Test
     void output_that_is_all_garbage_is_a_run_without_a_result() throws Exception {
-      String body = "echo 'Error: When using --print, --output-format=stream-json requires --verbose'\necho oops\n";
+      String body =
+          "echo 'Error: When using --print, --output-format=stream-json requires --verbose'\necho oops\n";
 
       assertThatThrownBy(() -> execute(body))
           .hasMessageContaining("claude exited without a result (exit status 0")
@@ -292,8 +319,7 @@ class ClaudeCodeAgentTest {
 
     @Test
     void the_task_timeout_ends_claude_and_every_process_it_started() throws Exception {
-      script(bin(), "claude",
-          INIT + "sleep 300 &\necho \"$$ $!\" > \"$here/pids.txt\"\nwait\n");
+      script(bin(), "claude", INIT + "sleep 300 &\necho \"$$ $!\" > \"$here/pids.txt\"\nwait\n");
       RunOutcome outcome =
           Orchestrator.builder()
               .maxExecutors(1)
@@ -304,7 +330,9 @@ class ClaudeCodeAgentTest {
               .execute(FakeAgents.plan());
 
       TaskResult first = outcome.record().results().get(0);
-      assertThat(first.attempts()).extracting(Attempt::outcome).containsExactly(Attempt.Outcome.TIMED_OUT);
+      assertThat(first.attempts())
+          .extracting(Attempt::outcome)
+          .containsExactly(Attempt.Outcome.TIMED_OUT);
       List<Long> pids =
           List.of(recorded("pids.txt").strip().split(" ")).stream().map(Long::valueOf).toList();
       assertThat(pids).hasSize(2);
@@ -313,7 +341,8 @@ class ClaudeCodeAgentTest {
           .untilAsserted(
               () ->
                   assertThat(pids)
-                      .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+                      .noneMatch(
+                          pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
     }
   }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class CommandAgentTest {
 
-  /** Reads its prompt from the file named by its first argument (or standard input), writes code. */
+  /**
+   * Reads its prompt from the file named by its first argument (or standard input), writes code.
+   */
   static final String WRITES_CODE =
       """
       printf '%s\\n' "$@" > "$here/argv.txt"
@@ -66,7 +67,8 @@ class CommandAgentTest {
 
       assertThat(recorded("cwd.txt").strip()).isEqualTo(assignment.workspace().root().toString());
       assertThat(assignment.workspace().files())
-          .containsExactly(".agent/prompt.md", ".agent/stderr.log", ".agent/stdout.log", "src/api/routes.py");
+          .containsExactly(
+              ".agent/prompt.md", ".agent/stderr.log", ".agent/stdout.log", "src/api/routes.py");
       assertThat(result.summary()).isEqualTo("wrote src/api/routes.py");
       assertThat(result.usage()).as("no tokens are known").isNull();
       assertThat(result.details()).containsEntry("exit_status", "0").containsKey("duration_ms");
@@ -109,7 +111,9 @@ class CommandAgentTest {
     @Test
     void with_the_prompt_placeholder_it_is_one_argument_and_standard_input_is_empty()
         throws Exception {
-      script(bin(), "my-agent",
+      script(
+          bin(),
+          "my-agent",
           "printf '%s\\n' \"$#\" > \"$here/argc.txt\"\nprintf '%s' \"$2\" > \"$here/arg.txt\"\n"
               + "cat > \"$here/stdin.txt\"\ntouch done.txt\n");
 
@@ -205,7 +209,9 @@ class CommandAgentTest {
 
     @Test
     void it_ends_the_agent_and_the_processes_it_started_and_rethrows() throws Exception {
-      script(bin(), "my-agent",
+      script(
+          bin(),
+          "my-agent",
           "sleep 300 &\nbash -c 'sleep 300; true' &\necho \"$$ $(jobs -p | tr '\\n' ' ')\" > \"$here/pids.tmp\"\n"
               + "mv \"$here/pids.tmp\" \"$here/pids.txt\"\nwait\n");
       CommandAgent agent = agent("my-agent");
@@ -227,20 +233,32 @@ class CommandAgentTest {
       List<Long> pids =
           List.of(recorded("pids.txt").strip().split("\\s+")).stream().map(Long::valueOf).toList();
       List<Long> tree =
-          ProcessHandle.of(pids.get(0)).orElseThrow().descendants().map(ProcessHandle::pid).toList();
+          ProcessHandle.of(pids.get(0))
+              .orElseThrow()
+              .descendants()
+              .map(ProcessHandle::pid)
+              .toList();
 
       runner.get().interrupt();
 
       assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
-      assertThat(tree).as("the agent started a sleep, and a shell that started a sleep").hasSizeGreaterThanOrEqualTo(3);
+      assertThat(tree)
+          .as("the agent started a sleep, and a shell that started a sleep")
+          .hasSizeGreaterThanOrEqualTo(3);
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
               () ->
                   assertThat(pids.get(0) + " " + tree)
-                      .satisfies(ignored -> assertThat(
-                          java.util.stream.Stream.concat(pids.stream(), tree.stream()))
-                          .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))));
+                      .satisfies(
+                          ignored ->
+                              assertThat(
+                                      java.util.stream.Stream.concat(pids.stream(), tree.stream()))
+                                  .noneMatch(
+                                      pid ->
+                                          ProcessHandle.of(pid)
+                                              .map(ProcessHandle::isAlive)
+                                              .orElse(false))));
     }
   }
 }

@@ -13,8 +13,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CommandTemplateTest {
 
   static final Map<String, String> VALUES =
-      Map.of("prompt", "do {workspace} now", "prompt_file", "/w/.agent/prompt.md",
-          "workspace", "/w", "task_id", "task_3");
+      Map.of(
+          "prompt",
+          "do {workspace} now",
+          "prompt_file",
+          "/w/.agent/prompt.md",
+          "workspace",
+          "/w",
+          "task_id",
+          "task_3");
 
   static List<String> words(String text) {
     return CommandTemplate.parse(text).expand(VALUES);
@@ -27,12 +34,14 @@ class CommandTemplateTest {
 
   @Test
   void single_quotes_keep_everything_literally() {
-    assertThat(words("sh -c 'cat \"$0\" | my-agent' x")).containsExactly("sh", "-c", "cat \"$0\" | my-agent", "x");
+    assertThat(words("sh -c 'cat \"$0\" | my-agent' x"))
+        .containsExactly("sh", "-c", "cat \"$0\" | my-agent", "x");
   }
 
   @Test
   void double_quotes_take_backslash_escapes_of_quote_backslash_dollar_and_backtick() {
-    assertThat(words("echo \"a \\\"b\\\" \\\\ \\$HOME \\n\"")).containsExactly("echo", "a \"b\" \\ $HOME \\n");
+    assertThat(words("echo \"a \\\"b\\\" \\\\ \\$HOME \\n\""))
+        .containsExactly("echo", "a \"b\" \\ $HOME \\n");
   }
 
   @Test
@@ -48,7 +57,13 @@ class CommandTemplateTest {
   @Test
   void placeholders_are_replaced_inside_words_and_a_value_with_blanks_stays_one_argument() {
     assertThat(words("agent --file={prompt_file} --cwd {workspace} --id {task_id} {prompt}"))
-        .containsExactly("agent", "--file=/w/.agent/prompt.md", "--cwd", "/w", "--id", "task_3",
+        .containsExactly(
+            "agent",
+            "--file=/w/.agent/prompt.md",
+            "--cwd",
+            "/w",
+            "--id",
+            "task_3",
             "do {workspace} now");
   }
 

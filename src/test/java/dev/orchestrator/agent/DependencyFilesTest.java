@@ -24,7 +24,10 @@ class DependencyFilesTest {
     "'', 10, 2147483647"
   })
   void cuts_the_largest_files_first(String sizes, int budget, int cap) {
-    List<Integer> list = sizes.isEmpty() ? List.of() : java.util.Arrays.stream(sizes.split(",")).map(Integer::valueOf).toList();
+    List<Integer> list =
+        sizes.isEmpty()
+            ? List.of()
+            : java.util.Arrays.stream(sizes.split(",")).map(Integer::valueOf).toList();
 
     assertThat(DependencyFiles.cap(list, budget)).isEqualTo(cap);
   }

@@ -28,36 +28,60 @@ final class FakeAgents {
   static Path script(Path directory, String name, String body) throws IOException {
     Files.createDirectories(directory);
     Path file = directory.resolve(name);
-    Files.writeString(file, "#!/bin/bash\nset -u\nhere=\"$(cd \"$(dirname \"$0\")\" && pwd)\"\n" + body);
+    Files.writeString(
+        file, "#!/bin/bash\nset -u\nhere=\"$(cd \"$(dirname \"$0\")\" && pwd)\"\n" + body);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     return file;
   }
 
-  /** An environment whose PATH finds the scripts of {@code directory} first, then the system's tools. */
+  /**
+   * An environment whose PATH finds the scripts of {@code directory} first, then the system's
+   * tools.
+   */
   static Map<String, String> environment(Path directory) {
-    return Map.of("PATH", directory + ":/usr/local/bin:/usr/bin:/bin", "HOME", directory.toString());
+    return Map.of(
+        "PATH", directory + ":/usr/local/bin:/usr/bin:/bin", "HOME", directory.toString());
   }
 
   static Task task(String id, String name, List<String> files) {
-    return new Task(id, name, "Builds the " + name.toLowerCase() + " of the app", 2, Effort.MEDIUM,
-        Duration.ofHours(1), List.of(name + " works", "It has tests"), files);
+    return new Task(
+        id,
+        name,
+        "Builds the " + name.toLowerCase() + " of the app",
+        2,
+        Effort.MEDIUM,
+        Duration.ofHours(1),
+        List.of(name + " works", "It has tests"),
+        files);
   }
 
   /** task_1 "Data model" ← task_2 "REST API". */
   static Plan plan() {
-    return new Plan(REQUIREMENT, new Complexity(40, "two layers", List.of("api"), List.of("python")), 2,
+    return new Plan(
+        REQUIREMENT,
+        new Complexity(40, "two layers", List.of("api"), List.of("python")),
+        2,
         Plan.TASK_QUEUE,
-        List.of(task("task_1", "Data model", List.of("src/models/**")),
+        List.of(
+            task("task_1", "Data model", List.of("src/models/**")),
             task("task_2", "REST API", List.of("src/api/**", "tests/api/**"))),
-        Map.of("task_2", List.of("task_1")), "task_1 then task_2", "");
+        Map.of("task_2", List.of("task_1")),
+        "task_1 then task_2",
+        "");
   }
 
   /** An assignment of task_2 in a fresh workspace, recording progress messages. */
-  static TaskAssignment assignment(Path workspace, Map<String, List<Path>> dependencyOutputs,
-      List<String> progress) {
+  static TaskAssignment assignment(
+      Path workspace, Map<String, List<Path>> dependencyOutputs, List<String> progress) {
     Plan plan = plan();
-    return new TaskAssignment(plan, plan.tasks().get(1), 1, 1, new TaskWorkspace(workspace),
-        dependencyOutputs, (message, fraction) -> progress.add(message));
+    return new TaskAssignment(
+        plan,
+        plan.tasks().get(1),
+        1,
+        1,
+        new TaskWorkspace(workspace),
+        dependencyOutputs,
+        (message, fraction) -> progress.add(message));
   }
 
   static TaskAssignment assignment(Path workspace) {

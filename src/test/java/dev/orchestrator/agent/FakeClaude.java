@@ -30,9 +30,12 @@ public final class FakeClaude {
   public static final String PLAN =
       "Here is the plan:\n```json\n{\"tasks\": ["
           + task(1, "Data model", "src/models/**")
-          + ", " + task(2, "REST API", "src/api/**")
-          + ", " + task(3, "Web UI", "src/ui/**")
-          + ", " + task(4, "Documentation", "docs/**")
+          + ", "
+          + task(2, "REST API", "src/api/**")
+          + ", "
+          + task(3, "Web UI", "src/ui/**")
+          + ", "
+          + task(4, "Documentation", "docs/**")
           + "], \"dependencies\": {\"task_2\": [\"task_1\"], \"task_3\": [\"task_1\"],"
           + " \"task_4\": [\"task_2\", \"task_3\"]}, \"execution_strategy\": \"model first\","
           + " \"notes\": \"\"}\n```\n";
@@ -73,7 +76,8 @@ public final class FakeClaude {
   public static Path install(Path directory, Map<String, String> replies) throws IOException {
     Files.createDirectories(directory.resolve("replies"));
     for (Map.Entry<String, String> reply : replies.entrySet()) {
-      Files.writeString(directory.resolve("replies/" + reply.getKey() + ".json"), quoted(reply.getValue()));
+      Files.writeString(
+          directory.resolve("replies/" + reply.getKey() + ".json"), quoted(reply.getValue()));
     }
     return FakeAgents.script(directory, "claude", SCRIPT);
   }
@@ -99,10 +103,20 @@ public final class FakeClaude {
   }
 
   private static String task(int n, String name, String files) {
-    return "{\"id\": \"task_" + n + "\", \"name\": \"" + name + "\", \"description\": \"Build the "
-        + name.toLowerCase() + "\", \"priority\": " + Math.min(n, 5)
+    return "{\"id\": \"task_"
+        + n
+        + "\", \"name\": \""
+        + name
+        + "\", \"description\": \"Build the "
+        + name.toLowerCase()
+        + "\", \"priority\": "
+        + Math.min(n, 5)
         + ", \"estimated_effort\": \"medium\", \"estimated_duration\": \"1hr\","
-        + " \"acceptance_criteria\": [\"" + name + " works\"], \"files\": [\"" + files + "\"]}";
+        + " \"acceptance_criteria\": [\""
+        + name
+        + " works\"], \"files\": [\""
+        + files
+        + "\"]}";
   }
 
   private static String quoted(String text) {

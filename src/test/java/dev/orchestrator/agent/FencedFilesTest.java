@@ -25,7 +25,13 @@ class FencedFilesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"// file: src/app.js", "# file: src/app.js", "<!-- file: src/app.js -->", "/* path: src/app.js */"})
+  @ValueSource(
+      strings = {
+        "// file: src/app.js",
+        "# file: src/app.js",
+        "<!-- file: src/app.js -->",
+        "/* path: src/app.js */"
+      })
   void reads_the_path_from_a_first_line_comment_and_drops_it(String comment) {
     assertThat(FencedFiles.parse("```\n" + comment + "\nrun()\n```"))
         .containsExactly(new File("src/app.js", "run()\n"));
@@ -51,7 +57,8 @@ class FencedFilesTest {
   void keeps_inner_fences_of_a_longer_outer_fence() {
     String text = "````markdown path=README.md\n# Title\n```bash\nmake\n```\n````\n";
 
-    assertThat(FencedFiles.parse(text)).containsExactly(new File("README.md", "# Title\n```bash\nmake\n```\n"));
+    assertThat(FencedFiles.parse(text))
+        .containsExactly(new File("README.md", "# Title\n```bash\nmake\n```\n"));
   }
 
   @Test

@@ -54,15 +54,26 @@ class LlmAgentTest {
     Provider provider = dialect == Dialect.ANTHROPIC ? Provider.ANTHROPIC : Provider.OPENAI;
     ProviderSettings settings =
         new ProviderSettings(
-            provider, "test-model", ProviderSettings.apiRoot(provider, server.url()),
-            new ApiKey(KEY, provider.keyVariable()), Duration.ofSeconds(10), 4096);
-    return ModelClient.builder(settings).retry(new RequestRetry(2, Duration.ZERO, Duration.ZERO)).build();
+            provider,
+            "test-model",
+            ProviderSettings.apiRoot(provider, server.url()),
+            new ApiKey(KEY, provider.keyVariable()),
+            Duration.ofSeconds(10),
+            4096);
+    return ModelClient.builder(settings)
+        .retry(new RequestRetry(2, Duration.ZERO, Duration.ZERO))
+        .build();
   }
 
   TaskAssignment assignment(String taskId, Map<String, List<Path>> dependencyOutputs) {
     Task task = PLAN.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow();
     return new TaskAssignment(
-        PLAN, task, 1, 1, new TaskWorkspace(temp.resolve("work").resolve(taskId)), dependencyOutputs,
+        PLAN,
+        task,
+        1,
+        1,
+        new TaskWorkspace(temp.resolve("work").resolve(taskId)),
+        dependencyOutputs,
         (message, fraction) -> {});
   }
 
@@ -134,7 +145,9 @@ class LlmAgentTest {
 
     new LlmAgent(client(Dialect.OPENAI, new TodoScript()), 10, 10_000).execute(assignment);
 
-    assertThat(server.exchanges()).extracting(FakeModelServer.Exchange::status).startsWith(429, 200);
+    assertThat(server.exchanges())
+        .extracting(FakeModelServer.Exchange::status)
+        .startsWith(429, 200);
     assertThat(server.exchanges().get(1).call().firstUserText())
         .contains("## task_1: src/todo/models.py")
         .contains("class Todo:");
@@ -147,16 +160,20 @@ class LlmAgentTest {
   void writes_the_files_of_fenced_code_blocks_when_the_model_answers_in_text() throws Exception {
     TaskAssignment assignment = assignment("task_3", Map.of());
 
-    AgentResult result = new LlmAgent(client(Dialect.ANTHROPIC, new TodoScript()), 10, 10_000).execute(assignment);
+    AgentResult result =
+        new LlmAgent(client(Dialect.ANTHROPIC, new TodoScript()), 10, 10_000).execute(assignment);
 
-    assertThat(assignment.workspace().files()).containsExactly("README.md", "src/web/app.js", "src/web/index.html");
-    assertThat(read(assignment.workspace(), "src/web/app.js")).isEqualTo(TodoScript.FILES.get("src/web/app.js"));
+    assertThat(assignment.workspace().files())
+        .containsExactly("README.md", "src/web/app.js", "src/web/index.html");
+    assertThat(read(assignment.workspace(), "src/web/app.js"))
+        .isEqualTo(TodoScript.FILES.get("src/web/app.js"));
     assertThat(result.summary()).isEqualTo("Here is the UI.");
   }
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
-  void reports_refused_paths_to_the_model_and_writes_nothing_outside(Dialect dialect) throws Exception {
+  void reports_refused_paths_to_the_model_and_writes_nothing_outside(Dialect dialect)
+      throws Exception {
     TaskAssignment assignment = assignment("task_4", Map.of());
 
     new LlmAgent(client(dialect, new TodoScript()), 10, 10_000).execute(assignment);
@@ -166,7 +183,9 @@ class LlmAgentTest {
     if (dialect == Dialect.ANTHROPIC) {
       assertThat(escape.isError()).isTrue();
     }
-    assertThat(escape.text()).isEqualTo("refused: ../../etc/x leaves the workspace through \"..\"; use a path inside the project");
+    assertThat(escape.text())
+        .isEqualTo(
+            "refused: ../../etc/x leaves the workspace through \"..\"; use a path inside the project");
     assertThat(absolute.text()).contains("/etc/passwd is an absolute path");
     assertThat(assignment.workspace().files()).containsExactly("README.md", "docs/usage.md");
     assertThat(temp.resolve("etc/x")).doesNotExist();
@@ -181,8 +200,10 @@ class LlmAgentTest {
                 Dialect.OPENAI,
                 call ->
                     call.assistantTurns() == 0
-                        ? Reply.cut("```python path=src/todo/models.py\nclass Todo: pass\n```\n\n```python path=tests/test_models.py\ndef test_")
-                        : Reply.text("```python path=tests/test_models.py\ndef test_todo(): pass\n```")),
+                        ? Reply.cut(
+                            "```python path=src/todo/models.py\nclass Todo: pass\n```\n\n```python path=tests/test_models.py\ndef test_")
+                        : Reply.text(
+                            "```python path=tests/test_models.py\ndef test_todo(): pass\n```")),
             5,
             10_000);
     TaskAssignment assignment = assignment("task_1", Map.of());
@@ -193,17 +214,22 @@ class LlmAgentTest {
         .isEqualTo(
             "Your reply was cut off at the output limit. Written so far: src/todo/models.py."
                 + " Continue with the files that are still missing, one at a time.");
-    assertThat(read(assignment.workspace(), "tests/test_models.py")).isEqualTo("def test_todo(): pass\n");
-    assertThat(assignment.workspace().files()).containsExactly("src/todo/models.py", "tests/test_models.py");
+    assertThat(read(assignment.workspace(), "tests/test_models.py"))
+        .isEqualTo("def test_todo(): pass\n");
+    assertThat(assignment.workspace().files())
+        .containsExactly("src/todo/models.py", "tests/test_models.py");
   }
 
   @Test
   void fails_without_retry_when_the_turns_run_out() throws Exception {
-    LlmAgent agent = new LlmAgent(client(Dialect.ANTHROPIC, call -> Reply.tools(ToolCall.listFiles())), 3, 10_000);
+    LlmAgent agent =
+        new LlmAgent(
+            client(Dialect.ANTHROPIC, call -> Reply.tools(ToolCall.listFiles())), 3, 10_000);
 
     assertThatThrownBy(() -> agent.execute(assignment("task_1", Map.of())))
         .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.retryable()).isFalse())
-        .hasMessage("task_1 did not finish within 3 model turns (0 files written); raise --max-turns or split the task");
+        .hasMessage(
+            "task_1 did not finish within 3 model turns (0 files written); raise --max-turns or split the task");
     assertThat(server.exchanges()).hasSize(3);
   }
 
@@ -223,7 +249,8 @@ class LlmAgentTest {
 
     agent.execute(assignment);
 
-    assertThat(server.exchanges().get(1).call().last().text()).startsWith("No file was written yet.");
+    assertThat(server.exchanges().get(1).call().last().text())
+        .startsWith("No file was written yet.");
     assertThat(assignment.workspace().files()).contains("src/todo/models.py");
   }
 
@@ -236,7 +263,8 @@ class LlmAgentTest {
                 call ->
                     call.tools().isEmpty()
                         ? Reply.text("```python path=src/todo/models.py\nclass Todo: pass\n```")
-                        : Reply.error(400, "invalid_request_error", "llama3 does not support tools")),
+                        : Reply.error(
+                            400, "invalid_request_error", "llama3 does not support tools")),
             5,
             10_000);
     TaskAssignment assignment = assignment("task_1", Map.of());
@@ -244,14 +272,21 @@ class LlmAgentTest {
     AgentResult result = agent.execute(assignment);
 
     assertThat(result.details()).containsEntry("mode", "text");
-    assertThat(server.exchanges().get(1).call().firstUserText()).contains("```python path=src/app.py");
+    assertThat(server.exchanges().get(1).call().firstUserText())
+        .contains("```python path=src/app.py");
     assertThat(assignment.workspace().files()).containsExactly("src/todo/models.py");
   }
 
   @Test
-  void a_provider_rejection_fails_the_task_for_good_and_an_outage_may_be_retried() throws Exception {
+  void a_provider_rejection_fails_the_task_for_good_and_an_outage_may_be_retried()
+      throws Exception {
     LlmAgent rejected =
-        new LlmAgent(client(Dialect.ANTHROPIC, call -> Reply.error(404, "not_found_error", "model: test-model")), 5, 0);
+        new LlmAgent(
+            client(
+                Dialect.ANTHROPIC,
+                call -> Reply.error(404, "not_found_error", "model: test-model")),
+            5,
+            0);
     assertThatThrownBy(() -> rejected.execute(assignment("task_1", Map.of())))
         .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.retryable()).isFalse())
         .hasMessageContaining("knows no model \"test-model\"");
@@ -260,6 +295,7 @@ class LlmAgentTest {
     LlmAgent overloaded = new LlmAgent(client(Dialect.ANTHROPIC, call -> Reply.overloaded()), 5, 0);
     assertThatThrownBy(() -> overloaded.execute(assignment("task_1", Map.of())))
         .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.retryable()).isTrue())
-        .hasMessageContaining("is overloaded (529 overloaded_error: Overloaded) (after 3 attempts)");
+        .hasMessageContaining(
+            "is overloaded (529 overloaded_error: Overloaded) (after 3 attempts)");
   }
 }

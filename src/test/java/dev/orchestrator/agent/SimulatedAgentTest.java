@@ -20,18 +20,37 @@ class SimulatedAgentTest {
 
   private static Task task(List<String> files) {
     return new Task(
-        "task_2", "Cart API", "REST endpoints for the cart", 2, Effort.MEDIUM, Duration.ofHours(1),
-        List.of("Add and remove items", "Totals are correct"), files);
+        "task_2",
+        "Cart API",
+        "REST endpoints for the cart",
+        2,
+        Effort.MEDIUM,
+        Duration.ofHours(1),
+        List.of("Add and remove items", "Totals are correct"),
+        files);
   }
 
   private AgentResult run(Task task, TaskWorkspace workspace, List<String> progress)
       throws InterruptedException {
     Plan plan =
-        new Plan("Build a shop", new Complexity(50, "", List.of(), List.of()), 2, Plan.TASK_QUEUE,
-            List.of(task), Map.of(), "", "");
+        new Plan(
+            "Build a shop",
+            new Complexity(50, "", List.of(), List.of()),
+            2,
+            Plan.TASK_QUEUE,
+            List.of(task),
+            Map.of(),
+            "",
+            "");
     return new SimulatedAgent(Duration.ZERO)
         .execute(
-            new TaskAssignment(plan, task, 1, 1, workspace, Map.of(),
+            new TaskAssignment(
+                plan,
+                task,
+                1,
+                1,
+                workspace,
+                Map.of(),
                 (message, fraction) -> progress.add(message)));
   }
 
@@ -87,7 +106,8 @@ class SimulatedAgentTest {
 
     run(task(List.of("tests/integration/**")), workspace, new CopyOnWriteArrayList<>());
 
-    assertThat(workspace.files()).containsExactly("README.md", "tests/integration/test_cart_api.py");
+    assertThat(workspace.files())
+        .containsExactly("README.md", "tests/integration/test_cart_api.py");
   }
 
   @Test

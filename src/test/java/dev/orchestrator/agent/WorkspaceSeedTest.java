@@ -28,7 +28,8 @@ class WorkspaceSeedTest {
     WorkspaceSeed seed = WorkspaceSeed.plant(workspace, Map.of("task_1", List.of(model)));
 
     assertThat(workspace.read("src/models/todo.py")).isEqualTo("class Todo: pass\n");
-    assertThat(seed.filesByTask()).containsExactly(Map.entry("task_1", List.of("src/models/todo.py")));
+    assertThat(seed.filesByTask())
+        .containsExactly(Map.entry("task_1", List.of("src/models/todo.py")));
   }
 
   @Test

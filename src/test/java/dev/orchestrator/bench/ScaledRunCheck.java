@@ -55,12 +55,15 @@ public final class ScaledRunCheck {
       Arrays.fill(priority, 3);
       OrderSearch.Result searched =
           OrderSearch.search(
-              g, DispatchOrder.criticalPathFirst(g, priority), none, c.executors(),
+              g,
+              DispatchOrder.criticalPathFirst(g, priority),
+              none,
+              c.executors(),
               OrderSearch.DEFAULT_BUDGET);
-      double predictedMicros = searched.makespan() / (double) StgGraph.UNIT_MILLIS * microsPerMinute;
+      double predictedMicros =
+          searched.makespan() / (double) StgGraph.UNIT_MILLIS * microsPerMinute;
       long scale = microsPerMinute;
-      Dispatcher dispatcher =
-          new Dispatcher(g, searched.rank(), none, c.executors(), Thread::new);
+      Dispatcher dispatcher = new Dispatcher(g, searched.rank(), none, c.executors(), Thread::new);
       long begin = System.nanoTime();
       dispatcher.run(
           (task, executor) -> {
@@ -83,7 +86,11 @@ public final class ScaledRunCheck {
         "%d cases, one estimated minute = %d us: measured makespan vs predicted%n"
             + "  mean %+.2f%%, worst %+.2f%%, mean excess %.0f us per run;%n"
             + "  the operating system woke each sleeping task %.0f us late on average%n",
-        cases.size(), microsPerMinute, 100 * sumRelative / cases.size(), 100 * worstRelative,
-        sumExcessMicros / cases.size(), oversleep.doubleValue() / tasks);
+        cases.size(),
+        microsPerMinute,
+        100 * sumRelative / cases.size(),
+        100 * worstRelative,
+        sumExcessMicros / cases.size(),
+        oversleep.doubleValue() / tasks);
   }
 }

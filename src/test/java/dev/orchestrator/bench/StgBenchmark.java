@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Dispatch orders on the Standard Task Graph Set: for every graph and executor count of the set's
- * {@code Case50_<P>_OPT.csv} files, the simulated makespan of plan order (FIFO), critical-path order
- * and the searched order, against the best known schedule length. Runs on one thread.
+ * {@code Case50_<P>_OPT.csv} files, the simulated makespan of plan order (FIFO), critical-path
+ * order and the searched order, against the best known schedule length. Runs on one thread.
  *
  * <pre>
  * mvn -q -B test-compile exec:java -Pbench -Dexec.mainClass=dev.orchestrator.bench.StgBenchmark \
@@ -113,7 +113,8 @@ public final class StgBenchmark {
     // Warm the JIT on a few cases so the first plans' times are not compile times.
     for (int k = 0; k < Math.min(20, cases.size()); k++) {
       Case c = cases.get(k);
-      OrderSearch.search(c.graph(), criticalPath(c.graph()), none(c.graph()), c.executors(), budget);
+      OrderSearch.search(
+          c.graph(), criticalPath(c.graph()), none(c.graph()), c.executors(), budget);
     }
     for (Case c : cases) {
       TaskGraph g = c.graph();
@@ -138,45 +139,74 @@ public final class StgBenchmark {
       long makespan = Simulator.simulate(g, result.rank(), noConflicts, c.executors()).makespan();
       if (makespan != result.makespan()) {
         throw new IllegalStateException(
-            c.file() + " P=" + c.executors() + ": search reported " + result.makespan()
-                + " but the simulator gives " + makespan);
+            c.file()
+                + " P="
+                + c.executors()
+                + ": search reported "
+                + result.makespan()
+                + " but the simulator gives "
+                + makespan);
       }
       searched.add(c, makespan, searchNanos, searchCpu);
       checkFeasible(c, Simulator.simulate(g, result.rank(), noConflicts, c.executors()));
       if (makespan > c.bestKnown()) {
         missed.add(
             String.format(
-                Locale.ROOT, "  %s  P=%-2d  lower bound %d  best known %d  ours %d  critical path %d",
-                c.file(), c.executors(), minutes(c.lowerBound()), minutes(c.bestKnown()),
-                minutes(makespan), minutes(result.startMakespan())));
+                Locale.ROOT,
+                "  %s  P=%-2d  lower bound %d  best known %d  ours %d  critical path %d",
+                c.file(),
+                c.executors(),
+                minutes(c.lowerBound()),
+                minutes(c.bestKnown()),
+                minutes(makespan),
+                minutes(result.startMakespan())));
       }
       if (makespan < c.bestKnown()) {
         beaten.add(
             String.format(
-                Locale.ROOT, "  %s  P=%-2d  lower bound %d  best known %d  ours %d%s",
-                c.file(), c.executors(), minutes(c.lowerBound()), minutes(c.bestKnown()),
-                minutes(makespan), makespan == c.lowerBound() ? " (optimal: meets the bound)" : ""));
+                Locale.ROOT,
+                "  %s  P=%-2d  lower bound %d  best known %d  ours %d%s",
+                c.file(),
+                c.executors(),
+                minutes(c.lowerBound()),
+                minutes(c.bestKnown()),
+                minutes(makespan),
+                makespan == c.lowerBound() ? " (optimal: meets the bound)" : ""));
       }
     }
     out.printf(
-        Locale.ROOT, "%d cases (%d graphs x P in %s); makespan / best known length%n%n",
-        cases.size(), cases.stream().map(Case::file).distinct().count(),
+        Locale.ROOT,
+        "%d cases (%d graphs x P in %s); makespan / best known length%n%n",
+        cases.size(),
+        cases.stream().map(Case::file).distinct().count(),
         Arrays.toString(EXECUTORS));
     out.printf(
-        Locale.ROOT, "%-30s %8s %8s %14s %13s %13s %9s %11s%n", "order", "mean", "worst",
-        "at/below best", "ms per plan", "CPU ms/plan", "max ms", "max CPU ms");
+        Locale.ROOT,
+        "%-30s %8s %8s %14s %13s %13s %9s %11s%n",
+        "order",
+        "mean",
+        "worst",
+        "at/below best",
+        "ms per plan",
+        "CPU ms/plan",
+        "max ms",
+        "max CPU ms");
     for (Tally t : List.of(fifo, criticalPath, searched)) {
       out.println(t.row());
     }
     out.println();
     for (int p : EXECUTORS) {
       out.printf(
-          Locale.ROOT, "P=%-2d  FIFO %s   critical path %s   searched %s%n", p, fifo.brief(p),
-          criticalPath.brief(p), searched.brief(p));
+          Locale.ROOT,
+          "P=%-2d  FIFO %s   critical path %s   searched %s%n",
+          p,
+          fifo.brief(p),
+          criticalPath.brief(p),
+          searched.brief(p));
     }
     out.println();
-    out.println("Cases where the searched order beats the published best known length: "
-        + beaten.size());
+    out.println(
+        "Cases where the searched order beats the published best known length: " + beaten.size());
     beaten.forEach(out::println);
     out.println("Cases where the searched order is above the best known length: " + missed.size());
     missed.forEach(out::println);
@@ -190,7 +220,8 @@ public final class StgBenchmark {
     for (int t = 0; t < g.size(); t++) {
       for (int d : g.dependencies(t)) {
         if (schedule.start(t) < schedule.end(d)) {
-          throw new IllegalStateException(c.file() + ": task " + t + " starts before " + d + " ends");
+          throw new IllegalStateException(
+              c.file() + ": task " + t + " starts before " + d + " ends");
         }
       }
       if (schedule.end(t) - schedule.start(t) != g.duration(t)) {
@@ -246,8 +277,12 @@ public final class StgBenchmark {
 
     String row() {
       return String.format(
-          Locale.ROOT, "%-30s %8.4f %8.4f %13.1f%% %13.2f %13.2f %9.1f %11.1f", name, mean(ratios),
-          ratios.stream().mapToDouble(d -> d).max().orElse(0), 100 * atBest(ratios),
+          Locale.ROOT,
+          "%-30s %8.4f %8.4f %13.1f%% %13.2f %13.2f %9.1f %11.1f",
+          name,
+          mean(ratios),
+          ratios.stream().mapToDouble(d -> d).max().orElse(0),
+          100 * atBest(ratios),
           nanos.stream().mapToLong(v -> v).average().orElse(0) / 1e6,
           cpuNanos.stream().mapToLong(v -> v).average().orElse(0) / 1e6,
           nanos.stream().mapToLong(v -> v).max().orElse(0) / 1e6,

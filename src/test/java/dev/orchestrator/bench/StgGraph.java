@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A graph of the Standard Task Graph Set (Tobita and Kasahara, 2002) as a task graph: task {@code k}
- * of the file is position {@code k - 1}, its processing time in minutes is its estimated duration,
- * and the two zero-cost dummy tasks (entry and exit) are dropped.
+ * A graph of the Standard Task Graph Set (Tobita and Kasahara, 2002) as a task graph: task {@code
+ * k} of the file is position {@code k - 1}, its processing time in minutes is its estimated
+ * duration, and the two zero-cost dummy tasks (entry and exit) are dropped.
  */
 final class StgGraph {
 

@@ -54,10 +54,17 @@ class CliTest {
       assertThat(result.exitCode()).as(result.err()).isZero();
       for (String entry :
           List.of(
-              "execution_plan.json", "execution_summary.json", "orchestrator.log", "README.md",
+              "execution_plan.json",
+              "execution_summary.json",
+              "orchestrator.log",
+              "README.md",
               "report.html",
-              "src", "tests", "docs/execution_plan.json", "docs/execution_summary.json",
-              ".orchestrator", "executor_1")) {
+              "src",
+              "tests",
+              "docs/execution_plan.json",
+              "docs/execution_summary.json",
+              ".orchestrator",
+              "executor_1")) {
         assertThat(out.resolve(entry)).exists();
       }
       JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
@@ -87,8 +94,11 @@ class CliTest {
       run(args(TODO, "-o", out, "--simulate-delay", "0ms"));
 
       List<String> log = Files.readAllLines(out.resolve("orchestrator.log"));
-      assertThat(log).isNotEmpty().allMatch(l -> l.matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*"));
-      assertThat(String.join("\n", log)).contains("run started", "completed task_1", "run finished");
+      assertThat(log)
+          .isNotEmpty()
+          .allMatch(l -> l.matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*"));
+      assertThat(String.join("\n", log))
+          .contains("run started", "completed task_1", "run finished");
     }
 
     @Test
@@ -141,16 +151,23 @@ class CliTest {
     void runs_a_hand_edited_plan() throws Exception {
       Path planDir = temp.resolve("plan");
       Result planned =
-          run(args("plan", "Build e-commerce platform with product catalog, cart, and checkout",
-              "-o", planDir));
+          run(
+              args(
+                  "plan",
+                  "Build e-commerce platform with product catalog, cart, and checkout",
+                  "-o",
+                  planDir));
       assertThat(planned.exitCode()).as(planned.err()).isZero();
       assertThat(planned.out()).contains("task_1", "Plan written to");
       Path planFile = planDir.resolve("execution_plan.json");
-      String edited = Files.readString(planFile).replaceFirst("\"name\" : \"[^\"]*\"", "\"name\" : \"Hand-edited first task\"");
+      String edited =
+          Files.readString(planFile)
+              .replaceFirst("\"name\" : \"[^\"]*\"", "\"name\" : \"Hand-edited first task\"");
       Files.writeString(planFile, edited);
 
       Path out = temp.resolve("run");
-      Result result = run(args("run", "--plan", planFile, "-o", out, "-m", 4, "--simulate-delay", "0ms"));
+      Result result =
+          run(args("run", "--plan", planFile, "-o", out, "-m", 4, "--simulate-delay", "0ms"));
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       assertThat(result.out()).contains("Hand-edited first task");
@@ -175,7 +192,9 @@ class CliTest {
       Files.writeString(
           plan,
           "{\"requirements\":\"x\",\"tasks\":["
-              + task("task_2") + "," + task("task_5")
+              + task("task_2")
+              + ","
+              + task("task_5")
               + "],\"dependencies\":{\"task_2\":[\"task_5\"],\"task_5\":[\"task_2\"]}}");
 
       Result result = run(args("run", "--plan", plan, "-o", temp.resolve("o")));
@@ -219,19 +238,25 @@ class CliTest {
 
     @Test
     void real_without_a_provider_exits_2_saying_what_is_missing() {
-      // No key and no claude on PATH, whatever this machine has: --real must not reach a real model.
+      // No key and no claude on PATH, whatever this machine has: --real must not reach a real
+      // model.
       StringWriter err = new StringWriter();
       int code =
           Cli.execute(
-              args(TODO, "--real", "-o", temp.resolve("o")), new PrintWriter(new StringWriter()),
-              new PrintWriter(err, true), false, Map.of("PATH", temp.toString()));
+              args(TODO, "--real", "-o", temp.resolve("o")),
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err, true),
+              false,
+              Map.of("PATH", temp.toString()));
 
       assertThat(code).isEqualTo(2);
       assertThat(err.toString()).contains("--real needs", "without --real");
     }
 
     private String task(String id) {
-      return "{\"id\":\"" + id + "\",\"name\":\"n\",\"description\":\"d\",\"priority\":1,"
+      return "{\"id\":\""
+          + id
+          + "\",\"name\":\"n\",\"description\":\"d\",\"priority\":1,"
           + "\"estimated_effort\":\"low\",\"estimated_duration\":\"30min\",\"acceptance_criteria\":[]}";
     }
   }
@@ -256,12 +281,14 @@ class CliTest {
     void demo_lists_its_scenarios() {
       Result result = run("demo", "--list");
 
-      assertThat(result.out()).contains("calculator", "todo", "ecommerce", "etl", "ml", "game", "microservices");
+      assertThat(result.out())
+          .contains("calculator", "todo", "ecommerce", "etl", "ml", "game", "microservices");
     }
 
     @Test
     void demo_runs_a_scenario_offline() {
-      Result result = run(args("demo", "calculator", "-o", temp.resolve("d"), "--simulate-delay", "0ms"));
+      Result result =
+          run(args("demo", "calculator", "-o", temp.resolve("d"), "--simulate-delay", "0ms"));
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       assertThat(temp.resolve("d/execution_summary.json")).exists();

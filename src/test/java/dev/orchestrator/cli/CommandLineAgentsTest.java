@@ -31,7 +31,11 @@ class CommandLineAgentsTest {
   record Result(int exitCode, String out, String err) {}
 
   Map<String, String> environment() {
-    return Map.of("PATH", temp.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin", "HOME", temp.resolve("home").toString());
+    return Map.of(
+        "PATH",
+        temp.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin",
+        "HOME",
+        temp.resolve("home").toString());
   }
 
   Result run(Map<String, String> environment, Object... args) {
@@ -42,7 +46,11 @@ class CommandLineAgentsTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Cli.execute(list.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), false,
+        Cli.execute(
+            list.toArray(String[]::new),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            false,
             environment);
     return new Result(code, out.toString(), err.toString());
   }
@@ -55,7 +63,8 @@ class CommandLineAgentsTest {
     Result result = run(environment(), TODO, "--real", "-m", 2, "-o", out);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(PlanJson.read(out.resolve("execution_plan.json")).notes()).contains("Planned by Claude Code.");
+    assertThat(PlanJson.read(out.resolve("execution_plan.json")).notes())
+        .contains("Planned by Claude Code.");
     JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(4);
     for (JsonNode task : summary.get("tasks")) {
@@ -71,12 +80,17 @@ class CommandLineAgentsTest {
         .isEqualTo(8);
     assertThat(out.resolve("src/task_3.py")).exists();
     try (Stream<Path> files = Files.walk(out.resolve("src"))) {
-      assertThat(files).as("agent logs stay out of the project").noneMatch(p -> p.toString().contains(".agent"));
+      assertThat(files)
+          .as("agent logs stay out of the project")
+          .noneMatch(p -> p.toString().contains(".agent"));
     }
     assertThat(Files.readString(out.resolve("README.md")))
         .contains("12 files: the prompt and logs of a command-line agent (.agent/)");
     try (Stream<Path> raw = Files.list(out)) {
-      Path executor = raw.filter(p -> p.getFileName().toString().startsWith("executor_")).findFirst().orElseThrow();
+      Path executor =
+          raw.filter(p -> p.getFileName().toString().startsWith("executor_"))
+              .findFirst()
+              .orElseThrow();
       try (Stream<Path> tasks = Files.list(executor)) {
         assertThat(tasks.findFirst().orElseThrow().resolve(".agent/stdout.log")).exists();
       }
@@ -88,12 +102,14 @@ class CommandLineAgentsTest {
     Result result = run(environment(), TODO, "--real", "-o", temp.resolve("out"));
 
     assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
-    assertThat(result.err()).contains("--real needs a language model", "Claude Code", "without --real");
+    assertThat(result.err())
+        .contains("--real needs a language model", "Claude Code", "without --real");
   }
 
   @Test
   void executor_claude_code_without_claude_installed_says_to_install_it() {
-    Result result = run(environment(), TODO, "--executor", "claude-code", "-o", temp.resolve("out"));
+    Result result =
+        run(environment(), TODO, "--executor", "claude-code", "-o", temp.resolve("out"));
 
     assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
     assertThat(result.err()).contains("claude was not found on PATH; install Claude Code");
@@ -111,8 +127,17 @@ class CommandLineAgentsTest {
     Path out = temp.resolve("out");
 
     Result result =
-        run(environment(), TODO, "--executor", "command", "--agent-command", "my-agent {task_id}", "-m", 2,
-            "-o", out);
+        run(
+            environment(),
+            TODO,
+            "--executor",
+            "command",
+            "--agent-command",
+            "my-agent {task_id}",
+            "-m",
+            2,
+            "-o",
+            out);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     int tasks = PlanJson.read(out.resolve("execution_plan.json")).tasks().size();
@@ -126,6 +151,7 @@ class CommandLineAgentsTest {
     Result result = run(environment(), TODO, "--executor", "command", "-o", temp.resolve("out"));
 
     assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
-    assertThat(result.err()).contains("--executor command needs the agent's command line: add --agent-command");
+    assertThat(result.err())
+        .contains("--executor command needs the agent's command line: add --agent-command");
   }
 }

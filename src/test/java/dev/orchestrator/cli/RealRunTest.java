@@ -60,7 +60,10 @@ class RealRunTest {
     StringWriter err = new StringWriter();
     int code =
         Cli.execute(
-            list.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), false,
+            list.toArray(String[]::new),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            false,
             environment);
     return new Result(code, out.toString(), err.toString());
   }
@@ -92,8 +95,18 @@ class RealRunTest {
     server = FakeModelServer.start(KEY, new TodoScript());
     return run(
         environment(keyVariable(dialect), KEY),
-        TodoScript.REQUIREMENT, "--real", "--provider", provider(dialect), "--base-url", server.url(),
-        "--model", model(dialect), "-m", 3, "-o", out);
+        TodoScript.REQUIREMENT,
+        "--real",
+        "--provider",
+        provider(dialect),
+        "--base-url",
+        server.url(),
+        "--model",
+        model(dialect),
+        "-m",
+        3,
+        "-o",
+        out);
   }
 
   static Set<String> filesBelow(Path root) throws IOException {
@@ -115,10 +128,13 @@ class RealRunTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     Plan plan = PlanJson.read(out.resolve("execution_plan.json"));
-    assertThat(plan.tasks()).extracting(t -> t.name())
+    assertThat(plan.tasks())
+        .extracting(t -> t.name())
         .containsExactly("Data model", "REST API", "Frontend UI", "Documentation");
-    assertThat(plan.notes()).endsWith("Planned by " + model(dialect) + " (" + provider(dialect) + ").");
-    Set<String> project = new TreeSet<>(filesBelow(out.resolve("src")).stream().map(p -> "src/" + p).toList());
+    assertThat(plan.notes())
+        .endsWith("Planned by " + model(dialect) + " (" + provider(dialect) + ").");
+    Set<String> project =
+        new TreeSet<>(filesBelow(out.resolve("src")).stream().map(p -> "src/" + p).toList());
     project.addAll(filesBelow(out.resolve("tests")).stream().map(p -> "tests/" + p).toList());
     assertThat(project)
         .isEqualTo(
@@ -141,10 +157,18 @@ class RealRunTest {
               .map(FakeModelServer.Exchange::usage)
               .toList();
       JsonNode tokens = task.get("tokens");
-      assertThat(tokens.get("input").asLong()).as(id).isEqualTo(sent.stream().mapToLong(u -> u.input()).sum());
-      assertThat(tokens.get("output").asLong()).as(id).isEqualTo(sent.stream().mapToLong(u -> u.output()).sum());
-      assertThat(tokens.get("cache_read").asLong()).as(id).isEqualTo(sent.stream().mapToLong(u -> u.cacheRead()).sum());
-      assertThat(tokens.get("cache_write").asLong()).as(id).isEqualTo(sent.stream().mapToLong(u -> u.cacheWrite()).sum());
+      assertThat(tokens.get("input").asLong())
+          .as(id)
+          .isEqualTo(sent.stream().mapToLong(u -> u.input()).sum());
+      assertThat(tokens.get("output").asLong())
+          .as(id)
+          .isEqualTo(sent.stream().mapToLong(u -> u.output()).sum());
+      assertThat(tokens.get("cache_read").asLong())
+          .as(id)
+          .isEqualTo(sent.stream().mapToLong(u -> u.cacheRead()).sum());
+      assertThat(tokens.get("cache_write").asLong())
+          .as(id)
+          .isEqualTo(sent.stream().mapToLong(u -> u.cacheWrite()).sum());
       assertThat(task.get("cost_usd").decimalValue()).as(id).isPositive();
       total = total.add(task.get("cost_usd").decimalValue());
     }
@@ -174,7 +198,14 @@ class RealRunTest {
     System.out.printf(
         "%s todo run: %d requests (%d answered), input %d tokens (%d cache read, %d cache write),"
             + " output %d tokens, %.0f%% of input from the cache; executors' cost $%s%n",
-        dialect, server.exchanges().size(), usage.size(), input, read, write, output, 100 * share,
+        dialect,
+        server.exchanges().size(),
+        usage.size(),
+        input,
+        read,
+        write,
+        output,
+        100 * share,
         summary.get("cost_usd").decimalValue().toPlainString());
     assertThat(share).isGreaterThan(0.3);
   }
@@ -184,13 +215,30 @@ class RealRunTest {
     server = FakeModelServer.start(KEY, new TodoScript());
     Path planFile = temp.resolve("plan.json");
     Files.writeString(
-        planFile, "{\"requirements\": \"" + TodoScript.REQUIREMENT + "\", " + TodoScript.PLAN.substring(1));
+        planFile,
+        "{\"requirements\": \"" + TodoScript.REQUIREMENT + "\", " + TodoScript.PLAN.substring(1));
     Path out = temp.resolve("out");
 
     Result result =
-        run(environment("ANTHROPIC_API_KEY", KEY), "run", "--plan", planFile, "--executor", "llm",
-            "--provider", "anthropic", "--base-url", server.url(), "--model", "claude-sonnet-4-5",
-            "-m", 1, "--max-cost", "0.000001", "-o", out);
+        run(
+            environment("ANTHROPIC_API_KEY", KEY),
+            "run",
+            "--plan",
+            planFile,
+            "--executor",
+            "llm",
+            "--provider",
+            "anthropic",
+            "--base-url",
+            server.url(),
+            "--model",
+            "claude-sonnet-4-5",
+            "-m",
+            1,
+            "--max-cost",
+            "0.000001",
+            "-o",
+            out);
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
     JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
@@ -198,7 +246,8 @@ class RealRunTest {
     assertThat(summary.get("not_started").asInt()).isEqualTo(3);
     assertThat(out.resolve("src/todo/models.py")).exists();
     assertThat(Files.readString(out.resolve("orchestrator.log")))
-        .containsPattern("the model requests have cost \\$[0-9.]+, reaching the limit of \\$0.000001");
+        .containsPattern(
+            "the model requests have cost \\$[0-9.]+, reaching the limit of \\$0.000001");
   }
 
   @Test
@@ -206,11 +255,22 @@ class RealRunTest {
     server = FakeModelServer.start(KEY, new TodoScript());
 
     Result result =
-        run(environment("ANTHROPIC_API_KEY", KEY), "plan", "x", "--real", "--base-url", server.url(),
-            "--model", "claude-unpriced-1", "--max-cost", "5");
+        run(
+            environment("ANTHROPIC_API_KEY", KEY),
+            "plan",
+            "x",
+            "--real",
+            "--base-url",
+            server.url(),
+            "--model",
+            "claude-unpriced-1",
+            "--max-cost",
+            "5");
 
     assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
-    assertThat(result.err()).contains("--max-cost needs the price of claude-unpriced-1").contains("--price-table");
+    assertThat(result.err())
+        .contains("--max-cost needs the price of claude-unpriced-1")
+        .contains("--price-table");
   }
 
   @Test
@@ -231,17 +291,35 @@ class RealRunTest {
   void picks_anthropic_from_its_key_and_uses_a_local_openai_server_without_one() throws Exception {
     server = FakeModelServer.start(KEY, new TodoScript());
     Result anthropic =
-        run(environment("ANTHROPIC_API_KEY", KEY, "ORCHESTRATOR_BASE_URL", server.url()),
-            "plan", TodoScript.REQUIREMENT, "--real", "-o", temp.resolve("a"));
+        run(
+            environment("ANTHROPIC_API_KEY", KEY, "ORCHESTRATOR_BASE_URL", server.url()),
+            "plan",
+            TodoScript.REQUIREMENT,
+            "--real",
+            "-o",
+            temp.resolve("a"));
     server.close();
     server = FakeModelServer.start(null, new TodoScript());
     Result local =
-        run(environment(), "plan", TodoScript.REQUIREMENT, "--planner", "llm", "--provider", "openai",
-            "--base-url", server.url() + "/v1", "--model", "llama3.1", "-o", temp.resolve("b"));
+        run(
+            environment(),
+            "plan",
+            TodoScript.REQUIREMENT,
+            "--planner",
+            "llm",
+            "--provider",
+            "openai",
+            "--base-url",
+            server.url() + "/v1",
+            "--model",
+            "llama3.1",
+            "-o",
+            temp.resolve("b"));
 
     assertThat(anthropic.exitCode()).as(anthropic.err()).isZero();
     assertThat(local.exitCode()).as(local.err()).isZero();
-    assertThat(server.exchanges()).allSatisfy(e -> assertThat(e.call().model()).isEqualTo("llama3.1"));
+    assertThat(server.exchanges())
+        .allSatisfy(e -> assertThat(e.call().model()).isEqualTo("llama3.1"));
     assertThat(server.exchanges().get(0).headers()).doesNotContainKey("Authorization");
   }
 
@@ -252,15 +330,27 @@ class RealRunTest {
     Path config = temp.resolve("orchestrator.properties");
     Files.writeString(
         config,
-        "provider=openai\nbase-url=" + server.url() + "\nmodel=from-file\nopenai-api-key=" + KEY + "\n");
+        "provider=openai\nbase-url="
+            + server.url()
+            + "\nmodel=from-file\nopenai-api-key="
+            + KEY
+            + "\n");
     Map<String, String> environment = environment("ORCHESTRATOR_CONFIG", config.toString());
 
     run(environment, "plan", TodoScript.REQUIREMENT, "--planner", "llm", "-o", temp.resolve("1"));
     environment.put("ORCHESTRATOR_MODEL", "from-environment");
     run(environment, "plan", TodoScript.REQUIREMENT, "--planner", "llm", "-o", temp.resolve("2"));
     Result last =
-        run(environment, "plan", TodoScript.REQUIREMENT, "--planner", "llm", "--model", "from-command-line",
-            "-o", temp.resolve("3"));
+        run(
+            environment,
+            "plan",
+            TodoScript.REQUIREMENT,
+            "--planner",
+            "llm",
+            "--model",
+            "from-command-line",
+            "-o",
+            temp.resolve("3"));
 
     assertThat(last.exitCode()).as(last.err()).isZero();
     assertThat(server.exchanges().stream().map(e -> e.call().model()).distinct())
@@ -287,22 +377,45 @@ class RealRunTest {
     server = FakeModelServer.start("sk-the-right-one", new TodoScript());
     Path bad = temp.resolve("bad");
     Result failure =
-        run(environment("OPENAI_API_KEY", KEY), TodoScript.REQUIREMENT, "--planner", "heuristic",
-            "--executor", "llm", "--provider", "openai", "--base-url", server.url(), "-m", 2, "-o", bad);
+        run(
+            environment("OPENAI_API_KEY", KEY),
+            TodoScript.REQUIREMENT,
+            "--planner",
+            "heuristic",
+            "--executor",
+            "llm",
+            "--provider",
+            "openai",
+            "--base-url",
+            server.url(),
+            "-m",
+            2,
+            "-o",
+            bad);
     Result planFailure =
-        run(environment("OPENAI_API_KEY", KEY), "plan", TodoScript.REQUIREMENT, "--real",
-            "--base-url", server.url(), "-o", temp.resolve("never"));
+        run(
+            environment("OPENAI_API_KEY", KEY),
+            "plan",
+            TodoScript.REQUIREMENT,
+            "--real",
+            "--base-url",
+            server.url(),
+            "-o",
+            temp.resolve("never"));
 
     assertThat(success.exitCode()).as(success.err()).isZero();
     assertThat(failure.exitCode()).isEqualTo(Cli.TASKS_FAILED);
     assertThat(planFailure.exitCode()).isEqualTo(Cli.USAGE);
-    assertThat(planFailure.err()).contains("rejected the key (401").contains("check OPENAI_API_KEY");
+    assertThat(planFailure.err())
+        .contains("rejected the key (401")
+        .contains("check OPENAI_API_KEY");
     assertThat(Files.readString(bad.resolve("orchestrator.log"))).contains("rejected the key (401");
     assertThat(server.exchanges()).anySatisfy(e -> assertThat(e.responseBody()).contains(KEY));
     for (Path dir : List.of(good, bad)) {
       assertThat(filesBelow(dir)).isNotEmpty();
       for (String file : filesBelow(dir)) {
-        String content = new String(Files.readAllBytes(dir.resolve(file)), StandardCharsets.ISO_8859_1);
+        String content =
+            new String(Files.readAllBytes(dir.resolve(file)), StandardCharsets.ISO_8859_1);
         assertThat(content).as(dir.relativize(dir.resolve(file)).toString()).doesNotContain(KEY);
       }
     }

@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.orchestrator.llm.fake.FakeModelServer;
 import dev.orchestrator.llm.fake.FakeModelServer.Dialect;
 import dev.orchestrator.llm.fake.Reply;
+import dev.orchestrator.usage.Tokens;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +51,12 @@ class ModelClientTest {
   }
 
   ModelClient client(
-      Dialect dialect, FakeModelServer.Script script, CostMeter meter, RequestLimiter limiter,
-      ModelPrice price) throws Exception {
+      Dialect dialect,
+      FakeModelServer.Script script,
+      CostMeter meter,
+      RequestLimiter limiter,
+      ModelPrice price)
+      throws Exception {
     server = FakeModelServer.start(KEY, script);
     return ModelClient.builder(settings(dialect, KEY))
         .retry(new RequestRetry(2, Duration.ofSeconds(1), Duration.ofSeconds(60)))
@@ -66,8 +71,12 @@ class ModelClientTest {
   ProviderSettings settings(Dialect dialect, String key) {
     Provider provider = dialect == Dialect.ANTHROPIC ? Provider.ANTHROPIC : Provider.OPENAI;
     return new ProviderSettings(
-        provider, "test-model", ProviderSettings.apiRoot(provider, server.url()),
-        new ApiKey(key, provider.keyVariable()), Duration.ofSeconds(10), 1024);
+        provider,
+        "test-model",
+        ProviderSettings.apiRoot(provider, server.url()),
+        new ApiKey(key, provider.keyVariable()),
+        Duration.ofSeconds(10),
+        1024);
   }
 
   static ChatRequest hello() {
@@ -132,16 +141,21 @@ class ModelClientTest {
   void waits_as_long_as_retry_after_says_after_a_429(Dialect dialect) throws Exception {
     AtomicInteger calls = new AtomicInteger();
     ModelClient client =
-        client(dialect, call -> calls.incrementAndGet() == 1 ? Reply.rateLimited(7) : Reply.text("ok"));
+        client(
+            dialect,
+            call -> calls.incrementAndGet() == 1 ? Reply.rateLimited(7) : Reply.text("ok"));
 
     assertThat(client.chat(hello()).text()).isEqualTo("ok");
     assertThat(waits).containsExactly(Duration.ofSeconds(7));
-    assertThat(server.exchanges()).extracting(FakeModelServer.Exchange::status).containsExactly(429, 200);
+    assertThat(server.exchanges())
+        .extracting(FakeModelServer.Exchange::status)
+        .containsExactly(429, 200);
   }
 
   @Test
   void backs_off_exponentially_after_overload_and_server_errors() throws Exception {
-    List<Reply> replies = new ArrayList<>(List.of(Reply.overloaded(), Reply.serverError(), Reply.text("ok")));
+    List<Reply> replies =
+        new ArrayList<>(List.of(Reply.overloaded(), Reply.serverError(), Reply.text("ok")));
     ModelClient client = client(Dialect.ANTHROPIC, call -> replies.remove(0));
 
     assertThat(client.chat(hello()).text()).isEqualTo("ok");
@@ -151,7 +165,8 @@ class ModelClientTest {
   @ParameterizedTest
   @EnumSource(Dialect.class)
   void retries_a_dropped_connection_and_a_malformed_reply(Dialect dialect) throws Exception {
-    List<Reply> replies = new ArrayList<>(List.of(Reply.drop(), Reply.malformed(), Reply.text("ok")));
+    List<Reply> replies =
+        new ArrayList<>(List.of(Reply.drop(), Reply.malformed(), Reply.text("ok")));
     ModelClient client = client(dialect, call -> replies.remove(0));
 
     assertThat(client.chat(hello()).text()).isEqualTo("ok");
@@ -164,7 +179,8 @@ class ModelClientTest {
 
     assertThatThrownBy(() -> client.chat(hello()))
         .isInstanceOf(ProviderUnavailable.class)
-        .hasMessageContaining("the Anthropic API at " + server.url() + "/v1 limited the rate (429 rate_limit_error")
+        .hasMessageContaining(
+            "the Anthropic API at " + server.url() + "/v1 limited the rate (429 rate_limit_error")
         .hasMessageContaining("--max-concurrent-requests")
         .hasMessageEndingWith("(after 3 attempts)");
   }
@@ -182,7 +198,9 @@ class ModelClientTest {
   void does_not_retry_a_rejected_key_and_names_where_the_key_came_from() throws Exception {
     server = FakeModelServer.start(KEY, call -> Reply.text("never"));
     ModelClient client =
-        ModelClient.builder(settings(Dialect.ANTHROPIC, "sk-ant-wrong-key-42")).sleeper(waits::add).build();
+        ModelClient.builder(settings(Dialect.ANTHROPIC, "sk-ant-wrong-key-42"))
+            .sleeper(waits::add)
+            .build();
 
     assertThatThrownBy(() -> client.chat(hello()))
         .isInstanceOf(ProviderRejection.class)
@@ -197,11 +215,14 @@ class ModelClientTest {
   void scrubs_the_key_that_an_openai_error_quotes() throws Exception {
     server = FakeModelServer.start(KEY, call -> Reply.text("never"));
     ModelClient client =
-        ModelClient.builder(settings(Dialect.OPENAI, "sk-proj-wrong-key-42")).sleeper(waits::add).build();
+        ModelClient.builder(settings(Dialect.OPENAI, "sk-proj-wrong-key-42"))
+            .sleeper(waits::add)
+            .build();
 
     assertThatThrownBy(() -> client.chat(hello()))
         .isInstanceOf(ProviderRejection.class)
-        .hasMessageContaining("rejected the key (401 invalid_api_key: Incorrect API key provided: ****")
+        .hasMessageContaining(
+            "rejected the key (401 invalid_api_key: Incorrect API key provided: ****")
         .hasMessageContaining("check OPENAI_API_KEY")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk-proj-wrong-key-42"));
   }
@@ -250,7 +271,8 @@ class ModelClientTest {
 
     assertThatThrownBy(() -> client.chat(hello()))
         .isInstanceOf(ProviderUnavailable.class)
-        .hasMessageContaining("cannot connect to the OpenAI-compatible API at " + settings.baseUrl())
+        .hasMessageContaining(
+            "cannot connect to the OpenAI-compatible API at " + settings.baseUrl())
         .hasMessageContaining("check --base-url");
   }
 
@@ -258,8 +280,13 @@ class ModelClientTest {
   void records_tokens_and_priced_cost_in_the_meter() throws Exception {
     CostMeter meter = new CostMeter(new BigDecimal("100"));
     ModelPrice price =
-        new ModelPrice(new BigDecimal("3"), new BigDecimal("15"), new BigDecimal("0.3"), new BigDecimal("3.75"));
-    ModelClient client = client(Dialect.ANTHROPIC, call -> Reply.text("hello"), meter, new RequestLimiter(4), price);
+        new ModelPrice(
+            new BigDecimal("3"),
+            new BigDecimal("15"),
+            new BigDecimal("0.3"),
+            new BigDecimal("3.75"));
+    ModelClient client =
+        client(Dialect.ANTHROPIC, call -> Reply.text("hello"), meter, new RequestLimiter(4), price);
 
     ModelReply first = client.chat(hello());
     ModelReply second = client.chat(hello());

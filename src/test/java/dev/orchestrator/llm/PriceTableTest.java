@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.ConfigurationException;
+import dev.orchestrator.usage.Tokens;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ class PriceTableTest {
     PriceTable table = PriceTable.builtIn();
 
     assertThat(table.priceOf("claude-sonnet-4-5")).isPresent();
-    assertThat(table.priceOf("claude-sonnet-4-5-20250929")).isEqualTo(table.priceOf("claude-sonnet-4-5"));
+    assertThat(table.priceOf("claude-sonnet-4-5-20250929"))
+        .isEqualTo(table.priceOf("claude-sonnet-4-5"));
     assertThat(table.priceOf("gpt-4o-2024-08-06")).isEqualTo(table.priceOf("gpt-4o"));
     assertThat(table.priceOf("claude-sonnet-9")).isEmpty();
     assertThat(table.priceOf("llama3.1:8b")).isEmpty();
@@ -56,7 +58,8 @@ class PriceTableTest {
   @Test
   void lists_every_problem_of_a_bad_file() throws Exception {
     Path file = temp.resolve("prices.json");
-    Files.writeString(file, "{\"models\": {\"a\": {\"output\": 1}, \"b\": {\"input\": -1, \"output\": \"x\"}}}");
+    Files.writeString(
+        file, "{\"models\": {\"a\": {\"output\": 1}, \"b\": {\"input\": -1, \"output\": \"x\"}}}");
 
     assertThatThrownBy(() -> PriceTable.read(file))
         .isInstanceOf(ConfigurationException.class)

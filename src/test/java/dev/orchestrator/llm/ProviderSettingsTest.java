@@ -25,7 +25,8 @@ class ProviderSettingsTest {
 
   @Test
   void uses_the_providers_url_when_none_is_given() {
-    assertThat(ProviderSettings.apiRoot(Provider.ANTHROPIC, null)).isEqualTo("https://api.anthropic.com/v1");
+    assertThat(ProviderSettings.apiRoot(Provider.ANTHROPIC, null))
+        .isEqualTo("https://api.anthropic.com/v1");
   }
 
   @Test
@@ -38,13 +39,35 @@ class ProviderSettingsTest {
   @Test
   void needs_a_key_for_anthropic_and_openai_but_not_for_a_local_server() {
     assertThatThrownBy(
-            () -> new ProviderSettings(Provider.ANTHROPIC, "m", "http://127.0.0.1:1/v1", null, Duration.ofSeconds(1), 10))
+            () ->
+                new ProviderSettings(
+                    Provider.ANTHROPIC,
+                    "m",
+                    "http://127.0.0.1:1/v1",
+                    null,
+                    Duration.ofSeconds(1),
+                    10))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("set ANTHROPIC_API_KEY");
     assertThatThrownBy(
-            () -> new ProviderSettings(Provider.OPENAI, "m", Provider.OPENAI.defaultBaseUrl(), null, Duration.ofSeconds(1), 10))
+            () ->
+                new ProviderSettings(
+                    Provider.OPENAI,
+                    "m",
+                    Provider.OPENAI.defaultBaseUrl(),
+                    null,
+                    Duration.ofSeconds(1),
+                    10))
         .hasMessageContaining("set OPENAI_API_KEY");
-    assertThat(new ProviderSettings(Provider.OPENAI, "llama3.1", "http://localhost:11434/v1", null, Duration.ofSeconds(1), 10).apiKey())
+    assertThat(
+            new ProviderSettings(
+                    Provider.OPENAI,
+                    "llama3.1",
+                    "http://localhost:11434/v1",
+                    null,
+                    Duration.ofSeconds(1),
+                    10)
+                .apiKey())
         .isNull();
   }
 
@@ -52,9 +75,11 @@ class ProviderSettingsTest {
   void never_shows_the_key_in_its_text() {
     ApiKey key = new ApiKey("sk-secret-value", "ANTHROPIC_API_KEY");
     ProviderSettings settings =
-        new ProviderSettings(Provider.ANTHROPIC, "m", "http://127.0.0.1:1/v1", key, Duration.ofSeconds(1), 10);
+        new ProviderSettings(
+            Provider.ANTHROPIC, "m", "http://127.0.0.1:1/v1", key, Duration.ofSeconds(1), 10);
 
     assertThat(settings.toString()).doesNotContain("sk-secret-value").contains("ANTHROPIC_API_KEY");
-    assertThat(key.scrub("Incorrect API key provided: sk-secret-value.")).isEqualTo("Incorrect API key provided: ****.");
+    assertThat(key.scrub("Incorrect API key provided: sk-secret-value."))
+        .isEqualTo("Incorrect API key provided: ****.");
   }
 }

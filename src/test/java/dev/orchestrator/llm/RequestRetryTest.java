@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.ConfigurationException;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RequestRetryTest {
 
@@ -21,7 +21,8 @@ class RequestRetryTest {
 
   @Test
   void jitter_shortens_the_backoff_by_at_most_a_quarter() {
-    assertThat(retry.delayBefore(2, null, 0.999)).isBetween(Duration.ofMillis(1500), Duration.ofMillis(2000));
+    assertThat(retry.delayBefore(2, null, 0.999))
+        .isBetween(Duration.ofMillis(1500), Duration.ofMillis(2000));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.output.Conflict.Resolution;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -361,7 +361,8 @@ class ConsolidatorTest {
               TaskStatus.COMPLETED,
               1,
               List.of(
-                  new Attempt(1, 1, RunFixture.START, RunFixture.START, Attempt.Outcome.COMPLETED, null)),
+                  new Attempt(
+                      1, 1, RunFixture.START, RunFixture.START, Attempt.Outcome.COMPLETED, null)),
               RunFixture.START,
               Instant.now(),
               raw,

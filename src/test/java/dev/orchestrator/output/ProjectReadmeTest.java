@@ -2,7 +2,7 @@ package dev.orchestrator.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestrator.agent.TokenUsage;
+import dev.orchestrator.usage.TokenUsage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;

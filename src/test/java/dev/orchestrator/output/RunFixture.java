@@ -1,11 +1,11 @@
 package dev.orchestrator.output;
 
-import dev.orchestrator.agent.TokenUsage;
 import dev.orchestrator.plan.Complexity;
 import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -178,16 +178,25 @@ final class RunFixture {
       for (int n = 1; n <= attempts; n++) {
         boolean last = n == attempts;
         Attempt.Outcome outcome =
-            last && status == TaskStatus.COMPLETED ? Attempt.Outcome.COMPLETED : Attempt.Outcome.FAILED;
+            last && status == TaskStatus.COMPLETED
+                ? Attempt.Outcome.COMPLETED
+                : Attempt.Outcome.FAILED;
         history.add(
-            new Attempt(n, executor, START.plusSeconds(startSecond), START.plusSeconds(endSecond),
-                outcome, outcome == Attempt.Outcome.COMPLETED ? null : (error == null ? "failed" : error)));
+            new Attempt(
+                n,
+                executor,
+                START.plusSeconds(startSecond),
+                START.plusSeconds(endSecond),
+                outcome,
+                outcome == Attempt.Outcome.COMPLETED ? null : (error == null ? "failed" : error)));
       }
       return history;
     }
 
     private RunFixture neverStarted(TaskStatus status, String error) {
-      add(new TaskResult(id, status, null, List.of(), null, null, null, List.of(), null, Map.of(), error));
+      add(
+          new TaskResult(
+              id, status, null, List.of(), null, null, null, List.of(), null, Map.of(), error));
       return RunFixture.this;
     }
 

@@ -3,8 +3,8 @@ package dev.orchestrator.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestrator.agent.TokenUsage;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.OrchestratorException;
-import dev.orchestrator.agent.TokenUsage;
 import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

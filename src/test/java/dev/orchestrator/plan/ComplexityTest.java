@@ -12,8 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ComplexityTest {
 
   @ParameterizedTest(name = "score {0} is {1}")
-  @CsvSource({"0, simple", "24, simple", "25, moderate", "49, moderate", "50, complex",
-      "74, complex", "75, very complex", "100, very complex"})
+  @CsvSource({
+    "0, simple",
+    "24, simple",
+    "25, moderate",
+    "49, moderate",
+    "50, complex",
+    "74, complex",
+    "75, very complex",
+    "100, very complex"
+  })
   void band(int score, String band) {
     assertThat(new Complexity(score, "", List.of(), List.of()).band()).isEqualTo(band);
   }

@@ -46,8 +46,19 @@ class EstimatedDurationTest {
 
     @ParameterizedTest(name = "\"{0}\" is not a duration")
     @ValueSource(
-        strings = {"", "   ", "soon", "30", "min", "-5min", "1hr and 30min", "30min!", "1.5.2hrs",
-          "1 week", "1h30"})
+        strings = {
+          "",
+          "   ",
+          "soon",
+          "30",
+          "min",
+          "-5min",
+          "1hr and 30min",
+          "30min!",
+          "1.5.2hrs",
+          "1 week",
+          "1h30"
+        })
     void rejects_anything_else(String text) {
       assertThat(EstimatedDuration.parse(text)).isEmpty();
     }
@@ -78,8 +89,21 @@ class EstimatedDurationTest {
     }
 
     @ParameterizedTest(name = "{0} ms")
-    @ValueSource(longs = {0, 1, 300, 1_000, 45_000, 90_000, 1_800_000, 3_600_000, 5_400_000,
-      5_400_250, 86_400_000, 90_061_001})
+    @ValueSource(
+        longs = {
+          0,
+          1,
+          300,
+          1_000,
+          45_000,
+          90_000,
+          1_800_000,
+          3_600_000,
+          5_400_000,
+          5_400_250,
+          86_400_000,
+          90_061_001
+        })
     @DisplayName("reads back as the same duration")
     void round_trips(long millis) {
       Duration duration = Duration.ofMillis(millis);

@@ -124,13 +124,26 @@ class PlanJsonTest {
       assertThat(json.fieldNames())
           .toIterable()
           .containsExactly(
-              "requirements", "complexity", "num_tasks", "executor_budget", "execution_model",
-              "tasks", "dependencies", "execution_strategy", "notes");
+              "requirements",
+              "complexity",
+              "num_tasks",
+              "executor_budget",
+              "execution_model",
+              "tasks",
+              "dependencies",
+              "execution_strategy",
+              "notes");
       assertThat(json.get("tasks").get(1).fieldNames())
           .toIterable()
           .containsExactly(
-              "id", "name", "description", "priority", "estimated_effort", "estimated_duration",
-              "acceptance_criteria", "files");
+              "id",
+              "name",
+              "description",
+              "priority",
+              "estimated_effort",
+              "estimated_duration",
+              "acceptance_criteria",
+              "files");
       assertThat(json.get("num_tasks").intValue()).isEqualTo(4);
       assertThat(json.get("tasks").get(1).get("estimated_duration").asText()).isEqualTo("1hr30min");
     }
@@ -345,7 +358,9 @@ class PlanJsonTest {
       assertThatThrownBy(() -> PlanJson.read(file))
           .isInstanceOf(InvalidPlanException.class)
           .hasMessage(
-              "invalid plan (" + file + "): the file does not exist; check the path given to"
+              "invalid plan ("
+                  + file
+                  + "): the file does not exist; check the path given to"
                   + " --plan");
     }
 
@@ -358,8 +373,11 @@ class PlanJsonTest {
 
       assertThatThrownBy(() -> PlanJson.read(file))
           .isInstanceOf(InvalidPlanException.class)
-          .hasMessage("invalid plan (" + file + "): task_1 has priority 7; use 1 (highest) to 5"
-              + " (lowest)");
+          .hasMessage(
+              "invalid plan ("
+                  + file
+                  + "): task_1 has priority 7; use 1 (highest) to 5"
+                  + " (lowest)");
     }
   }
 

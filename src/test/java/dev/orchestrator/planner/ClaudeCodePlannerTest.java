@@ -3,13 +3,14 @@ package dev.orchestrator.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
-import dev.orchestrator.agent.AgentProcess;
-import dev.orchestrator.agent.ClaudeCode;
 import dev.orchestrator.agent.FakeClaude;
 import dev.orchestrator.plan.InvalidPlanException;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
+import dev.orchestrator.process.AgentProcess;
+import dev.orchestrator.process.ClaudeCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,8 +34,12 @@ class ClaudeCodePlannerTest {
     Map<String, String> environment = FakeClaude.environment(bin);
     return new ClaudeCodePlanner(
         new ClaudeCode(
-            AgentProcess.locate("claude", environment, ClaudeCode.INSTALL_HINT), environment, "opus",
-            5, false, List.of()));
+            AgentProcess.locate("claude", environment, ClaudeCode.INSTALL_HINT),
+            environment,
+            "opus",
+            5,
+            false,
+            List.of()));
   }
 
   @Test
@@ -47,12 +52,16 @@ class ClaudeCodePlannerTest {
     assertThat(plan.requirements()).isEqualTo(TODO);
     assertThat(plan.executorBudget()).isEqualTo(3);
     assertThat(plan.complexity().score()).isEqualTo(35);
-    assertThat(plan.tasks()).extracting(Task::id).containsExactly("task_1", "task_2", "task_3", "task_4");
+    assertThat(plan.tasks())
+        .extracting(Task::id)
+        .containsExactly("task_1", "task_2", "task_3", "task_4");
     assertThat(plan.tasks().get(1).files()).containsExactly("src/api/**");
     assertThat(plan.dependenciesOf("task_4")).containsExactly("task_2", "task_3");
     assertThat(plan.notes()).contains("Planned by Claude Code.");
-    assertThat(FakeClaude.prompt(bin, "analysis-0")).contains("# Complexity analysis", TODO, "num_tasks");
-    assertThat(FakeClaude.prompt(bin, "plan-0")).contains("# Plan", "Complexity: 35/100 (moderate)", "4 tasks");
+    assertThat(FakeClaude.prompt(bin, "analysis-0"))
+        .contains("# Complexity analysis", TODO, "num_tasks");
+    assertThat(FakeClaude.prompt(bin, "plan-0"))
+        .contains("# Plan", "Complexity: 35/100 (moderate)", "4 tasks");
   }
 
   @Test
@@ -64,14 +73,19 @@ class ClaudeCodePlannerTest {
     assertThat(FakeClaude.arguments(bin, "analysis-0"))
         .containsSubsequence("-p", "--output-format", "stream-json", "--verbose")
         .containsSubsequence("--model", "opus")
-        .containsSubsequence("--tools", "", "--system-prompt", PlanningPrompts.SYSTEM.lines().findFirst().orElseThrow())
+        .containsSubsequence(
+            "--tools",
+            "",
+            "--system-prompt",
+            PlanningPrompts.SYSTEM.lines().findFirst().orElseThrow())
         .doesNotContain("--max-turns", "--permission-mode", "--dangerously-skip-permissions");
   }
 
   @Test
   void an_invalid_plan_is_sent_back_with_its_problems_and_the_corrected_one_is_used()
       throws Exception {
-    FakeClaude.install(bin, Map.of("analysis-0", FakeClaude.ANALYSIS, "plan-0", CYCLE, "plan-1", FakeClaude.PLAN));
+    FakeClaude.install(
+        bin, Map.of("analysis-0", FakeClaude.ANALYSIS, "plan-0", CYCLE, "plan-1", FakeClaude.PLAN));
 
     Plan plan = planner().plan(TODO, 3);
 
@@ -82,8 +96,15 @@ class ClaudeCodePlannerTest {
 
   @Test
   void a_reply_without_json_is_sent_back_saying_so() throws Exception {
-    FakeClaude.install(bin, Map.of("analysis-0", "I think it is moderate.", "analysis-1", FakeClaude.ANALYSIS,
-        "plan-0", FakeClaude.PLAN));
+    FakeClaude.install(
+        bin,
+        Map.of(
+            "analysis-0",
+            "I think it is moderate.",
+            "analysis-1",
+            FakeClaude.ANALYSIS,
+            "plan-0",
+            FakeClaude.PLAN));
 
     planner().plan(TODO, 3);
 
@@ -106,7 +127,8 @@ class ClaudeCodePlannerTest {
   }
 
   @Test
-  void a_claude_error_fails_planning_with_claudes_message() throws Exception {
+  void a_claude_error_fails_planning_with_claudes_message_as_a_failed_run_not_bad_usage()
+      throws Exception {
     Path script = bin.resolve("claude");
     Files.writeString(
         script,
@@ -115,7 +137,9 @@ class ClaudeCodePlannerTest {
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     assertThatThrownBy(() -> planner().plan(TODO, 3))
-        .isInstanceOf(UsageException.class)
-        .hasMessageContaining("planning with Claude Code failed: claude reported an error: Not logged in");
+        .isInstanceOf(OrchestratorException.class)
+        .isNotInstanceOf(UsageException.class)
+        .hasMessageContaining(
+            "planning with Claude Code failed: claude reported an error: Not logged in");
   }
 }

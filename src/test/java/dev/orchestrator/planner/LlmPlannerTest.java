@@ -47,8 +47,12 @@ class LlmPlannerTest {
                     : planReplies.apply(call));
     ProviderSettings settings =
         new ProviderSettings(
-            Provider.ANTHROPIC, "claude-test", ProviderSettings.apiRoot(Provider.ANTHROPIC, server.url()),
-            new ApiKey(KEY, "ANTHROPIC_API_KEY"), Duration.ofSeconds(10), 2048);
+            Provider.ANTHROPIC,
+            "claude-test",
+            ProviderSettings.apiRoot(Provider.ANTHROPIC, server.url()),
+            new ApiKey(KEY, "ANTHROPIC_API_KEY"),
+            Duration.ofSeconds(10),
+            2048);
     return new LlmPlanner(ModelClient.builder(settings).build());
   }
 
@@ -63,16 +67,21 @@ class LlmPlannerTest {
 
   @Test
   void analyses_then_plans_with_the_models_tasks_dependencies_and_files() throws Exception {
-    Plan plan = planner(TodoScript.ANALYSIS, inTurn(Reply.text(TodoScript.PLAN))).plan(REQUIREMENT, 3);
+    Plan plan =
+        planner(TodoScript.ANALYSIS, inTurn(Reply.text(TodoScript.PLAN))).plan(REQUIREMENT, 3);
 
     assertThat(plan.requirements()).isEqualTo(REQUIREMENT);
     assertThat(plan.complexity().score()).isEqualTo(42);
     assertThat(plan.complexity().keyFeaturesDetected()).contains("REST API");
     assertThat(plan.executorBudget()).isEqualTo(3);
-    assertThat(plan.tasks()).extracting(t -> t.id()).containsExactly("task_1", "task_2", "task_3", "task_4");
+    assertThat(plan.tasks())
+        .extracting(t -> t.id())
+        .containsExactly("task_1", "task_2", "task_3", "task_4");
     assertThat(plan.tasks().get(2).files()).containsExactly("src/web/**");
     assertThat(plan.dependenciesOf("task_4")).containsExactly("task_2", "task_3");
-    assertThat(plan.notes()).startsWith("Python 3.11, FastAPI").endsWith("Planned by claude-test (anthropic).");
+    assertThat(plan.notes())
+        .startsWith("Python 3.11, FastAPI")
+        .endsWith("Planned by claude-test (anthropic).");
     assertThat(server.exchanges()).hasSize(2);
   }
 
@@ -88,7 +97,9 @@ class LlmPlannerTest {
   @Test
   void repairs_an_invalid_plan_by_quoting_the_validators_problems() throws Exception {
     String cyclic =
-        TodoScript.PLAN.replace("\"task_2\": [\"task_1\"]", "\"task_1\": [\"task_4\"], \"task_2\": [\"task_1\", \"task_9\"]");
+        TodoScript.PLAN.replace(
+            "\"task_2\": [\"task_1\"]",
+            "\"task_1\": [\"task_4\"], \"task_2\": [\"task_1\", \"task_9\"]");
     Plan plan =
         planner(TodoScript.ANALYSIS, inTurn(Reply.text(cyclic), Reply.text(TodoScript.PLAN)))
             .plan(REQUIREMENT, 3);
@@ -97,13 +108,16 @@ class LlmPlannerTest {
     String repair = lastUserTexts().get(2);
     assertThat(repair)
         .startsWith("Your reply cannot be used:")
-        .contains("task_2 depends on task_9, which is not in the plan; add task_9 or remove the dependency")
+        .contains(
+            "task_2 depends on task_9, which is not in the plan; add task_9 or remove the dependency")
         .endsWith("Reply again with the whole corrected JSON object only.");
   }
 
   @Test
   void repairs_a_reply_that_is_not_json() throws Exception {
-    planner(TodoScript.ANALYSIS, inTurn(Reply.text("Sure! Here is the plan: {tasks: [}"), Reply.text(TodoScript.PLAN)))
+    planner(
+            TodoScript.ANALYSIS,
+            inTurn(Reply.text("Sure! Here is the plan: {tasks: [}"), Reply.text(TodoScript.PLAN)))
         .plan(REQUIREMENT, 3);
 
     assertThat(lastUserTexts().get(2)).contains("the reply is not valid JSON at line 1");
@@ -124,9 +138,12 @@ class LlmPlannerTest {
         new LlmPlanner(
             ModelClient.builder(
                     new ProviderSettings(
-                        Provider.ANTHROPIC, "claude-test",
+                        Provider.ANTHROPIC,
+                        "claude-test",
                         ProviderSettings.apiRoot(Provider.ANTHROPIC, server.url()),
-                        new ApiKey(KEY, "ANTHROPIC_API_KEY"), Duration.ofSeconds(10), 2048))
+                        new ApiKey(KEY, "ANTHROPIC_API_KEY"),
+                        Duration.ofSeconds(10),
+                        2048))
                 .build());
 
     assertThat(planner.plan(REQUIREMENT, 3).tasks()).hasSize(4);
@@ -136,7 +153,9 @@ class LlmPlannerTest {
 
   @Test
   void asks_again_for_a_shorter_reply_when_one_was_cut_at_the_output_limit() throws Exception {
-    planner(TodoScript.ANALYSIS, inTurn(Reply.cut(TodoScript.PLAN.substring(0, 200)), Reply.text(TodoScript.PLAN)))
+    planner(
+            TodoScript.ANALYSIS,
+            inTurn(Reply.cut(TodoScript.PLAN.substring(0, 200)), Reply.text(TodoScript.PLAN)))
         .plan(REQUIREMENT, 3);
 
     assertThat(lastUserTexts().get(2)).contains("cut off at the limit of 2048 output tokens");
@@ -157,13 +176,16 @@ class LlmPlannerTest {
 
   @Test
   void the_problems_it_quotes_are_those_of_the_plan_file_validator() throws Exception {
-    String selfDependent = TodoScript.PLAN.replace("\"task_2\": [\"task_1\"]", "\"task_2\": [\"task_2\"]");
+    String selfDependent =
+        TodoScript.PLAN.replace("\"task_2\": [\"task_1\"]", "\"task_2\": [\"task_2\"]");
     LlmPlanner planner = planner(TodoScript.ANALYSIS, call -> Reply.text(selfDependent));
 
     assertThatThrownBy(() -> planner.plan(REQUIREMENT, 3))
         .isInstanceOfSatisfying(
             InvalidPlanException.class,
-            e -> assertThat(e.problems()).contains("task_2 depends on itself; remove task_2 from its own dependencies"));
+            e ->
+                assertThat(e.problems())
+                    .contains("task_2 depends on itself; remove task_2 from its own dependencies"));
   }
 
   @Test
@@ -173,9 +195,12 @@ class LlmPlannerTest {
         new LlmPlanner(
             ModelClient.builder(
                     new ProviderSettings(
-                        Provider.ANTHROPIC, "claude-test",
+                        Provider.ANTHROPIC,
+                        "claude-test",
                         ProviderSettings.apiRoot(Provider.ANTHROPIC, server.url()),
-                        new ApiKey("sk-ant-wrong", "ANTHROPIC_API_KEY"), Duration.ofSeconds(10), 2048))
+                        new ApiKey("sk-ant-wrong", "ANTHROPIC_API_KEY"),
+                        Duration.ofSeconds(10),
+                        2048))
                 .build());
 
     assertThatThrownBy(() -> planner.plan(REQUIREMENT, 3))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,18 +44,24 @@ class DurabilityTest {
   @Test
   void a_run_killed_several_times_and_resumed_completes_every_task_exactly_once() throws Exception {
     Path reference = temp.resolve("reference");
-    assertThat(orchestrator("run", "--plan", planFile, "-o", reference, "-m", 4,
-        "--simulate-delay", "0ms").waitFor()).isZero();
+    assertThat(
+            orchestrator(
+                    "run", "--plan", planFile, "-o", reference, "-m", 4, "--simulate-delay", "0ms")
+                .waitFor())
+        .isZero();
 
     Path crashed = temp.resolve("crashed");
     Random random = new Random(42);
-    Process process = orchestrator("run", "--plan", planFile, "-o", crashed, "-m", 4,
-        "--simulate-delay", "120ms");
+    Process process =
+        orchestrator(
+            "run", "--plan", planFile, "-o", crashed, "-m", 4, "--simulate-delay", "120ms");
     int kills = 0;
     while (kills < 4) {
       int target = Math.min(TASKS - 1, completed(crashed).size() + 1 + random.nextInt(6));
       Process running = process;
-      await().atMost(120, SECONDS).pollInterval(Duration.ofMillis(5))
+      await()
+          .atMost(120, SECONDS)
+          .pollInterval(Duration.ofMillis(5))
           .until(() -> completed(crashed).size() >= target || !running.isAlive());
       if (!process.isAlive()) {
         break;
@@ -67,27 +72,37 @@ class DurabilityTest {
     }
     assertThat(process.waitFor(120, SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
-    assertThat(kills).as("the run was killed mid-way at least three times").isGreaterThanOrEqualTo(3);
+    assertThat(kills)
+        .as("the run was killed mid-way at least three times")
+        .isGreaterThanOrEqualTo(3);
 
     Map<String, Long> completions = completed(crashed);
-    assertThat(completions).hasSize(TASKS).allSatisfy((task, count) -> assertThat(count).as(task).isEqualTo(1));
-    assertThat(rawTaskDirectories(crashed)).as("each task's raw output exists once")
-        .hasSize(TASKS).doesNotHaveDuplicates();
+    assertThat(completions)
+        .hasSize(TASKS)
+        .allSatisfy((task, count) -> assertThat(count).as(task).isEqualTo(1));
+    assertThat(rawTaskDirectories(crashed))
+        .as("each task's raw output exists once")
+        .hasSize(TASKS)
+        .doesNotHaveDuplicates();
     assertThat(tree(crashed)).isEqualTo(tree(reference));
   }
 
   @Test
   void ctrl_c_ends_the_run_with_130_and_resume_finishes_it() throws Exception {
     Path out = temp.resolve("interrupted");
-    Process process = orchestrator("run", "--plan", planFile, "-o", out, "-m", 3,
-        "--simulate-delay", "150ms");
-    await().atMost(120, SECONDS).pollInterval(Duration.ofMillis(5))
+    Process process =
+        orchestrator("run", "--plan", planFile, "-o", out, "-m", 3, "--simulate-delay", "150ms");
+    await()
+        .atMost(120, SECONDS)
+        .pollInterval(Duration.ofMillis(5))
         .until(() -> completed(out).size() >= 3);
 
     new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
 
     assertThat(process.waitFor(60, SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(Files.readString(temp.resolve("console.txt"))).isEqualTo(130);
+    assertThat(process.exitValue())
+        .as(Files.readString(temp.resolve("console.txt")))
+        .isEqualTo(130);
     assertThat(Files.readString(temp.resolve("console.txt"))).contains("orchestrator resume");
     JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("not_started").asInt()).isPositive();
@@ -96,7 +111,9 @@ class DurabilityTest {
     Process resumed = orchestrator("resume", out, "--simulate-delay", "0ms");
     assertThat(resumed.waitFor(120, SECONDS)).isTrue();
     assertThat(resumed.exitValue()).isZero();
-    assertThat(completed(out)).hasSize(TASKS).allSatisfy((task, count) -> assertThat(count).isEqualTo(1));
+    assertThat(completed(out))
+        .hasSize(TASKS)
+        .allSatisfy((task, count) -> assertThat(count).isEqualTo(1));
     assertThat(Files.readString(out.resolve("orchestrator.log")))
         .contains("run started", "resuming: ");
   }
@@ -125,7 +142,8 @@ class DurabilityTest {
   private static List<String> rawTaskDirectories(Path run) throws IOException {
     List<String> tasks = new ArrayList<>();
     try (Stream<Path> executors = Files.list(run)) {
-      for (Path executor : executors.filter(p -> p.getFileName().toString().startsWith("executor_")).toList()) {
+      for (Path executor :
+          executors.filter(p -> p.getFileName().toString().startsWith("executor_")).toList()) {
         try (Stream<Path> dirs = Files.list(executor)) {
           dirs.forEach(d -> tasks.add(d.getFileName().toString()));
         }
@@ -134,7 +152,9 @@ class DurabilityTest {
     return tasks;
   }
 
-  /** The consolidated project: every file of src/, tests/ and docs/ except the run's own summary. */
+  /**
+   * The consolidated project: every file of src/, tests/ and docs/ except the run's own summary.
+   */
   private static Map<String, String> tree(Path run) throws IOException {
     Map<String, String> files = new TreeMap<>();
     for (String dir : List.of("src", "tests", "docs")) {
@@ -160,7 +180,8 @@ class DurabilityTest {
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add("dev.orchestrator.cli.Main");
     for (Object arg : args) {
       command.add(arg.toString());
@@ -170,5 +191,4 @@ class DurabilityTest {
         .redirectOutput(ProcessBuilder.Redirect.to(temp.resolve("console.txt").toFile()))
         .start();
   }
-
 }

@@ -11,7 +11,7 @@ import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.InvalidPlanException;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,14 +36,28 @@ class OrchestratorTest {
     List<Task> tasks = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
       tasks.add(
-          new Task("task_" + i, "Task " + i, "does " + i, 2, Effort.LOW, Duration.ofMinutes(30),
-              List.of("works"), List.of("src/t" + i + "/**")));
+          new Task(
+              "task_" + i,
+              "Task " + i,
+              "does " + i,
+              2,
+              Effort.LOW,
+              Duration.ofMinutes(30),
+              List.of("works"),
+              List.of("src/t" + i + "/**")));
     }
     Map<String, List<String>> deps = new LinkedHashMap<>();
     deps.put("task_2", List.of("task_1"));
     deps.put("task_3", List.of("task_2"));
-    return new Plan("chain", new Complexity(30, "", List.of(), List.of()), 2, Plan.TASK_QUEUE,
-        tasks, deps, "", "");
+    return new Plan(
+        "chain",
+        new Complexity(30, "", List.of(), List.of()),
+        2,
+        Plan.TASK_QUEUE,
+        tasks,
+        deps,
+        "",
+        "");
   }
 
   private Orchestrator orchestrator(String failing, List<RunEvent> events) {
@@ -92,9 +106,11 @@ class OrchestratorTest {
 
     Function<RunEvent, String> taskOf =
         e ->
-            e instanceof RunEvent.TaskCompleted c ? c.taskId()
-                : e instanceof RunEvent.TaskFailed f ? f.taskId()
-                : e instanceof RunEvent.TaskSkipped s ? s.taskId() : null;
+            e instanceof RunEvent.TaskCompleted c
+                ? c.taskId()
+                : e instanceof RunEvent.TaskFailed f
+                    ? f.taskId()
+                    : e instanceof RunEvent.TaskSkipped s ? s.taskId() : null;
     assertThat(events.stream().map(taskOf).filter(id -> id != null))
         .containsExactlyInAnyOrder("task_1", "task_2", "task_3", "task_4");
     assertThat(events)
@@ -106,7 +122,8 @@ class OrchestratorTest {
 
   @Test
   void keeps_each_tasks_raw_output_under_its_executor() throws Exception {
-    RunOutcome outcome = orchestrator("none", new CopyOnWriteArrayList<>()).execute(chainAndLoner());
+    RunOutcome outcome =
+        orchestrator("none", new CopyOnWriteArrayList<>()).execute(chainAndLoner());
 
     for (TaskResult result : outcome.record().results()) {
       assertThat(result.rawDirectory())
@@ -120,8 +137,15 @@ class OrchestratorTest {
   void rejects_an_invalid_plan_before_touching_the_output_directory() {
     Plan plan = chainAndLoner();
     Plan cyclic =
-        new Plan(plan.requirements(), plan.complexity(), 2, Plan.TASK_QUEUE, plan.tasks(),
-            Map.of("task_1", List.of("task_3"), "task_3", List.of("task_1")), "", "");
+        new Plan(
+            plan.requirements(),
+            plan.complexity(),
+            2,
+            Plan.TASK_QUEUE,
+            plan.tasks(),
+            Map.of("task_1", List.of("task_3"), "task_3", List.of("task_1")),
+            "",
+            "");
 
     assertThatThrownBy(() -> orchestrator("none", new ArrayList<>()).execute(cyclic))
         .isInstanceOf(InvalidPlanException.class)

@@ -17,8 +17,8 @@ final class Plans {
   private Plans() {}
 
   /**
-   * A layered random DAG of {@code size} tasks (seeded, so always the same): each task depends on up
-   * to three earlier ones and owns its own source directory.
+   * A layered random DAG of {@code size} tasks (seeded, so always the same): each task depends on
+   * up to three earlier ones and owns its own source directory.
    */
   static Plan layered(int size, long seed) {
     Random random = new Random(seed);
@@ -26,9 +26,15 @@ final class Plans {
     Map<String, List<String>> dependencies = new LinkedHashMap<>();
     for (int i = 1; i <= size; i++) {
       tasks.add(
-          new Task("task_" + i, "Component " + i, "builds component " + i, 1 + random.nextInt(5),
-              Effort.MEDIUM, Duration.ofMinutes(30L * (1 + random.nextInt(4))),
-              List.of("component " + i + " works"), List.of("src/c" + i + "/**", "tests/c" + i + "/**")));
+          new Task(
+              "task_" + i,
+              "Component " + i,
+              "builds component " + i,
+              1 + random.nextInt(5),
+              Effort.MEDIUM,
+              Duration.ofMinutes(30L * (1 + random.nextInt(4))),
+              List.of("component " + i + " works"),
+              List.of("src/c" + i + "/**", "tests/c" + i + "/**")));
       List<String> deps = new ArrayList<>();
       for (int k = 0; k < 3 && i > 1; k++) {
         String dep = "task_" + (1 + random.nextInt(i - 1));
@@ -40,7 +46,14 @@ final class Plans {
         dependencies.put("task_" + i, deps);
       }
     }
-    return new Plan("a layered test plan", new Complexity(70, "test", List.of(), List.of()), 4,
-        Plan.TASK_QUEUE, tasks, dependencies, "", "");
+    return new Plan(
+        "a layered test plan",
+        new Complexity(70, "test", List.of(), List.of()),
+        4,
+        Plan.TASK_QUEUE,
+        tasks,
+        dependencies,
+        "",
+        "");
   }
 }

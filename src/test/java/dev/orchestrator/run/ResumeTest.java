@@ -26,11 +26,13 @@ class ResumeTest {
     return Orchestrator.builder()
         .maxExecutors(2)
         .outputDirectory(temp.resolve("out"))
-        .agents(executor -> assignment -> {
-          ran.add(assignment.task().id());
-          assignment.workspace().write("src/" + assignment.task().id() + ".py", "pass\n");
-          return AgentResult.of("ok");
-        })
+        .agents(
+            executor ->
+                assignment -> {
+                  ran.add(assignment.task().id());
+                  assignment.workspace().write("src/" + assignment.task().id() + ".py", "pass\n");
+                  return AgentResult.of("ok");
+                })
         .build();
   }
 
@@ -58,7 +60,9 @@ class ResumeTest {
     List<String> lines = Files.readAllLines(journal);
     int lastCompletion = lastIndexOf(lines, "task_completed");
     String torn = lines.get(lastCompletion).substring(0, lines.get(lastCompletion).length() / 2);
-    Files.writeString(journal, String.join("\n", lines.subList(0, lastCompletion)) + "\n" + torn,
+    Files.writeString(
+        journal,
+        String.join("\n", lines.subList(0, lastCompletion)) + "\n" + torn,
         StandardCharsets.UTF_8);
     String tornTask = taskOf(lines.get(lastCompletion));
 
@@ -66,15 +70,19 @@ class ResumeTest {
 
     assertThat(ran).containsExactly(tornTask);
     assertThat(outcome.allCompleted()).isTrue();
-    assertThat(Files.readString(out.resolve("orchestrator.log"))).contains("dropped a torn last record");
+    assertThat(Files.readString(out.resolve("orchestrator.log")))
+        .contains("dropped a torn last record");
   }
 
   @Test
   void a_task_whose_output_was_altered_runs_again() throws Exception {
     Path out = completeRun();
     try (var files = Files.walk(out)) {
-      Path output = files.filter(p -> p.endsWith("src/task_4.py") && p.toString().contains("executor_"))
-          .findFirst().orElseThrow();
+      Path output =
+          files
+              .filter(p -> p.endsWith("src/task_4.py") && p.toString().contains("executor_"))
+              .findFirst()
+              .orElseThrow();
       Files.writeString(output, "tampered\n");
     }
 

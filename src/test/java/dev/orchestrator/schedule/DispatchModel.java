@@ -2,6 +2,7 @@ package dev.orchestrator.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.plan.TaskStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -30,8 +31,10 @@ final class DispatchModel {
   private final BitSet[] conflicts;
   private final BitSet busyExecutors = new BitSet();
   private final BitSet runningTasks = new BitSet();
+
   /** Waiting tasks whose dependencies all completed; kept up to date so that steps are quick. */
   private final BitSet ready = new BitSet();
+
   private final List<Integer> running = new ArrayList<>();
 
   DispatchModel(Workload workload, int executors) {

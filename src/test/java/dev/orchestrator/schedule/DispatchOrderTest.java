@@ -35,8 +35,14 @@ class DispatchOrderTest {
 
   private static Plan plan(List<Task> tasks, Map<String, List<String>> dependencies) {
     return new Plan(
-        "r", new Complexity(10, "", List.of(), List.of()), 2, Plan.TASK_QUEUE, tasks,
-        dependencies, "", "");
+        "r",
+        new Complexity(10, "", List.of(), List.of()),
+        2,
+        Plan.TASK_QUEUE,
+        tasks,
+        dependencies,
+        "",
+        "");
   }
 
   @Test
@@ -55,8 +61,8 @@ class DispatchOrderTest {
   @DisplayName("between equal paths, the higher priority (lower number) goes first")
   void then_priority() {
     Plan plan =
-        plan(List.of(task("task_1", 3, 30), task("task_2", 1, 30), task("task_3", 2, 30)),
-            Map.of());
+        plan(
+            List.of(task("task_1", 3, 30), task("task_2", 1, 30), task("task_3", 2, 30)), Map.of());
     TaskGraph graph = TaskGraph.of(plan);
 
     assertThat(inOrder(graph, DispatchOrder.criticalPathFirst(plan, graph)))

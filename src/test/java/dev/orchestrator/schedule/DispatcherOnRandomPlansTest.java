@@ -3,6 +3,7 @@ package dev.orchestrator.schedule;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.plan.TaskStatus;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -267,7 +268,8 @@ class DispatcherOnRandomPlansTest {
             }
             Start start = starts.poll(5, SECONDS);
             assertThat(start)
-                .as("a start while %s could start and %d of %d executors were busy",
+                .as(
+                    "a start while %s could start and %d of %d executors were busy",
                     model.id(model.best()), model.running().size(), executors)
                 .isNotNull();
             if (freedExecutor > 0) {

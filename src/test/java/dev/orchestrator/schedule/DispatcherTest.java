@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -257,8 +258,10 @@ class DispatcherTest {
   @Test
   @DisplayName("an empty plan finishes at once")
   void empty_plan() throws InterruptedException {
-    assertThat(dispatcher(independent(0), 3, DaemonThreads.named("executor")).run((t, e) -> true,
-        DispatchListener.NONE)).isEmpty();
+    assertThat(
+            dispatcher(independent(0), 3, DaemonThreads.named("executor"))
+                .run((t, e) -> true, DispatchListener.NONE))
+        .isEmpty();
   }
 
   @Test

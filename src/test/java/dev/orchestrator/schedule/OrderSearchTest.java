@@ -27,8 +27,8 @@ class OrderSearchTest {
   }
 
   /**
-   * Seven tasks on two executors where critical-path order takes 15 minutes and the total work,
-   * 25 minutes, fits in 13: task 1 -> 2 -> 4 is the critical path, 0, 3 and 5 come before 6.
+   * Seven tasks on two executors where critical-path order takes 15 minutes and the total work, 25
+   * minutes, fits in 13: task 1 -> 2 -> 4 is the critical path, 0, 3 and 5 come before 6.
    */
   private static TaskGraph sevenTasks() {
     int[][] dependencies = {{}, {}, {1}, {}, {2}, {}, {0, 3, 5}};
@@ -67,12 +67,13 @@ class OrderSearchTest {
     for (long seed = 1; seed <= 12; seed++) {
       TaskGraph graph = RandomGraphs.dag(size, 3, 10, seed);
       int[][] conflicts =
-          seed % 2 == 0 ? RandomGraphs.conflicts(graph, size / 4, seed) : RandomGraphs.noConflicts(size);
+          seed % 2 == 0
+              ? RandomGraphs.conflicts(graph, size / 4, seed)
+              : RandomGraphs.noConflicts(size);
       int executors = 2 + (int) (seed % 4) * 2;
       int[] start = criticalPath(graph);
 
-      OrderSearch.Result result =
-          search(graph, start, conflicts, executors, 200_000);
+      OrderSearch.Result result = search(graph, start, conflicts, executors, 200_000);
 
       long before = simulated(graph, start, conflicts, executors);
       assertThat(result.startMakespan()).isEqualTo(before);
@@ -88,10 +89,8 @@ class OrderSearchTest {
     TaskGraph graph = RandomGraphs.dag(60, 3, 12, 5);
     int[][] conflicts = RandomGraphs.conflicts(graph, 10, 5);
 
-    int[] first =
-        search(graph, criticalPath(graph), conflicts, 3, 2_000_000).rank();
-    int[] second =
-        search(graph, criticalPath(graph), conflicts, 3, 2_000_000).rank();
+    int[] first = search(graph, criticalPath(graph), conflicts, 3, 2_000_000).rank();
+    int[] second = search(graph, criticalPath(graph), conflicts, 3, 2_000_000).rank();
 
     assertThat(second).isEqualTo(first);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.orchestrator.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +26,8 @@ class ResumeAndCancelTest {
 
   private static Dispatcher dispatcher(TaskGraph graph, int executors) {
     int[] rank = {0, 1, 2, 3};
-    return new Dispatcher(graph, rank, new int[graph.size()][0], executors, DaemonThreads.named("e"));
+    return new Dispatcher(
+        graph, rank, new int[graph.size()][0], executors, DaemonThreads.named("e"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.orchestrator.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.plan.TaskStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -140,8 +141,8 @@ class SimulatorProperties {
 
   /**
    * Works from the schedule's times alone: how many tasks run at each instant, and for each task
-   * the instants from its last dependency's end to its own start, when it could have started
-   * unless all executors were busy or a conflicting task was running.
+   * the instants from its last dependency's end to its own start, when it could have started unless
+   * all executors were busy or a conflicting task was running.
    */
   @Property(tries = TRIES)
   @Label("no executor is idle while a task could start, and at most M tasks run at once")

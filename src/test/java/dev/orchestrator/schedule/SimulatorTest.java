@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -159,8 +160,7 @@ class SimulatorTest {
     // task_1 and task_2 end together at 10; only then may the executors choose, and task_2 readies
     // task_3 and task_4, which rank before the short task_5 that was ready all along.
     TaskGraph graph =
-        TaskGraph.ofIndices(
-            new int[][] {{}, {}, {1}, {1}, {}}, new long[] {10, 10, 50, 40, 5});
+        TaskGraph.ofIndices(new int[][] {{}, {}, {1}, {1}, {}}, new long[] {10, 10, 50, 40, 5});
 
     Schedule schedule = simulate(graph, 2);
 

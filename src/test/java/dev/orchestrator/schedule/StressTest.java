@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.bench.RandomGraphs;
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.orchestrator.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.plan.TaskStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

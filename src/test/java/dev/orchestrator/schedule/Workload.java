@@ -6,6 +6,7 @@ import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -23,11 +24,11 @@ import java.util.TreeSet;
  *
  * <p>Tasks are made in lanes, strands of work such as a component. A lane is a series of stages of
  * one to eight tasks, and a task depends on one to three tasks of the previous stage of its lane
- * (setup, then parallel work, then integration), and now and then on any earlier task. So the
- * graph is deep; it is wide where there are many lanes; a completion often readies several tasks at
- * once; and a failure skips only part of it. Tasks are placed at shuffled positions so that plan
- * order is not a topological order. Durations are 1 to 100 ms; some tasks claim files from a small
- * pool of overlapping patterns, which makes file conflicts.
+ * (setup, then parallel work, then integration), and now and then on any earlier task. So the graph
+ * is deep; it is wide where there are many lanes; a completion often readies several tasks at once;
+ * and a failure skips only part of it. Tasks are placed at shuffled positions so that plan order is
+ * not a topological order. Durations are 1 to 100 ms; some tasks claim files from a small pool of
+ * overlapping patterns, which makes file conflicts.
  *
  * @param order the positions in the order the tasks were made: every task after its dependencies
  */
@@ -36,8 +37,16 @@ record Workload(
 
   private static final List<String> FILES =
       List.of(
-          "src/api/**", "src/api/routes.py", "src/ui/**", "src/ui/app.js", "src/*.py",
-          "src/main.py", "docs/**", "docs/guide.md", "README.md", "tests/**",
+          "src/api/**",
+          "src/api/routes.py",
+          "src/ui/**",
+          "src/ui/app.js",
+          "src/*.py",
+          "src/main.py",
+          "docs/**",
+          "docs/guide.md",
+          "README.md",
+          "tests/**",
           "tests/api/test_routes.py");
 
   /** A dispatcher for this workload on daemon threads. */
@@ -99,8 +108,14 @@ record Workload(
     }
     Plan plan =
         new Plan(
-            "generated", new Complexity(50, "", List.of(), List.of()), 1, Plan.TASK_QUEUE, tasks,
-            dependencies, "", "");
+            "generated",
+            new Complexity(50, "", List.of(), List.of()),
+            1,
+            Plan.TASK_QUEUE,
+            tasks,
+            dependencies,
+            "",
+            "");
     TaskGraph graph = TaskGraph.of(plan);
     return new Workload(
         plan,

@@ -2,7 +2,7 @@ package dev.orchestrator.output.report;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.orchestrator.agent.TokenUsage;
+import dev.orchestrator.usage.TokenUsage;
 import java.time.Duration;
 
 /**

@@ -2,9 +2,9 @@ package dev.orchestrator.output.report;
 
 import static dev.orchestrator.output.report.Html.escape;
 
-import dev.orchestrator.agent.TokenUsage;
 import dev.orchestrator.output.report.ReportModel.Kind;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.usage.TokenUsage;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,6 @@ package dev.orchestrator.output.report;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.orchestrator.agent.TokenUsage;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskSummary;
@@ -10,7 +9,8 @@ import dev.orchestrator.output.Totals;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.usage.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

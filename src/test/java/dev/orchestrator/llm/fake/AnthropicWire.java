@@ -68,8 +68,11 @@ final class AnthropicWire implements FakeModelServer.Wire {
           }
         }
         if (next == null || !toolUses.isEmpty()) {
-          return "messages." + (i + 1) + ": `tool_use` ids were found without `tool_result`"
-              + " blocks immediately after: " + String.join(", ", toolUses);
+          return "messages."
+              + (i + 1)
+              + ": `tool_use` ids were found without `tool_result`"
+              + " blocks immediately after: "
+              + String.join(", ", toolUses);
         }
       }
     }
@@ -110,7 +113,10 @@ final class AnthropicWire implements FakeModelServer.Wire {
             break;
           case "tool_result":
             messages.add(
-                new Call.Message("tool", resultText(block.get("content")), List.of(),
+                new Call.Message(
+                    "tool",
+                    resultText(block.get("content")),
+                    List.of(),
                     block.path("is_error").asBoolean(false)));
             break;
           default:
@@ -124,8 +130,13 @@ final class AnthropicWire implements FakeModelServer.Wire {
     List<String> tools = new ArrayList<>();
     array(body.get("tools")).forEach(tool -> tools.add(tool.path("name").asText()));
     return new Call(
-        FakeModelServer.Dialect.ANTHROPIC, number, body.path("model").asText(), systemText, messages,
-        tools, body);
+        FakeModelServer.Dialect.ANTHROPIC,
+        number,
+        body.path("model").asText(),
+        systemText,
+        messages,
+        tools,
+        body);
   }
 
   private static String resultText(JsonNode content) {
@@ -178,8 +189,7 @@ final class AnthropicWire implements FakeModelServer.Wire {
   }
 
   @Override
-  public ObjectNode response(
-      Reply reply, Call call, int number, PromptCacheSimulator.Usage input) {
+  public ObjectNode response(Reply reply, Call call, int number, PromptCacheSimulator.Usage input) {
     ObjectNode response = JSON.createObjectNode();
     response.put("id", "msg_fake_" + number);
     response.put("type", "message");
@@ -211,7 +221,8 @@ final class AnthropicWire implements FakeModelServer.Wire {
     usage.put("input_tokens", input.input());
     usage.put("cache_creation_input_tokens", input.cacheWrite());
     usage.put("cache_read_input_tokens", input.cacheRead());
-    usage.putObject("cache_creation")
+    usage
+        .putObject("cache_creation")
         .put("ephemeral_5m_input_tokens", input.cacheWrite())
         .put("ephemeral_1h_input_tokens", 0);
     usage.put("output_tokens", FakeModelServer.outputTokens(reply));

@@ -32,7 +32,11 @@ public record Call(
 
   /** The text of the first user message: the task or the planning step. */
   public String firstUserText() {
-    return messages.stream().filter(m -> m.role().equals("user")).map(Message::text).findFirst().orElse("");
+    return messages.stream()
+        .filter(m -> m.role().equals("user"))
+        .map(Message::text)
+        .findFirst()
+        .orElse("");
   }
 
   /** How many answers the model gave so far in this conversation. */
@@ -51,6 +55,8 @@ public record Call(
     while (i > 0 && !messages.get(i - 1).role().equals("assistant")) {
       i--;
     }
-    return messages.subList(i, messages.size()).stream().filter(m -> m.role().equals("tool")).toList();
+    return messages.subList(i, messages.size()).stream()
+        .filter(m -> m.role().equals("tool"))
+        .toList();
   }
 }

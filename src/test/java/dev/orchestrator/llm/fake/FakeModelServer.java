@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code POST /v1/messages}) and the OpenAI Chat Completions API ({@code POST
  * /v1/chat/completions}) with their JSON shapes: tool_use and tool_calls, stop_reason and
  * finish_reason, usage with prompt-cache tokens, and each API's error bodies. It checks requests as
- * the real APIs do (key, version header, required fields, tool results right after tool calls,
- * at most four cache breakpoints) and answers what a {@link Script} says.
+ * the real APIs do (key, version header, required fields, tool results right after tool calls, at
+ * most four cache breakpoints) and answers what a {@link Script} says.
  */
 public final class FakeModelServer implements AutoCloseable {
 
@@ -84,8 +84,8 @@ public final class FakeModelServer implements AutoCloseable {
   /**
    * Starts a server on a free port of 127.0.0.1.
    *
-   * @param apiKey the key requests must carry; null to accept requests without one (OpenAI
-   *     dialect only, as local servers do)
+   * @param apiKey the key requests must carry; null to accept requests without one (OpenAI dialect
+   *     only, as local servers do)
    */
   public static FakeModelServer start(String apiKey, Script script) throws IOException {
     return new FakeModelServer(apiKey, script);
@@ -128,7 +128,8 @@ public final class FakeModelServer implements AutoCloseable {
       Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
       Answer answer = answer(exchange, dialect, body);
       exchanges.add(
-          new Exchange(dialect, headers, body, answer.status, answer.body, answer.call, answer.usage));
+          new Exchange(
+              dialect, headers, body, answer.status, answer.body, answer.call, answer.usage));
       if (answer.drop) {
         exchange.close();
         return;
@@ -217,7 +218,9 @@ public final class FakeModelServer implements AutoCloseable {
     }
     // As OpenAI does, the message quotes the key it was given.
     String given = authorization == null ? "none" : authorization.replaceFirst("^Bearer ", "");
-    return "Incorrect API key provided: " + given + ". You can find your API key at"
+    return "Incorrect API key provided: "
+        + given
+        + ". You can find your API key at"
         + " https://platform.openai.com/account/api-keys.";
   }
 

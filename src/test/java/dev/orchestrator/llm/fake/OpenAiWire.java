@@ -39,7 +39,8 @@ final class OpenAiWire implements FakeModelServer.Wire {
       if (!open.isEmpty()) {
         return "An assistant message with 'tool_calls' must be followed by tool messages"
             + " responding to each 'tool_call_id'. The following tool_call_ids did not have"
-            + " response messages: " + String.join(", ", open);
+            + " response messages: "
+            + String.join(", ", open);
       }
       for (JsonNode call : array(message.get("tool_calls"))) {
         open.add(call.path("id").asText());
@@ -60,14 +61,20 @@ final class OpenAiWire implements FakeModelServer.Wire {
         continue;
       }
       List<String> calls = new ArrayList<>();
-      array(message.get("tool_calls")).forEach(c -> calls.add(c.path("function").path("name").asText()));
+      array(message.get("tool_calls"))
+          .forEach(c -> calls.add(c.path("function").path("name").asText()));
       messages.add(new Call.Message(role, text, calls, false));
     }
     List<String> tools = new ArrayList<>();
     array(body.get("tools")).forEach(t -> tools.add(t.path("function").path("name").asText()));
     return new Call(
-        FakeModelServer.Dialect.OPENAI, number, body.path("model").asText(), String.join("\n", system),
-        messages, tools, body);
+        FakeModelServer.Dialect.OPENAI,
+        number,
+        body.path("model").asText(),
+        String.join("\n", system),
+        messages,
+        tools,
+        body);
   }
 
   private static String text(JsonNode content) {
@@ -96,8 +103,7 @@ final class OpenAiWire implements FakeModelServer.Wire {
   }
 
   @Override
-  public ObjectNode response(
-      Reply reply, Call call, int number, PromptCacheSimulator.Usage input) {
+  public ObjectNode response(Reply reply, Call call, int number, PromptCacheSimulator.Usage input) {
     ObjectNode response = JSON.createObjectNode();
     response.put("id", "chatcmpl-fake" + number);
     response.put("object", "chat.completion");
@@ -124,7 +130,8 @@ final class OpenAiWire implements FakeModelServer.Wire {
         ObjectNode call1 = calls.addObject();
         call1.put("id", "call_fake_" + number + "_" + i);
         call1.put("type", "function");
-        call1.putObject("function")
+        call1
+            .putObject("function")
             .put("name", tool.name())
             .put("arguments", JSON.valueToTree(tool.input()).toString());
       }
@@ -138,7 +145,10 @@ final class OpenAiWire implements FakeModelServer.Wire {
     usage.put("prompt_tokens", input.total());
     usage.put("completion_tokens", output);
     usage.put("total_tokens", input.total() + output);
-    usage.putObject("prompt_tokens_details").put("cached_tokens", input.cacheRead()).put("audio_tokens", 0);
+    usage
+        .putObject("prompt_tokens_details")
+        .put("cached_tokens", input.cacheRead())
+        .put("audio_tokens", 0);
     usage.putObject("completion_tokens_details").put("reasoning_tokens", 0).put("audio_tokens", 0);
     response.put("system_fingerprint", "fp_fake");
     return response;
@@ -149,6 +159,9 @@ final class OpenAiWire implements FakeModelServer.Wire {
     JsonNode usage = response.get("usage");
     long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong();
     return new FakeModelServer.TokenCount(
-        usage.get("prompt_tokens").asLong() - cached, usage.get("completion_tokens").asLong(), cached, 0);
+        usage.get("prompt_tokens").asLong() - cached,
+        usage.get("completion_tokens").asLong(),
+        cached,
+        0);
   }
 }

@@ -6,10 +6,10 @@ import java.util.Set;
 
 /**
  * The fake's prompt cache: a request's input is a list of blocks in cache order (tools, system,
- * messages); a prefix that ends at a breakpoint and is at least {@link #MIN_TOKENS} long is
- * stored, and a later request that starts with a stored prefix reads it. Anthropic stores at its
- * {@code cache_control} breakpoints; OpenAI at every message boundary, rounded down to 128 tokens.
- * Tokens are characters / 4, rounded up. Thread-safe.
+ * messages); a prefix that ends at a breakpoint and is at least {@link #MIN_TOKENS} long is stored,
+ * and a later request that starts with a stored prefix reads it. Anthropic stores at its {@code
+ * cache_control} breakpoints; OpenAI at every message boundary, rounded down to 128 tokens. Tokens
+ * are characters / 4, rounded up. Thread-safe.
  */
 final class PromptCacheSimulator {
 
@@ -35,7 +35,12 @@ final class PromptCacheSimulator {
    * @param writes whether a miss at the last breakpoint stores it (Anthropic) or every breakpoint
    *     is stored for free (OpenAI, which reports no cache writes)
    */
-  synchronized Usage use(String model, List<String> blocks, List<Integer> breakpoints, boolean writes, int granularity) {
+  synchronized Usage use(
+      String model,
+      List<String> blocks,
+      List<Integer> breakpoints,
+      boolean writes,
+      int granularity) {
     long total = 0;
     long[] ends = new long[blocks.size()];
     StringBuilder prefix = new StringBuilder(model).append('\u0000');

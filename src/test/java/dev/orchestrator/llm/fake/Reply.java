@@ -36,7 +36,9 @@ public sealed interface Reply {
 
   static Reply rateLimited(int retryAfterSeconds) {
     return new Error(
-        429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit",
+        429,
+        "rate_limit_error",
+        "Number of request tokens has exceeded your per-minute rate limit",
         Map.of("retry-after", Integer.toString(retryAfterSeconds)));
   }
 

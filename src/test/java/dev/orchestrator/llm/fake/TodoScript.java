@@ -21,34 +21,49 @@ public final class TodoScript implements FakeModelServer.Script {
 
   public static final String PLAN =
       "{\"tasks\": ["
-          + task("task_1", "Data model",
+          + task(
+              "task_1",
+              "Data model",
               "Define the Todo record (id, title, done, created_at) and an in-memory store with"
                   + " create, read, update, delete and list operations. The store is the only"
                   + " place that holds todos; the API and the tests use it through its methods.",
-              1, "[\"src/todo/models.py\", \"tests/test_models.py\"]",
+              1,
+              "[\"src/todo/models.py\", \"tests/test_models.py\"]",
               "A new todo is open and has a creation time",
               "The store creates, reads, updates, deletes and lists todos",
               "Unknown ids raise KeyError")
-          + ", " + task("task_2", "REST API",
+          + ", "
+          + task(
+              "task_2",
+              "REST API",
               "Expose the store over HTTP with FastAPI: GET /todos, POST /todos, GET, PATCH and"
                   + " DELETE /todos/{id}. Validate input with pydantic and answer 404 for unknown"
                   + " ids and 422 for invalid bodies. Serve the frontend's static files at /.",
-              2, "[\"src/todo/api.py\", \"tests/test_api.py\"]",
+              2,
+              "[\"src/todo/api.py\", \"tests/test_api.py\"]",
               "Every endpoint answers with JSON and the right status code",
               "Invalid bodies are rejected with 422",
               "Tests cover each endpoint with FastAPI's TestClient")
-          + ", " + task("task_3", "Frontend UI",
+          + ", "
+          + task(
+              "task_3",
+              "Frontend UI",
               "A single page in plain HTML and JavaScript that lists todos, adds one from a text"
                   + " field, toggles done with a checkbox and deletes with a button, calling the"
                   + " REST API with fetch. No build step and no framework.",
-              3, "[\"src/web/**\"]",
+              3,
+              "[\"src/web/**\"]",
               "The page lists the todos the API returns",
               "Adding, toggling and deleting update the list without a reload",
               "Errors of the API are shown to the user")
-          + ", " + task("task_4", "Documentation",
+          + ", "
+          + task(
+              "task_4",
+              "Documentation",
               "Write the user guide: how to install the dependencies, run the server, open the"
                   + " page and run the tests, with the API's endpoints and example requests.",
-              4, "[\"docs/**\"]",
+              4,
+              "[\"docs/**\"]",
               "A new developer can run the app and its tests from the guide alone",
               "Every endpoint is documented with an example",
               "The guide names the Python version it needs")
@@ -61,11 +76,16 @@ public final class TodoScript implements FakeModelServer.Script {
   /** The project files the script dictates, by path, with their content. */
   public static final Map<String, String> FILES =
       Map.of(
-          "src/todo/models.py", "from dataclasses import dataclass\n\n\n@dataclass\nclass Todo:\n    id: int\n    title: str\n    done: bool = False\n",
-          "tests/test_models.py", "from todo.models import Todo\n\n\ndef test_new_todo_is_open():\n    assert not Todo(1, \"a\").done\n",
-          "src/todo/api.py", "from fastapi import FastAPI\nfrom todo.models import Todo\n\napp = FastAPI()\nTODOS: dict[int, Todo] = {}\n",
-          "tests/test_api.py", "from todo.api import app\n\n\ndef test_app_exists():\n    assert app\n",
-          "src/web/index.html", "<!doctype html>\n<title>Todos</title>\n<script src=\"app.js\"></script>\n",
+          "src/todo/models.py",
+              "from dataclasses import dataclass\n\n\n@dataclass\nclass Todo:\n    id: int\n    title: str\n    done: bool = False\n",
+          "tests/test_models.py",
+              "from todo.models import Todo\n\n\ndef test_new_todo_is_open():\n    assert not Todo(1, \"a\").done\n",
+          "src/todo/api.py",
+              "from fastapi import FastAPI\nfrom todo.models import Todo\n\napp = FastAPI()\nTODOS: dict[int, Todo] = {}\n",
+          "tests/test_api.py",
+              "from todo.api import app\n\n\ndef test_app_exists():\n    assert app\n",
+          "src/web/index.html",
+              "<!doctype html>\n<title>Todos</title>\n<script src=\"app.js\"></script>\n",
           "src/web/app.js", "fetch('/todos').then(r => r.json()).then(console.log);\n",
           "docs/usage.md", "# Usage\n\nRun `uvicorn todo.api:app`.\n");
 
@@ -73,10 +93,20 @@ public final class TodoScript implements FakeModelServer.Script {
 
   private static String task(
       String id, String name, String description, int priority, String files, String... criteria) {
-    return "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"description\": \"" + description
-        + "\", \"priority\": " + priority + ", \"estimated_effort\": \"medium\","
+    return "{\"id\": \""
+        + id
+        + "\", \"name\": \""
+        + name
+        + "\", \"description\": \""
+        + description
+        + "\", \"priority\": "
+        + priority
+        + ", \"estimated_effort\": \"medium\","
         + " \"estimated_duration\": \"1hr\", \"acceptance_criteria\": [\""
-        + String.join("\", \"", criteria) + "\"], \"files\": " + files + "}";
+        + String.join("\", \"", criteria)
+        + "\"], \"files\": "
+        + files
+        + "}";
   }
 
   @Override
@@ -91,7 +121,8 @@ public final class TodoScript implements FakeModelServer.Script {
     int turn = call.assistantTurns();
     if (first.startsWith("# Your task: task_1")) {
       return turn == 0
-          ? Reply.tools(write("src/todo/models.py"), write("tests/test_models.py"), readme("Data model"))
+          ? Reply.tools(
+              write("src/todo/models.py"), write("tests/test_models.py"), readme("Data model"))
           : Reply.tools(ToolCall.finish("Todo model with tests."));
     }
     if (first.startsWith("# Your task: task_2")) {
@@ -102,15 +133,18 @@ public final class TodoScript implements FakeModelServer.Script {
         case 0:
           return Reply.tools(ToolCall.readFile("src/todo/models.py"));
         case 1:
-          return Reply.tools(write("src/todo/api.py"), write("tests/test_api.py"), readme("REST API"));
+          return Reply.tools(
+              write("src/todo/api.py"), write("tests/test_api.py"), readme("REST API"));
         default:
           return Reply.tools(ToolCall.finish("CRUD API over the model."));
       }
     }
     if (first.startsWith("# Your task: task_3")) {
       return Reply.text(
-          "Here is the UI.\n\n```html path=src/web/index.html\n" + FILES.get("src/web/index.html")
-              + "```\n\n```javascript\n// file: src/web/app.js\n" + FILES.get("src/web/app.js")
+          "Here is the UI.\n\n```html path=src/web/index.html\n"
+              + FILES.get("src/web/index.html")
+              + "```\n\n```javascript\n// file: src/web/app.js\n"
+              + FILES.get("src/web/app.js")
               + "```\n\n**README.md**\n```markdown\n# Frontend UI\n\nOpen index.html.\n```\n");
     }
     if (first.startsWith("# Your task: task_4")) {
@@ -131,7 +165,8 @@ public final class TodoScript implements FakeModelServer.Script {
   /** task_1's conversation one turn late: for a model that was told to write files first. */
   public static Reply taskOneAfterNudge(Call call) {
     return call.assistantTurns() == 1
-        ? Reply.tools(write("src/todo/models.py"), write("tests/test_models.py"), readme("Data model"))
+        ? Reply.tools(
+            write("src/todo/models.py"), write("tests/test_models.py"), readme("Data model"))
         : Reply.tools(ToolCall.finish("Todo model with tests."));
   }
 

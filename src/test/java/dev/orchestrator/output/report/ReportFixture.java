@@ -1,6 +1,5 @@
 package dev.orchestrator.output.report;
 
-import dev.orchestrator.agent.TokenUsage;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.FileMetrics;
 import dev.orchestrator.output.Summary;
@@ -10,7 +9,8 @@ import dev.orchestrator.plan.Complexity;
 import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.usage.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.report.ReportModel.Edge;
 import dev.orchestrator.output.report.ReportModel.Kind;
 import dev.orchestrator.plan.Plan;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.UsageException;
-import dev.orchestrator.agent.TokenUsage;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.plan.PlanJson;
-import dev.orchestrator.schedule.TaskStatus;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

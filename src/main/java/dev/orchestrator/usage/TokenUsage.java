@@ -1,4 +1,4 @@
-package dev.orchestrator.agent;
+package dev.orchestrator.usage;
 
 import java.math.BigDecimal;
 

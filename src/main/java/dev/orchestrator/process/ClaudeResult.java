@@ -1,6 +1,7 @@
-package dev.orchestrator.agent;
+package dev.orchestrator.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.usage.TokenUsage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,15 @@ public record ClaudeResult(
   // Words in the messages of failures that another attempt would meet again.
   private static final List<String> PERMANENT =
       List.of(
-          "login", "api key", "authentication", "credit balance", "billing", "usage limit",
-          "permission", "invalid model", "not_found_error");
+          "login",
+          "api key",
+          "authentication",
+          "credit balance",
+          "billing",
+          "usage limit",
+          "permission",
+          "invalid model",
+          "not_found_error");
 
   public ClaudeResult {
     errors = List.copyOf(errors);
@@ -80,7 +88,9 @@ public record ClaudeResult(
     return !isError && (subtype.isEmpty() || subtype.equals("success"));
   }
 
-  /** {@code session_id}, {@code num_turns}, {@code duration_ms} and {@code subtype}, where known. */
+  /**
+   * {@code session_id}, {@code num_turns}, {@code duration_ms} and {@code subtype}, where known.
+   */
   public Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
     if (sessionId != null) {
@@ -105,23 +115,28 @@ public record ClaudeResult(
    *
    * @param maxTurns the {@code --max-turns} given, or null
    */
-  public AgentException failure(Integer maxTurns) {
+  public ProcessFailure failure(Integer maxTurns) {
     String session = sessionId == null ? "" : " (session " + sessionId + ")";
     if (subtype.equals(MAX_TURNS)) {
-      String limit = maxTurns == null ? "its turn limit" : "the turn limit of --max-turns " + maxTurns;
-      return new AgentException(
-          "claude stopped at " + limit + (numTurns == null ? "" : " after " + numTurns + " turns")
-              + " before finishing the task" + session + "; raise --max-turns",
+      String limit =
+          maxTurns == null ? "its turn limit" : "the turn limit of --max-turns " + maxTurns;
+      return new ProcessFailure(
+          "claude stopped at "
+              + limit
+              + (numTurns == null ? "" : " after " + numTurns + " turns")
+              + " before finishing the task"
+              + session
+              + "; raise --max-turns",
           false);
     }
     if (subtype.equals("error_max_budget_usd")) {
-      return new AgentException("claude reached its cost budget before finishing" + session, false);
+      return new ProcessFailure("claude reached its cost budget before finishing" + session, false);
     }
     String reason = !errors.isEmpty() ? String.join("; ", errors) : text.strip();
     if (reason.isEmpty()) {
       reason = subtype.isEmpty() ? "no reason given" : subtype;
     }
-    return new AgentException("claude reported an error: " + reason + session, retryable(reason));
+    return new ProcessFailure("claude reported an error: " + reason + session, retryable(reason));
   }
 
   private boolean retryable(String reason) {

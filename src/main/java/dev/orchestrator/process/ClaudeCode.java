@@ -1,4 +1,4 @@
-package dev.orchestrator.agent;
+package dev.orchestrator.process;
 
 import static java.util.Objects.requireNonNull;
 
@@ -100,11 +100,11 @@ public record ClaudeCode(
    * @param files the prompt, fed to standard input, and where the output and errors are logged
    * @param progress hears turns and tool uses as they happen
    * @return the result of a run that succeeded
-   * @throws AgentException if claude cannot be started, ends without a result, or reports an error
+   * @throws ProcessFailure if claude cannot be started, ends without a result, or reports an error
    *     (see {@link ClaudeResult#failure})
    * @throws InterruptedException if interrupted; claude and every process it started have ended
    */
-  public ClaudeResult edit(Path directory, AgentFiles files, TaskAssignment.ProgressSink progress)
+  public ClaudeResult edit(Path directory, AgentFiles files, ProgressSink progress)
       throws InterruptedException {
     return run(editCommand(), maxTurns, directory, files, progress);
   }
@@ -114,7 +114,7 @@ public record ClaudeCode(
    * #edit}.
    */
   public ClaudeResult answer(
-      String systemPrompt, Path directory, AgentFiles files, TaskAssignment.ProgressSink progress)
+      String systemPrompt, Path directory, AgentFiles files, ProgressSink progress)
       throws InterruptedException {
     return run(answerCommand(systemPrompt), null, directory, files, progress);
   }
@@ -124,7 +124,7 @@ public record ClaudeCode(
       Integer turnLimit,
       Path directory,
       AgentFiles files,
-      TaskAssignment.ProgressSink progress)
+      ProgressSink progress)
       throws InterruptedException {
     ClaudeStream stream = new ClaudeStream(progress, turnLimit);
     AgentProcess.Exit exit;
@@ -135,7 +135,7 @@ public record ClaudeCode(
                   command, directory, environment, files.prompt(), files.stdout(), files.stderr()),
               stream);
     } catch (IOException e) {
-      throw new AgentException(
+      throw new ProcessFailure(
           "cannot start " + binary + " (" + e.getMessage() + "); " + INSTALL_HINT, false, e);
     }
     ClaudeResult result = stream.result();
@@ -143,9 +143,12 @@ public record ClaudeCode(
       String garbage =
           stream.ignoredLines() == 0
               ? ""
-              : "; " + stream.ignoredLines() + " lines of its output were not JSON events (see "
-                  + files.stdout() + ")";
-      throw new AgentException(
+              : "; "
+                  + stream.ignoredLines()
+                  + " lines of its output were not JSON events (see "
+                  + files.stdout()
+                  + ")";
+      throw new ProcessFailure(
           "claude exited without a result (" + exit.describe() + ")" + garbage, true);
     }
     if (!result.succeeded()) {

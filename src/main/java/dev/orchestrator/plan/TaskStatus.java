@@ -1,4 +1,4 @@
-package dev.orchestrator.schedule;
+package dev.orchestrator.plan;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.orchestrator.agent;
+package dev.orchestrator.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Where a command-line agent's prompt and logs live: {@code .agent/} in its task workspace, so they
- * stay with the task's raw output ({@code executor_<k>/<task_id>/.agent/}) without being part of the
- * project; consolidation leaves the directory out.
+ * stay with the task's raw output ({@code executor_<k>/<task_id>/.agent/}) without being part of
+ * the project; consolidation leaves the directory out.
  *
  * @param prompt the prompt the agent was given ({@code .agent/prompt.md})
  * @param stdout its standard output, as it wrote it ({@code .agent/stdout.log}; for Claude Code the
@@ -21,8 +21,8 @@ public record AgentFiles(Path prompt, Path stdout, Path stderr) {
   public static final String DIRECTORY = ".agent";
 
   /** The files of a workspace; nothing is created. */
-  public static AgentFiles in(TaskWorkspace workspace) {
-    Path directory = workspace.root().resolve(DIRECTORY);
+  public static AgentFiles in(Path workspaceRoot) {
+    Path directory = workspaceRoot.resolve(DIRECTORY);
     return new AgentFiles(
         directory.resolve("prompt.md"),
         directory.resolve("stdout.log"),

@@ -1,4 +1,4 @@
-package dev.orchestrator.agent;
+package dev.orchestrator.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the NDJSON events of {@code claude -p --output-format stream-json --verbose}, one line at a
- * time: turns and tool uses become progress messages, the final {@code result} event is kept.
- * Lines that are not JSON objects and events of unknown types are logged and skipped.
+ * time: turns and tool uses become progress messages, the final {@code result} event is kept. Lines
+ * that are not JSON objects and events of unknown types are logged and skipped.
  *
  * <p>Fed by one thread; {@link #result()} is read after feeding ended (a thread join orders them).
  */
@@ -24,14 +24,16 @@ final class ClaudeStream implements Consumer<String> {
   private static final List<String> TARGETS =
       List.of("file_path", "command", "pattern", "path", "url", "description");
 
-  private final TaskAssignment.ProgressSink progress;
+  private final ProgressSink progress;
   private final Integer maxTurns;
   private final Set<String> messages = new HashSet<>();
   private ClaudeResult result;
   private int ignored;
 
-  /** @param maxTurns the turn limit, to report progress as a fraction of it; null when none */
-  ClaudeStream(TaskAssignment.ProgressSink progress, Integer maxTurns) {
+  /**
+   * @param maxTurns the turn limit, to report progress as a fraction of it; null when none
+   */
+  ClaudeStream(ProgressSink progress, Integer maxTurns) {
     this.progress = progress;
     this.maxTurns = maxTurns;
   }
@@ -49,7 +51,8 @@ final class ClaudeStream implements Consumer<String> {
     }
     if (event == null || !event.isObject()) {
       ignored++;
-      log.warn("ignoring a line of claude output that is not a JSON event: {}", shorten(line, SHOWN));
+      log.warn(
+          "ignoring a line of claude output that is not a JSON event: {}", shorten(line, SHOWN));
       return;
     }
     String type = event.path("type").asText("");
@@ -84,7 +87,8 @@ final class ClaudeStream implements Consumer<String> {
       String model = event.path("model").isTextual() ? event.path("model").asText() : null;
       progress.report("claude started" + (model == null ? "" : " (" + model + ")"), fraction());
     } else if (subtype.equals("api_retry")) {
-      String attempt = event.path("attempt").asText("?") + "/" + event.path("max_retries").asText("?");
+      String attempt =
+          event.path("attempt").asText("?") + "/" + event.path("max_retries").asText("?");
       progress.report(
           "API retry " + attempt + " (" + event.path("error").asText("error") + ")", fraction());
     }

@@ -1,4 +1,4 @@
-package dev.orchestrator.agent;
+package dev.orchestrator.process;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -60,7 +60,8 @@ public final class AgentProcess {
     /** "exit status 3 after 1.2s", and the end of standard error when there is one. */
     public String describe() {
       String text =
-          String.format(Locale.ROOT, "exit status %d after %.1fs", status, elapsed.toMillis() / 1000.0);
+          String.format(
+              Locale.ROOT, "exit status %d after %.1fs", status, elapsed.toMillis() / 1000.0);
       return stderrTail.isEmpty() ? text : text + "; its standard error ends with: " + stderrTail;
     }
   }
@@ -154,7 +155,8 @@ public final class AgentProcess {
     process.destroyForcibly();
     tree.add(process.toHandle());
     try {
-      CompletableFuture.allOf(tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+      CompletableFuture.allOf(
+              tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
           .get(GONE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,4 +1,4 @@
-package dev.orchestrator.llm;
+package dev.orchestrator.usage;
 
 /**
  * Tokens of one model request, or a sum of them.
@@ -15,7 +15,13 @@ public record Tokens(long input, long output, long cacheRead, long cacheWrite) {
   public Tokens {
     if (input < 0 || output < 0 || cacheRead < 0 || cacheWrite < 0) {
       throw new IllegalArgumentException(
-          "token counts must not be negative: " + input + ", " + output + ", " + cacheRead + ", "
+          "token counts must not be negative: "
+              + input
+              + ", "
+              + output
+              + ", "
+              + cacheRead
+              + ", "
               + cacheWrite);
     }
   }
