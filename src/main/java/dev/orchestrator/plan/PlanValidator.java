@@ -1,11 +1,14 @@
 package dev.orchestrator.plan;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks that a plan can be run: every task identified and in range, dependencies naming known
@@ -13,7 +16,50 @@ import java.util.Set;
  */
 public final class PlanValidator {
 
+  /** Longest task id: ids name directories, and a file name has at most 255 bytes. */
+  public static final int MAX_ID_LENGTH = 128;
+
+  /** Largest executor budget: one thread per executor, and a budget beyond this is a typo. */
+  public static final int MAX_EXECUTORS = 256;
+
+  /** Longest estimated duration: beyond a year the sums of a plan's work stop meaning anything. */
+  public static final Duration MAX_ESTIMATED_DURATION = Duration.ofDays(365);
+
+  // Ids become directory names (executor_<k>/<id>): a token, never a path.
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_ID_LENGTH + "}");
+  private static final Pattern DOTS = Pattern.compile("\\.+");
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
   private PlanValidator() {}
+
+  /**
+   * Whether a task id is a token a run can use as a directory name: letters, digits, {@code _},
+   * {@code -} and {@code .}, not only dots, at most {@value #MAX_ID_LENGTH} characters.
+   */
+  public static boolean isValidId(String id) {
+    return ID.matcher(id).matches() && !DOTS.matcher(id).matches();
+  }
+
+  // An id as a message names it: as it is when it is a token, else quoted and escaped.
+  private static String named(String id) {
+    return isValidId(id) ? id : shown(id);
+  }
+
+  /** A text as it can be shown in a message: control characters escaped, at most 60 characters. */
+  public static String shown(String text) {
+    String cut = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    StringBuilder shown = new StringBuilder("\"");
+    cut.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                shown.append(String.format(Locale.ROOT, "\\u%04X", c));
+              } else {
+                shown.appendCodePoint(c);
+              }
+            });
+    return shown.append('"').toString();
+  }
 
   /**
    * Returns the plan when it is valid.
@@ -32,6 +78,22 @@ public final class PlanValidator {
   /** The problems of one task on its own (name, ranges), empty when there are none. */
   public static List<String> problemsOf(Task task) {
     List<String> problems = new ArrayList<>();
+    if (!task.id().isBlank() && !isValidId(task.id())) {
+      problems.add(
+          "task id "
+              + shown(task.id())
+              + " is not a token; use letters, digits, '_', '-' and '.' (not only dots), at most "
+              + MAX_ID_LENGTH
+              + " characters, e.g. task_1");
+      return problems; // the other messages would repeat the bad id
+    }
+    if (CONTROL.matcher(task.name()).find()) {
+      problems.add(
+          task.id()
+              + " has a name with a control character or line break ("
+              + shown(task.name())
+              + "); use plain text on one line");
+    }
     if (task.name().isBlank()) {
       problems.add(task.id() + " has an empty name; give it a short name");
     }
@@ -41,6 +103,10 @@ public final class PlanValidator {
     }
     if (task.estimatedDuration().isNegative()) {
       problems.add(task.id() + " has a negative estimated_duration; use e.g. \"30min\"");
+    }
+    if (task.estimatedDuration().compareTo(MAX_ESTIMATED_DURATION) > 0) {
+      problems.add(
+          task.id() + " has an estimated_duration over a year; use e.g. \"2hrs\" or \"3 days\"");
     }
     return problems;
   }
@@ -53,6 +119,14 @@ public final class PlanValidator {
     }
     if (plan.executorBudget() < 1) {
       problems.add("executor_budget is " + plan.executorBudget() + "; use 1 or more executors");
+    }
+    if (plan.executorBudget() > MAX_EXECUTORS) {
+      problems.add(
+          "executor_budget is "
+              + plan.executorBudget()
+              + "; use at most "
+              + MAX_EXECUTORS
+              + " executors");
     }
     Map<String, Integer> uses = new HashMap<>();
     boolean graphKnown = true;
@@ -71,7 +145,11 @@ public final class PlanValidator {
         (id, count) -> {
           if (count > 1) {
             problems.add(
-                "task id " + id + " is used by " + count + " tasks; give each task its own id");
+                "task id "
+                    + named(id)
+                    + " is used by "
+                    + count
+                    + " tasks; give each task its own id");
           }
         });
     graphKnown &= uses.values().stream().allMatch(count -> count == 1);
@@ -81,7 +159,7 @@ public final class PlanValidator {
       if (!ids.contains(id)) {
         problems.add(
             "dependencies lists "
-                + id
+                + named(id)
                 + ", which is not in the plan; add the task or remove the entry");
         graphKnown = false;
         continue;
@@ -94,9 +172,9 @@ public final class PlanValidator {
           problems.add(
               id
                   + " depends on "
-                  + dependency
+                  + named(dependency)
                   + ", which is not in the plan; add "
-                  + dependency
+                  + named(dependency)
                   + " or remove the dependency");
           graphKnown = false;
         }

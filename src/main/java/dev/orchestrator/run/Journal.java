@@ -159,6 +159,8 @@ final class Journal implements AutoCloseable {
   /**
    * The tasks the journal records as completed, latest record per task, as they were recorded
    * (whether their files are still intact is for the caller to check).
+   *
+   * @throws UsageException if a record names a path outside its task's raw directory
    */
   static Map<String, CompletedTask> completedTasks(List<JsonNode> records, Path runDirectory) {
     Map<String, CompletedTask> completed = new LinkedHashMap<>();
@@ -185,15 +187,11 @@ final class Journal implements AutoCloseable {
                   u.path("cost_usd").isNull() ? null : u.path("cost_usd").decimalValue())
               : null;
       String task = r.path("task").asText();
-      completed.put(
-          task,
-          new CompletedTask(
-              task,
-              runDirectory.resolve(r.path("raw_directory").asText()),
-              files,
-              attempts,
-              usage,
-              details));
+      // Paths of the journal are data like any other: relative, and inside this run.
+      Path raw =
+          RunPaths.rawDirectoryFromJournal(runDirectory, r.path("raw_directory").asText(), task);
+      files.keySet().forEach(file -> RunPaths.inside(raw, file));
+      completed.put(task, new CompletedTask(task, raw, files, attempts, usage, details));
     }
     return completed;
   }

@@ -103,16 +103,16 @@ public final class OutputDirectory {
   static void prepareResume(Path root, Set<Path> keep) {
     try {
       for (String name : OutputAssembler.WRITES) {
-        deleteTree(root.resolve(name));
+        deleteTree(root, root.resolve(name));
       }
-      deleteTree(root.resolve(RunReport.FILE_NAME));
-      deleteTree(root.resolve(STATE).resolve("attempts"));
+      deleteTree(root, root.resolve(RunReport.FILE_NAME));
+      deleteTree(root, root.resolve(STATE).resolve("attempts"));
       try (DirectoryStream<Path> executors = Files.newDirectoryStream(root, "executor_*")) {
         for (Path executor : executors) {
           try (DirectoryStream<Path> tasks = Files.newDirectoryStream(executor)) {
             for (Path task : tasks) {
               if (!keep.contains(task.toAbsolutePath().normalize())) {
-                deleteTree(task);
+                deleteTree(root, task);
               }
             }
           }
@@ -139,14 +139,19 @@ public final class OutputDirectory {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         if (GENERATED.contains(name) || name.matches("executor_\\d+")) {
-          deleteTree(entry);
+          deleteTree(root, entry);
         }
       }
     }
   }
 
-  /** Deletes a file or a directory tree without following symbolic links out of it. */
-  static void deleteTree(Path path) throws IOException {
+  /**
+   * Deletes a file or a directory tree of the run without following symbolic links out of it.
+   *
+   * @throws UsageException if the path lies outside the run directory {@code root}
+   */
+  static void deleteTree(Path root, Path path) throws IOException {
+    RunPaths.inside(root, path);
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -208,7 +208,7 @@ final class PlanExecution implements DispatchListener {
 
   private boolean attempt(int t, int executor) throws InterruptedException {
     Task task = plan.tasks().get(t);
-    Path finalDirectory = outputDirectory.resolve("executor_" + executor).resolve(task.id());
+    Path finalDirectory = RunPaths.rawDirectory(outputDirectory, executor, task.id());
     List<Attempt> history = attempts.get(t);
     for (int number = 1; ; number++) {
       Path attemptDirectory = attemptDirectory(task.id(), number);
@@ -289,13 +289,9 @@ final class PlanExecution implements DispatchListener {
   }
 
   private Path attemptDirectory(String taskId, int number) {
-    Path directory =
-        outputDirectory
-            .resolve(OutputDirectory.STATE)
-            .resolve("attempts")
-            .resolve(taskId + "-" + number);
+    Path directory = RunPaths.attemptDirectory(outputDirectory, taskId, number);
     try {
-      OutputDirectory.deleteTree(directory);
+      OutputDirectory.deleteTree(outputDirectory, directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear " + directory, e);
     }
@@ -306,7 +302,7 @@ final class PlanExecution implements DispatchListener {
   // crashed earlier run may have left there.
   private void place(Path attemptDirectory, Path finalDirectory, int t) {
     try {
-      OutputDirectory.deleteTree(finalDirectory);
+      OutputDirectory.deleteTree(outputDirectory, finalDirectory);
       Files.createDirectories(finalDirectory.getParent());
       if (Files.isDirectory(attemptDirectory)) {
         Files.move(attemptDirectory, finalDirectory, StandardCopyOption.ATOMIC_MOVE);
