@@ -102,10 +102,14 @@ public final class Orchestrator {
    * @return the plan file
    */
   public Path savePlan(Plan plan) {
-    Path dir = OutputDirectory.prepare(outputDirectoryFor(plan), force);
-    Path file = dir.resolve(PlanJson.FILE_NAME);
-    writePlan(plan, file);
-    return file;
+    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force);
+    try (RunDirectoryLock lock = RunDirectoryLock.acquire(dir)) {
+      OutputDirectory.clear(dir);
+      Path file = dir.resolve(PlanJson.FILE_NAME);
+      writePlan(plan, file);
+      Journal.open(dir).close(); // an empty journal: the directory is a run, not yet started
+      return file;
+    }
   }
 
   /** Plans the requirement, then runs the plan. */
@@ -123,9 +127,12 @@ public final class Orchestrator {
    */
   public RunOutcome execute(Plan plan) throws InterruptedException {
     Plan budgeted = PlanValidator.requireValid(budgeted(plan), "plan");
-    Path dir = OutputDirectory.prepare(outputDirectoryFor(plan), force);
-    writePlan(budgeted, dir.resolve(PlanJson.FILE_NAME));
-    return executePrepared(budgeted, dir, Map.of(), false);
+    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force);
+    try (RunDirectoryLock lock = RunDirectoryLock.acquire(dir)) {
+      OutputDirectory.clear(dir);
+      writePlan(budgeted, dir.resolve(PlanJson.FILE_NAME));
+      return executePrepared(budgeted, dir, Map.of(), false);
+    }
   }
 
   /**
@@ -139,12 +146,28 @@ public final class Orchestrator {
    */
   public RunOutcome resume(Path directory) throws InterruptedException {
     Path dir = directory.toAbsolutePath().normalize();
+    if (Files.isDirectory(dir.resolve(OutputDirectory.STATE))
+        && Files.exists(dir.resolve(PlanJson.FILE_NAME))
+        && !OutputDirectory.isRun(dir)) {
+      throw new UsageException(
+          dir
+              + " has lost its journal ("
+              + OutputDirectory.STATE
+              + "/"
+              + Journal.FILE
+              + "), so no task of it can be trusted as done; run the plan again: orchestrator run"
+              + " --plan "
+              + dir.resolve(PlanJson.FILE_NAME)
+              + " -o <new directory>");
+    }
     if (!Files.isDirectory(dir) || !OutputDirectory.isRun(dir)) {
       throw new UsageException(
           dir
               + " is not an orchestrator run (it has no "
               + OutputDirectory.STATE
-              + "/ directory);"
+              + "/"
+              + Journal.FILE
+              + ");"
               + " give the output directory of an earlier run");
     }
     Path planFile = dir.resolve(PlanJson.FILE_NAME);
@@ -155,7 +178,12 @@ public final class Orchestrator {
               + PlanJson.FILE_NAME
               + ", so there is nothing to resume; start a new run");
     }
-    Plan plan = budgeted(PlanJson.read(planFile));
+    try (RunDirectoryLock lock = RunDirectoryLock.acquire(dir)) {
+      return resumeLocked(dir, budgeted(PlanJson.read(planFile)));
+    }
+  }
+
+  private RunOutcome resumeLocked(Path dir, Plan plan) throws InterruptedException {
     Map<String, CompletedTask> intact = new LinkedHashMap<>();
     Set<String> ids = plan.tasks().stream().map(t -> t.id()).collect(Collectors.toSet());
     List<com.fasterxml.jackson.databind.JsonNode> records;

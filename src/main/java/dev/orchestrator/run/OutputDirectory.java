@@ -6,6 +6,7 @@ import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -65,18 +66,27 @@ public final class OutputDirectory {
   }
 
   /**
-   * Makes {@code dir} ready for a new run: creates it, or clears what an earlier run wrote there.
+   * Claims {@code dir} for a new run: checks that it may be used, creates it and its state
+   * directory. Nothing is removed yet: the caller locks the directory ({@link RunDirectoryLock})
+   * and then {@link #clear clears} it.
    *
    * @param force whether a non-empty directory that is not an earlier run may be used
-   * @throws UsageException if the directory holds other files and {@code force} is false, or is a
-   *     file
+   * @return the absolute, normalized directory
+   * @throws UsageException if the directory holds other files and {@code force} is false, is a
+   *     file, a dangling link, or cannot be created or written
    */
-  public static Path prepare(Path dir, boolean force) {
+  public static Path claim(Path dir, boolean force) {
     Path root = dir.toAbsolutePath().normalize();
+    if (Files.isSymbolicLink(root) && !Files.exists(root)) {
+      throw new UsageException(
+          root
+              + " is a symbolic link to a directory that does not exist; create its target or"
+              + " choose another --output-dir");
+    }
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw new UsageException(root + " is a file, not a directory; choose another --output-dir");
+    }
     try {
-      if (Files.exists(root) && !Files.isDirectory(root)) {
-        throw new UsageException(root + " is a file, not a directory; choose another --output-dir");
-      }
       if (Files.isDirectory(root) && !isEmpty(root) && !isRun(root) && !force) {
         throw new UsageException(
             root
@@ -84,10 +94,32 @@ public final class OutputDirectory {
                 + " --output-dir, or pass --force to write into it (replacing its src/, tests/,"
                 + " docs/ and README.md; other files are kept)");
       }
-      Files.createDirectories(root);
+      Files.createDirectories(root.resolve(STATE));
+      if (!Files.isWritable(root) || !Files.isWritable(root.resolve(STATE))) {
+        throw new AccessDeniedException(root.toString(), null, "not writable");
+      }
+      return root;
+    } catch (IOException e) {
+      throw new UsageException(
+          "cannot use "
+              + root
+              + " as the output directory ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); choose a directory you can write to with --output-dir");
+    }
+  }
+
+  /**
+   * Removes what an earlier run wrote into a claimed and locked directory, keeping the lock.
+   *
+   * @throws UncheckedIOException if an entry cannot be removed
+   */
+  static void clear(Path root) {
+    try {
       clearGenerated(root);
       Files.createDirectories(root.resolve(STATE));
-      return root;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare output directory " + root, e);
     }
@@ -123,9 +155,12 @@ public final class OutputDirectory {
     }
   }
 
-  /** Whether the directory holds an earlier run. */
+  /**
+   * Whether the directory holds an earlier run: it has a journal (an empty state directory alone
+   * does not make one).
+   */
   public static boolean isRun(Path dir) {
-    return Files.isDirectory(dir.resolve(STATE));
+    return Files.isRegularFile(dir.resolve(STATE).resolve(Journal.FILE));
   }
 
   private static boolean isEmpty(Path dir) throws IOException {
@@ -138,7 +173,24 @@ public final class OutputDirectory {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (GENERATED.contains(name) || name.matches("executor_\\d+")) {
+        if (name.equals(STATE)) {
+          clearState(root, entry);
+        } else if (GENERATED.contains(name) || name.matches("executor_\\d+")) {
+          deleteTree(root, entry);
+        }
+      }
+    }
+  }
+
+  // Everything of the run state but the lock its owner holds.
+  private static void clearState(Path root, Path state) throws IOException {
+    if (!Files.isDirectory(state, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      deleteTree(root, state);
+      return;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(state)) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().equals(RunDirectoryLock.FILE)) {
           deleteTree(root, entry);
         }
       }
