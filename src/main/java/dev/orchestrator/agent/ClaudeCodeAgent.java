@@ -54,6 +54,11 @@ public final class ClaudeCodeAgent implements Agent {
       int removed = seed.removeUnchanged();
       log.debug("{}: removed {} unchanged dependency files", assignment.task().id(), removed);
     }
+    try {
+      workspace.enforceCaps(AgentFiles::contains);
+    } catch (WorkspaceViolation e) {
+      throw new AgentException("claude exceeded a size limit: " + e.getMessage(), false);
+    }
     String summary =
         result.text().isBlank()
             ? "claude finished " + assignment.task().id()

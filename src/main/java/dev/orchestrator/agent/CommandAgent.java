@@ -2,6 +2,7 @@ package dev.orchestrator.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.AgentProcess;
 import java.io.IOException;
@@ -42,13 +43,16 @@ public final class CommandAgent implements Agent {
   private final CommandTemplate template;
   private final Path program;
   private final Map<String, String> environment;
+  private final Secrets secrets;
 
   /**
    * @param environment the agent's whole environment; its {@code PATH} finds the program
+   * @param secrets masked in what the agent prints and in every file it leaves in its workspace
    * @throws dev.orchestrator.ConfigurationException if the program is not found or not executable
    */
-  public CommandAgent(CommandTemplate template, Map<String, String> environment) {
+  public CommandAgent(CommandTemplate template, Map<String, String> environment, Secrets secrets) {
     this.template = requireNonNull(template, "template");
+    this.secrets = requireNonNull(secrets, "secrets");
     this.environment = Map.copyOf(environment);
     this.program = AgentProcess.locate(template.program(), this.environment, HINT);
   }
@@ -85,7 +89,8 @@ public final class CommandAgent implements Agent {
                   environment,
                   template.passesPrompt() ? null : files.prompt(),
                   files.stdout(),
-                  files.stderr()),
+                  files.stderr(),
+                  secrets),
               line -> {
                 if (!line.isBlank()) {
                   lastLine.set(shorten(line));
@@ -99,11 +104,18 @@ public final class CommandAgent implements Agent {
           e);
     } finally {
       seed.removeUnchanged();
+      secrets.scrubTree(workspace.root());
     }
     if (exit.status() != 0) {
       throw new AgentException(
           "the agent command " + template.program() + " failed with " + exit.describe(),
           exit.status() != 126 && exit.status() != 127);
+    }
+    try {
+      workspace.enforceCaps(AgentFiles::contains);
+    } catch (WorkspaceViolation e) {
+      throw new AgentException(
+          template.program() + " exceeded a size limit: " + e.getMessage(), false);
     }
     boolean wroteNothing = workspace.files().stream().allMatch(AgentFiles::contains);
     String summary =

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,8 +23,12 @@ public final class TaskWorkspace {
   /** Default largest file an agent may write: 1 MiB. */
   public static final long DEFAULT_MAX_FILE_BYTES = 1L << 20;
 
+  /** Largest total an agent may leave in one workspace: 64 MiB. */
+  public static final long MAX_TASK_BYTES = 64L << 20;
+
   private final Path root;
   private final long maxFileBytes;
+  private final AtomicLong written = new AtomicLong();
   private volatile Path realRoot;
 
   public TaskWorkspace(Path root, long maxFileBytes) {
@@ -57,6 +64,12 @@ public final class TaskWorkspace {
               + " bytes, over the limit of "
               + maxFileBytes
               + " bytes per file; split it into smaller files");
+    }
+    if (written.addAndGet(bytes.length) > MAX_TASK_BYTES) {
+      throw new WorkspaceViolation(
+          "this task has written over "
+              + MAX_TASK_BYTES
+              + " bytes in all; write less, or split the task");
     }
     Path target = resolve(relativePath);
     try {
@@ -94,6 +107,53 @@ public final class TaskWorkspace {
       return Files.readString(target);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + target, e);
+    }
+  }
+
+  /**
+   * Applies the size caps to what an agent wrote on its own (a command-line agent writes files
+   * directly, not through {@link #write}): every file over the per-file cap is removed, and a
+   * workspace still over {@value #MAX_TASK_BYTES} bytes in all is refused. Sizes are apparent
+   * sizes: a sparse file counts as what copying it would write.
+   *
+   * @param exempt relative paths not counted (the agent's own logs, which are capped apart)
+   * @throws WorkspaceViolation naming the files removed, or the total
+   */
+  public void enforceCaps(Predicate<String> exempt) {
+    List<String> removed = new ArrayList<>();
+    long total = 0;
+    try {
+      for (String file : files()) {
+        if (exempt.test(file)) {
+          continue;
+        }
+        Path path = root.resolve(file);
+        long size = Files.size(path);
+        if (size > maxFileBytes) {
+          Files.delete(path);
+          removed.add(file + " (" + size + " bytes)");
+        } else {
+          total += size;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot measure the files of " + root, e);
+    }
+    if (!removed.isEmpty()) {
+      throw new WorkspaceViolation(
+          "removed "
+              + String.join(", ", removed)
+              + ": over the limit of "
+              + maxFileBytes
+              + " bytes per file; write smaller files");
+    }
+    if (total > MAX_TASK_BYTES) {
+      throw new WorkspaceViolation(
+          "the task wrote "
+              + total
+              + " bytes in all, over the limit of "
+              + MAX_TASK_BYTES
+              + " bytes per task; write less, or split the task");
     }
   }
 

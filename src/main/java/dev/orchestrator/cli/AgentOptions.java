@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.ConfigurationException;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.ClaudeCodeAgent;
@@ -11,6 +12,7 @@ import dev.orchestrator.planner.Planner;
 import dev.orchestrator.process.AgentProcess;
 import dev.orchestrator.process.ClaudeCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -60,6 +62,15 @@ final class AgentOptions {
               + " --claude-arg=--allowedTools --claude-arg='Bash(npm test)'.")
   List<String> claudeArguments = new ArrayList<>();
 
+  @Option(
+      names = "--agent-env",
+      paramLabel = "NAME",
+      description =
+          "Pass this secret environment variable (a key, token or password, e.g."
+              + " OPENAI_API_KEY) to --executor command agents; repeat it for several. By default"
+              + " they get the environment without them.")
+  List<String> agentEnvironment = new ArrayList<>();
+
   /** Whether Claude Code can be run: {@code --claude-binary} is found and executable. */
   boolean claudeAvailable(Map<String, String> environment) {
     try {
@@ -97,15 +108,22 @@ final class AgentOptions {
    * @throws UsageException if {@code --agent-command} is missing or malformed
    * @throws ConfigurationException if its program is not found or not executable
    */
-  IntFunction<Agent> commandAgents(Map<String, String> environment) {
+  IntFunction<Agent> commandAgents(Map<String, String> fullEnvironment, Secrets secrets) {
+    Map<String, String> environment = new HashMap<>();
+    fullEnvironment.forEach(
+        (name, value) -> {
+          if (!Secrets.isSecretName(name) || agentEnvironment.contains(name)) {
+            environment.put(name, value);
+          }
+        });
     if (agentCommand == null || agentCommand.isBlank()) {
       throw new UsageException(
           "--executor command needs the agent's command line: add --agent-command '...', e.g."
               + " --agent-command 'aider --yes-always --message-file {prompt_file}'");
     }
     CommandTemplate template = CommandTemplate.parse(agentCommand);
-    new CommandAgent(template, environment); // finds the program now, not in every task
-    return executor -> new CommandAgent(template, environment);
+    new CommandAgent(template, environment, secrets); // finds the program now, not in every task
+    return executor -> new CommandAgent(template, environment, secrets);
   }
 
   private ClaudeCode claudeCode(String model, Integer maxTurns, Map<String, String> environment) {

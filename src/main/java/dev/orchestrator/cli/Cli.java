@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,9 +60,35 @@ public final class Cli {
       boolean terminal,
       Interruption interruption,
       Map<String, String> environment) {
+    Settings settings;
+    try {
+      settings = Settings.load(environment, Path.of(""));
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return USAGE;
+    }
+    // Whatever is printed, by us or by an agent whose output we show, leaves with keys masked.
+    Secrets secrets = settings.secrets();
+    PrintWriter maskedOut = new PrintWriter(secrets.masking(out), true);
+    PrintWriter maskedErr = new PrintWriter(secrets.masking(err), true);
+    try {
+      return execute(args, maskedOut, maskedErr, terminal, interruption, settings);
+    } finally {
+      maskedOut.flush();
+      maskedErr.flush();
+    }
+  }
+
+  private static int execute(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Interruption interruption,
+      Settings settings) {
     CommandLine cli = new CommandLine(new OrchestratorCommand(out, terminal, interruption));
     try {
-      Settings settings = Settings.load(environment, Path.of(""));
       settings.requireKnownSettings(cli.getCommandSpec());
       cli.setDefaultValueProvider(settings);
     } catch (UsageException e) {

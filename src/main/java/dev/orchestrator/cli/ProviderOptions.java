@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.ConfigurationException;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.LlmAgent;
@@ -209,7 +210,7 @@ final class ProviderOptions {
         agents = agentOptions.claudeCodeAgents(model, maxTurns, settings().environment());
         break;
       case COMMAND:
-        agents = agentOptions.commandAgents(settings().environment());
+        agents = agentOptions.commandAgents(settings().environment(), settings().secrets());
         break;
       case SIMULATED:
       default:
@@ -293,6 +294,11 @@ final class ProviderOptions {
                 + " (provider=, model=, base-url=, anthropic-api-key=, openai-api-key=)",
             "  - Claude Code: install it so that claude is on PATH, or give --claude-binary",
             "Or run without " + why + " to work offline."));
+  }
+
+  /** The secrets of the environment and the config file, to mask in all output. */
+  Secrets secrets() {
+    return settings().secrets();
   }
 
   private Settings settings() {

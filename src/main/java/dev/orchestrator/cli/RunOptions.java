@@ -107,6 +107,7 @@ final class RunOptions {
             .planner(backends.planner())
             .agents(backends.agents())
             .listener(listener)
+            .secrets(providers.secrets())
             .build();
     // --max-cost: once the model requests have cost that much, no further task starts.
     backends.meter().onLimitReached(orchestrator::stop);

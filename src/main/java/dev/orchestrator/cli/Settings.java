@@ -1,12 +1,15 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.ConfigurationException;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.llm.ApiKey;
 import dev.orchestrator.llm.Provider;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +122,15 @@ final class Settings implements CommandLine.IDefaultValueProvider {
       return Optional.of(new ApiKey(fromFile, name + " in " + filePath));
     }
     return Optional.empty();
+  }
+
+  /** The secrets of the environment and of the config file's keys, to mask in all output. */
+  Secrets secrets() {
+    List<String> fromFile = new ArrayList<>();
+    file.stringPropertyNames().stream()
+        .filter(name -> name.endsWith(KEY_SUFFIX))
+        .forEach(name -> fromFile.add(file.getProperty(name)));
+    return Secrets.of(environment, fromFile);
   }
 
   /** The environment, for the look-ups of command-line agents (PATH). */

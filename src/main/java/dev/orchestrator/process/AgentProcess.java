@@ -3,36 +3,37 @@ package dev.orchestrator.process;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.orchestrator.ConfigurationException;
-import java.io.BufferedReader;
+import dev.orchestrator.Secrets;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one command-line agent (Claude Code, or any command) as a child process and owns its whole
- * process tree: an interrupt of the waiting thread (cancellation, {@code --task-timeout}) ends the
- * agent and every process it started, not only the first one.
+ * process tree: when the agent exits, or the waiting thread is interrupted (cancellation, {@code
+ * --task-timeout}), every process it started is ended too, and agents die with this JVM ({@link
+ * ProcessSession}).
  *
- * <p>Standard error goes straight to a log file; standard output is read line by line on a helper
- * thread, copied to its own log file and handed to a line consumer, so the calling thread only ever
- * blocks in {@link Process#waitFor()}, which an interrupt ends.
+ * <p>Standard error goes straight to a log file; standard output is read line by line, in bounded
+ * memory ({@link BoundedLines}), on a helper thread, copied to its own log file and handed to a
+ * line consumer, so the calling thread only ever blocks in {@link Process#waitFor()}, which an
+ * interrupt ends.
  */
 public final class AgentProcess {
 
@@ -41,10 +42,15 @@ public final class AgentProcess {
   /** How long the rest of standard output may take once the agent exited (see {@link #run}). */
   private static final Duration DRAIN = Duration.ofSeconds(10);
 
-  /** How long the processes of a killed agent may take to be gone. */
-  private static final Duration GONE = Duration.ofSeconds(5);
-
   private static final int TAIL_CHARS = 600;
+
+  private static final long MAX_LOG_BYTES = 64L << 20;
+
+  private static final ProcessSession SESSION = ProcessSession.forThisSystem();
+
+  // Claude Code's stream-json lines carry whole tool results, so a line may be long; a line of
+  // gigabytes is cut, and the log stops growing at 64 Mi characters.
+  private static final BoundedLines OUTPUT = new BoundedLines(4 << 20, 64L << 20);
 
   private AgentProcess() {}
 
@@ -73,6 +79,8 @@ public final class AgentProcess {
    *     arguments
    * @param environment the agent's whole environment (it inherits nothing else)
    * @param stdin a file fed to its standard input, or null for an empty input
+   * @param secrets masked in every line of output before it is logged or handed on, and in the
+   *     standard error log once the agent exited
    */
   public record Launch(
       List<String> command,
@@ -80,7 +88,19 @@ public final class AgentProcess {
       Map<String, String> environment,
       Path stdin,
       Path stdoutLog,
-      Path stderrLog) {
+      Path stderrLog,
+      Secrets secrets) {
+
+    /** A launch whose output holds no secret to mask. */
+    public Launch(
+        List<String> command,
+        Path directory,
+        Map<String, String> environment,
+        Path stdin,
+        Path stdoutLog,
+        Path stderrLog) {
+      this(command, directory, environment, stdin, stdoutLog, stderrLog, Secrets.none());
+    }
 
     public Launch {
       command = List.copyOf(command);
@@ -88,6 +108,7 @@ public final class AgentProcess {
       environment = Map.copyOf(environment);
       Objects.requireNonNull(stdoutLog, "stdoutLog");
       Objects.requireNonNull(stderrLog, "stderrLog");
+      Objects.requireNonNull(secrets, "secrets");
     }
   }
 
@@ -105,93 +126,105 @@ public final class AgentProcess {
       throws IOException, InterruptedException {
     Files.createDirectories(launch.stdoutLog().getParent());
     Files.createDirectories(launch.stderrLog().getParent());
+    String program = launch.command().get(0);
+    if (SESSION.isolated() && program.contains("/") && !Files.isExecutable(Path.of(program))) {
+      // Behind the session's shell the start itself would succeed: fail as a direct start does.
+      throw new IOException("Cannot run program \"" + program + "\": no such executable file");
+    }
     ProcessBuilder builder =
-        new ProcessBuilder(launch.command())
+        new ProcessBuilder(SESSION.command(launch.command(), launch.stdin()))
             .directory(launch.directory().toFile())
             .redirectError(launch.stderrLog().toFile());
     builder.environment().clear();
     builder.environment().putAll(launch.environment());
-    if (launch.stdin() != null) {
+    if (!SESSION.isolated() && launch.stdin() != null) {
       builder.redirectInput(launch.stdin().toFile());
     }
     long started = System.nanoTime();
     Process process = builder.start();
-    if (launch.stdin() == null) {
+    if (!SESSION.isolated() && launch.stdin() == null) {
       process.getOutputStream().close();
     }
+    // Isolated, the standard input pipe stays open and unwritten: the watchdog's line to this JVM.
     Thread reader =
-        new Thread(
-            () -> copyLines(process, launch.stdoutLog(), stdoutLines),
-            "agent-stdout-" + process.pid());
+        new Thread(() -> copyLines(process, launch, stdoutLines), "agent-stdout-" + process.pid());
     reader.setDaemon(true);
     reader.start();
     try {
       int status = process.waitFor();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      int leftovers = SESSION.end(process);
+      if (leftovers > 0) {
+        log.info(
+            "{} exited; ended {} processes it left running", launch.command().get(0), leftovers);
+      }
+      process.getOutputStream().close();
       reader.join(DRAIN.toMillis());
       if (reader.isAlive()) {
         log.warn(
             "{} exited, but a process it started still holds its output open; not reading the rest",
             launch.command().get(0));
       }
-      return new Exit(status, elapsed, tail(launch.stderrLog()));
+      capLog(launch.stderrLog());
+      launch.secrets().scrub(launch.stderrLog());
+      return new Exit(status, elapsed, launch.secrets().mask(tail(launch.stderrLog())));
     } catch (InterruptedException e) {
-      destroyTree(process);
+      int ended = SESSION.end(process);
+      log.info("ended agent process {} and {} processes it started", process.pid(), ended);
+      process.getOutputStream().close();
       throw e;
     }
   }
 
-  /**
-   * Kills a process and all of its descendants, then waits a moment for them to be gone, so that
-   * none still writes into the workspace when the caller moves it. The descendants are listed and
-   * killed while the process still lives: once it is dead they belong to init and are out of reach.
-   */
-  static void destroyTree(Process process) {
-    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    tree.forEach(ProcessHandle::destroyForcibly);
-    // Children it started while the first ones were being killed.
-    process.descendants().filter(h -> !tree.contains(h)).forEach(tree::add);
-    tree.forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    tree.add(process.toHandle());
-    try {
-      CompletableFuture.allOf(
-              tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-          .get(GONE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      log.warn("agent process {} or a process it started is still not gone", process.pid());
-    }
-    log.info("ended agent process {} and {} processes it started", process.pid(), tree.size() - 1);
-  }
-
-  private static void copyLines(Process process, Path stdoutLog, Consumer<String> lines) {
-    try (BufferedReader in =
-            new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
-        Writer out = Files.newBufferedWriter(stdoutLog, UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        out.write(line);
-        out.write('\n');
-        try {
-          lines.accept(line);
-        } catch (RuntimeException e) {
-          log.warn("could not handle a line of agent output: {}", line, e);
-        }
-      }
+  private static void copyLines(Process process, Launch launch, Consumer<String> lines) {
+    try (Writer out = Files.newBufferedWriter(launch.stdoutLog(), UTF_8)) {
+      OUTPUT.copy(
+          process.getInputStream(),
+          out,
+          launch.secrets()::mask,
+          line -> {
+            try {
+              lines.accept(line);
+            } catch (RuntimeException e) {
+              log.warn("could not handle a line of agent output: {}", line, e);
+            }
+          });
     } catch (IOException e) {
       // The stream closes under us when the process is destroyed.
       log.debug("stopped reading the output of process {}", process.pid(), e);
     }
   }
 
-  private static String tail(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        return "";
+  // Standard error goes to its file without us in between: cut it to the cap once the agent exited.
+  private static void capLog(Path file) throws IOException {
+    if (Files.exists(file) && Files.size(file) > MAX_LOG_BYTES) {
+      String tail = tail(file);
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        channel.truncate(MAX_LOG_BYTES);
       }
-      String text = Files.readString(file, UTF_8).strip();
-      return text.length() <= TAIL_CHARS ? text : "…" + text.substring(text.length() - TAIL_CHARS);
+      Files.writeString(
+          file,
+          "\n[cut at " + MAX_LOG_BYTES + " bytes; it ended with:]\n" + tail + "\n",
+          StandardOpenOption.APPEND);
+    }
+  }
+
+  // The end of a log that may be as large as the disk allows: only its last bytes are read.
+  private static String tail(Path file) {
+    try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+      long size = channel.size();
+      int length = (int) Math.min(size, TAIL_CHARS * 4L);
+      ByteBuffer buffer = ByteBuffer.allocate(length);
+      channel.position(size - length);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // read until full
+      }
+      String text = new String(buffer.array(), 0, buffer.position(), UTF_8).strip();
+      return text.length() <= TAIL_CHARS && length == size
+          ? text
+          : "…" + text.substring(Math.max(0, text.length() - TAIL_CHARS));
+    } catch (NoSuchFileException e) {
+      return "";
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.plan.PlanJson;
@@ -47,17 +48,28 @@ final class Journal implements AutoCloseable {
   // A stream, not a FileChannel: executors that write here may be interrupted (cancel, timeout),
   // and an interrupt closes an interruptible channel for every thread.
   private final FileOutputStream out;
+  private final Secrets secrets;
 
-  private Journal(FileOutputStream out) {
+  private Journal(FileOutputStream out, Secrets secrets) {
     this.out = out;
+    this.secrets = secrets;
   }
 
   /** Opens the journal of a run directory for appending, creating it when absent. */
   static Journal open(Path runDirectory) {
+    return open(runDirectory, Secrets.none());
+  }
+
+  /**
+   * Opens the journal of a run directory for appending, creating it when absent.
+   *
+   * @param secrets masked in every record
+   */
+  static Journal open(Path runDirectory, Secrets secrets) {
     Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
     try {
       Files.createDirectories(file.getParent());
-      return new Journal(new FileOutputStream(file.toFile(), true));
+      return new Journal(new FileOutputStream(file.toFile(), true), secrets);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the journal " + file, e);
     }
@@ -210,7 +222,8 @@ final class Journal implements AutoCloseable {
   // and resume does not need them.
   private synchronized void appendLazily(ObjectNode record) {
     try {
-      out.write((JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8));
+      String line = secrets.mask(JSON.writeValueAsString(record));
+      out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the journal", e);
     }

@@ -3,12 +3,15 @@ package dev.orchestrator.run;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.OrchestratorException;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.output.OutputAssembler;
+import dev.orchestrator.output.ProjectReadme;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
+import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.report.ReportModel;
 import dev.orchestrator.output.report.RunReport;
@@ -65,6 +68,7 @@ public final class Orchestrator {
   private final Clock clock;
   private final RetryPolicy retryPolicy;
   private final boolean budgetGiven;
+  private final Secrets secrets;
   private volatile PlanExecution current;
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
@@ -79,6 +83,7 @@ public final class Orchestrator {
     this.clock = builder.clock;
     this.retryPolicy = builder.retryPolicy;
     this.budgetGiven = builder.budgetGiven;
+    this.secrets = builder.secrets;
   }
 
   public static Builder builder() {
@@ -187,7 +192,8 @@ public final class Orchestrator {
     Map<String, CompletedTask> intact = new LinkedHashMap<>();
     Set<String> ids = plan.tasks().stream().map(t -> t.id()).collect(Collectors.toSet());
     List<com.fasterxml.jackson.databind.JsonNode> records;
-    try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true)) {
+    try (RunLogFile logFile =
+        RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, secrets)) {
       records = Journal.replay(dir); // a repair is logged in the run's own log
     }
     Journal.completedTasks(records, dir)
@@ -214,8 +220,9 @@ public final class Orchestrator {
       Plan plan, Path dir, Map<String, CompletedTask> completedBefore, boolean resumed)
       throws InterruptedException {
     int executors = plan.executorBudget();
-    try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed);
-        Journal journal = Journal.open(dir)) {
+    try (RunLogFile logFile =
+            RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed, secrets);
+        Journal journal = Journal.open(dir, secrets)) {
       Instant startedAt = clock.instant();
       if (resumed) {
         log.info(
@@ -244,6 +251,7 @@ public final class Orchestrator {
       RunRecord record = new RunRecord(plan, executors, dir, startedAt, clock.instant(), results);
       Summary summary = OutputAssembler.assemble(record);
       RunReport.write(dir, ReportModel.fromRun(plan, summary));
+      scrubOutputs(dir);
       boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = clock.instant();
       journal.runFinished(end, interrupted);
@@ -286,6 +294,18 @@ public final class Orchestrator {
     }
   }
 
+  // What the run wrote from its results: an agent's error or summary may quote a key it was given.
+  private void scrubOutputs(Path dir) {
+    for (String name :
+        List.of(
+            SummaryJson.FILE_NAME,
+            ProjectReadme.FILE_NAME,
+            RunReport.FILE_NAME,
+            "docs/" + SummaryJson.FILE_NAME)) {
+      secrets.scrub(dir.resolve(name));
+    }
+  }
+
   private Path outputDirectoryFor(Plan plan) {
     return outputDirectory != null
         ? outputDirectory
@@ -315,8 +335,18 @@ public final class Orchestrator {
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.NONE;
     private boolean budgetGiven;
+    private Secrets secrets = Secrets.none();
 
     private Builder() {}
+
+    /**
+     * The secrets to mask in everything the run writes (log, journal, summary, README, report);
+     * default none.
+     */
+    public Builder secrets(Secrets secrets) {
+      this.secrets = requireNonNull(secrets, "secrets");
+      return this;
+    }
 
     /** The planner; default the offline heuristic planner. */
     public Builder planner(Planner planner) {
@@ -333,12 +363,21 @@ public final class Orchestrator {
     /**
      * The executor budget M; default 5.
      *
-     * @throws UsageException if less than 1
+     * @throws UsageException if less than 1 or more than {@link PlanValidator#MAX_EXECUTORS}
      */
     public Builder maxExecutors(int executors) {
       if (executors < 1) {
         throw new UsageException(
             "--max-executors must be at least 1, was " + executors + "; use e.g. -m 3");
+      }
+      if (executors > PlanValidator.MAX_EXECUTORS) {
+        throw new UsageException(
+            "--max-executors must be at most "
+                + PlanValidator.MAX_EXECUTORS
+                + ", was "
+                + executors
+                + "; each executor is a thread, and more than there are tasks to run at once"
+                + " only costs memory");
       }
       this.maxExecutors = executors;
       this.budgetGiven = true;

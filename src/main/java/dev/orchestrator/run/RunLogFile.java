@@ -1,10 +1,13 @@
 package dev.orchestrator.run;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import dev.orchestrator.Secrets;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +26,22 @@ final class RunLogFile implements AutoCloseable {
     this.root = root;
   }
 
-  static RunLogFile open(Path file, boolean append) {
+  /**
+   * @param secrets masked in every line written
+   */
+  static RunLogFile open(Path file, boolean append, Secrets secrets) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
       return new RunLogFile(null, null);
     }
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    PatternLayoutEncoder encoder =
+        new PatternLayoutEncoder() {
+          @Override
+          public byte[] encode(ILoggingEvent event) {
+            byte[] line = super.encode(event);
+            return secrets.isEmpty() ? line : secrets.mask(new String(line, UTF_8)).getBytes(UTF_8);
+          }
+        };
     encoder.setContext(context);
     encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{20} - %msg%n");
     encoder.start();

@@ -48,7 +48,8 @@ class CommandAgentTest {
   }
 
   CommandAgent agent(String command) {
-    return new CommandAgent(CommandTemplate.parse(command), environment(bin()));
+    return new CommandAgent(
+        CommandTemplate.parse(command), environment(bin()), dev.orchestrator.Secrets.none());
   }
 
   String recorded(String name) throws Exception {

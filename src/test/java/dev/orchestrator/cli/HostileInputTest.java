@@ -193,4 +193,181 @@ class HostileInputTest {
       Files.write(journal, lines);
     }
   }
+
+  static final String KEY = "sk-ant-api03-TESTKEY-0123456789abcdef";
+
+  private CliTest.Result runWith(Map<String, String> environment, Object... parts) {
+    java.io.StringWriter stdout = new java.io.StringWriter();
+    java.io.StringWriter stderr = new java.io.StringWriter();
+    int code =
+        Cli.execute(
+            args(parts),
+            new java.io.PrintWriter(stdout, true),
+            new java.io.PrintWriter(stderr, true),
+            false,
+            environment);
+    return new CliTest.Result(code, stdout.toString(), stderr.toString());
+  }
+
+  private Map<String, String> environmentWithKeys() throws Exception {
+    Files.createDirectories(temp.resolve("bin"));
+    return Map.of(
+        "PATH",
+        temp.resolve("bin") + ":/usr/bin:/bin",
+        "HOME",
+        temp.toString(),
+        "ANTHROPIC_API_KEY",
+        KEY,
+        "GITHUB_TOKEN",
+        "ghp_TESTTOKEN_abcdefghijkl");
+  }
+
+  private Path agent(String body) throws Exception {
+    Path file = temp.resolve("bin").resolve("my-agent");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "#!/bin/sh\nhere=\"" + temp + "\"\n" + body);
+    file.toFile().setExecutable(true);
+    return file;
+  }
+
+  private static List<String> filesContaining(Path root, String text) throws Exception {
+    try (var walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(
+              file -> {
+                try {
+                  return new String(
+                          Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                      .contains(text);
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .map(Path::toString)
+          .toList();
+    }
+  }
+
+  @Nested
+  class KeysNeverLeak {
+
+    @Test
+    void a_key_an_agent_prints_and_writes_reaches_no_output_and_no_console() throws Exception {
+      agent(
+          """
+          echo "my key is $ANTHROPIC_API_KEY"
+          echo "stderr has $ANTHROPIC_API_KEY" >&2
+          mkdir -p src
+          echo "KEY = '$ANTHROPIC_API_KEY'" > src/$1.py
+          printf '# %s\\nkey %s\\n' "$1" "$ANTHROPIC_API_KEY" > README.md
+          if [ "$1" = task_2 ]; then echo "failing with $ANTHROPIC_API_KEY" >&2; exit 3; fi
+          """);
+      Path plan = planFile(planOf(List.of(task("task_1"), task("task_2")), Map.of()));
+
+      CliTest.Result result =
+          runWith(
+              environmentWithKeys(),
+              "run",
+              "--plan",
+              plan,
+              "-o",
+              out,
+              "--executor",
+              "command",
+              "--agent-command",
+              "my-agent {task_id}",
+              "--agent-env",
+              "ANTHROPIC_API_KEY");
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
+      assertThat(result.out() + result.err()).doesNotContain(KEY).contains("[secret]");
+      assertThat(filesContaining(out, KEY)).isEmpty();
+      assertThat(filesContaining(out, "[secret]"))
+          .anyMatch(f -> f.endsWith("stdout.log"))
+          .anyMatch(f -> f.endsWith("execution_summary.json"))
+          .anyMatch(f -> f.endsWith("journal.jsonl"))
+          .anyMatch(f -> f.endsWith("report.html"));
+      assertVictimUntouched();
+    }
+
+    @Test
+    void command_agents_get_no_secret_variables_unless_passed_with_agent_env() throws Exception {
+      agent(
+          """
+          echo "${ANTHROPIC_API_KEY:-absent} ${GITHUB_TOKEN:-absent} $PATH" > "$here/seen-$1.txt"
+          mkdir -p src && echo x > src/$1.py
+          """);
+      Path plan = planFile(planOf(List.of(task("task_1")), Map.of()));
+
+      CliTest.Result result =
+          runWith(
+              environmentWithKeys(),
+              "run",
+              "--plan",
+              plan,
+              "-o",
+              out,
+              "--executor",
+              "command",
+              "--agent-command",
+              "my-agent {task_id}");
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(Files.readString(temp.resolve("seen-task_1.txt")))
+          .startsWith("absent absent " + temp.resolve("bin"));
+    }
+  }
+
+  @Nested
+  class ResourcesAreCapped {
+
+    @Test
+    void a_sparse_file_of_gigabytes_fails_the_task_and_never_reaches_the_project()
+        throws Exception {
+      agent(
+          """
+          mkdir -p src
+          dd if=/dev/zero of=src/big.bin bs=1 count=0 seek=2G 2>/dev/null
+          echo ok > src/$1.py
+          """);
+      Path plan = planFile(planOf(List.of(task("task_1")), Map.of()));
+
+      CliTest.Result result =
+          runWith(
+              environmentWithKeys(),
+              "run",
+              "--plan",
+              plan,
+              "-o",
+              out,
+              "--executor",
+              "command",
+              "--agent-command",
+              "my-agent {task_id}");
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
+      assertThat(Files.readString(out.resolve("execution_summary.json")))
+          .contains("over the limit of 1048576 bytes per file");
+      try (var walk = Files.walk(out)) {
+        assertThat(walk.filter(p -> p.getFileName().toString().equals("big.bin"))).isEmpty();
+      }
+    }
+
+    @Test
+    void an_executor_budget_of_two_billion_is_refused_with_the_cap() throws Exception {
+      Path plan = planFile(planOf(List.of(task("task_1")), Map.of()));
+
+      CliTest.Result flag = run(args("run", "--plan", plan, "-o", out, "-m", Integer.MAX_VALUE));
+      String json =
+          Files.readString(plan)
+              .replace("\"executor_budget\" : 2", "\"executor_budget\" : 2147483647");
+      Files.writeString(plan, json);
+      CliTest.Result inPlan = run(args("run", "--plan", plan, "-o", out));
+
+      assertThat(flag.exitCode()).isEqualTo(Cli.USAGE);
+      assertThat(flag.err()).contains("at most 256");
+      assertThat(inPlan.exitCode()).isEqualTo(Cli.USAGE);
+      assertThat(inPlan.err()).contains("use at most 256 executors");
+    }
+  }
 }
