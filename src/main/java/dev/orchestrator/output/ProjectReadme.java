@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -160,11 +161,22 @@ public final class ProjectReadme {
     out.append("\n## Tasks\n");
     Map<String, TaskResult> results =
         run.results().stream().collect(Collectors.toMap(TaskResult::taskId, r -> r));
+    // Looked up once per task: a search per task would make the README quadratic in tasks.
+    Map<String, TaskSummary> lines =
+        summary.tasks().stream().collect(Collectors.toMap(TaskSummary::id, t -> t, (a, b) -> a));
+    Map<String, List<Placement>> placed =
+        consolidation.files().stream().collect(Collectors.groupingBy(Placement::taskId));
+    Map<String, List<Conflict>> conflicts = new HashMap<>();
+    for (Conflict c : consolidation.conflicts()) {
+      c.tasks().stream()
+          .distinct()
+          .forEach(id -> conflicts.computeIfAbsent(id, k -> new ArrayList<>()).add(c));
+    }
     for (Task task : run.plan().tasks()) {
-      TaskSummary line =
-          summary
-              .task(task.id())
-              .orElseThrow(() -> new IllegalArgumentException("no summary of " + task.id()));
+      TaskSummary line = lines.get(task.id());
+      if (line == null) {
+        throw new IllegalArgumentException("no summary of " + task.id());
+      }
       out.append("\n### ").append(task.id()).append(" — ").append(task.name()).append("\n\n");
       out.append(statusLine(line)).append("\n\n");
       out.append(task.description().strip()).append('\n');
@@ -172,7 +184,13 @@ public final class ProjectReadme {
         out.append("\nAcceptance criteria:\n\n");
         task.acceptanceCriteria().forEach(c -> out.append("- ").append(c).append('\n'));
       }
-      files(out, task.id(), results.get(task.id()), run.outputDirectory(), consolidation);
+      files(
+          out,
+          task.id(),
+          results.get(task.id()),
+          run.outputDirectory(),
+          placed.getOrDefault(task.id(), List.of()),
+          conflicts.getOrDefault(task.id(), List.of()));
       String readme = consolidation.taskReadmes().get(task.id());
       if (readme != null) {
         out.append("\n#### The task's README\n\n").append(demoteHeadings(readme.strip()));
@@ -204,11 +222,10 @@ public final class ProjectReadme {
       String taskId,
       TaskResult result,
       Path outputDirectory,
-      Consolidation consolidation) {
-    List<Placement> placed = consolidation.filesOf(taskId);
+      List<Placement> placed,
+      List<Conflict> involved) {
     List<Conflict> lost =
-        consolidation.conflicts().stream()
-            .filter(c -> c.tasks().contains(taskId))
+        involved.stream()
             .filter(c -> c.kept().stream().noneMatch(p -> p.taskId().equals(taskId)))
             .toList();
     if (!placed.isEmpty() || !lost.isEmpty()) {

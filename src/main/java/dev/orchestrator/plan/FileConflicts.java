@@ -2,7 +2,10 @@ package dev.orchestrator.plan;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Pairs of tasks that must not run at the same time: their declared {@code files} overlap and
@@ -12,28 +15,41 @@ public final class FileConflicts {
 
   private FileConflicts() {}
 
-  /** Each conflicting pair once, as task positions {@code {i, j}} with {@code i < j}. */
+  /**
+   * Each conflicting pair once, as task positions {@code {i, j}} with {@code i < j}, ordered by
+   * {@code i} then {@code j}.
+   *
+   * <p>Near-linear when claims name different places: claims are indexed by their literal prefix
+   * (the whole segments before the first wildcard, {@code src/api} of {@code src/api/**}), and two
+   * claims can only name the same file when one prefix is a prefix of the other, so only those are
+   * compared. Whether one task depends on the other is asked only of pairs that overlap.
+   */
   public static List<int[]> pairs(Plan plan, TaskGraph graph) {
-    List<int[]> pairs = new ArrayList<>();
     List<Task> tasks = plan.tasks();
-    // One search per task that claims files, not one per pair: plans may have thousands of tasks.
-    BitSet[] dependents = new BitSet[tasks.size()];
-    for (int i = 0; i < tasks.size(); i++) {
-      if (!tasks.get(i).files().isEmpty()) {
-        dependents[i] = graph.transitiveDependents(i);
+    PrefixIndex index = new PrefixIndex();
+    for (int t = 0; t < tasks.size(); t++) {
+      for (String claim : tasks.get(t).files()) {
+        index.add(t, claim);
       }
     }
-    for (int i = 0; i < tasks.size(); i++) {
-      if (dependents[i] == null) {
-        continue;
-      }
-      for (int j = i + 1; j < tasks.size(); j++) {
-        if (dependents[j] != null
-            && !dependents[i].get(j)
-            && !dependents[j].get(i)
-            && FilePatterns.overlap(tasks.get(i).files(), tasks.get(j).files())) {
-          pairs.add(new int[] {i, j});
-        }
+    TreeSet<Long> overlapping = new TreeSet<>();
+    index.forEachCandidate(
+        (a, b) -> {
+          int i = Math.min(a.task(), b.task());
+          int j = Math.max(a.task(), b.task());
+          long key = (long) i << 32 | j;
+          if (i != j && !overlapping.contains(key) && FilePatterns.overlap(a.claim(), b.claim())) {
+            overlapping.add(key);
+          }
+        });
+    Map<Integer, BitSet> dependents = new HashMap<>();
+    List<int[]> pairs = new ArrayList<>();
+    for (long key : overlapping) {
+      int i = (int) (key >>> 32);
+      int j = (int) key;
+      if (!dependents.computeIfAbsent(i, graph::transitiveDependents).get(j)
+          && !dependents.computeIfAbsent(j, graph::transitiveDependents).get(i)) {
+        pairs.add(new int[] {i, j});
       }
     }
     return pairs;

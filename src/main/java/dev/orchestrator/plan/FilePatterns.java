@@ -1,5 +1,6 @@
 package dev.orchestrator.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,22 @@ public final class FilePatterns {
     String[] y = segments(b);
     Boolean[][] memo = new Boolean[x.length + 1][y.length + 1];
     return pathsMeet(x, 0, y, 0, memo);
+  }
+
+  /**
+   * The whole literal segments a pattern starts with, before the first segment with a wildcard
+   * ({@code *}, {@code ?}, {@code [..]}, {@code {..}}): every path the pattern matches starts with
+   * them. {@code src/api/**} gives {@code [src, api]}, {@code README.md} gives {@code [README.md]}.
+   */
+  static List<String> literalPrefix(String pattern) {
+    List<String> prefix = new ArrayList<>();
+    for (String segment : segments(pattern)) {
+      if (segment.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
+        break;
+      }
+      prefix.add(segment);
+    }
+    return prefix;
   }
 
   private static String[] segments(String pattern) {
