@@ -12,6 +12,7 @@ import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.run.OutputDirectory;
 import dev.orchestrator.schedule.Forecast;
 import dev.orchestrator.schedule.OrderSearch;
 import dev.orchestrator.schedule.Schedule;
@@ -135,10 +136,16 @@ final class SimulateCommand implements Callable<Integer> {
       executor[t] = schedule.executor(t);
       status[t] = schedule.status(t);
     }
+    requireReportDirectory(reportDirectory);
     try {
       Files.createDirectories(reportDirectory);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + reportDirectory, e);
+      throw new UsageException(
+          "cannot create "
+              + reportDirectory
+              + " ("
+              + e.getMessage()
+              + "); choose a directory you can write to with -o");
     }
     Path file =
         RunReport.write(
@@ -146,6 +153,28 @@ final class SimulateCommand implements Callable<Integer> {
             ReportModel.fromSchedule(plan, start, end, executor, status, forecast.executors()));
     if (!json) {
       parent.out.println("Report: " + file);
+    }
+  }
+
+  // A report goes into a run's directory, a new one, or one that holds only an earlier report:
+  // never over a user's report.html.
+  private static void requireReportDirectory(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException(dir + " is a file, not a directory; choose another -o");
+    }
+    Path report = dir.resolve(RunReport.FILE_NAME);
+    if (Files.exists(report) && !OutputDirectory.isRun(dir)) {
+      try (var entries = Files.list(dir)) {
+        if (entries.count() > 1) {
+          throw new UsageException(
+              dir
+                  + " is not an orchestrator run and already has a "
+                  + RunReport.FILE_NAME
+                  + "; choose another -o");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list " + dir, e);
+      }
     }
   }
 

@@ -1,8 +1,13 @@
 package dev.orchestrator.plan;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,8 +38,28 @@ public final class PlanJson {
   /** The plan's file name in an output directory. */
   public static final String FILE_NAME = "execution_plan.json";
 
+  /** Largest plan file read: a plan of 100,000 tasks is far below it. */
+  static final long MAX_FILE_BYTES = 256L << 20;
+
+  // Limits against hostile input: one string of 50 MB or nesting 100,000 deep is refused early
+  // with a message, not read into memory or the stack.
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxStringLength(16 << 20)
+                          .maxNestingDepth(200)
+                          .build())
+                  .build())
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  // A plan file is one JSON object: nothing after it, no key twice.
+  private static final ObjectReader STRICT =
+      MAPPER
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   private static final Set<String> PLAN_FIELDS =
       Set.of(
@@ -73,6 +98,16 @@ public final class PlanJson {
   public static Plan read(Path file) {
     String text;
     try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new InvalidPlanException(
+            file.toString(),
+            List.of(
+                "the file is "
+                    + Files.size(file)
+                    + " bytes, over the limit of "
+                    + MAX_FILE_BYTES
+                    + " for a plan; give the plan file, not another file"));
+      }
       text = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new InvalidPlanException(
@@ -93,17 +128,18 @@ public final class PlanJson {
   public static Plan parse(String json, String source) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = STRICT.readTree(json);
     } catch (JsonProcessingException e) {
+      // A broken limit (a huge string, deep nesting) has no location.
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw new InvalidPlanException(
-          source,
-          "not valid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
+          source, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new InvalidPlanException(source, List.of("the plan must be a JSON object"));

@@ -370,4 +370,139 @@ class HostileInputTest {
       assertThat(inPlan.err()).contains("use at most 256 executors");
     }
   }
+
+  private Path planText(String text) throws Exception {
+    Path file = temp.resolve("plan.json");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private String validPlanJson() {
+    return PlanJson.write(planOf(List.of(task("task_1")), Map.of()));
+  }
+
+  @Nested
+  class BadInputIsAMessageAndExit2 {
+
+    @Test
+    void a_plan_of_one_huge_string_or_deep_nesting_is_refused_without_a_stack_trace()
+        throws Exception {
+      for (String text :
+          List.of(
+              "\"" + "a".repeat(20 << 20) + "\"",
+              "[".repeat(100_000) + "]".repeat(100_000),
+              "{\"requirements\": " + "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_001))) {
+        CliTest.Result result = run(args("run", "--plan", planText(text), "-o", out));
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
+        assertThat(result.err()).contains("not valid JSON").doesNotContain("Exception");
+      }
+    }
+
+    @Test
+    void an_output_directory_at_a_dangling_link_or_under_a_file_is_refused() throws Exception {
+      Path plan = planText(validPlanJson());
+      Path dangling = Files.createSymbolicLink(temp.resolve("dangling"), temp.resolve("nowhere"));
+      Path file = Files.writeString(temp.resolve("a-file"), "x");
+
+      CliTest.Result atLink = run(args("run", "--plan", plan, "-o", dangling));
+      CliTest.Result underFile = run(args("run", "--plan", plan, "-o", file.resolve("sub")));
+      CliTest.Result simulateAtFile = run(args("simulate", "--plan", plan, "-o", file));
+
+      assertThat(atLink.exitCode()).as(atLink.err()).isEqualTo(Cli.USAGE);
+      assertThat(atLink.err()).contains("symbolic link");
+      assertThat(temp.resolve("nowhere")).doesNotExist();
+      assertThat(underFile.exitCode()).as(underFile.err()).isEqualTo(Cli.USAGE);
+      assertThat(underFile.err()).contains("cannot use").doesNotContain("Exception:\n");
+      assertThat(simulateAtFile.exitCode()).as(simulateAtFile.err()).isEqualTo(Cli.USAGE);
+      assertThat(simulateAtFile.err()).contains("is a file");
+      assertThat(Files.readString(file)).isEqualTo("x");
+      assertVictimUntouched();
+    }
+
+    @Test
+    void a_read_only_output_directory_is_refused() throws Exception {
+      org.junit.jupiter.api.Assumptions.assumeFalse(
+          "root".equals(System.getProperty("user.name")), "root may write anywhere");
+      Path readOnly = Files.createDirectories(temp.resolve("read-only"));
+      readOnly.toFile().setWritable(false);
+
+      CliTest.Result result =
+          run(args("run", "--plan", planText(validPlanJson()), "-o", readOnly.resolve("out")));
+
+      readOnly.toFile().setWritable(true);
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
+      assertThat(result.err()).contains("cannot use");
+    }
+  }
+
+  @Nested
+  class SmallerHoles {
+
+    @Test
+    void an_estimated_duration_of_ten_to_the_seventeen_hours_is_refused() throws Exception {
+      String text =
+          validPlanJson()
+              .replaceFirst(
+                  "\"estimated_duration\" : \"[^\"]*\"",
+                  "\"estimated_duration\" : \"100000000000000000hrs\"");
+
+      CliTest.Result result = run(args("run", "--plan", planText(text), "-o", out));
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
+      assertThat(result.err()).contains("over a year");
+    }
+
+    @Test
+    void trailing_garbage_and_duplicate_keys_are_refused() throws Exception {
+      String text = validPlanJson();
+      CliTest.Result trailing = run(args("run", "--plan", planText(text + " garbage"), "-o", out));
+      CliTest.Result duplicate =
+          run(
+              args(
+                  "run",
+                  "--plan",
+                  planText(text.replaceFirst("\\{", "{\"notes\": \"x\", ")),
+                  "-o",
+                  out));
+
+      assertThat(trailing.exitCode()).isEqualTo(Cli.USAGE);
+      assertThat(duplicate.exitCode()).isEqualTo(Cli.USAGE);
+      assertThat(duplicate.err()).contains("Duplicate field 'notes'");
+    }
+
+    @Test
+    void control_characters_and_line_breaks_in_names_are_refused_and_never_printed_raw()
+        throws Exception {
+      Task bad =
+          new Task(
+              "task_1",
+              "evil\u001b[2J\nname",
+              "d",
+              2,
+              Effort.LOW,
+              Duration.ofMinutes(5),
+              List.of(),
+              List.of());
+      Path plan = planFile(planOf(List.of(bad), Map.of()));
+
+      CliTest.Result result = run(args("run", "--plan", plan, "-o", out));
+
+      assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
+      assertThat(result.err()).contains("control character").contains("\\u001B");
+      assertThat(result.out() + result.err()).doesNotContain("\u001b");
+    }
+
+    @Test
+    void simulate_never_overwrites_a_report_in_a_directory_that_is_not_a_run() throws Exception {
+      Path dir = Files.createDirectories(temp.resolve("mine"));
+      Files.writeString(dir.resolve("report.html"), "my own report");
+      Files.writeString(dir.resolve("notes.txt"), "mine");
+
+      CliTest.Result result = run(args("simulate", "--plan", planText(validPlanJson()), "-o", dir));
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
+      assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo("my own report");
+    }
+  }
 }
