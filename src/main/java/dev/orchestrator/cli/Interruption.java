@@ -1,21 +1,46 @@
 package dev.orchestrator.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import sun.misc.Signal;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM: the first stops dispatching and cancels running agents so the run
  * ends cleanly, journalled and resumable; a second exits at once with code 130.
+ *
+ * <p>Every phase ends promptly: before a run has an orchestrator to cancel (reading a plan,
+ * checking it), the first signal exits at once; in any other phase (planning, dispatching, writing
+ * the results) the process exits with 130 at the latest {@link #GRACE} after the first signal,
+ * however long the phase would take. The journal is forced to disk record by record, so whatever is
+ * cut short is redone by {@code resume}.
  */
 final class Interruption {
 
+  /** How long a cancelled run may take to write what is done before the process exits anyway. */
+  static final Duration GRACE = Duration.ofSeconds(5);
+
   private final PrintWriter err;
+  private final IntConsumer halt;
+  private final Duration grace;
   private final AtomicInteger signals = new AtomicInteger();
-  private volatile Runnable onFirst = () -> {};
+  private volatile Runnable onFirst;
 
   Interruption(PrintWriter err) {
+    this(err, code -> Runtime.getRuntime().halt(code), GRACE);
+  }
+
+  /**
+   * @param halt ends the process with an exit code (a test passes a recorder)
+   * @param grace see {@link #GRACE}
+   */
+  Interruption(PrintWriter err, IntConsumer halt, Duration grace) {
     this.err = err;
+    this.halt = halt;
+    this.grace = grace;
   }
 
   /** Routes the process's SIGINT and SIGTERM here. */
@@ -38,15 +63,26 @@ final class Interruption {
   }
 
   void interrupt() {
-    if (signals.incrementAndGet() == 1) {
-      err.println();
-      err.println(
-          "Interrupted: cancelling running tasks and writing what is done; Ctrl-C again exits at"
-              + " once. Finish later with: orchestrator resume <output-dir>");
-      err.flush();
-      onFirst.run();
-    } else {
-      Runtime.getRuntime().halt(Cli.INTERRUPTED);
+    if (signals.incrementAndGet() > 1) {
+      halt.accept(Cli.INTERRUPTED);
+      return;
     }
+    err.println();
+    Runnable action = onFirst;
+    if (action == null) {
+      err.println("Interrupted before anything was run.");
+      err.flush();
+      halt.accept(Cli.INTERRUPTED);
+      return;
+    }
+    err.println(
+        "Interrupted: cancelling running tasks and writing what is done; Ctrl-C again exits at"
+            + " once. Finish later with: orchestrator resume <output-dir>");
+    err.flush();
+    // The deadline: a phase that does not look at the cancellation (planning, checking the
+    // plan, writing the results of a large run) must not keep the process alive.
+    CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(() -> halt.accept(Cli.INTERRUPTED));
+    action.run();
   }
 }

@@ -1,0 +1,93 @@
+package dev.orchestrator.cli;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A signal ends every phase promptly with 130, whether or not the phase looks at it. */
+@Timeout(60)
+class InterruptionTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void a_signal_before_a_run_can_be_cancelled_exits_at_once_with_130() throws Exception {
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    Interruption interruption =
+        new Interruption(new PrintWriter(new StringWriter()), exit::complete, Duration.ofDays(1));
+
+    interruption.interrupt();
+
+    assertThat(exit.get(1, SECONDS)).isEqualTo(130);
+  }
+
+  @Test
+  void a_phase_that_ignores_the_cancellation_is_ended_after_the_grace_time() throws Exception {
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    CountDownLatch cancelled = new CountDownLatch(1);
+    Interruption interruption =
+        new Interruption(
+            new PrintWriter(new StringWriter()), exit::complete, Duration.ofMillis(200));
+    interruption.onFirst(cancelled::countDown); // a phase that never ends on its own
+
+    interruption.interrupt();
+
+    assertThat(cancelled.await(1, SECONDS)).isTrue();
+    assertThat(exit.get(5, SECONDS)).isEqualTo(130);
+  }
+
+  @Test
+  void sigterm_while_a_planner_hangs_ends_the_process_with_130_and_the_planner_with_it()
+      throws Exception {
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path claude = bin.resolve("claude");
+    Files.writeString(
+        claude, "#!/bin/sh\necho $$ > \"" + temp.resolve("claude.pid") + "\"\nexec sleep 300\n");
+    Files.setPosixFilePermissions(claude, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path")),
+                    "dev.orchestrator.cli.Main",
+                    "Build a todo list app",
+                    "--planner",
+                    "claude-code",
+                    "-o",
+                    temp.resolve("out").toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(temp.resolve("console.txt").toFile());
+    builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+    Process orchestrator = builder.start();
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(30, SECONDS)
+          .until(() -> Files.exists(temp.resolve("claude.pid")));
+      long planner = Long.parseLong(Files.readString(temp.resolve("claude.pid")).strip());
+
+      orchestrator.destroy(); // SIGTERM, as timeout(1), CI runners and systemd send
+
+      assertThat(orchestrator.waitFor(20, SECONDS)).as("exited promptly").isTrue();
+      assertThat(orchestrator.exitValue()).isEqualTo(130);
+      org.awaitility.Awaitility.await()
+          .atMost(20, SECONDS)
+          .until(() -> ProcessHandle.of(planner).map(h -> !h.isAlive()).orElse(true));
+    } finally {
+      orchestrator.destroyForcibly();
+    }
+  }
+}
