@@ -118,7 +118,9 @@ public final class SummaryAggregator {
         usage = usage == null ? task.usage() : usage.plus(task.usage());
       }
     }
-    Duration makespan = firstStart == null ? null : Duration.between(firstStart, lastEnd);
+    // Only while the run was running: the pauses between the sessions of a resumed run are not
+    // work, nor time the executors stood idle.
+    Duration makespan = firstStart == null ? null : running(run, firstStart, lastEnd);
     Double utilisation =
         makespan == null ? null : ratio(busy.toMillis(), run.executors() * makespan.toMillis());
     return new Totals(
@@ -130,12 +132,21 @@ public final class SummaryAggregator {
         ratio(byStatus[TaskStatus.COMPLETED.ordinal()], tasks.size()),
         files,
         lines,
-        Duration.between(run.startedAt(), run.finishedAt()),
+        running(run, run.startedAt(), run.finishedAt()),
         makespan,
         utilisation,
         run.executors(),
         usage,
-        null);
+        null,
+        run.sessions());
+  }
+
+  private static Duration running(RunRecord run, Instant start, Instant end) {
+    Duration span = Duration.between(start, end);
+    for (Pause pause : run.pauses()) {
+      span = span.minus(pause.within(start, end));
+    }
+    return span;
   }
 
   private static Instant earlier(Instant a, Instant b) {

@@ -46,6 +46,7 @@ public final class SummaryJson {
   private static final String TOTAL_LINES_OF_CODE = "total_lines_of_code";
   private static final String WALL_TIME_SECONDS = "wall_time_seconds";
   private static final String MAKESPAN_SECONDS = "makespan_seconds";
+  private static final String SESSIONS = "sessions";
   private static final String EXECUTOR_UTILISATION = "executor_utilisation";
   private static final String EXECUTORS = "executors";
   private static final String TOKENS = "tokens";
@@ -101,6 +102,7 @@ public final class SummaryJson {
     root.put(TOTAL_LINES_OF_CODE, totals.totalLinesOfCode());
     root.put(WALL_TIME_SECONDS, seconds(totals.wallTime()));
     root.put(MAKESPAN_SECONDS, seconds(totals.makespan()));
+    root.put(SESSIONS, totals.sessions());
     root.put(EXECUTOR_UTILISATION, totals.executorUtilisation());
     root.put(EXECUTORS, totals.executors());
     putUsage(root, totals.usage());
@@ -233,7 +235,8 @@ public final class SummaryJson {
             nullable(root, EXECUTOR_UTILISATION, JsonNode::doubleValue),
             root.required(EXECUTORS).intValue(),
             readUsage(root),
-            nullable(root, TEST_COVERAGE, JsonNode::doubleValue));
+            nullable(root, TEST_COVERAGE, JsonNode::doubleValue),
+            root.path(SESSIONS).asInt(1));
     return new Summary(
         root.required(REQUIREMENTS).textValue(),
         instant(root, STARTED_AT),

@@ -30,4 +30,5 @@ public record Totals(
     Double executorUtilisation,
     int executors,
     TokenUsage usage,
-    Double testCoverage) {}
+    Double testCoverage,
+    int sessions) {}

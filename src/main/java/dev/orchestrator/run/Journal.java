@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.Pause;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.usage.TokenUsage;
 import java.io.FileOutputStream;
@@ -206,6 +207,37 @@ final class Journal implements AutoCloseable {
       completed.put(task, new CompletedTask(task, raw, files, attempts, usage, details));
     }
     return completed;
+  }
+
+  /**
+   * The pauses between the sessions the records show and the session resuming them at {@code
+   * resumedAt}: a session starts with its {@code run_started} record and ends with its last record
+   * (a killed session has no {@code run_finished}).
+   */
+  static List<Pause> pauses(List<JsonNode> records, Instant resumedAt) {
+    List<Pause> pauses = new ArrayList<>();
+    Instant lastEnd = null;
+    Instant sessionEnd = null;
+    for (JsonNode r : records) {
+      Instant at;
+      try {
+        at = Instant.parse(r.path("at").asText());
+      } catch (java.time.format.DateTimeParseException e) {
+        continue; // a record without a time says nothing about when the run ran
+      }
+      if (r.path("type").asText().equals("run_started")) {
+        if (sessionEnd != null && at.isAfter(sessionEnd)) {
+          pauses.add(new Pause(sessionEnd, at));
+        }
+        lastEnd = null;
+      }
+      lastEnd = lastEnd == null || at.isAfter(lastEnd) ? at : lastEnd;
+      sessionEnd = lastEnd;
+    }
+    if (sessionEnd != null && resumedAt.isAfter(sessionEnd)) {
+      pauses.add(new Pause(sessionEnd, resumedAt));
+    }
+    return pauses;
   }
 
   /** Appends one record and forces it, and any written before it, to disk. Thread-safe. */

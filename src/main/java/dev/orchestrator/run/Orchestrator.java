@@ -136,7 +136,7 @@ public final class Orchestrator {
     try (RunDirectoryLock lock = RunDirectoryLock.acquire(dir)) {
       OutputDirectory.clear(dir);
       writePlan(budgeted, dir.resolve(PlanJson.FILE_NAME));
-      return executePrepared(budgeted, dir, Map.of(), false);
+      return executePrepared(budgeted, dir, Map.of(), null);
     }
   }
 
@@ -205,7 +205,7 @@ public final class Orchestrator {
             });
     OutputDirectory.prepareResume(
         dir, intact.values().stream().map(CompletedTask::rawDirectory).collect(Collectors.toSet()));
-    return executePrepared(plan, dir, intact, true);
+    return executePrepared(plan, dir, intact, records);
   }
 
   /**
@@ -216,9 +216,16 @@ public final class Orchestrator {
     return budgetGiven ? plan.withExecutorBudget(maxExecutors) : plan;
   }
 
+  /**
+   * @param earlier the journal records of the sessions this one resumes; null for a new run
+   */
   private RunOutcome executePrepared(
-      Plan plan, Path dir, Map<String, CompletedTask> completedBefore, boolean resumed)
+      Plan plan,
+      Path dir,
+      Map<String, CompletedTask> completedBefore,
+      List<com.fasterxml.jackson.databind.JsonNode> earlier)
       throws InterruptedException {
+    boolean resumed = earlier != null;
     int executors = plan.executorBudget();
     try (RunLogFile logFile =
             RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed, secrets);
@@ -248,7 +255,15 @@ public final class Orchestrator {
       } finally {
         current = null;
       }
-      RunRecord record = new RunRecord(plan, executors, dir, startedAt, clock.instant(), results);
+      RunRecord record =
+          new RunRecord(
+              plan,
+              executors,
+              dir,
+              startedAt,
+              clock.instant(),
+              results,
+              resumed ? Journal.pauses(earlier, startedAt) : List.of());
       Summary summary = OutputAssembler.assemble(record);
       RunReport.write(dir, ReportModel.fromRun(plan, summary));
       scrubOutputs(dir);

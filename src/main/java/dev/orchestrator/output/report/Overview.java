@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param usage tokens and cost of the tasks that used a model; null if none did
  * @param earlierAttempts attempts made before the timeline's origin, by an earlier run that this
  *     one resumed; they are not on the timeline nor in its figures
+ * @param sessions how many sessions a run had (1, plus one per resume); 1 for a simulation
  */
 public record Overview(
     int executors,
@@ -33,7 +34,8 @@ public record Overview(
     Integer filesCreated,
     Long linesOfCode,
     TokenUsage usage,
-    int earlierAttempts) {
+    int earlierAttempts,
+    int sessions) {
 
   public Overview {
     requireNonNull(longestChain, "longestChain");

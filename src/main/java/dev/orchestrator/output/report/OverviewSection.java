@@ -40,7 +40,14 @@ final class OverviewSection {
             + count(model, TaskStatus.NOT_STARTED)
             + " not started");
     if (run) {
-      figure("Wall time", duration(o.wallTime()), "start to end of the whole run");
+      figure(
+          "Wall time",
+          duration(o.wallTime()),
+          o.sessions() > 1
+              ? "while it ran, over "
+                  + o.sessions()
+                  + " sessions (it was resumed); the pauses between them are not counted"
+              : "start to end of the whole run");
     }
     String unit = run ? "measured" : "virtual clock: each task takes its estimate";
     figure(

@@ -84,6 +84,7 @@ public record ReportModel(
     Instant origin = summary.startedAt();
     Totals totals = summary.totals();
     Timeline timeline = new Timeline(plan, totals.executors());
+    timeline.sessions = totals.sessions();
     List<TaskRow> rows = new ArrayList<>();
     for (int i = 0; i < plan.tasks().size(); i++) {
       Task task = plan.tasks().get(i);
@@ -227,6 +228,7 @@ public record ReportModel(
     private final long[] work;
     private final List<List<Bar>> lanes = new ArrayList<>();
     private int earlierAttempts;
+    private int sessions = 1;
     private long firstStart = Long.MAX_VALUE;
     private long lastEnd = -1;
 
@@ -292,7 +294,8 @@ public record ReportModel(
           files,
           lines,
           usage,
-          earlierAttempts);
+          earlierAttempts,
+          sessions);
     }
 
     ReportModel model(Kind kind, List<TaskRow> rows, Overview overview, long axisEnd) {

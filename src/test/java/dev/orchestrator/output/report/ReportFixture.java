@@ -104,7 +104,8 @@ final class ReportFixture {
             utilisation,
             executors,
             usage,
-            null);
+            null,
+            1);
     return new Summary(
         requirements, START, START.plusSeconds(wallSeconds), totals, this.lines, List.of());
   }
