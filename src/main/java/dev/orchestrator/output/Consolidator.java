@@ -118,7 +118,7 @@ public final class Consolidator {
     List<Copy> copies = new ArrayList<>();
     List<Conflict> conflicts = settle(placed, graph, copies);
     copies.sort(Comparator.comparing(c -> c.placement().target()));
-    ConsolidatedEntries.replace(root, copies.stream().map(c -> c.placement().target()).toList());
+    ConsolidatedEntries.replace(root, copies.stream().map(Copy::placement).toList());
     for (Copy c : copies) {
       copy(c.source(), inside(root, c.placement().target()));
     }

@@ -109,6 +109,7 @@ public final class SummaryJson {
     summary.tasks().forEach(task -> writeTask(tasks.addObject(), task));
     ArrayNode conflicts = root.putArray(CONFLICTS);
     summary.conflicts().forEach(conflict -> writeConflict(conflicts.addObject(), conflict));
+    VerificationJson.write(root, summary.verification());
     try {
       return PlanJson.mapper().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -240,7 +241,8 @@ public final class SummaryJson {
         instant(root, FINISHED_AT),
         totals,
         tasks,
-        conflicts);
+        conflicts,
+        VerificationJson.read(root));
   }
 
   private static TaskSummary readTask(JsonNode node) {

@@ -10,6 +10,7 @@ import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.report.ReportModel;
 import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.Plan;
@@ -18,6 +19,7 @@ import dev.orchestrator.plan.PlanValidator;
 import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.Planner;
+import dev.orchestrator.verify.VerificationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,6 +70,9 @@ public final class Orchestrator {
   private volatile PlanExecution current;
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
+  private final VerificationSettings verification;
+  private final String off;
+  private volatile Thread verifyingThread;
 
   private Orchestrator(Builder builder) {
     this.planner = builder.planner;
@@ -79,6 +84,8 @@ public final class Orchestrator {
     this.clock = builder.clock;
     this.retryPolicy = builder.retryPolicy;
     this.budgetGiven = builder.budgetGiven;
+    this.verification = builder.verification;
+    this.off = builder.verificationOff;
   }
 
   public static Builder builder() {
@@ -175,6 +182,41 @@ public final class Orchestrator {
   }
 
   /**
+   * Builds and tests the consolidated project of an earlier run again, with the repair rounds of
+   * the verification settings; the summary, README and report then say what it found.
+   *
+   * @throws UsageException if the directory is not a finished run, or no verification is set
+   */
+  public Verification verify(Path directory) {
+    if (verification == null) {
+      throw new UsageException("verify needs verification settings: " + off);
+    }
+    EarlierRun earlier = EarlierRun.read(directory);
+    Path dir = earlier.directory();
+    try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true);
+        Journal journal = Journal.open(dir)) {
+      RepairRounds rounds =
+          new RepairRounds(
+              new RepairRounds.Run(
+                  dir,
+                  earlier.record().executors(),
+                  agents,
+                  listener,
+                  clock,
+                  retryPolicy,
+                  journal,
+                  earlier.record().startedAt()),
+              earlier.record(),
+              earlier.summary(),
+              e -> current = e,
+              () -> cancelRequested || stopRequested);
+      Summary summary = verifying(() -> rounds.verify(verification));
+      RunReport.write(dir, ReportModel.fromRun(rounds.record().plan(), summary));
+      return summary.verification();
+    }
+  }
+
+  /**
    * The plan with the executor budget a run of this orchestrator gives it: the one set with {@link
    * Builder#maxExecutors}, else the plan's own.
    */
@@ -215,7 +257,22 @@ public final class Orchestrator {
       }
       RunRecord record = new RunRecord(plan, executors, dir, startedAt, clock.instant(), results);
       Summary summary = OutputAssembler.assemble(record);
-      RunReport.write(dir, ReportModel.fromRun(plan, summary));
+      if (verification != null) {
+        RepairRounds rounds =
+            new RepairRounds(
+                new RepairRounds.Run(
+                    dir, executors, agents, listener, clock, retryPolicy, journal, startedAt),
+                record,
+                summary,
+                e -> current = e,
+                () -> cancelRequested || stopRequested);
+        summary = verifying(() -> rounds.verify(verification));
+        record = rounds.record();
+        results = record.results();
+      } else {
+        summary = OutputAssembler.recordVerification(record, summary, Verification.notRun(off));
+      }
+      RunReport.write(dir, ReportModel.fromRun(record.plan(), summary));
       boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = clock.instant();
       journal.runFinished(end, interrupted);
@@ -231,6 +288,17 @@ public final class Orchestrator {
     }
   }
 
+  // The verify step runs tests on this thread; a cancel interrupts it, which ends them.
+  private Summary verifying(java.util.function.Supplier<Summary> step) {
+    verifyingThread = Thread.currentThread();
+    try {
+      return step.get();
+    } finally {
+      verifyingThread = null;
+      Thread.interrupted(); // a cancel that came as the step ended; cancelRequested keeps it
+    }
+  }
+
   /**
    * Cancels the current run: stops dispatching and interrupts running agents; their tasks count as
    * not started, so {@link #resume} runs them again. The outputs of completed tasks are still
@@ -242,6 +310,10 @@ public final class Orchestrator {
     PlanExecution execution = current;
     if (execution != null) {
       execution.cancel();
+    }
+    Thread verifier = verifyingThread;
+    if (verifier != null) {
+      verifier.interrupt();
     }
   }
 
@@ -287,8 +359,23 @@ public final class Orchestrator {
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.NONE;
     private boolean budgetGiven;
+    private VerificationSettings verification;
+    private String verificationOff = "the verify step is off";
 
     private Builder() {}
+
+    /** Builds and tests the consolidated project after the run, with repair rounds; default off. */
+    public Builder verification(VerificationSettings settings) {
+      this.verification = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** No verify step; the summary gives the reason. The default. */
+    public Builder noVerification(String reason) {
+      this.verification = null;
+      this.verificationOff = requireNonNull(reason, "reason");
+      return this;
+    }
 
     /** The planner; default the offline heuristic planner. */
     public Builder planner(Planner planner) {
