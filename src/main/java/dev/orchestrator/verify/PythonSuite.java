@@ -69,7 +69,14 @@ final class PythonSuite {
     Path data = reports.resolve(".coverage");
     Path json = reports.resolve("coverage.json");
     List<String> command =
-        new ArrayList<>(List.of(withCoverage, "-m", "coverage", "run", "--data-file=" + data));
+        new ArrayList<>(
+            List.of(
+                withCoverage,
+                "-m",
+                "coverage",
+                "run",
+                "--source=.", // the project only, even where dist-packages are not recognised
+                "--data-file=" + data));
     command.addAll(pytest);
     return new TestSuite(
         "pytest",

@@ -78,7 +78,7 @@ final class Verifier {
             Verification.Status.NOT_RUN, reason, null, null, List.of(), null, reason);
       }
       FailureOwners owners =
-          new FailureOwners(plan, ConsolidatedEntries.owners(outputDirectory), files);
+          new FailureOwners(project, plan, ConsolidatedEntries.owners(outputDirectory), files);
       return runSuites(suites, problems, project, logs, owners, number);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot prepare " + dir, e);
