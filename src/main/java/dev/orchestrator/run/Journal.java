@@ -173,13 +173,11 @@ final class Journal implements AutoCloseable {
         continue;
       }
       Map<String, String> files = new LinkedHashMap<>();
-      r.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
+      r.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
       List<Attempt> attempts = new ArrayList<>();
       r.path("attempts").forEach(a -> attempts.add(readAttempt(a)));
       Map<String, String> details = new LinkedHashMap<>();
-      r.path("details")
-          .fields()
-          .forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
+      r.path("details").properties().forEach(e -> details.put(e.getKey(), e.getValue().asText()));
       JsonNode u = r.path("usage");
       TokenUsage usage =
           u.isObject()
