@@ -1,6 +1,5 @@
 package dev.orchestrator.run;
 
-import dev.orchestrator.agent.Agent;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
@@ -25,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -39,36 +36,31 @@ import java.util.stream.Collectors;
 final class RepairRounds implements Repairs {
 
   /** What the step needs of the run it repairs. */
-  record Run(
-      Path directory,
-      int executors,
-      IntFunction<Agent> agents,
-      RunListener listener,
-      Clock clock,
-      RetryPolicy policy,
-      Journal journal,
-      Instant startedAt) {}
+  record Run(Path directory, int executors, Clock clock, Instant startedAt) {}
+
+  /** Dispatches a plan whose completed tasks are given, the way the run dispatches its own. */
+  @FunctionalInterface
+  interface Dispatch {
+    /** One result per task of the plan, in plan order. */
+    List<TaskResult> run(Plan plan, Map<String, CompletedTask> completed)
+        throws InterruptedException;
+  }
 
   private final Run run;
-  private final Consumer<PlanExecution> running;
+  private final Dispatch dispatch;
   private final BooleanSupplier stopped;
   private RunRecord record;
   private Summary summary;
 
   /**
-   * @param running told of each execution while it runs (null after), so that it can be cancelled
    * @param stopped whether the run was stopped or cancelled: no round starts then
    */
   RepairRounds(
-      Run run,
-      RunRecord record,
-      Summary summary,
-      Consumer<PlanExecution> running,
-      BooleanSupplier stopped) {
+      Run run, RunRecord record, Summary summary, Dispatch dispatch, BooleanSupplier stopped) {
     this.run = run;
     this.record = record;
     this.summary = summary;
-    this.running = running;
+    this.dispatch = dispatch;
     this.stopped = stopped;
   }
 
@@ -134,24 +126,10 @@ final class RepairRounds implements Repairs {
               }
             });
     executedDependencies.putAll(fixDependencies);
-    PlanExecution execution =
-        new PlanExecution(
-            withTasks(plan, executed, executedDependencies),
-            run.directory(),
-            run.executors(),
-            run.agents(),
-            run.listener(),
-            run.clock(),
-            run.policy(),
-            run.journal(),
+    List<TaskResult> results =
+        dispatch.run(
+            withTasks(plan, executed, executedDependencies).withExecutorBudget(run.executors()),
             completed);
-    List<TaskResult> results;
-    running.accept(execution);
-    try {
-      results = execution.execute();
-    } finally {
-      running.accept(null);
-    }
 
     List<Task> allTasks = new ArrayList<>(plan.tasks());
     allTasks.addAll(fixes);

@@ -183,6 +183,11 @@ final class Verifier {
     problems.forEach(p -> notes.add(p));
     String coverageReason = String.join("; ", notes);
     CoverageReports.Lines lines = coverageComplete ? coverage : null;
+    if (status(round) == Verification.Status.NOT_RUN) {
+      // Lines that skipped tests imported say nothing about what is tested.
+      lines = null;
+      coverageReason = "not counted: no test passed or failed; " + coverageReason;
+    }
     log.info(
         "verification round {}: {} passed, {} failed, {} skipped, {} errors; coverage {}",
         number,
