@@ -1,5 +1,6 @@
 package dev.orchestrator.planner;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,6 +92,11 @@ final class BudgetFitter {
   // The pair with the shortest combined estimate, then the most related, then the first; with
   // sameComponent, only pairs working on the same components; null when there is none.
   private static int[] bestPair(List<TaskDraft> drafts, List<Integer> at, boolean sameComponent) {
+    Comparator<int[]> order =
+        Comparator.<int[], Duration>comparing(pair -> sum(drafts, pair))
+            .thenComparingInt(pair -> distance(drafts, pair))
+            .thenComparingInt(pair -> pair[0])
+            .thenComparingInt(pair -> pair[1]);
     int[] best = null;
     for (int x = 0; x < at.size(); x++) {
       for (int y = x + 1; y < at.size(); y++) {
@@ -100,7 +106,7 @@ final class BudgetFitter {
           continue;
         }
         int[] pair = {at.get(x), at.get(y)};
-        if (best == null || PAIR_ORDER.compare(drafts, pair, best) < 0) {
+        if (best == null || order.compare(pair, best) < 0) {
           best = pair;
         }
       }
@@ -108,23 +114,7 @@ final class BudgetFitter {
     return best;
   }
 
-  private interface PairOrder {
-    int compare(List<TaskDraft> drafts, int[] p, int[] q);
-  }
-
-  private static final PairOrder PAIR_ORDER =
-      (drafts, p, q) -> {
-        int byTime = sum(drafts, p).compareTo(sum(drafts, q));
-        if (byTime != 0) {
-          return byTime;
-        }
-        int byRelation = Integer.compare(distance(drafts, p), distance(drafts, q));
-        return byRelation != 0
-            ? byRelation
-            : Integer.compare(p[0] * 1000 + p[1], q[0] * 1000 + q[1]);
-      };
-
-  private static java.time.Duration sum(List<TaskDraft> drafts, int[] pair) {
+  private static Duration sum(List<TaskDraft> drafts, int[] pair) {
     return drafts.get(pair[0]).duration().plus(drafts.get(pair[1]).duration());
   }
 
