@@ -30,7 +30,13 @@ final class PlannedSpeedup {
     int[][] conflicts = FileConflicts.adjacency(plan, graph);
     List<Forecast> sweep = new ArrayList<>();
     for (int m = 1; m <= Math.min(graph.size(), SimulateCommand.RangeConverter.MAX_SIZE); m++) {
-      sweep.add(Forecast.of(plan, graph, conflicts, m, OrderSearch.DEFAULT_BUDGET));
+      Forecast forecast = Forecast.of(plan, graph, conflicts, m, OrderSearch.DEFAULT_BUDGET);
+      sweep.add(forecast);
+      if (forecast.makespan() <= graph.criticalPathLength()) {
+        // No budget finishes before the critical path, so the rest of the sweep cannot change the
+        // recommendation (the fewest executors within 5% of the best); it would only cost time.
+        break;
+      }
     }
     int executors = plan.executorBudget();
     Forecast atBudget =
