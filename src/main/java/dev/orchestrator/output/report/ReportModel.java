@@ -327,7 +327,8 @@ public record ReportModel(
           files,
           lines,
           usage,
-          earlierAttempts);
+          earlierAttempts,
+          plan.forecast());
     }
 
     ReportModel model(Kind kind, List<TaskRow> rows, Overview overview, long axisEnd) {
