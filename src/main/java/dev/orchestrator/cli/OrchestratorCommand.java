@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
       ResumeCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      VerifyCommand.class
     },
     footer = {
       "",
@@ -65,7 +66,7 @@ final class OrchestratorCommand implements Callable<Integer> {
     Console console = new Console(out, terminal && !json, json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     interruption.onFirst(orchestrator::cancel); // during planning too: the run then starts nothing
-    var plan = orchestrator.plan(requirements);
+    var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
     console.plan(plan);
     RunOutcome outcome = orchestrator.execute(plan);
     return console.finished(outcome, interruption);

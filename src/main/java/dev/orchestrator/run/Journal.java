@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.AttemptJson;
 import dev.orchestrator.output.Pause;
+import dev.orchestrator.output.UsageJson;
 import dev.orchestrator.plan.PlanJson;
-import dev.orchestrator.usage.TokenUsage;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The append-only record of a run's state changes, {@code .orchestrator/journal.jsonl}: one JSON
- * object per line. Every append is forced to disk before it returns, so a state change is durable
- * before its effect (a dependent task starting, a resumed run trusting an output) is acknowledged.
+ * object per line. Records that something waits on (a completion, before a dependent may start or a
+ * resumed run may trust the output; the start and end of a run) are forced to disk before their
+ * append returns. Executors completing at the same time share one force (group commit). Records
+ * nothing waits on (an attempt started or ended, a task failed or skipped: a resumed run redoes
+ * every task that did not complete) are written at once and reach the disk with the next force.
  *
  * <p>A crash can tear only the last line. {@link #replay} drops such a line and truncates the file
  * to its last good record; damage anywhere else is reported, never guessed around.
@@ -50,6 +55,9 @@ final class Journal implements AutoCloseable {
   // and an interrupt closes an interruptible channel for every thread.
   private final FileOutputStream out;
   private final Secrets secrets;
+  private final Object forcing = new Object();
+  private long written; // records written, guarded by this
+  private long forced; // records known to be on disk, guarded by forcing
 
   private Journal(FileOutputStream out, Secrets secrets) {
     this.out = out;
@@ -97,8 +105,8 @@ final class Journal implements AutoCloseable {
   void attemptEnded(String taskId, Attempt attempt) {
     ObjectNode r = record("attempt_ended", attempt.finishedAt());
     r.put("task", taskId);
-    putAttempt(r, attempt);
-    append(r);
+    AttemptJson.write(r, attempt);
+    appendLazily(r);
   }
 
   /**
@@ -114,15 +122,8 @@ final class Journal implements AutoCloseable {
     ObjectNode files = r.putObject("files");
     new TreeMap<>(task.files()).forEach(files::put);
     ArrayNode attempts = r.putArray("attempts");
-    task.attempts().forEach(a -> putAttempt(attempts.addObject(), a));
-    if (task.usage() != null) {
-      ObjectNode usage = r.putObject("usage");
-      usage.put("input", task.usage().inputTokens());
-      usage.put("output", task.usage().outputTokens());
-      usage.put("cache_read", task.usage().cacheReadTokens());
-      usage.put("cache_write", task.usage().cacheWriteTokens());
-      usage.put("cost_usd", task.usage().costUsd());
-    }
+    task.attempts().forEach(a -> AttemptJson.write(attempts.addObject(), a));
+    UsageJson.write(r, task.usage());
     ObjectNode details = r.putObject("details");
     new TreeMap<>(task.details()).forEach(details::put);
     append(r);
@@ -133,7 +134,7 @@ final class Journal implements AutoCloseable {
     ObjectNode r = record("task_" + status, at);
     r.put("task", taskId);
     r.put("reason", reason);
-    append(r);
+    appendLazily(r);
   }
 
   /** The run ended, completely or because it was interrupted. */
@@ -150,25 +151,6 @@ final class Journal implements AutoCloseable {
     return record;
   }
 
-  private static void putAttempt(ObjectNode node, Attempt attempt) {
-    node.put("attempt", attempt.number());
-    node.put("executor", attempt.executorId());
-    node.put("started_at", attempt.startedAt().toString());
-    node.put("finished_at", attempt.finishedAt().toString());
-    node.put("outcome", attempt.outcome().label());
-    node.put("error", attempt.error());
-  }
-
-  private static Attempt readAttempt(JsonNode node) {
-    return new Attempt(
-        node.path("attempt").asInt(),
-        node.path("executor").asInt(),
-        Instant.parse(node.path("started_at").asText()),
-        Instant.parse(node.path("finished_at").asText()),
-        Attempt.Outcome.fromLabel(node.path("outcome").asText()),
-        node.path("error").isNull() ? null : node.path("error").asText());
-  }
-
   /**
    * The tasks the journal records as completed, latest record per task, as they were recorded
    * (whether their files are still intact is for the caller to check).
@@ -181,30 +163,19 @@ final class Journal implements AutoCloseable {
       if (!r.path("type").asText().equals("task_completed")) {
         continue;
       }
-      Map<String, String> files = new LinkedHashMap<>();
-      r.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
-      List<Attempt> attempts = new ArrayList<>();
-      r.path("attempts").forEach(a -> attempts.add(readAttempt(a)));
-      Map<String, String> details = new LinkedHashMap<>();
-      r.path("details")
-          .fields()
-          .forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
-      JsonNode u = r.path("usage");
-      TokenUsage usage =
-          u.isObject()
-              ? new TokenUsage(
-                  u.path("input").asLong(),
-                  u.path("output").asLong(),
-                  u.path("cache_read").asLong(),
-                  u.path("cache_write").asLong(),
-                  u.path("cost_usd").isNull() ? null : u.path("cost_usd").decimalValue())
-              : null;
       String task = r.path("task").asText();
-      // Paths of the journal are data like any other: relative, and inside this run.
-      Path raw =
-          RunPaths.rawDirectoryFromJournal(runDirectory, r.path("raw_directory").asText(), task);
-      files.keySet().forEach(file -> RunPaths.inside(raw, file));
-      completed.put(task, new CompletedTask(task, raw, files, attempts, usage, details));
+      try {
+        completed.put(task, completedTask(r, task, runDirectory));
+      } catch (IllegalArgumentException | DateTimeException e) {
+        throw new UsageException(
+            "the journal's completion record of "
+                + task
+                + " cannot be read ("
+                + e.getMessage()
+                + "); was the run made by another version? Run the plan again into a new"
+                + " directory with orchestrator run --plan "
+                + runDirectory.resolve(PlanJson.FILE_NAME));
+      }
     }
     return completed;
   }
@@ -240,24 +211,58 @@ final class Journal implements AutoCloseable {
     return pauses;
   }
 
+  private static CompletedTask completedTask(JsonNode r, String task, Path runDirectory) {
+    Map<String, String> files = new LinkedHashMap<>();
+    r.required("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
+    List<Attempt> attempts = new ArrayList<>();
+    r.required("attempts").forEach(a -> attempts.add(AttemptJson.read(a)));
+    Map<String, String> details = new LinkedHashMap<>();
+    r.path("details").properties().forEach(e -> details.put(e.getKey(), e.getValue().asText()));
+    // Paths of the journal are data like any other: relative, and inside this run.
+    Path raw =
+        RunPaths.rawDirectoryFromJournal(runDirectory, r.required("raw_directory").asText(), task);
+    files.keySet().forEach(file -> RunPaths.inside(raw, file));
+    return new CompletedTask(task, raw, files, attempts, UsageJson.read(r), details);
+  }
+
   /** Appends one record and forces it, and any written before it, to disk. Thread-safe. */
-  private synchronized void append(ObjectNode record) {
-    appendLazily(record);
-    try {
-      out.getFD().sync();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot force the journal to disk", e);
+  private void append(ObjectNode record) {
+    long number = appendLazily(record);
+    synchronized (forcing) {
+      if (forced >= number) {
+        return; // another executor's force carried this record to disk
+      }
+      long upTo;
+      synchronized (this) {
+        upTo = written;
+      }
+      try {
+        out.getFD().sync();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot force the journal to disk", e);
+      }
+      forced = upTo;
     }
   }
 
-  // For records nothing waits on (an attempt started): the next forced record carries them to disk,
-  // and resume does not need them.
-  private synchronized void appendLazily(ObjectNode record) {
+  /** Writes one record without forcing it; returns its number. Thread-safe. */
+  private long appendLazily(ObjectNode record) {
+    byte[] line = (secrets.mask(toJson(record)) + "\n").getBytes(StandardCharsets.UTF_8);
+    synchronized (this) {
+      try {
+        out.write(line);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot append to the journal", e);
+      }
+      return ++written;
+    }
+  }
+
+  private static String toJson(ObjectNode record) {
     try {
-      String line = secrets.mask(JSON.writeValueAsString(record));
-      out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to the journal", e);
+      return JSON.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a journal record is always serialisable", e);
     }
   }
 

@@ -7,20 +7,26 @@ import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
+import dev.orchestrator.llm.Sleeper;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.ProjectReadme;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.report.ReportModel;
 import dev.orchestrator.output.report.RunReport;
+import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.PlanValidator;
+import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.Planner;
+import dev.orchestrator.schedule.OrderSearch;
+import dev.orchestrator.verify.VerificationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,11 +73,15 @@ public final class Orchestrator {
   private final RunListener listener;
   private final Clock clock;
   private final RetryPolicy retryPolicy;
+  private final Sleeper sleeper;
   private final boolean budgetGiven;
   private final Secrets secrets;
   private volatile PlanExecution current;
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
+  private final VerificationSettings verification;
+  private final String off;
+  private volatile Thread verifyingThread;
 
   private Orchestrator(Builder builder) {
     this.planner = builder.planner;
@@ -79,11 +89,14 @@ public final class Orchestrator {
     this.maxExecutors = builder.maxExecutors;
     this.outputDirectory = builder.outputDirectory;
     this.force = builder.force;
-    this.listener = new SerialListener(new EventLog().andThen(builder.listener));
+    this.listener = new EventLog().andThen(builder.listener);
     this.clock = builder.clock;
     this.retryPolicy = builder.retryPolicy;
+    this.sleeper = builder.sleeper;
     this.budgetGiven = builder.budgetGiven;
     this.secrets = builder.secrets;
+    this.verification = builder.verification;
+    this.off = builder.verificationOff;
   }
 
   public static Builder builder() {
@@ -108,7 +121,8 @@ public final class Orchestrator {
    */
   public Path savePlan(Plan plan) {
     Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force);
-    try (RunDirectoryLock lock = RunDirectoryLock.acquire(dir)) {
+    RunDirectoryLock lock = RunDirectoryLock.acquire(dir);
+    try (lock) {
       OutputDirectory.clear(dir);
       Path file = dir.resolve(PlanJson.FILE_NAME);
       writePlan(plan, file);
@@ -133,7 +147,8 @@ public final class Orchestrator {
   public RunOutcome execute(Plan plan) throws InterruptedException {
     Plan budgeted = PlanValidator.requireValid(budgeted(plan), "plan");
     Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force);
-    try (RunDirectoryLock lock = RunDirectoryLock.acquire(dir)) {
+    RunDirectoryLock lock = RunDirectoryLock.acquire(dir);
+    try (lock) {
       OutputDirectory.clear(dir);
       writePlan(budgeted, dir.resolve(PlanJson.FILE_NAME));
       return executePrepared(budgeted, dir, Map.of(), null);
@@ -183,7 +198,8 @@ public final class Orchestrator {
               + PlanJson.FILE_NAME
               + ", so there is nothing to resume; start a new run");
     }
-    try (RunDirectoryLock lock = RunDirectoryLock.acquire(dir)) {
+    RunDirectoryLock lock = RunDirectoryLock.acquire(dir);
+    try (lock) {
       return resumeLocked(dir, budgeted(PlanJson.read(planFile)));
     }
   }
@@ -192,8 +208,8 @@ public final class Orchestrator {
     Map<String, CompletedTask> intact = new LinkedHashMap<>();
     Set<String> ids = plan.tasks().stream().map(t -> t.id()).collect(Collectors.toSet());
     List<com.fasterxml.jackson.databind.JsonNode> records;
-    try (RunLogFile logFile =
-        RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, secrets)) {
+    RunLogFile resumeLog = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, secrets);
+    try (resumeLog) {
       records = Journal.replay(dir); // a repair is logged in the run's own log
     }
     Journal.completedTasks(records, dir)
@@ -206,6 +222,38 @@ public final class Orchestrator {
     OutputDirectory.prepareResume(
         dir, intact.values().stream().map(CompletedTask::rawDirectory).collect(Collectors.toSet()));
     return executePrepared(plan, dir, intact, records);
+  }
+
+  /**
+   * Builds and tests the consolidated project of an earlier run again, with the repair rounds of
+   * the verification settings; the summary, README and report then say what it found.
+   *
+   * @throws UsageException if the directory is not a finished run, or no verification is set
+   */
+  public Verification verify(Path directory) {
+    if (verification == null) {
+      throw new UsageException("verify needs verification settings: " + off);
+    }
+    EarlierRun earlier = EarlierRun.read(directory);
+    Path dir = earlier.directory();
+    RunDirectoryLock lock = RunDirectoryLock.acquire(dir);
+    RunLogFile runLog = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, secrets);
+    try (lock;
+        runLog;
+        Journal journal = Journal.open(dir, secrets)) {
+      RepairRounds rounds =
+          new RepairRounds(
+              new RepairRounds.Run(
+                  dir, earlier.record().executors(), clock, earlier.record().startedAt()),
+              earlier.record(),
+              earlier.summary(),
+              fixDispatch(dir, journal),
+              () -> cancelRequested || stopRequested);
+      Summary summary = verifying(() -> rounds.verify(verification));
+      RunReport.write(dir, ReportModel.fromRun(rounds.record().plan(), summary));
+      scrubOutputs(dir);
+      return summary.verification();
+    }
   }
 
   /**
@@ -227,8 +275,9 @@ public final class Orchestrator {
       throws InterruptedException {
     boolean resumed = earlier != null;
     int executors = plan.executorBudget();
-    try (RunLogFile logFile =
-            RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed, secrets);
+    PlanExecution.Dispatch dispatch = searchedDispatch(plan);
+    RunLogFile runLog = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed, secrets);
+    try (runLog;
         Journal journal = Journal.open(dir, secrets)) {
       Instant startedAt = clock.instant();
       if (resumed) {
@@ -239,21 +288,10 @@ public final class Orchestrator {
       }
       log.info("requirement: {}", plan.requirements());
       journal.runStarted(startedAt, executors, completedBefore.size());
-      listener.on(new RunEvent.RunStarted(startedAt, plan.tasks().size(), executors, dir));
-      PlanExecution execution =
-          new PlanExecution(
-              plan, dir, executors, agents, listener, clock, retryPolicy, journal, completedBefore);
-      current = execution;
       List<TaskResult> results;
-      try {
-        if (cancelRequested) {
-          execution.cancel();
-        } else if (stopRequested) {
-          execution.stop();
-        }
-        results = execution.execute();
-      } finally {
-        current = null;
+      try (EventWriter events = EventWriter.start(new JournalRecorder(journal).andThen(listener))) {
+        events.on(new RunEvent.RunStarted(startedAt, plan.tasks().size(), executors, dir));
+        results = dispatch(plan, dispatch, dir, events, journal, completedBefore);
       }
       RunRecord record =
           new RunRecord(
@@ -265,7 +303,21 @@ public final class Orchestrator {
               results,
               resumed ? Journal.pauses(earlier, startedAt) : List.of());
       Summary summary = OutputAssembler.assemble(record);
-      RunReport.write(dir, ReportModel.fromRun(plan, summary));
+      if (verification != null) {
+        RepairRounds rounds =
+            new RepairRounds(
+                new RepairRounds.Run(dir, executors, clock, startedAt),
+                record,
+                summary,
+                fixDispatch(dir, journal),
+                () -> cancelRequested || stopRequested);
+        summary = verifying(() -> rounds.verify(verification));
+        record = rounds.record();
+        results = record.results();
+      } else {
+        summary = OutputAssembler.recordVerification(record, summary, Verification.notRun(off));
+      }
+      RunReport.write(dir, ReportModel.fromRun(record.plan(), summary));
       scrubOutputs(dir);
       boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = clock.instant();
@@ -279,7 +331,76 @@ public final class Orchestrator {
               count(results, TaskStatus.NOT_STARTED),
               Duration.between(startedAt, end)));
       return new RunOutcome(record, dir);
+    } finally {
+      // A stop or cancel belongs to the run it was meant for, or to the next one if it came
+      // between runs; never to the run after that.
+      cancelRequested = false;
+      stopRequested = false;
     }
+  }
+
+  // The verify step runs tests on this thread; a cancel interrupts it, which ends them.
+  private Summary verifying(java.util.function.Supplier<Summary> step) {
+    verifyingThread = Thread.currentThread();
+    try {
+      return step.get();
+    } finally {
+      verifyingThread = null;
+      Thread.interrupted(); // a cancel that came as the step ended; cancelRequested keeps it
+    }
+  }
+
+  // Fix tasks go through the same dispatch, event writer and journal as the run's own tasks.
+  private RepairRounds.Dispatch fixDispatch(Path dir, Journal journal) {
+    return (plan, completed) -> {
+      try (EventWriter events = EventWriter.start(new JournalRecorder(journal).andThen(listener))) {
+        return dispatch(plan, searchedDispatch(plan), dir, events, journal, completed);
+      }
+    };
+  }
+
+  private List<TaskResult> dispatch(
+      Plan plan,
+      PlanExecution.Dispatch dispatch,
+      Path dir,
+      RunListener events,
+      Journal journal,
+      Map<String, CompletedTask> completedBefore)
+      throws InterruptedException {
+    PlanExecution execution =
+        new PlanExecution(
+            plan,
+            dispatch,
+            dir,
+            agents,
+            events,
+            clock,
+            retryPolicy,
+            sleeper,
+            journal,
+            completedBefore);
+    current = execution;
+    try {
+      if (cancelRequested) {
+        execution.cancel();
+      } else if (stopRequested) {
+        execution.stop();
+      }
+      return execution.execute();
+    } finally {
+      current = null;
+    }
+  }
+
+  // The order simulate predicts with: searched before dispatch, then fed to the same queue.
+  private static PlanExecution.Dispatch searchedDispatch(Plan plan) {
+    TaskGraph graph = TaskGraph.of(plan);
+    int[][] conflicts = FileConflicts.adjacency(plan, graph);
+    int[] rank =
+        OrderSearch.search(
+                plan, graph, conflicts, plan.executorBudget(), OrderSearch.DEFAULT_BUDGET)
+            .rank();
+    return new PlanExecution.Dispatch(graph, rank, conflicts);
   }
 
   /**
@@ -293,6 +414,10 @@ public final class Orchestrator {
     PlanExecution execution = current;
     if (execution != null) {
       execution.cancel();
+    }
+    Thread verifier = verifyingThread;
+    if (verifier != null) {
+      verifier.interrupt();
     }
   }
 
@@ -349,8 +474,11 @@ public final class Orchestrator {
     private RunListener listener = event -> {};
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.NONE;
+    private Sleeper sleeper = Sleeper.SYSTEM;
     private boolean budgetGiven;
     private Secrets secrets = Secrets.none();
+    private VerificationSettings verification;
+    private String verificationOff = "the verify step is off";
 
     private Builder() {}
 
@@ -360,6 +488,19 @@ public final class Orchestrator {
      */
     public Builder secrets(Secrets secrets) {
       this.secrets = requireNonNull(secrets, "secrets");
+      return this;
+    }
+
+    /** Builds and tests the consolidated project after the run, with repair rounds; default off. */
+    public Builder verification(VerificationSettings settings) {
+      this.verification = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** No verify step; the summary gives the reason. The default. */
+    public Builder noVerification(String reason) {
+      this.verification = null;
+      this.verificationOff = requireNonNull(reason, "reason");
       return this;
     }
 
@@ -422,6 +563,12 @@ public final class Orchestrator {
     /** Time limit and retries of task attempts; default one attempt without a time limit. */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** How retries wait out their backoff; for tests. Default sleeping on the executor's thread. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = requireNonNull(sleeper, "sleeper");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.orchestrator.run;
 
 import dev.orchestrator.UsageException;
+import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.PlanJson;
@@ -118,6 +119,7 @@ public final class OutputDirectory {
    */
   static void clear(Path root) {
     try {
+      ConsolidatedEntries.clear(root); // before the run state that lists them goes
       clearGenerated(root);
       Files.createDirectories(root.resolve(STATE));
     } catch (IOException e) {
@@ -134,6 +136,7 @@ public final class OutputDirectory {
    */
   static void prepareResume(Path root, Set<Path> keep) {
     try {
+      ConsolidatedEntries.clear(root);
       for (String name : OutputAssembler.WRITES) {
         deleteTree(root, root.resolve(name));
       }

@@ -94,7 +94,8 @@ class RunDirectoryLockTest {
   @Test
   void a_second_run_of_the_same_process_is_refused_too() {
     Path out = temp.resolve("out");
-    try (RunDirectoryLock lock = RunDirectoryLock.acquire(out)) {
+    RunDirectoryLock lock = RunDirectoryLock.acquire(out);
+    try (lock) {
       assertThatThrownBy(() -> RunDirectoryLock.acquire(out))
           .isInstanceOf(UsageException.class)
           .hasMessageContaining("pid " + ProcessHandle.current().pid());
