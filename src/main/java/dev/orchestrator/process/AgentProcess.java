@@ -49,8 +49,8 @@ public final class AgentProcess {
   private static final ProcessSession SESSION = ProcessSession.forThisSystem();
 
   // Claude Code's stream-json lines carry whole tool results, so a line may be long; a line of
-  // gigabytes is cut, and the log stops growing at 64 Mi characters.
-  private static final BoundedLines OUTPUT = new BoundedLines(4 << 20, 64L << 20);
+  // gigabytes is cut at 8 Mi characters, and the log stops growing at 64 Mi characters.
+  private static final BoundedLines OUTPUT = new BoundedLines(8 << 20, 64L << 20);
 
   private AgentProcess() {}
 

@@ -48,7 +48,7 @@ record EarlierRun(Path directory, Plan plan, Summary summary, RunRecord record) 
       Path raw =
           task.executorId() == null
               ? null
-              : dir.resolve("executor_" + task.executorId()).resolve(task.id());
+              : RunPaths.rawDirectory(dir, task.executorId(), task.id()); // the summary is data
       results.add(
           new TaskResult(
               task.id(),
