@@ -92,7 +92,7 @@ final class ProcessSession {
    * Kills the agent and every process of its session (or its descendants), then waits a moment for
    * them to be gone. Safe to call when the agent already exited.
    *
-   * @return how many processes besides the agent were ended
+   * @return how many processes the agent started were ended (besides our watchdog)
    */
   int end(Process agent) {
     Set<ProcessHandle> doomed = new LinkedHashSet<>(agent.descendants().toList());
@@ -117,7 +117,8 @@ final class ProcessSession {
     } catch (ExecutionException | TimeoutException e) {
       log.warn("agent process {} or a process it started is still not gone", agent.pid());
     }
-    return doomed.size() - 1;
+    // The watchdog is one of them; it is ours, not something the agent left behind.
+    return Math.max(0, doomed.size() - 1 - (isolated() ? 1 : 0));
   }
 
   // The live processes whose session is the agent's (its pid: it was the session's leader). Read
