@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
       ResumeCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      WorkerCommand.class
     },
     footer = {
       "",

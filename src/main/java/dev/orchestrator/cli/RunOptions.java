@@ -84,6 +84,8 @@ final class RunOptions {
 
   @Mixin ProviderOptions providers;
 
+  @Mixin EngineOptions engine;
+
   /** The orchestrator these options describe. */
   Orchestrator orchestrator(RunListener listener) {
     RetryPolicy policy =
@@ -106,6 +108,7 @@ final class RunOptions {
             .force(force)
             .planner(backends.planner())
             .agents(backends.agents())
+            .engine(engine.engine())
             .listener(listener)
             .build();
     // --max-cost: once the model requests have cost that much, no further task starts.

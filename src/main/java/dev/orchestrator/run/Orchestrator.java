@@ -70,7 +70,9 @@ public final class Orchestrator {
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final boolean budgetGiven;
+  private final Engine engine;
   private volatile PlanExecution current;
+  private volatile EngineRun currentRemote;
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
 
@@ -85,6 +87,7 @@ public final class Orchestrator {
     this.retryPolicy = builder.retryPolicy;
     this.sleeper = builder.sleeper;
     this.budgetGiven = builder.budgetGiven;
+    this.engine = builder.engine;
   }
 
   public static Builder builder() {
@@ -209,7 +212,7 @@ public final class Orchestrator {
       List<TaskResult> results;
       try (EventWriter events = EventWriter.start(new JournalRecorder(journal).andThen(listener))) {
         events.on(new RunEvent.RunStarted(startedAt, plan.tasks().size(), executors, dir));
-        results = dispatch(plan, dispatch, dir, events, journal, completedBefore);
+        results = dispatch(plan, dispatch, dir, events, journal, completedBefore, resumed);
       }
       RunRecord record = new RunRecord(plan, executors, dir, startedAt, clock.instant(), results);
       Summary summary = OutputAssembler.assemble(record);
@@ -240,8 +243,12 @@ public final class Orchestrator {
       Path dir,
       RunListener events,
       Journal journal,
-      Map<String, CompletedTask> completedBefore)
+      Map<String, CompletedTask> completedBefore,
+      boolean resumed)
       throws InterruptedException {
+    if (engine != null) {
+      return dispatchTo(engine, plan, dispatch, dir, events, journal, completedBefore, resumed);
+    }
     PlanExecution execution =
         new PlanExecution(
             plan,
@@ -267,6 +274,30 @@ public final class Orchestrator {
     }
   }
 
+  private List<TaskResult> dispatchTo(
+      Engine engine,
+      Plan plan,
+      PlanExecution.Dispatch dispatch,
+      Path dir,
+      RunListener events,
+      Journal journal,
+      Map<String, CompletedTask> completedBefore,
+      boolean resumed)
+      throws InterruptedException {
+    EngineRun run =
+        new EngineRun(
+            plan, dispatch, dir, events, clock, retryPolicy, journal, completedBefore, resumed);
+    currentRemote = run;
+    try {
+      if (cancelRequested) {
+        run.cancel();
+      }
+      return engine.execute(run);
+    } finally {
+      currentRemote = null;
+    }
+  }
+
   // The order simulate predicts with: searched before dispatch, then fed to the same queue.
   private static PlanExecution.Dispatch searchedDispatch(Plan plan) {
     TaskGraph graph = TaskGraph.of(plan);
@@ -289,6 +320,10 @@ public final class Orchestrator {
     PlanExecution execution = current;
     if (execution != null) {
       execution.cancel();
+    }
+    EngineRun remote = currentRemote;
+    if (remote != null) {
+      remote.cancel();
     }
   }
 
@@ -335,8 +370,18 @@ public final class Orchestrator {
     private RetryPolicy retryPolicy = RetryPolicy.NONE;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private boolean budgetGiven;
+    private Engine engine;
 
     private Builder() {}
+
+    /**
+     * Where the task attempts run: null (the default) for executor threads in this process with the
+     * {@link #agents}, else the given engine, whose workers bring their own agents.
+     */
+    public Builder engine(Engine engine) {
+      this.engine = engine;
+      return this;
+    }
 
     /** The planner; default the offline heuristic planner. */
     public Builder planner(Planner planner) {

@@ -146,7 +146,7 @@ public final class OutputDirectory {
   }
 
   /** Deletes a file or a directory tree without following symbolic links out of it. */
-  static void deleteTree(Path path) throws IOException {
+  public static void deleteTree(Path path) throws IOException {
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
