@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker's side of a task: asks the workflow for the plan (once per run) and the dependencies'
- * files, unpacks them into a fresh directory, runs the {@link TaskAttempt} with one of this
- * worker's agents, heartbeats meanwhile (progress messages are the heartbeat details), and returns
- * the output as a bundle. The agents and their keys never leave this process.
+ * files, unpacks them (once per worker: see {@link UnpackedBundles}), runs the {@link TaskAttempt}
+ * with one of this worker's agents, heartbeats meanwhile (progress messages are the heartbeat
+ * details), and returns the output as a bundle. The agents and their keys never leave this process.
  */
 final class AgentTaskActivity implements TaskActivity {
 
@@ -55,6 +55,7 @@ final class AgentTaskActivity implements TaskActivity {
   private final String identity;
   private final ScheduledExecutorService timers;
   private final Clock clock;
+  private final UnpackedBundles unpacked;
   private final Map<String, Plan> plans =
       new LinkedHashMap<>(CACHED_PLANS, 0.75f, true) {
         @Override
@@ -85,6 +86,7 @@ final class AgentTaskActivity implements TaskActivity {
     this.identity = identity;
     this.timers = timers;
     this.clock = clock;
+    this.unpacked = new UnpackedBundles(scratch.resolve("bundles"));
   }
 
   @Override
@@ -108,8 +110,7 @@ final class AgentTaskActivity implements TaskActivity {
     ScheduledFuture<?> heartbeats = heartbeat(context, progress, attemptThread);
     try {
       directory = Files.createTempDirectory(scratch, "attempt-");
-      Map<String, List<Path>> dependencies =
-          unpack(workflow.dependencies(order.taskId()), directory.resolve("dependencies"));
+      Map<String, List<Path>> dependencies = unpack(workflow.dependencies(order.taskId()));
       Path output = directory.resolve("output");
       agent = agents.take();
       AttemptTimer timer =
@@ -182,14 +183,10 @@ final class AgentTaskActivity implements TaskActivity {
     return plan;
   }
 
-  private Map<String, List<Path>> unpack(List<Bundle> bundles, Path root) {
+  private Map<String, List<Path>> unpack(List<Bundle> bundles) {
     Map<String, List<Path>> dependencies = new LinkedHashMap<>();
-    int index = 0;
     for (Bundle bundle : bundles) {
-      // Numbered directories, never task ids: ids are not trusted as paths.
-      Path directory = root.resolve(Integer.toString(++index));
-      List<String> files = Bundles.unzip(ArtifactStore.bytesOf(bundle, store), directory);
-      dependencies.put(bundle.taskId(), files.stream().map(directory::resolve).toList());
+      dependencies.put(bundle.taskId(), unpacked.files(bundle, store));
     }
     return dependencies;
   }

@@ -1,9 +1,13 @@
 package dev.orchestrator.temporal;
 
 import dev.orchestrator.agent.Agent;
+import dev.orchestrator.run.OutputDirectory;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -25,19 +29,25 @@ public final class TaskWorker {
   private final TemporalConnection connection;
   private final WorkerFactory factory;
   private final ScheduledExecutorService timers;
+  private final Path workDirectory;
   private final CountDownLatch stopping = new CountDownLatch(1);
 
   private TaskWorker(
-      TemporalConnection connection, WorkerFactory factory, ScheduledExecutorService timers) {
+      TemporalConnection connection,
+      WorkerFactory factory,
+      ScheduledExecutorService timers,
+      Path workDirectory) {
     this.connection = connection;
     this.factory = factory;
     this.timers = timers;
+    this.workDirectory = workDirectory;
   }
 
   /**
    * Connects and starts polling.
    *
    * @param agents one per attempt this worker may run at once
+   * @param scratch where the worker makes its work directory (attempts, unpacked files)
    * @param identity {@code host:pid}, recorded with every attempt
    * @throws dev.orchestrator.ConfigurationException if the server cannot be reached
    */
@@ -47,6 +57,12 @@ public final class TaskWorker {
         settings.artifactDirectory() == null
             ? null
             : new ArtifactStore(settings.artifactDirectory());
+    Path workDirectory;
+    try {
+      workDirectory = Files.createTempDirectory(scratch, "orchestrator-worker-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a work directory in " + scratch, e);
+    }
     TemporalConnection connection = TemporalConnection.open(settings, identity);
     ScheduledExecutorService timers =
         Executors.newScheduledThreadPool(
@@ -67,7 +83,13 @@ public final class TaskWorker {
     worker.registerWorkflowImplementationTypes(ReadyQueueRun.class);
     worker.registerActivitiesImplementations(
         new AgentTaskActivity(
-            connection.client(), agents, store, scratch, identity, timers, Clock.systemUTC()));
+            connection.client(),
+            agents,
+            store,
+            workDirectory,
+            identity,
+            timers,
+            Clock.systemUTC()));
     factory.start();
     log.info(
         "worker {} polls {} on {} ({} at once)",
@@ -75,7 +97,7 @@ public final class TaskWorker {
         settings.taskQueue(),
         settings.target(),
         agents.size());
-    return new TaskWorker(connection, factory, timers);
+    return new TaskWorker(connection, factory, timers, workDirectory);
   }
 
   /** Stops taking work; attempts already running finish and are delivered. Safe from any thread. */
@@ -95,5 +117,10 @@ public final class TaskWorker {
     factory.awaitTermination(365, TimeUnit.DAYS);
     timers.shutdownNow();
     connection.close();
+    try {
+      OutputDirectory.deleteTree(workDirectory);
+    } catch (IOException e) {
+      log.warn("cannot remove the work directory {}: {}", workDirectory, e.toString());
+    }
   }
 }
