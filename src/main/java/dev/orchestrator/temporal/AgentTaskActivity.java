@@ -46,6 +46,10 @@ import org.slf4j.LoggerFactory;
 final class AgentTaskActivity implements TaskActivity {
 
   private static final Logger log = LoggerFactory.getLogger(AgentTaskActivity.class);
+
+  /** The detail that counts the workers lost while running a task's completing attempt. */
+  static final String LOST_WORKERS = "lost_workers";
+
   private static final int CACHED_PLANS = 8;
 
   private final WorkflowClient client;
@@ -132,6 +136,11 @@ final class AgentTaskActivity implements TaskActivity {
           store != null
               ? store.store(order.taskId(), zip)
               : new Bundle(order.taskId(), zip, Bundles.sha256(zip), zip.length);
+      Map<String, String> details = new LinkedHashMap<>(result.result().details());
+      if (info.getAttempt() > 1) {
+        // Temporal gave this attempt to this worker after losing it on others.
+        details.put(LOST_WORKERS, Integer.toString(info.getAttempt() - 1));
+      }
       return new TaskDelivery(
           order.taskId(),
           record(order, started, Attempt.Outcome.COMPLETED, null),
@@ -139,7 +148,7 @@ final class AgentTaskActivity implements TaskActivity {
           result.manifest(),
           result.result().summary(),
           result.result().usage(),
-          result.result().details());
+          details);
     } catch (AttemptTimer.TimedOut e) {
       throw agentFailure(order, started, e.getMessage(), true, Attempt.Outcome.TIMED_OUT);
     } catch (AgentException e) {
