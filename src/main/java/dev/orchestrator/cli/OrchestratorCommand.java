@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
       SimulateCommand.class,
       DemoCommand.class,
       ReportCommand.class,
-      WorkerCommand.class
+      WorkerCommand.class,
+      VerifyCommand.class
     },
     footer = {
       "",
@@ -66,7 +67,7 @@ final class OrchestratorCommand implements Callable<Integer> {
     Console console = new Console(out, terminal && !json, json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     interruption.onFirst(orchestrator::cancel); // during planning too: the run then starts nothing
-    var plan = orchestrator.plan(requirements);
+    var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
     console.plan(plan);
     RunOutcome outcome = orchestrator.execute(plan);
     return console.finished(outcome, interruption);

@@ -4,6 +4,7 @@ import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RetryPolicy;
 import dev.orchestrator.run.RunListener;
+import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -86,8 +87,17 @@ final class RunOptions {
 
   @Mixin EngineOptions engine;
 
+  @Mixin VerifyOptions verify;
+
   /** The orchestrator these options describe. */
   Orchestrator orchestrator(RunListener listener) {
+    return orchestrator(listener, VerificationSettings.DEFAULT_FIX_ROUNDS);
+  }
+
+  /**
+   * The orchestrator these options describe, with {@code fixRounds} unless --fix-rounds is given.
+   */
+  Orchestrator orchestrator(RunListener listener, int fixRounds) {
     RetryPolicy policy =
         new RetryPolicy(taskTimeout, retries, retryBackoff, Duration.ofSeconds(30));
     Backends backends =
@@ -101,6 +111,7 @@ final class RunOptions {
     if (maxExecutors != null) {
       builder.maxExecutors(maxExecutors);
     }
+    verify.configure(builder, fixRounds);
     Orchestrator orchestrator =
         builder
             .retryPolicy(policy)

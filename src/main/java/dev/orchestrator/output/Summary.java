@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param tasks one line per task, in plan order
  * @param conflicts paths competing versions were written to, from consolidation
+ * @param verification what the verify step found; null when the step was not part of the run
  */
 public record Summary(
     String requirements,
@@ -18,7 +19,19 @@ public record Summary(
     Instant finishedAt,
     Totals totals,
     List<TaskSummary> tasks,
-    List<Conflict> conflicts) {
+    List<Conflict> conflicts,
+    Verification verification) {
+
+  /** A summary of a run without a verify step. */
+  public Summary(
+      String requirements,
+      Instant startedAt,
+      Instant finishedAt,
+      Totals totals,
+      List<TaskSummary> tasks,
+      List<Conflict> conflicts) {
+    this(requirements, startedAt, finishedAt, totals, tasks, conflicts, null);
+  }
 
   public Summary {
     requireNonNull(requirements, "requirements");
@@ -27,6 +40,18 @@ public record Summary(
     requireNonNull(totals, "totals");
     tasks = List.copyOf(tasks);
     conflicts = List.copyOf(conflicts);
+  }
+
+  /** This summary with the verify step's result; the run's test coverage becomes its coverage. */
+  public Summary withVerification(Verification result) {
+    return new Summary(
+        requirements,
+        startedAt,
+        finishedAt,
+        totals.withTestCoverage(result.testCoverage()),
+        tasks,
+        conflicts,
+        result);
   }
 
   /** The line of a task. */

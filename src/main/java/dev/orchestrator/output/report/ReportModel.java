@@ -6,6 +6,7 @@ import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskSummary;
 import dev.orchestrator.output.Totals;
+import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
@@ -31,6 +32,7 @@ import java.util.TreeSet;
  * @param criticalPath ids of the plan's longest chain by estimated durations, first task first
  * @param lanes one per executor, numbered from 1, every executor of the budget included
  * @param horizonMillis where the time axis ends, at least 1
+ * @param verification what the run's verify step found; null for a schedule or an older run
  */
 public record ReportModel(
     Kind kind,
@@ -40,7 +42,30 @@ public record ReportModel(
     List<Edge> dependencies,
     List<String> criticalPath,
     List<Lane> lanes,
-    long horizonMillis) {
+    long horizonMillis,
+    Verification verification) {
+
+  /** A model without a verify step. */
+  public ReportModel(
+      Kind kind,
+      String requirements,
+      Overview overview,
+      List<TaskRow> tasks,
+      List<Edge> dependencies,
+      List<String> criticalPath,
+      List<Lane> lanes,
+      long horizonMillis) {
+    this(
+        kind,
+        requirements,
+        overview,
+        tasks,
+        dependencies,
+        criticalPath,
+        lanes,
+        horizonMillis,
+        null);
+  }
 
   public ReportModel {
     requireNonNull(kind, "kind");
@@ -128,7 +153,17 @@ public record ReportModel(
             totals.totalLinesOfCode(),
             totals.usage());
     long wall = totals.wallTime() == null ? 0 : totals.wallTime().toMillis();
-    return timeline.model(Kind.RUN, rows, overview, wall);
+    ReportModel model = timeline.model(Kind.RUN, rows, overview, wall);
+    return new ReportModel(
+        model.kind,
+        model.requirements,
+        model.overview,
+        model.tasks,
+        model.dependencies,
+        model.criticalPath,
+        model.lanes,
+        model.horizonMillis,
+        summary.verification());
   }
 
   /**
@@ -292,7 +327,8 @@ public record ReportModel(
           files,
           lines,
           usage,
-          earlierAttempts);
+          earlierAttempts,
+          plan.forecast());
     }
 
     ReportModel model(Kind kind, List<TaskRow> rows, Overview overview, long axisEnd) {

@@ -58,6 +58,7 @@ public final class RunReport {
         .append(escape(model.requirements().strip()))
         .append("</p>\n</header>\n")
         .append(OverviewSection.render(model))
+        .append(VerificationSection.render(model.verification()))
         .append("<section id=\"executors\">\n<h2>Executors</h2>\n<div class=\"chart\">\n")
         .append(
             GanttChart.svg(
