@@ -112,7 +112,7 @@ public final class EngineRun {
     return clock;
   }
 
-  /** Where the engine announces what the run's events do not come from this class. */
+  /** The run's event channel, for what the engine announces itself (queued, started, retrying). */
   public RunListener events() {
     return events;
   }

@@ -1,6 +1,7 @@
 package dev.orchestrator.temporal;
 
 import dev.orchestrator.OrchestratorException;
+import dev.orchestrator.UsageException;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.run.Engine;
@@ -148,7 +149,7 @@ public final class TemporalEngine implements Engine {
       completed.add(bundle);
     }
     if (inline > Bundles.PAYLOAD_LIMIT_BYTES) {
-      throw new dev.orchestrator.UsageException(
+      throw new UsageException(
           Bundles.overLimit("the files of the tasks completed before are", inline));
     }
     RetryPolicy policy = run.retryPolicy();
