@@ -149,7 +149,7 @@ class TemporalEngineTest {
                     "--task-queue",
                     "kill",
                     "--heartbeat-timeout",
-                    "2s"));
+                    "3s"));
     await()
         .atMost(60, SECONDS)
         .pollInterval(Duration.ofMillis(50))
@@ -158,7 +158,17 @@ class TemporalEngineTest {
     doomed.destroyForcibly().waitFor(); // SIGKILL in the middle of its attempts
     Instant killed = Instant.now();
     ownWorkers.start("survivor", "kill", "-m", "2", "--simulate-delay", "200ms");
-    Outcome outcome = coordinator.get(120, SECONDS);
+    Outcome outcome;
+    try {
+      outcome = coordinator.get(120, SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(
+          "the run did not end; survivor:\n"
+              + ownWorkers.log("survivor")
+              + "\nrun log:\n"
+              + log(remote),
+          e);
+    }
 
     System.out.println("--- coordinator, worker SIGKILLed at " + killed + " ---");
     System.out.println(outcome.out);
@@ -174,6 +184,43 @@ class TemporalEngineTest {
         .as("the attempts the kill interrupted say so")
         .anySatisfy(task -> assertThat(task.at("/details/lost_workers").asText()).isEqualTo("1"));
     assertThat(tree(remote)).isEqualTo(tree(reference));
+  }
+
+  @Test
+  void a_coordinator_killed_mid_run_is_replaced_by_resume_which_attaches_and_finishes()
+      throws Exception {
+    ownWorkers = Workers.startServer(temp);
+    ownWorkers.start("steady", "resume", "-m", "2", "--simulate-delay", "300ms");
+    Path plan = write(layered(16, 2));
+    Path remote = temp.resolve("orphaned");
+    Process coordinator =
+        ownWorkers.orchestrator(
+            "first-coordinator",
+            List.of(
+                "run",
+                "--plan",
+                plan.toString(),
+                "-o",
+                remote.toString(),
+                "--task-queue",
+                "resume"));
+    await()
+        .atMost(60, SECONDS)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                Files.exists(remote.resolve(".orchestrator/journal.jsonl"))
+                    && completions(remote).size() >= 3);
+    coordinator.destroyForcibly().waitFor(); // SIGKILL: the workflow goes on without it
+
+    Outcome resumed = cli("resume", remote, "--temporal", ownWorkers.target());
+
+    assertThat(resumed.exitCode).as(resumed.out + resumed.err).isZero();
+    assertThat(log(remote)).contains("attaching to the running workflow");
+    assertThat(completions(remote))
+        .as("every task completed exactly once across both coordinators")
+        .hasSize(16)
+        .allSatisfy((task, count) -> assertThat(count).as(task).isOne());
   }
 
   @Test

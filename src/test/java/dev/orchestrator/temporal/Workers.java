@@ -54,21 +54,10 @@ final class Workers implements AutoCloseable {
    * @param arguments further worker options, e.g. {@code -m 2}
    */
   Process start(String name, String taskQueue, String... arguments) throws IOException {
-    Path log = logs.resolve(name + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add("dev.orchestrator.cli.Main");
-    command.addAll(List.of("worker", "--temporal", target(), "--task-queue", taskQueue));
+    List<String> command = new ArrayList<>(List.of("worker", "--task-queue", taskQueue));
     command.addAll(List.of(arguments));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-            .start();
-    processes.add(process);
+    Process process = orchestrator(name, command);
+    Path log = logs.resolve(name + ".log");
     await()
         .atMost(60, SECONDS)
         .pollInterval(Duration.ofMillis(50))
@@ -76,6 +65,28 @@ final class Workers implements AutoCloseable {
     if (!process.isAlive()) {
       throw new IllegalStateException("worker " + name + " died: " + Files.readString(log));
     }
+    return process;
+  }
+
+  /**
+   * Starts {@code orchestrator} with these arguments and {@code --temporal} as a process of its
+   * own, its output in {@code <name>.log}; it is killed with the workers.
+   */
+  Process orchestrator(String name, List<String> arguments) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add("dev.orchestrator.cli.Main");
+    command.addAll(arguments);
+    command.addAll(List.of("--temporal", target()));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(name + ".log").toFile()))
+            .start();
+    processes.add(process);
     return process;
   }
 
