@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code orchestrator [OPTIONS] <requirements>}: plan, execute, consolidate. */
@@ -50,8 +49,7 @@ final class OrchestratorCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
-  @Option(names = "--json", description = "Print the execution summary as JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption output;
 
   OrchestratorCommand(PrintWriter out, boolean terminal, Interruption interruption) {
     this.out = out;
@@ -62,7 +60,7 @@ final class OrchestratorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     String requirements = Requirements.join(words);
-    Console console = new Console(out, terminal && !json, json);
+    Console console = new Console(out, terminal && !output.json, output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     interruption.onFirst(orchestrator::cancel); // during planning too: the run then starts nothing
     var plan = orchestrator.plan(requirements);

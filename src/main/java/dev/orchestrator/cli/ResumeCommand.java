@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,12 +25,11 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
-  @Option(names = "--json", description = "Print the execution summary as JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption output;
 
   @Override
   public Integer call() throws InterruptedException {
-    Console console = new Console(parent.out, parent.terminal && !json, json);
+    Console console = new Console(parent.out, parent.terminal && !output.json, output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     parent.interruption.onFirst(orchestrator::cancel);
     return console.finished(orchestrator.resume(directory), parent.interruption);

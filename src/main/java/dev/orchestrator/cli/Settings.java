@@ -96,6 +96,20 @@ final class Settings implements CommandLine.IDefaultValueProvider {
     return user != null && Files.isRegularFile(user) ? user : null;
   }
 
+  /**
+   * The settings a command line was built with.
+   *
+   * @param spec any command of it, or a mixin's mixee
+   */
+  static Settings of(CommandSpec spec) {
+    // Through the command line, not spec.root(): a nested mixin's MIXEE is its own detached spec.
+    if (spec.commandLine().getCommandSpec().root().defaultValueProvider()
+        instanceof Settings settings) {
+      return settings;
+    }
+    throw new IllegalStateException("the command line was built without its settings");
+  }
+
   /** The value of an option that the command line did not give, or null. */
   @Override
   public String defaultValue(ArgSpec argument) {

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
@@ -68,8 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
               + " recommended budget).")
   Path reportDirectory;
 
-  @Option(names = "--json", description = "Print the forecast as JSON.")
-  boolean json;
+  @Mixin JsonOption output;
 
   /** Either one executor count or a range of them. */
   static final class Budget {
@@ -113,7 +113,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (reportDirectory != null) {
       writeReport(plan, recommended != null ? recommended : forecasts.get(0));
     }
-    if (json) {
+    if (output.json) {
       printJson(graph, forecasts, recommended);
     } else {
       printText(graph, forecasts, recommended);
@@ -144,7 +144,7 @@ final class SimulateCommand implements Callable<Integer> {
         RunReport.write(
             reportDirectory,
             ReportModel.fromSchedule(plan, start, end, executor, status, forecast.executors()));
-    if (!json) {
+    if (!output.json) {
       parent.out.println("Report: " + file);
     }
   }
