@@ -88,7 +88,20 @@ public final class Cli {
           }
           throw e;
         });
+    cli.setParameterExceptionHandler((e, arguments) -> shortError(e, err));
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : 1);
     return cli.execute(args);
+  }
+
+  /**
+   * A mistake on the command line: the one line saying what is wrong, picocli's suggestions for a
+   * mistyped option or command, and where the help is, instead of the whole help.
+   */
+  private static int shortError(CommandLine.ParameterException e, PrintWriter err) {
+    err.println("error: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return USAGE;
   }
 }

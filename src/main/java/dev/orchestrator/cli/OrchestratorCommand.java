@@ -1,13 +1,17 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.UsageException;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunOutcome;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code orchestrator [OPTIONS] <requirements>}: plan, execute, consolidate. */
 @Command(
@@ -26,7 +30,9 @@ import picocli.CommandLine.Parameters;
       ResumeCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      CompletionCommand.class,
+      HelpCommand.class
     },
     footer = {
       "",
@@ -49,6 +55,8 @@ final class OrchestratorCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
+  @Spec CommandSpec spec;
+
   @Mixin JsonOption output;
 
   OrchestratorCommand(PrintWriter out, boolean terminal, Interruption interruption) {
@@ -59,6 +67,16 @@ final class OrchestratorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    CommandGuess.of(words, spec.subcommands().keySet())
+        .ifPresent(
+            guess -> {
+              throw new UsageException(
+                  "\""
+                      + words.get(0)
+                      + "\" is not a command; did you mean: orchestrator "
+                      + guess
+                      + "?\nA requirement goes in quotes: orchestrator \"Build a todo list app\"");
+            });
     String requirements = Requirements.join(words);
     Console console = new Console(out, terminal && !output.json, output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());

@@ -4,8 +4,10 @@ import dev.orchestrator.llm.Provider;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -49,7 +51,8 @@ final class ProviderOptions {
 
   @Option(
       names = "--planner",
-      paramLabel = "NAME",
+      paramLabel = "PLANNER",
+      converter = PlannerKinds.class,
       description =
           "Who plans: ${COMPLETION-CANDIDATES}. Default with --real: llm when a model API is"
               + " configured, else claude-code when claude is on PATH; else heuristic (offline).")
@@ -57,7 +60,8 @@ final class ProviderOptions {
 
   @Option(
       names = "--executor",
-      paramLabel = "NAME",
+      paramLabel = "EXECUTOR",
+      converter = ExecutorKinds.class,
       description =
           "Who executes: ${COMPLETION-CANDIDATES} (any agent, see --agent-command). Default with"
               + " --real: as for --planner; else simulated (offline).")
@@ -65,7 +69,7 @@ final class ProviderOptions {
 
   @Option(
       names = "--provider",
-      paramLabel = "NAME",
+      paramLabel = "PROVIDER",
       converter = ProviderConverter.class,
       completionCandidates = ProviderNames.class,
       description =
@@ -147,6 +151,49 @@ final class ProviderOptions {
     return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
+  /**
+   * Reads a kind by its {@link #label}, ignoring case; the error lists the labels, where picocli's
+   * own would list the constants' names too.
+   */
+  abstract static class KindConverter<E extends Enum<E>> implements ITypeConverter<E> {
+    private final Class<E> kinds;
+
+    KindConverter(Class<E> kinds) {
+      this.kinds = kinds;
+    }
+
+    @Override
+    public E convert(String value) {
+      String wanted = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+      List<String> labels = new ArrayList<>();
+      for (E kind : kinds.getEnumConstants()) {
+        if (label(kind).equals(wanted)) {
+          return kind;
+        }
+        labels.add(label(kind));
+      }
+      throw new TypeConversionException(
+          "\""
+              + value
+              + "\" is not known; use "
+              + String.join(", ", labels.subList(0, labels.size() - 1))
+              + " or "
+              + labels.get(labels.size() - 1));
+    }
+  }
+
+  static final class PlannerKinds extends KindConverter<PlannerKind> {
+    PlannerKinds() {
+      super(PlannerKind.class);
+    }
+  }
+
+  static final class ExecutorKinds extends KindConverter<ExecutorKind> {
+    ExecutorKinds() {
+      super(ExecutorKind.class);
+    }
+  }
+
   /** Reads {@code --provider} by {@link Provider#id()}. */
   static final class ProviderConverter implements ITypeConverter<Provider> {
     @Override
@@ -167,7 +214,7 @@ final class ProviderOptions {
     }
   }
 
-  private static java.util.List<String> ids() {
+  private static List<String> ids() {
     return Arrays.stream(Provider.values()).map(Provider::id).toList();
   }
 }

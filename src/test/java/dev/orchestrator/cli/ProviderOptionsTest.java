@@ -22,7 +22,9 @@ class ProviderOptionsTest {
     Result result = run(args("plan", TODO, "--planner", "oracle", "-o", temp.resolve("o")));
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("--planner", "oracle", "heuristic, llm, claude-code");
+    assertThat(result.err())
+        .contains(
+            "--planner", "oracle", "\"oracle\" is not known; use heuristic, llm or claude-code");
     assertThat(temp.resolve("o")).doesNotExist();
   }
 
@@ -31,7 +33,7 @@ class ProviderOptionsTest {
     Result result = run(args(TODO, "--executor", "robot", "-o", temp.resolve("o")));
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("robot", "simulated, llm, claude-code, command");
+    assertThat(result.err()).contains("robot", "use simulated, llm, claude-code or command");
   }
 
   @Test

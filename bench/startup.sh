@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Start-up of the short commands, measured with /usr/bin/time:
+#   bench/startup.sh [RUNS] [BASELINE_JAR]
+# Runs --help, plan, simulate and report RUNS times (default 10) each, with the built jar alone
+# (java -jar) and with the class-data-sharing archive the launcher uses, and prints the minimum and
+# median wall time in seconds. With BASELINE_JAR (a jar built from an earlier commit) it measures
+# that jar too, side by side. Needs target/orchestrator.jar (mvn -DskipTests package). Writes only
+# under target/bench-startup. See bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-10}"
+baseline="${2:-}"
+jar="$PWD/target/orchestrator.jar"
+archive="$PWD/target/orchestrator.jsa"
+work="$PWD/target/bench-startup"
+[ -f "$jar" ] || { echo "no $jar; build it first: mvn -B -DskipTests package" >&2; exit 2; }
+[ -z "$baseline" ] || [ -f "$baseline" ] || { echo "no baseline jar $baseline" >&2; exit 2; }
+rm -rf "$work" && mkdir -p "$work"
+todo="Build a todo list app with backend API and frontend UI"
+# One plan and one finished run for simulate and report to read, made once.
+java -jar "$jar" plan "$todo" -o "$work/plan" >/dev/null
+java -jar "$jar" "$todo" -o "$work/run" --simulate-delay 0ms >/dev/null
+
+# min and median of the numbers on standard input
+stats() { sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%6.2f %6.2f", v[1], m}'; }
+
+measure() { # LABEL JAVA-ARGS... -- COMMAND-ARGS...
+  local label="$1"; shift
+  local times="$work/times"
+  : >"$times"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e" -a -o "$times" java "$@" >/dev/null 2>&1 || true
+  done
+  printf "%-34s %s\n" "$label" "$(stats <"$times")"
+}
+
+printf "%-34s %6s %6s   (seconds, %s runs each, load %s)\n" "command" "min" "median" "$runs" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"
+for variant in baseline jar cds; do
+  case "$variant" in
+    baseline) [ -n "$baseline" ] || continue; java_args=(-jar "$baseline") ;;
+    jar) java_args=(-jar "$jar") ;;
+    cds) [ -f "$archive" ] || continue
+         java_args=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar") ;;
+  esac
+  measure "$variant: --help" "${java_args[@]}" --help
+  measure "$variant: plan" "${java_args[@]}" plan "$todo" -o "$work/p-$variant" --force
+  measure "$variant: simulate --sweep 1..4" "${java_args[@]}" simulate \
+    --plan "$work/plan/execution_plan.json" --sweep 1..4
+  measure "$variant: report" "${java_args[@]}" report "$work/run"
+done
