@@ -275,6 +275,22 @@ public final class TaskGraph {
     return seen;
   }
 
+  /** Every task the given task depends on, directly or through others. */
+  public BitSet transitiveDependencies(int task) {
+    BitSet seen = new BitSet(size());
+    Deque<Integer> todo = new ArrayDeque<>();
+    todo.push(task);
+    while (!todo.isEmpty()) {
+      for (int d : dependencies[todo.pop()]) {
+        if (!seen.get(d)) {
+          seen.set(d);
+          todo.push(d);
+        }
+      }
+    }
+    return seen;
+  }
+
   /** Whether {@code later} depends on {@code earlier}, directly or through other tasks. */
   public boolean dependsTransitively(int later, int earlier) {
     return later != earlier && transitiveDependents(earlier).get(later);

@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The append-only record of a run's state changes, {@code .orchestrator/journal.jsonl}: one JSON
- * object per line. Every append is forced to disk before it returns, so a state change is durable
- * before its effect (a dependent task starting, a resumed run trusting an output) is acknowledged.
+ * object per line. Records that something waits on (a completion, before a dependent may start or a
+ * resumed run may trust the output; the start and end of a run) are forced to disk before their
+ * append returns. Executors completing at the same time share one force (group commit). Records
+ * nothing waits on (an attempt started or ended, a task failed or skipped: a resumed run redoes
+ * every task that did not complete) are written at once and reach the disk with the next force.
  *
  * <p>A crash can tear only the last line. {@link #replay} drops such a line and truncates the file
  * to its last good record; damage anywhere else is reported, never guessed around.
@@ -47,6 +50,9 @@ final class Journal implements AutoCloseable {
   // A stream, not a FileChannel: executors that write here may be interrupted (cancel, timeout),
   // and an interrupt closes an interruptible channel for every thread.
   private final FileOutputStream out;
+  private final Object forcing = new Object();
+  private long written; // records written, guarded by this
+  private long forced; // records known to be on disk, guarded by forcing
 
   private Journal(FileOutputStream out) {
     this.out = out;
@@ -85,7 +91,7 @@ final class Journal implements AutoCloseable {
     ObjectNode r = record("attempt_ended", attempt.finishedAt());
     r.put("task", taskId);
     putAttempt(r, attempt);
-    append(r);
+    appendLazily(r);
   }
 
   /**
@@ -120,7 +126,7 @@ final class Journal implements AutoCloseable {
     ObjectNode r = record("task_" + status, at);
     r.put("task", taskId);
     r.put("reason", reason);
-    append(r);
+    appendLazily(r);
   }
 
   /** The run ended, completely or because it was interrupted. */
@@ -199,22 +205,43 @@ final class Journal implements AutoCloseable {
   }
 
   /** Appends one record and forces it, and any written before it, to disk. Thread-safe. */
-  private synchronized void append(ObjectNode record) {
-    appendLazily(record);
-    try {
-      out.getFD().sync();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot force the journal to disk", e);
+  private void append(ObjectNode record) {
+    long number = appendLazily(record);
+    synchronized (forcing) {
+      if (forced >= number) {
+        return; // another executor's force carried this record to disk
+      }
+      long upTo;
+      synchronized (this) {
+        upTo = written;
+      }
+      try {
+        out.getFD().sync();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot force the journal to disk", e);
+      }
+      forced = upTo;
     }
   }
 
-  // For records nothing waits on (an attempt started): the next forced record carries them to disk,
-  // and resume does not need them.
-  private synchronized void appendLazily(ObjectNode record) {
+  /** Writes one record without forcing it; returns its number. Thread-safe. */
+  private long appendLazily(ObjectNode record) {
+    byte[] line = (toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    synchronized (this) {
+      try {
+        out.write(line);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot append to the journal", e);
+      }
+      return ++written;
+    }
+  }
+
+  private static String toJson(ObjectNode record) {
     try {
-      out.write((JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to the journal", e);
+      return JSON.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a journal record is always serialisable", e);
     }
   }
 

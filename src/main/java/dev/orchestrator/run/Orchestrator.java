@@ -6,18 +6,22 @@ import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
+import dev.orchestrator.llm.Sleeper;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.report.ReportModel;
 import dev.orchestrator.output.report.RunReport;
+import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.PlanValidator;
+import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.Planner;
+import dev.orchestrator.schedule.OrderSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,6 +68,7 @@ public final class Orchestrator {
   private final RunListener listener;
   private final Clock clock;
   private final RetryPolicy retryPolicy;
+  private final Sleeper sleeper;
   private final boolean budgetGiven;
   private volatile PlanExecution current;
   private volatile boolean cancelRequested;
@@ -75,9 +80,10 @@ public final class Orchestrator {
     this.maxExecutors = builder.maxExecutors;
     this.outputDirectory = builder.outputDirectory;
     this.force = builder.force;
-    this.listener = new SerialListener(new EventLog().andThen(builder.listener));
+    this.listener = new EventLog().andThen(builder.listener);
     this.clock = builder.clock;
     this.retryPolicy = builder.retryPolicy;
+    this.sleeper = builder.sleeper;
     this.budgetGiven = builder.budgetGiven;
   }
 
@@ -186,6 +192,7 @@ public final class Orchestrator {
       Plan plan, Path dir, Map<String, CompletedTask> completedBefore, boolean resumed)
       throws InterruptedException {
     int executors = plan.executorBudget();
+    PlanExecution.Dispatch dispatch = searchedDispatch(plan);
     try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed);
         Journal journal = Journal.open(dir)) {
       Instant startedAt = clock.instant();
@@ -197,21 +204,10 @@ public final class Orchestrator {
       }
       log.info("requirement: {}", plan.requirements());
       journal.runStarted(startedAt, executors, completedBefore.size());
-      listener.on(new RunEvent.RunStarted(startedAt, plan.tasks().size(), executors, dir));
-      PlanExecution execution =
-          new PlanExecution(
-              plan, dir, executors, agents, listener, clock, retryPolicy, journal, completedBefore);
-      current = execution;
       List<TaskResult> results;
-      try {
-        if (cancelRequested) {
-          execution.cancel();
-        } else if (stopRequested) {
-          execution.stop();
-        }
-        results = execution.execute();
-      } finally {
-        current = null;
+      try (EventWriter events = EventWriter.start(new JournalRecorder(journal).andThen(listener))) {
+        events.on(new RunEvent.RunStarted(startedAt, plan.tasks().size(), executors, dir));
+        results = dispatch(plan, dispatch, dir, events, journal, completedBefore);
       }
       RunRecord record = new RunRecord(plan, executors, dir, startedAt, clock.instant(), results);
       Summary summary = OutputAssembler.assemble(record);
@@ -228,7 +224,56 @@ public final class Orchestrator {
               count(results, TaskStatus.NOT_STARTED),
               Duration.between(startedAt, end)));
       return new RunOutcome(record, dir);
+    } finally {
+      // A stop or cancel belongs to the run it was meant for, or to the next one if it came
+      // between runs; never to the run after that.
+      cancelRequested = false;
+      stopRequested = false;
     }
+  }
+
+  private List<TaskResult> dispatch(
+      Plan plan,
+      PlanExecution.Dispatch dispatch,
+      Path dir,
+      RunListener events,
+      Journal journal,
+      Map<String, CompletedTask> completedBefore)
+      throws InterruptedException {
+    PlanExecution execution =
+        new PlanExecution(
+            plan,
+            dispatch,
+            dir,
+            agents,
+            events,
+            clock,
+            retryPolicy,
+            sleeper,
+            journal,
+            completedBefore);
+    current = execution;
+    try {
+      if (cancelRequested) {
+        execution.cancel();
+      } else if (stopRequested) {
+        execution.stop();
+      }
+      return execution.execute();
+    } finally {
+      current = null;
+    }
+  }
+
+  // The order simulate predicts with: searched before dispatch, then fed to the same queue.
+  private static PlanExecution.Dispatch searchedDispatch(Plan plan) {
+    TaskGraph graph = TaskGraph.of(plan);
+    int[][] conflicts = FileConflicts.adjacency(plan, graph);
+    int[] rank =
+        OrderSearch.search(
+                plan, graph, conflicts, plan.executorBudget(), OrderSearch.DEFAULT_BUDGET)
+            .rank();
+    return new PlanExecution.Dispatch(graph, rank, conflicts);
   }
 
   /**
@@ -286,6 +331,7 @@ public final class Orchestrator {
     private RunListener listener = event -> {};
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.NONE;
+    private Sleeper sleeper = Sleeper.SYSTEM;
     private boolean budgetGiven;
 
     private Builder() {}
@@ -340,6 +386,12 @@ public final class Orchestrator {
     /** Time limit and retries of task attempts; default one attempt without a time limit. */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** How retries wait out their backoff; for tests. Default sleeping on the executor's thread. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = requireNonNull(sleeper, "sleeper");
       return this;
     }
 

@@ -152,4 +152,21 @@ class OrchestratorTest {
         .hasMessageContaining("task_1 -> task_3 -> task_1");
     assertThat(temp.resolve("out")).doesNotExist();
   }
+
+  @Test
+  void a_cancel_before_a_run_cancels_that_run_only_and_the_next_run_of_the_instance_completes()
+      throws Exception {
+    Orchestrator orchestrator = orchestrator("none", new CopyOnWriteArrayList<>());
+
+    orchestrator.cancel();
+    RunOutcome cancelled = orchestrator.execute(chainAndLoner());
+    RunOutcome next = orchestrator.execute(chainAndLoner());
+
+    assertThat(cancelled.record().results())
+        .extracting(TaskResult::status)
+        .containsOnly(TaskStatus.NOT_STARTED);
+    assertThat(next.record().results())
+        .extracting(TaskResult::status)
+        .containsOnly(TaskStatus.COMPLETED);
+  }
 }

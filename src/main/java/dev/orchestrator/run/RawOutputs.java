@@ -1,0 +1,111 @@
+package dev.orchestrator.run;
+
+import dev.orchestrator.agent.TaskWorkspace;
+import dev.orchestrator.plan.TaskGraph;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Where the tasks' raw outputs live: an ended attempt's directory is moved in one step into {@code
+ * executor_<k>/<task_id>/}, and a task's agent is given the files of every task it depends on.
+ * Thread-safe: each task's output is set once, by the executor that ran it, before its dependents
+ * can start.
+ */
+final class RawOutputs {
+
+  /** A task's files below its raw directory. */
+  record Output(Path directory, List<String> files) {}
+
+  private final Path runDirectory;
+  private final TaskGraph graph;
+  private final int[] topologicalPosition;
+  private final AtomicReferenceArray<Output> outputs;
+
+  /**
+   * @param completedBefore outputs of tasks completed in an earlier run, by task id
+   */
+  RawOutputs(Path runDirectory, TaskGraph graph, Map<String, CompletedTask> completedBefore) {
+    this.runDirectory = runDirectory.toAbsolutePath().normalize();
+    this.graph = graph;
+    this.topologicalPosition = new int[graph.size()];
+    int[] order = graph.topologicalOrder();
+    for (int position = 0; position < order.length; position++) {
+      topologicalPosition[order[position]] = position;
+    }
+    this.outputs = new AtomicReferenceArray<>(graph.size());
+    completedBefore.forEach(
+        (id, task) ->
+            outputs.set(
+                graph.indexOf(id),
+                new Output(task.rawDirectory(), task.files().keySet().stream().sorted().toList())));
+  }
+
+  /** The attempt directory of attempt {@code number} of a task, below the run's state. */
+  Path attemptDirectory(String taskId, int number) {
+    return runDirectory
+        .resolve(OutputDirectory.STATE)
+        .resolve("attempts")
+        .resolve(taskId + "-" + number);
+  }
+
+  /**
+   * Moves an ended attempt's files into {@code executor_<k>/<task_id>/}, replacing what a crashed
+   * earlier run may have left there, and records them as the task's output.
+   *
+   * @param attemptDirectory the attempt's directory; it may not exist when the agent wrote nothing
+   * @param files its files when known (a completed attempt's manifest), else null to list them
+   * @return the files, now below the raw directory
+   * @throws UncheckedIOException if they cannot be moved
+   */
+  Output place(int task, int executor, Path attemptDirectory, List<String> files) {
+    Path raw = runDirectory.resolve("executor_" + executor).resolve(graph.id(task)).normalize();
+    if (!raw.startsWith(runDirectory) || raw.getNameCount() != runDirectory.getNameCount() + 2) {
+      throw new IllegalStateException("task id " + graph.id(task) + " is not a plain name");
+    }
+    try {
+      OutputDirectory.deleteTree(raw);
+      Files.createDirectories(raw.getParent());
+      if (attemptDirectory != null && Files.isDirectory(attemptDirectory)) {
+        Files.move(attemptDirectory, raw, StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.createDirectories(raw);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot move the output of " + graph.id(task) + " into " + raw + ": " + e, e);
+    }
+    Output output = new Output(raw, files != null ? files : new TaskWorkspace(raw).files());
+    outputs.set(task, output);
+    return output;
+  }
+
+  /**
+   * The files of every task this one depends on, directly or not, by task id in topological order
+   * (nearest dependencies last, so that where two have a file at the same path, the nearest wins).
+   */
+  Map<String, List<Path>> dependencyOutputs(int task) {
+    BitSet ancestors = graph.transitiveDependencies(task);
+    int[] ordered =
+        ancestors.stream()
+            .boxed()
+            .sorted((a, b) -> Integer.compare(topologicalPosition[a], topologicalPosition[b]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    Map<String, List<Path>> files = new LinkedHashMap<>();
+    for (int d : ordered) {
+      Output output = outputs.get(d);
+      if (output != null) {
+        files.put(graph.id(d), output.files().stream().map(output.directory()::resolve).toList());
+      }
+    }
+    return files;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.orchestrator.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.orchestrator.agent.Agent;
+import dev.orchestrator.agent.AgentException;
+import dev.orchestrator.agent.TaskAssignment;
+import dev.orchestrator.agent.TaskWorkspace;
+import dev.orchestrator.process.ProgressSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One attempt at one task, the unit of work every engine runs: a fresh workspace, the agent working
+ * in it (the agent plants the dependencies' files it needs), and the manifest of what it produced.
+ * It knows nothing of queues, retries or journals, so the local dispatcher and a remote worker call
+ * it alike.
+ */
+public final class TaskAttempt {
+
+  private final Agent agent;
+  private final AttemptTimer timer;
+
+  /**
+   * @param timer bounds the agent's time; {@link AttemptTimer#UNLIMITED} for no limit
+   */
+  public TaskAttempt(Agent agent, AttemptTimer timer) {
+    this.agent = requireNonNull(agent, "agent");
+    this.timer = requireNonNull(timer, "timer");
+  }
+
+  /**
+   * Runs the attempt on the calling thread.
+   *
+   * @throws AgentException if the agent did not succeed, including {@link AttemptTimer.TimedOut}
+   * @throws InterruptedException if the thread was interrupted (the attempt was cancelled)
+   * @throws UncheckedIOException if the attempt directory cannot be prepared or read
+   */
+  public AttemptOutput run(AttemptRequest request, ProgressSink progress)
+      throws InterruptedException {
+    try {
+      OutputDirectory.deleteTree(request.directory());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + request.directory(), e);
+    }
+    TaskWorkspace workspace = new TaskWorkspace(request.directory());
+    TaskAssignment assignment =
+        new TaskAssignment(
+            request.plan(),
+            request.task(),
+            request.executor(),
+            request.number(),
+            workspace,
+            request.dependencyOutputs(),
+            progress);
+    var result = timer.call(() -> agent.execute(assignment));
+    return new AttemptOutput(result, FileHashes.of(request.directory(), workspace.files()));
+  }
+}

@@ -1,0 +1,83 @@
+package dev.orchestrator.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.output.Attempt;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal under concurrent completions (group commit) and lazy records. */
+@Timeout(30)
+class JournalTest {
+
+  @TempDir Path run;
+
+  private CompletedTask completed(String id) {
+    Attempt attempt =
+        new Attempt(1, 1, Instant.EPOCH, Instant.EPOCH, Attempt.Outcome.COMPLETED, null);
+    return new CompletedTask(
+        id,
+        run.resolve("executor_1").resolve(id),
+        Map.of("a.txt", "00"),
+        List.of(attempt),
+        null,
+        Map.of());
+  }
+
+  @Test
+  void completions_forced_from_many_threads_at_once_are_all_recorded_whole() throws Exception {
+    int threads = 8;
+    int perThread = 50;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> executors = new ArrayList<>();
+    try (Journal journal = Journal.open(run)) {
+      for (int k = 0; k < threads; k++) {
+        int executor = k;
+        Thread thread =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  for (int i = 0; i < perThread; i++) {
+                    String id = "task_" + executor + "_" + i;
+                    journal.attemptStarted(Instant.EPOCH, id, executor + 1, 1);
+                    journal.taskCompleted(Instant.EPOCH, run, completed(id));
+                  }
+                });
+        executors.add(thread);
+        thread.start();
+      }
+      start.countDown();
+      for (Thread thread : executors) {
+        thread.join();
+      }
+    }
+
+    List<JsonNode> records = Journal.replay(run);
+    assertThat(records).hasSize(2 * threads * perThread);
+    assertThat(Journal.completedTasks(records, run)).hasSize(threads * perThread);
+  }
+
+  @Test
+  void failed_and_skipped_tasks_are_recorded_without_waiting_for_the_disk() {
+    try (Journal journal = Journal.open(run)) {
+      journal.taskEnded(Instant.EPOCH, "task_1", "failed", "crash");
+      journal.taskEnded(Instant.EPOCH, "task_2", "skipped", "skipped because task_1 failed");
+    }
+
+    assertThat(Journal.replay(run))
+        .extracting(r -> r.path("type").asText())
+        .containsExactly("task_failed", "task_skipped");
+  }
+}
