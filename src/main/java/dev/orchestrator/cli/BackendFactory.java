@@ -19,6 +19,7 @@ import dev.orchestrator.llm.Provider;
 import dev.orchestrator.llm.ProviderSettings;
 import dev.orchestrator.llm.RequestLimiter;
 import dev.orchestrator.llm.RequestRetry;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.planner.ClaudeCodePlanner;
 import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.LlmPlanner;
@@ -81,27 +82,34 @@ final class BackendFactory {
         plannerKind == PlannerKind.LLM || executorKind == ExecutorKind.LLM
             ? client(why, meter)
             : null;
+    String clientModel = client == null ? null : client.settings().model();
     Planner planner;
+    String plannerModel = null;
     switch (plannerKind) {
       case LLM:
         planner = new LlmPlanner(client);
+        plannerModel = clientModel;
         break;
       case CLAUDE_CODE:
         planner = new ClaudeCodePlanner(claudeCode(null));
+        plannerModel = model();
         break;
       case HEURISTIC:
       default:
         planner = new HeuristicPlanner();
     }
     IntFunction<Agent> agents;
+    String executorModel = null;
     switch (executorKind) {
       case LLM:
         requirePositiveTurns();
+        executorModel = clientModel;
         agents = executor -> new LlmAgent(client, options.maxTurns, DEPENDENCY_TOKENS);
         break;
       case CLAUDE_CODE:
         requirePositiveTurns();
         ClaudeCode claude = claudeCode(options.maxTurns);
+        executorModel = model();
         agents = executor -> new ClaudeCodeAgent(claude);
         break;
       case COMMAND:
@@ -111,7 +119,12 @@ final class BackendFactory {
       default:
         agents = executor -> simulated.get();
     }
-    return new Backends(planner, agents, meter);
+    return new Backends(
+        planner,
+        agents,
+        meter,
+        new Backend(plannerKind.toString(), plannerModel),
+        new Backend(executorKind.toString(), executorModel));
   }
 
   // --real means a model API when one is configured (a key, --provider or --base-url), else Claude

@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
       options.maxExecutors = budget != null ? budget : s.suggestedExecutors;
       options.outputDirectory = base != null ? base : Path.of("outputs", "demo-" + s.label());
       parent.out.printf("=== demo %s ===%n", s.label());
-      Console console = new Console(parent.out, parent.terminal, false);
+      Console console = parent.console(false);
       Orchestrator orchestrator = options.orchestrator(console.progress());
       var plan = orchestrator.plan(s.requirements);
       console.plan(plan);

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code orchestrator [OPTIONS] <requirements>}: plan, execute, consolidate. */
@@ -44,8 +46,20 @@ import picocli.CommandLine.Spec;
 final class OrchestratorCommand implements Callable<Integer> {
 
   final PrintWriter out;
-  final boolean terminal;
+  final Terminal terminal;
   final Interruption interruption;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "Print neither the plan nor progress, only the outcome (and errors).")
+  boolean quiet;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Also print the run's log (info and warnings) on standard error.")
+  boolean verbose;
 
   @Parameters(
       paramLabel = "REQUIREMENTS",
@@ -59,10 +73,18 @@ final class OrchestratorCommand implements Callable<Integer> {
 
   @Mixin JsonOption output;
 
-  OrchestratorCommand(PrintWriter out, boolean terminal, Interruption interruption) {
+  OrchestratorCommand(PrintWriter out, Terminal terminal, Interruption interruption) {
     this.out = out;
     this.terminal = terminal;
     this.interruption = interruption;
+  }
+
+  /** The console of a command of this command line. */
+  Console console(boolean json) {
+    if (verbose) {
+      LogConfiguration.verbose();
+    }
+    return new Console(out, terminal, json, quiet);
   }
 
   @Override
@@ -78,7 +100,7 @@ final class OrchestratorCommand implements Callable<Integer> {
                       + "?\nA requirement goes in quotes: orchestrator \"Build a todo list app\"");
             });
     String requirements = Requirements.join(words);
-    Console console = new Console(out, terminal && !output.json, output.json);
+    Console console = console(output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     interruption.onFirst(orchestrator::cancel); // during planning too: the run then starts nothing
     var plan = orchestrator.plan(requirements);

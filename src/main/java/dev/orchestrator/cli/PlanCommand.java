@@ -39,7 +39,7 @@ final class PlanCommand implements Callable<Integer> {
     if (output.json) {
       parent.out.print(PlanJson.write(plan));
     } else {
-      new Console(parent.out, false, false).plan(plan);
+      parent.console(false).plan(plan);
       parent.out.println("Plan written to " + file);
       parent.out.println("Run it with: orchestrator run --plan " + file);
     }

@@ -29,7 +29,7 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Console console = new Console(parent.out, parent.terminal && !output.json, output.json);
+    Console console = parent.console(output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     parent.interruption.onFirst(orchestrator::cancel);
     return console.finished(orchestrator.resume(directory), parent.interruption);

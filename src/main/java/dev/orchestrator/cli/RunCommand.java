@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Plan plan = PlanJson.read(planFile);
-    Console console = new Console(parent.out, parent.terminal && !output.json, output.json);
+    Console console = parent.console(output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     console.plan(orchestrator.budgeted(plan));
     parent.interruption.onFirst(orchestrator::cancel);

@@ -118,6 +118,7 @@ final class RunOptions {
             .force(force)
             .planner(backends.planner())
             .agents(backends.agents())
+            .describedAs(backends.plannerKind(), backends.executorKind())
             .listener(listener)
             .build();
     // --max-cost: once the model requests have cost that much, no further task starts.

@@ -121,6 +121,21 @@ final class Settings implements CommandLine.IDefaultValueProvider {
     return fromEnvironment != null ? fromEnvironment : file.getProperty(name);
   }
 
+  /**
+   * Where the value of an option not on the command line comes from: {@code
+   * ORCHESTRATOR_MAX_EXECUTORS in the environment}, {@code max-executors in FILE}, or null.
+   */
+  String origin(OptionSpec option) {
+    if (!settable(option)) {
+      return null;
+    }
+    String name = settingName(option);
+    if (environment.get(variableName(name)) != null) {
+      return variableName(name) + " in the environment";
+    }
+    return file.getProperty(name) != null ? name + " in " + filePath : null;
+  }
+
   /** A provider's key: its environment variable, else its entry in the config file. */
   Optional<ApiKey> key(Provider provider) {
     String fromEnvironment = environment.get(provider.keyVariable());

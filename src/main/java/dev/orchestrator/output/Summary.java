@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param tasks one line per task, in plan order
  * @param conflicts paths competing versions were written to, from consolidation
+ * @param planner what made the plan, or null when not recorded
+ * @param executor what executed the tasks, or null when not recorded
  */
 public record Summary(
     String requirements,
@@ -18,7 +20,9 @@ public record Summary(
     Instant finishedAt,
     Totals totals,
     List<TaskSummary> tasks,
-    List<Conflict> conflicts) {
+    List<Conflict> conflicts,
+    Backend planner,
+    Backend executor) {
 
   public Summary {
     requireNonNull(requirements, "requirements");
@@ -27,6 +31,22 @@ public record Summary(
     requireNonNull(totals, "totals");
     tasks = List.copyOf(tasks);
     conflicts = List.copyOf(conflicts);
+  }
+
+  /** A summary that does not say what planned and executed the run. */
+  public Summary(
+      String requirements,
+      Instant startedAt,
+      Instant finishedAt,
+      Totals totals,
+      List<TaskSummary> tasks,
+      List<Conflict> conflicts) {
+    this(requirements, startedAt, finishedAt, totals, tasks, conflicts, null, null);
+  }
+
+  /** Whether the executors only simulated the work. */
+  public boolean simulated() {
+    return executor != null && executor.simulated();
   }
 
   /** The line of a task. */

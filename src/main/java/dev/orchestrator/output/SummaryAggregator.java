@@ -49,7 +49,9 @@ public final class SummaryAggregator {
         run.finishedAt(),
         totals(run, tasks),
         tasks,
-        consolidation.conflicts());
+        consolidation.conflicts(),
+        run.planner(),
+        run.executor());
   }
 
   private static Map<String, TaskResult> resultsByTask(RunRecord run) {

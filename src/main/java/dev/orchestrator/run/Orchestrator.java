@@ -7,6 +7,7 @@ import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.llm.Sleeper;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
@@ -70,6 +71,8 @@ public final class Orchestrator {
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final boolean budgetGiven;
+  private final Backend plannerKind;
+  private final Backend executorKind;
   private volatile PlanExecution current;
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
@@ -85,6 +88,8 @@ public final class Orchestrator {
     this.retryPolicy = builder.retryPolicy;
     this.sleeper = builder.sleeper;
     this.budgetGiven = builder.budgetGiven;
+    this.plannerKind = builder.plannerKind;
+    this.executorKind = builder.executorKind;
   }
 
   public static Builder builder() {
@@ -206,10 +211,14 @@ public final class Orchestrator {
       journal.runStarted(startedAt, executors, completedBefore.size());
       List<TaskResult> results;
       try (EventWriter events = EventWriter.start(new JournalRecorder(journal).andThen(listener))) {
-        events.on(new RunEvent.RunStarted(startedAt, plan.tasks().size(), executors, dir));
+        events.on(
+            new RunEvent.RunStarted(
+                startedAt, plan.tasks().size(), executors, dir, completedBefore.size()));
         results = dispatch(plan, dispatch, dir, events, journal, completedBefore);
       }
-      RunRecord record = new RunRecord(plan, executors, dir, startedAt, clock.instant(), results);
+      RunRecord record =
+          new RunRecord(
+              plan, executors, dir, startedAt, clock.instant(), results, plannerKind, executorKind);
       Summary summary = OutputAssembler.assemble(record);
       RunReport.write(dir, ReportModel.fromRun(plan, summary));
       boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
@@ -333,6 +342,8 @@ public final class Orchestrator {
     private RetryPolicy retryPolicy = RetryPolicy.NONE;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private boolean budgetGiven;
+    private Backend plannerKind;
+    private Backend executorKind;
 
     private Builder() {}
 
@@ -372,6 +383,16 @@ public final class Orchestrator {
     }
 
     /** Whether a non-empty directory that is not an earlier run may be written into. */
+    /**
+     * What the planner and the agents are, for the summary, the README and the report to name;
+     * unnamed, they record null.
+     */
+    public Builder describedAs(Backend planner, Backend executor) {
+      this.plannerKind = planner;
+      this.executorKind = executor;
+      return this;
+    }
+
     public Builder force(boolean force) {
       this.force = force;
       return this;

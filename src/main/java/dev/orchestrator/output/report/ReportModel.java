@@ -3,6 +3,7 @@ package dev.orchestrator.output.report;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskSummary;
 import dev.orchestrator.output.Totals;
@@ -31,6 +32,8 @@ import java.util.TreeSet;
  * @param criticalPath ids of the plan's longest chain by estimated durations, first task first
  * @param lanes one per executor, numbered from 1, every executor of the budget included
  * @param horizonMillis where the time axis ends, at least 1
+ * @param planner what made the plan of a run, or null when not recorded or not a run
+ * @param executor what executed the tasks of a run, or null when not recorded or not a run
  */
 public record ReportModel(
     Kind kind,
@@ -40,7 +43,9 @@ public record ReportModel(
     List<Edge> dependencies,
     List<String> criticalPath,
     List<Lane> lanes,
-    long horizonMillis) {
+    long horizonMillis,
+    Backend planner,
+    Backend executor) {
 
   public ReportModel {
     requireNonNull(kind, "kind");
@@ -128,7 +133,7 @@ public record ReportModel(
             totals.totalLinesOfCode(),
             totals.usage());
     long wall = totals.wallTime() == null ? 0 : totals.wallTime().toMillis();
-    return timeline.model(Kind.RUN, rows, overview, wall);
+    return timeline.model(Kind.RUN, rows, overview, wall, summary.planner(), summary.executor());
   }
 
   /**
@@ -197,7 +202,7 @@ public record ReportModel(
             ? null
             : timeline.busy() / ((double) Math.max(1, budget) * makespan.toMillis());
     Overview overview = timeline.overview(null, makespan, utilisation, null, null, null);
-    return timeline.model(Kind.SIMULATION, rows, overview, 0);
+    return timeline.model(Kind.SIMULATION, rows, overview, 0, null, null);
   }
 
   private static void requireSameTasks(Plan plan, Set<String> summarised) {
@@ -295,7 +300,13 @@ public record ReportModel(
           earlierAttempts);
     }
 
-    ReportModel model(Kind kind, List<TaskRow> rows, Overview overview, long axisEnd) {
+    ReportModel model(
+        Kind kind,
+        List<TaskRow> rows,
+        Overview overview,
+        long axisEnd,
+        Backend planner,
+        Backend executor) {
       List<Lane> laneList = new ArrayList<>();
       for (int e = 0; e < lanes.size(); e++) {
         laneList.add(new Lane(e + 1, lanes.get(e)));
@@ -314,7 +325,9 @@ public record ReportModel(
           edges,
           TaskGraph.of(plan).criticalPath(),
           laneList,
-          Math.max(1, Math.max(axisEnd, lastEnd)));
+          Math.max(1, Math.max(axisEnd, lastEnd)),
+          planner,
+          executor);
     }
   }
 }
