@@ -63,6 +63,9 @@ public final class Cli {
     Terminal screen = Terminal.of(terminal, environment);
     CommandLine cli = new CommandLine(new OrchestratorCommand(out, screen, interruption));
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(screen.ansi()));
+    OptionSections.install(cli);
+    // Help fits the terminal (picocli asks it for its width), 80 columns elsewhere.
+    cli.setUsageHelpAutoWidth(true);
     Settings settings;
     try {
       settings = Settings.load(environment, Path.of(""));

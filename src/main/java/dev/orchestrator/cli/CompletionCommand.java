@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     aliases = "generate-completion",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the shell completion script: commands, options, and values such as planner names.",
+      "Print the shell completion script (bash, zsh).",
+      "It completes commands, options, and values such as planner names.",
       "bash: source <(orchestrator completion bash), or save it in",
       "      ~/.local/share/bash-completion/completions/orchestrator",
       "zsh:  source <(orchestrator completion zsh) in ~/.zshrc",

@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Run an example scenario offline (all of them when none is named).",
-      "Scenarios: calculator, todo, ecommerce, etl, ml, game, microservices.",
-      "Each writes into outputs/demo-<scenario> unless -o is given; -m defaults to the scenario's own budget."
+      "Scenarios: calculator, todo, ecommerce, etl, ml, game, microservices. Each writes into"
+          + " outputs/demo-<scenario> unless -o is given; -m defaults to the scenario's own budget."
     })
 final class DemoCommand implements Callable<Integer> {
 

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Turns one requirement into a plan of dependent tasks, runs them on M executors that pull",
-      "ready tasks from one queue, and consolidates their output into one project.",
+      "Turns one requirement into a plan of dependent tasks, runs them on M executors that pull"
+          + " ready tasks from one queue, and consolidates their output into one project.",
       "Offline by default: heuristic planner and simulated executors, no network, no key."
     },
     subcommands = {
@@ -38,10 +38,22 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 every task completed; 1 some task failed or was skipped;",
-      "2 bad usage or bad input; 130 interrupted.",
+      "Settings: every long option can also be set in the environment as ORCHESTRATOR_ and its"
+          + " name (ORCHESTRATOR_MAX_EXECUTORS=3), or in a config file as max-executors=3. The"
+          + " command line wins over the environment, which wins over the file. API keys:"
+          + " ANTHROPIC_API_KEY, OPENAI_API_KEY (or anthropic-api-key=, openai-api-key= in the"
+          + " file). The config file is the first of:",
+      "  $ORCHESTRATOR_CONFIG",
+      "  ./orchestrator.properties",
+      "  ~/.config/orchestrator/config.properties",
       "",
-      "Example: orchestrator \"Build a todo list app with backend API and frontend UI\" -m 3"
+      "Exit codes: 0 every task completed; 1 some task failed or was skipped; 2 bad usage or bad"
+          + " input; 130 interrupted.",
+      "",
+      "Shell completion: source <(orchestrator completion bash)   (or zsh)",
+      "",
+      "Example:",
+      "  orchestrator \"Build a todo list app with backend API and frontend UI\" -m 3"
     })
 final class OrchestratorCommand implements Callable<Integer> {
 

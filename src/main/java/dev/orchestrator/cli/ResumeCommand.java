@@ -13,8 +13,9 @@ import picocli.CommandLine.ParentCommand;
     name = "resume",
     mixinStandardHelpOptions = true,
     description = {
-      "Finish an interrupted run: tasks completed with intact output are kept, the rest run again,",
-      "then the summary and the consolidated project cover every task. The log continues."
+      "Finish an interrupted run; completed tasks are not redone.",
+      "Tasks completed with intact output are kept, the rest run again, then the summary and the"
+          + " consolidated project cover every task. The log continues."
     })
 final class ResumeCommand implements Callable<Integer> {
 

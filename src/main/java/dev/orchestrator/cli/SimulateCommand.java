@@ -43,10 +43,12 @@ import picocli.CommandLine.TypeConversionException;
     name = "simulate",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description =
-        "Predict the makespan of a plan on a virtual clock, each task taking its estimated"
-            + " duration, with the same dispatcher and dispatch order as a real run. With --sweep,"
-            + " advise a budget: the fewest executors within 5%% of the best makespan of the sweep.")
+    description = {
+      "Predict the makespan of a plan on a virtual clock.",
+      "Each task takes its estimated duration; the ready queue and the dispatch order are those of"
+          + " a real run. With --sweep, advise a budget: the fewest executors within 5%% of the"
+          + " best makespan of the sweep."
+    })
 final class SimulateCommand implements Callable<Integer> {
 
   @ParentCommand OrchestratorCommand parent;
