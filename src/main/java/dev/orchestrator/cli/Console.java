@@ -152,10 +152,13 @@ final class Console {
       out.println(
           "  README.md, report.html, src/, tests/, docs/, execution_summary.json, orchestrator.log");
       if (outcome.record().executor() != null && outcome.record().executor().simulated()) {
-        out.println(
-            terminal.paint("bold,fg(yellow)", "This was a simulation:")
-                + " the executors were simulated (offline, no model) and wrote placeholder files,"
-                + " not working code. Add --real to have a model or coding agent do the tasks.");
+        // Wrapped before it is painted: escape codes would count as columns.
+        String[] note =
+            wrap("This was a simulation: the executors were simulated (offline, no model) and"
+                    + " wrote placeholder files, not working code. Add --real to have a model or"
+                    + " coding agent do the tasks.")
+                .split(":", 2);
+        out.print(terminal.paint("bold,fg(yellow)", note[0] + ":") + note[1]);
       }
     }
     out.flush();

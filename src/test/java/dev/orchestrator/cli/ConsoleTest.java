@@ -174,8 +174,10 @@ class ConsoleTest {
         throws Exception {
       Result result = run(false, Map.of(), todo());
 
-      String last = result.out().strip().lines().reduce((a, b) -> b).orElseThrow();
-      assertThat(last).startsWith("This was a simulation:").contains("--real");
+      String end = result.out().substring(result.out().lastIndexOf("Output:"));
+      assertThat(end.lines().skip(2).findFirst().orElseThrow())
+          .startsWith("This was a simulation:");
+      assertThat(end).contains("--real");
       Path out = temp.resolve("o");
       assertThat(Files.readString(out.resolve("README.md")))
           .contains("**This is a simulation.**", "- Planner: heuristic", "- Executor: simulated");
