@@ -24,28 +24,44 @@ java -jar "$jar" "$todo" -o "$work/run" --simulate-delay 0ms >/dev/null
 # min and median of the numbers on standard input
 stats() { sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%6.2f %6.2f", v[1], m}'; }
 
-measure() { # LABEL JAVA-ARGS... -- COMMAND-ARGS...
-  local label="$1"; shift
-  local times="$work/times"
-  : >"$times"
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e" -a -o "$times" java "$@" >/dev/null 2>&1 || true
-  done
-  printf "%-34s %s\n" "$label" "$(stats <"$times")"
+variants=()
+[ -n "$baseline" ] && variants+=(baseline)
+variants+=(jar)
+[ -f "$archive" ] && variants+=(cds)
+commands=(help plan simulate report)
+
+java_args() { # VARIANT
+  case "$1" in
+    baseline) echo "-jar $baseline" ;;
+    jar) echo "-jar $jar" ;;
+    cds) echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off -jar $jar" ;;
+  esac
 }
 
-printf "%-34s %6s %6s   (seconds, %s runs each, load %s)\n" "command" "min" "median" "$runs" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)"
-for variant in baseline jar cds; do
-  case "$variant" in
-    baseline) [ -n "$baseline" ] || continue; java_args=(-jar "$baseline") ;;
-    jar) java_args=(-jar "$jar") ;;
-    cds) [ -f "$archive" ] || continue
-         java_args=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar") ;;
+command_args() { # COMMAND VARIANT
+  case "$1" in
+    help) echo "--help" ;;
+    plan) echo "plan \"$todo\" -o $work/p-$2 --force" ;;
+    simulate) echo "simulate --plan $work/plan/execution_plan.json --sweep 1..4" ;;
+    report) echo "report $work/run" ;;
   esac
-  measure "$variant: --help" "${java_args[@]}" --help
-  measure "$variant: plan" "${java_args[@]}" plan "$todo" -o "$work/p-$variant" --force
-  measure "$variant: simulate --sweep 1..4" "${java_args[@]}" simulate \
-    --plan "$work/plan/execution_plan.json" --sweep 1..4
-  measure "$variant: report" "${java_args[@]}" report "$work/run"
+}
+
+# Round-robin: each round runs every command with every variant, so that the load of a shared
+# machine falls on all of them alike.
+for _ in $(seq "$runs"); do
+  for variant in "${variants[@]}"; do
+    for command in "${commands[@]}"; do
+      eval "set -- $(java_args "$variant") $(command_args "$command" "$variant")"
+      /usr/bin/time -f "%e" -a -o "$work/$variant-$command.times" java "$@" >/dev/null 2>&1 || true
+    done
+  done
+done
+
+printf "%-10s %-10s %6s %6s   (seconds, %s runs each, load %s)\n" "variant" "command" "min" \
+  "median" "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
+for variant in "${variants[@]}"; do
+  for command in "${commands[@]}"; do
+    printf "%-10s %-10s %s\n" "$variant" "$command" "$(stats <"$work/$variant-$command.times")"
+  done
 done
