@@ -204,9 +204,7 @@ public final class LlmAgent implements Agent {
     }
 
     private AgentResult result(String summary, int turns) {
-      TokenUsage usage =
-          new TokenUsage(
-              tokens.input(), tokens.output(), tokens.cacheRead(), tokens.cacheWrite(), cost);
+      TokenUsage usage = new TokenUsage(tokens, cost);
       return new AgentResult(
           summary,
           usage,

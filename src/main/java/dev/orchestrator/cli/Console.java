@@ -66,6 +66,7 @@ final class Console {
         "Estimated: critical path %s, total work %s%n",
         EstimatedDuration.format(Duration.ofMillis(graph.criticalPathLength())),
         EstimatedDuration.format(Duration.ofMillis(graph.totalWork())));
+    PlannedSpeedup.print(out, plan);
     out.println();
     for (Task task : plan.tasks()) {
       List<String> deps = plan.dependenciesOf(task.id());

@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
       parent.out.printf("=== demo %s ===%n", s.label());
       Console console = parent.console(false);
       Orchestrator orchestrator = options.orchestrator(console.progress());
-      var plan = orchestrator.plan(s.requirements);
+      var plan = PlannedSpeedup.forecast(orchestrator.plan(s.requirements));
       console.plan(plan);
       parent.interruption.onFirst(orchestrator::cancel);
       RunOutcome outcome = orchestrator.execute(plan);

@@ -2,7 +2,6 @@ package dev.orchestrator.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
-import sun.misc.Signal;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM: the first stops dispatching and cancels running agents so the run
@@ -20,8 +19,8 @@ final class Interruption {
 
   /** Routes the process's SIGINT and SIGTERM here. */
   void install() {
-    Signal.handle(new Signal("INT"), signal -> interrupt());
-    Signal.handle(new Signal("TERM"), signal -> interrupt());
+    OsSignals.handle("INT", this::interrupt);
+    OsSignals.handle("TERM", this::interrupt);
   }
 
   /** What the first interruption does while a run is in progress. */

@@ -115,7 +115,7 @@ final class OrchestratorCommand implements Callable<Integer> {
     Console console = console(output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     interruption.onFirst(orchestrator::cancel); // during planning too: the run then starts nothing
-    var plan = orchestrator.plan(requirements);
+    var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
     console.plan(plan);
     RunOutcome outcome = orchestrator.execute(plan);
     return console.finished(outcome, interruption);

@@ -34,7 +34,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Orchestrator orchestrator = options.orchestrator(event -> {});
-    Plan plan = orchestrator.plan(Requirements.join(words));
+    Plan plan = PlannedSpeedup.forecast(orchestrator.plan(Requirements.join(words)));
     Path file = orchestrator.savePlan(plan);
     if (output.json) {
       parent.out.print(PlanJson.write(plan));

@@ -35,7 +35,8 @@ final class RunCommand implements Callable<Integer> {
     Plan plan = PlanJson.read(planFile);
     Console console = parent.console(output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
-    console.plan(orchestrator.budgeted(plan));
+    plan = PlannedSpeedup.forecast(orchestrator.budgeted(plan));
+    console.plan(plan);
     parent.interruption.onFirst(orchestrator::cancel);
     return console.finished(orchestrator.execute(plan), parent.interruption);
   }

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +86,7 @@ public final class PriceTable {
     }
     Map<String, ModelPrice> prices = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> entries = models.fields();
-    while (entries.hasNext()) {
-      Map.Entry<String, JsonNode> entry = entries.next();
+    for (Map.Entry<String, JsonNode> entry : models.properties()) {
       String model = entry.getKey();
       JsonNode price = entry.getValue();
       BigDecimal input = number(price, "input", null, model, problems);

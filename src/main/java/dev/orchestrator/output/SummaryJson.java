@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskStatus;
-import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +58,6 @@ public final class SummaryJson {
   private static final String MAKESPAN_SECONDS = "makespan_seconds";
   private static final String EXECUTOR_UTILISATION = "executor_utilisation";
   private static final String EXECUTORS = "executors";
-  private static final String TOKENS = "tokens";
-  private static final String COST_USD = "cost_usd";
   private static final String TEST_COVERAGE = "test_coverage";
   private static final String TASKS = "tasks";
   private static final String CONFLICTS = "conflicts";
@@ -71,8 +68,6 @@ public final class SummaryJson {
   private static final String STATUS = "status";
   private static final String ATTEMPTS = "attempts";
   private static final String ATTEMPT_HISTORY = "attempt_history";
-  private static final String ATTEMPT = "attempt";
-  private static final String OUTCOME = "outcome";
   private static final String DURATION_SECONDS = "duration_seconds";
   private static final String OUTPUT_FILES = "output_files";
   private static final String METRICS = "metrics";
@@ -81,11 +76,6 @@ public final class SummaryJson {
   private static final String BYTES = "bytes";
   private static final String DETAILS = "details";
   private static final String ERROR = "error";
-
-  private static final String INPUT = "input";
-  private static final String OUTPUT = "output";
-  private static final String CACHE_READ = "cache_read";
-  private static final String CACHE_WRITE = "cache_write";
 
   private static final String PATH = "path";
   private static final String RESOLUTION = "resolution";
@@ -117,7 +107,7 @@ public final class SummaryJson {
     root.put(MAKESPAN_SECONDS, seconds(totals.makespan()));
     root.put(EXECUTOR_UTILISATION, totals.executorUtilisation());
     root.put(EXECUTORS, totals.executors());
-    putUsage(root, totals.usage());
+    UsageJson.write(root, totals.usage());
     root.put(TEST_COVERAGE, totals.testCoverage());
     ArrayNode tasks = root.putArray(TASKS);
     summary.tasks().forEach(task -> writeTask(tasks.addObject(), task));
@@ -161,16 +151,7 @@ public final class SummaryJson {
     node.put(STATUS, task.status().label());
     node.put(ATTEMPTS, task.attempts().size());
     ArrayNode history = node.putArray(ATTEMPT_HISTORY);
-    for (Attempt attempt : task.attempts()) {
-      ObjectNode a = history.addObject();
-      a.put(ATTEMPT, attempt.number());
-      a.put(EXECUTOR_ID, attempt.executorId());
-      a.put(STARTED_AT, text(attempt.startedAt()));
-      a.put(FINISHED_AT, text(attempt.finishedAt()));
-      a.put(DURATION_SECONDS, seconds(attempt.duration()));
-      a.put(OUTCOME, attempt.outcome().label());
-      a.put(ERROR, attempt.error());
-    }
+    task.attempts().forEach(attempt -> AttemptJson.write(history.addObject(), attempt));
     node.put(STARTED_AT, text(task.startedAt()));
     node.put(FINISHED_AT, text(task.finishedAt()));
     node.put(DURATION_SECONDS, seconds(task.duration()));
@@ -180,24 +161,10 @@ public final class SummaryJson {
     metrics.put(LINES_OF_CODE, task.metrics().linesOfCode());
     metrics.put(BYTES, task.metrics().bytes());
     metrics.put(TEST_COVERAGE, task.metrics().testCoverage());
-    putUsage(node, task.usage());
+    UsageJson.write(node, task.usage());
     ObjectNode details = node.putObject(DETAILS);
     new TreeMap<>(task.details()).forEach(details::put);
     node.put(ERROR, task.error());
-  }
-
-  private static void putUsage(ObjectNode node, TokenUsage usage) {
-    if (usage == null) {
-      node.putNull(TOKENS);
-      node.putNull(COST_USD);
-      return;
-    }
-    ObjectNode tokens = node.putObject(TOKENS);
-    tokens.put(INPUT, usage.inputTokens());
-    tokens.put(OUTPUT, usage.outputTokens());
-    tokens.put(CACHE_READ, usage.cacheReadTokens());
-    tokens.put(CACHE_WRITE, usage.cacheWriteTokens());
-    node.put(COST_USD, usage.costUsd());
   }
 
   private static void writeConflict(ObjectNode node, Conflict conflict) {
@@ -265,7 +232,7 @@ public final class SummaryJson {
             duration(root, MAKESPAN_SECONDS),
             nullable(root, EXECUTOR_UTILISATION, JsonNode::doubleValue),
             root.required(EXECUTORS).intValue(),
-            readUsage(root),
+            UsageJson.read(root),
             nullable(root, TEST_COVERAGE, JsonNode::doubleValue));
     return new Summary(
         root.required(REQUIREMENTS).textValue(),
@@ -301,37 +268,15 @@ public final class SummaryJson {
             m.required(LINES_OF_CODE).longValue(),
             m.required(BYTES).longValue(),
             nullable(m, TEST_COVERAGE, JsonNode::doubleValue)),
-        readUsage(node),
+        UsageJson.read(node),
         details,
         nullable(node, ERROR, JsonNode::textValue));
   }
 
   private static List<Attempt> readAttempts(JsonNode node) {
     List<Attempt> attempts = new ArrayList<>();
-    for (JsonNode a : node.required(ATTEMPT_HISTORY)) {
-      attempts.add(
-          new Attempt(
-              a.required(ATTEMPT).intValue(),
-              a.required(EXECUTOR_ID).intValue(),
-              instant(a, STARTED_AT),
-              instant(a, FINISHED_AT),
-              Attempt.Outcome.fromLabel(a.required(OUTCOME).textValue()),
-              nullable(a, ERROR, JsonNode::textValue)));
-    }
+    node.required(ATTEMPT_HISTORY).forEach(a -> attempts.add(AttemptJson.read(a)));
     return attempts;
-  }
-
-  private static TokenUsage readUsage(JsonNode node) {
-    JsonNode tokens = node.required(TOKENS);
-    if (tokens.isNull()) {
-      return null;
-    }
-    return new TokenUsage(
-        tokens.required(INPUT).longValue(),
-        tokens.required(OUTPUT).longValue(),
-        tokens.required(CACHE_READ).longValue(),
-        tokens.required(CACHE_WRITE).longValue(),
-        nullable(node, COST_USD, JsonNode::decimalValue));
   }
 
   private static Conflict readConflict(JsonNode node) {

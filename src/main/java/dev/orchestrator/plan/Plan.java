@@ -14,6 +14,8 @@ import java.util.Map;
  *
  * @param executorBudget the number of executors the plan was made for (M)
  * @param dependencies task id to the ids it waits for; tasks without dependencies may be absent
+ * @param forecast what {@code simulate} predicts for it on {@code executorBudget} executors; null
+ *     when not forecast
  */
 public record Plan(
     String requirements,
@@ -23,9 +25,32 @@ public record Plan(
     List<Task> tasks,
     Map<String, List<String>> dependencies,
     String executionStrategy,
-    String notes) {
+    String notes,
+    PlanForecast forecast) {
 
   public static final String TASK_QUEUE = "task_queue";
+
+  /** A plan without a forecast. */
+  public Plan(
+      String requirements,
+      Complexity complexity,
+      int executorBudget,
+      String executionModel,
+      List<Task> tasks,
+      Map<String, List<String>> dependencies,
+      String executionStrategy,
+      String notes) {
+    this(
+        requirements,
+        complexity,
+        executorBudget,
+        executionModel,
+        tasks,
+        dependencies,
+        executionStrategy,
+        notes,
+        null);
+  }
 
   public Plan {
     requireNonNull(requirements, "requirements");
@@ -44,8 +69,25 @@ public record Plan(
     return dependencies.getOrDefault(taskId, List.of());
   }
 
-  /** This plan with another executor budget. */
+  /** This plan with a forecast for its executor budget. */
+  public Plan withForecast(PlanForecast newForecast) {
+    return new Plan(
+        requirements,
+        complexity,
+        executorBudget,
+        executionModel,
+        tasks,
+        dependencies,
+        executionStrategy,
+        notes,
+        newForecast);
+  }
+
+  /** This plan with another executor budget; a forecast for the old budget is dropped. */
   public Plan withExecutorBudget(int budget) {
+    if (budget == executorBudget) {
+      return this;
+    }
     return new Plan(
         requirements,
         complexity,

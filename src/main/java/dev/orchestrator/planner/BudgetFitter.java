@@ -1,29 +1,34 @@
 package dev.orchestrator.planner;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Brings the number of draft tasks into the band's range. A plan that is short first gives the unit
- * tests of its components tasks of their own, then adds standard extras; a plan that is long merges
- * tasks, most crowded layer first.
+ * Brings the number of draft tasks into the band's range without giving up parallel work. A plan
+ * that is short adds standard extras; a plan that is long groups related work: first each
+ * component's parts into one task (its backend and its UI become one slice of the feature), then
+ * the two shortest parts, so that the parts stay even; verification tasks merge only when two parts
+ * are left, and parts merge below two only for the smallest plans.
  *
- * <p>Every change keeps parallel work safe: a merged task owns the files of both parts and stands
- * in the lower layer; a split test task moves one layer up, so it waits for the code it tests.
+ * <p>Merges stay within a phase, so a merged task owns the files of both and still waits only for
+ * the contract: parallel work stays safe.
  */
 final class BudgetFitter {
+
+  /** Parts kept apart while anything else can merge: two parts are what runs in parallel. */
+  private static final int PARALLEL_PARTS = 2;
 
   /**
    * What fitting did.
    *
-   * @param drafts the fitted drafts, lower layers first
-   * @param split how many test tasks were split off their components
+   * @param drafts the fitted drafts, phase by phase
    * @param added how many standard extras were added
    * @param merged how many merges were made
    */
-  record Fitting(List<TaskDraft> drafts, int split, int added, int merged) {
+  record Fitting(List<TaskDraft> drafts, int added, int merged) {
     Fitting {
       drafts = List.copyOf(drafts);
     }
@@ -32,95 +37,108 @@ final class BudgetFitter {
   /**
    * The drafts resized to the budget.
    *
+   * @param drafts phase by phase
    * @param extras standard tasks to add in order while the plan is short
-   * @throws IllegalStateException if the extras cannot fill the budget, a gap in the catalogue
+   * @throws IllegalStateException if the extras cannot fill the budget, a gap in the catalogue, or
+   *     the plan cannot be merged down to it
    */
   Fitting fit(List<TaskDraft> drafts, List<TaskDraft> extras, TaskBudget budget) {
     List<TaskDraft> fitted = new ArrayList<>(drafts);
-    int split = 0;
     int added = 0;
-    int merged = 0;
-    if (fitted.size() < budget.min()) {
-      split = splitTests(fitted, budget);
-      for (TaskDraft extra : extras) {
-        if (fitted.size() >= budget.min()) {
-          break;
-        }
-        if (!extra.coveredBy(fitted)) {
-          fitted.add(extra);
-          added++;
-        }
+    for (TaskDraft extra : extras) {
+      if (fitted.size() >= budget.min()) {
+        break;
       }
-      if (fitted.size() < budget.min()) {
-        throw new IllegalStateException(
-            "only " + fitted.size() + " tasks for a budget of " + budget.describe());
+      if (!extra.coveredBy(fitted)) {
+        fitted.add(extra);
+        added++;
       }
     }
-    while (fitted.size() > budget.max()) {
-      mergeOnce(fitted);
-      merged++;
+    if (fitted.size() < budget.min()) {
+      throw new IllegalStateException(
+          "only " + fitted.size() + " tasks for a budget of " + budget.describe());
     }
     fitted.sort(Comparator.comparing(TaskDraft::layer));
-    return new Fitting(fitted, split, added, merged);
+    int merged = 0;
+    while (fitted.size() > budget.max()) {
+      int parts = count(fitted, Layer.PART);
+      if (parts > PARALLEL_PARTS) {
+        mergeParts(fitted);
+      } else if (count(fitted, Layer.VERIFICATION) > 1) {
+        mergeShortest(fitted, Layer.VERIFICATION);
+      } else if (parts > 1) {
+        mergeParts(fitted);
+      } else {
+        throw new IllegalStateException(
+            "cannot merge " + fitted.size() + " tasks down to " + budget.describe());
+      }
+      merged++;
+    }
+    return new Fitting(fitted, added, merged);
   }
 
-  // Splits every component's tests when that stays within the budget, so the plan treats all
-  // components alike; otherwise only as many as are needed, in component order.
-  private static int splitTests(List<TaskDraft> drafts, TaskBudget budget) {
-    long separable = drafts.stream().filter(TaskDraft::hasSeparableTests).count();
-    boolean all = drafts.size() + separable <= budget.max();
-    int split = 0;
-    for (int i = 0; i < drafts.size() && (all || drafts.size() < budget.min()); i++) {
-      TaskDraft draft = drafts.get(i);
-      if (draft.hasSeparableTests()) {
-        drafts.set(i, draft.withoutTests());
-        drafts.add(i + 1, draft.testsOnly());
-        split++;
-        i++;
+  // A component's parts go together first (its backend and its UI are one slice of a feature);
+  // then the two shortest parts, keeping parts even, related ones first on a tie.
+  private static void mergeParts(List<TaskDraft> drafts) {
+    List<Integer> parts = positions(drafts, Layer.PART);
+    int[] slice = bestPair(drafts, parts, true);
+    merge(drafts, slice != null ? slice : bestPair(drafts, parts, false));
+  }
+
+  private static void mergeShortest(List<TaskDraft> drafts, Layer layer) {
+    merge(drafts, bestPair(drafts, positions(drafts, layer), false));
+  }
+
+  // The pair with the shortest combined estimate, then the most related, then the first; with
+  // sameComponent, only pairs working on the same components; null when there is none.
+  private static int[] bestPair(List<TaskDraft> drafts, List<Integer> at, boolean sameComponent) {
+    Comparator<int[]> order =
+        Comparator.<int[], Duration>comparing(pair -> sum(drafts, pair))
+            .thenComparingInt(pair -> distance(drafts, pair))
+            .thenComparingInt(pair -> pair[0])
+            .thenComparingInt(pair -> pair[1]);
+    int[] best = null;
+    for (int x = 0; x < at.size(); x++) {
+      for (int y = x + 1; y < at.size(); y++) {
+        TaskDraft a = drafts.get(at.get(x));
+        TaskDraft b = drafts.get(at.get(y));
+        if (sameComponent && (a.shared() || !a.components().equals(b.components()))) {
+          continue;
+        }
+        int[] pair = {at.get(x), at.get(y)};
+        if (best == null || order.compare(pair, best) < 0) {
+          best = pair;
+        }
       }
     }
-    drafts.sort(Comparator.comparing(TaskDraft::layer));
-    return split;
+    return best;
   }
 
-  // Merges two tasks of the most crowded layer (the higher layer on a tie: interfaces and checks
-  // combine more naturally than foundations). With one task per layer left, merges two neighbours
-  // in the chain. Two component tasks go together before a component task and shared work, which
-  // would make the component wait for everything; then the two shortest, keeping tasks even.
-  private static void mergeOnce(List<TaskDraft> drafts) {
-    drafts.sort(Comparator.comparing(TaskDraft::layer));
-    Layer crowded = mostCrowdedLayer(drafts);
-    // Pairs are named by their first position; on a full tie the later pair goes together.
-    Comparator<Integer> preference =
-        Comparator.<Integer>comparingInt(
-                i -> drafts.get(i).shared() == drafts.get(i + 1).shared() ? 0 : 1)
-            .thenComparing(i -> drafts.get(i).duration().plus(drafts.get(i + 1).duration()))
-            .thenComparing(Comparator.reverseOrder());
-    int best =
-        IntStream.range(0, drafts.size() - 1)
-            .filter(
-                i ->
-                    crowded == null
-                        || (drafts.get(i).layer() == crowded
-                            && drafts.get(i + 1).layer() == crowded))
-            .boxed()
-            .min(preference)
-            .orElseThrow(() -> new IllegalStateException("no two tasks to merge"));
-    drafts.set(best, drafts.get(best).mergedWith(drafts.get(best + 1)));
-    drafts.remove(best + 1);
+  private static Duration sum(List<TaskDraft> drafts, int[] pair) {
+    return drafts.get(pair[0]).duration().plus(drafts.get(pair[1]).duration());
   }
 
-  // The layer with the most tasks, the higher one on a tie; null when no layer has two.
-  private static Layer mostCrowdedLayer(List<TaskDraft> drafts) {
-    Layer crowded = null;
-    long most = 1;
-    for (Layer layer : Layer.values()) {
-      long count = drafts.stream().filter(d -> d.layer() == layer).count();
-      if (count >= most && count > 1) {
-        crowded = layer;
-        most = count;
-      }
-    }
-    return crowded;
+  // 0 for two tasks of one kind of work on the same footing, more the less they have in common.
+  private static int distance(List<TaskDraft> drafts, int[] pair) {
+    TaskDraft a = drafts.get(pair[0]);
+    TaskDraft b = drafts.get(pair[1]);
+    boolean sameKind = a.kinds().stream().anyMatch(b.kinds()::contains);
+    return (a.shared() == b.shared() ? 0 : 1) + (sameKind ? 0 : 1);
+  }
+
+  private static void merge(List<TaskDraft> drafts, int[] pair) {
+    drafts.set(pair[0], drafts.get(pair[0]).mergedWith(drafts.get(pair[1])));
+    drafts.remove(pair[1]);
+  }
+
+  private static List<Integer> positions(List<TaskDraft> drafts, Layer layer) {
+    return IntStream.range(0, drafts.size())
+        .filter(i -> drafts.get(i).layer() == layer)
+        .boxed()
+        .toList();
+  }
+
+  private static int count(List<TaskDraft> drafts, Layer layer) {
+    return positions(drafts, layer).size();
   }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
-import dev.orchestrator.plan.InvalidPlanException;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.ClaudeCode;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * Plans with Claude Code ({@code --planner claude-code}) in the same two steps, with the same
  * prompts, as the language-model planner: a complexity analysis, then the plan with dependencies
  * and the files each task owns ({@link PlanningPrompts}, read by {@link PlanReading}). Each step is
- * one {@code claude -p} without tools and with the planner's system prompt. A reply that cannot be
- * used is asked again, quoting it and every problem found in it, at most {@value #MAX_REPAIRS}
- * times per step; each request is a new claude run, so nothing depends on its saved sessions.
+ * one {@code claude -p} without tools and with the planner's system prompt; the conversation is
+ * {@link PlanningConversation}'s. A reply that cannot be used is asked again, quoting it and every
+ * problem found in it, at most {@value #MAX_REPAIRS} times per step; each request is a new claude
+ * run, so nothing depends on its saved sessions.
  *
  * <p>Claude runs in a scratch directory that is deleted afterwards, so it sees none of the user's
  * files.
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ClaudeCodePlanner implements Planner {
 
   /** Repair rounds per step after the first reply. */
-  public static final int MAX_REPAIRS = 2;
+  public static final int MAX_REPAIRS = PlanningConversation.MAX_REPAIRS;
 
   private static final Logger log = LoggerFactory.getLogger(ClaudeCodePlanner.class);
   private static final String SOURCE = "Claude Code planner";
@@ -49,8 +48,8 @@ public final class ClaudeCodePlanner implements Planner {
   /**
    * {@inheritDoc}
    *
-   * @throws InvalidPlanException if a step's replies stay unusable after {@value #MAX_REPAIRS}
-   *     repair rounds; it lists the problems of the last reply
+   * @throws UnusablePlanReply if a step's replies stay unusable after {@value #MAX_REPAIRS} repair
+   *     rounds; it lists the problems of the last reply
    * @throws UsageException if claude cannot be found or started
    * @throws OrchestratorException if claude fails (not logged in, crashed, reported an error)
    * @throws OrchestratorException if the planning thread is interrupted; its interrupt flag stays
@@ -66,25 +65,9 @@ public final class ClaudeCodePlanner implements Planner {
       throw new UncheckedIOException("cannot create a scratch directory for claude", e);
     }
     try {
-      PlanReading.Analysis analysis =
-          converse(
-              scratch,
-              "complexity analysis",
-              PlanningPrompts.analysis(requirement, executorBudget),
-              reply -> PlanReading.analysis(reply, requirement, executorBudget));
-      log.info(
-          "complexity {}/100 ({}), {} tasks",
-          analysis.complexity().score(),
-          analysis.complexity().band(),
-          analysis.tasks());
-      return converse(
-          scratch,
-          "plan",
-          PlanningPrompts.plan(
-              requirement, analysis.complexity(), analysis.tasks(), executorBudget),
-          reply ->
-              PlanReading.plan(
-                  reply, requirement, analysis.complexity(), executorBudget, "Claude Code"));
+      return new PlanningConversation(
+              (step, round, turns) -> ask(scratch, step, round, turns), SOURCE)
+          .plan(requirement, executorBudget, "Claude Code");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OrchestratorException("planning with Claude Code was interrupted", e);
@@ -93,36 +76,21 @@ public final class ClaudeCodePlanner implements Planner {
     }
   }
 
-  // One step: ask, read, and ask again with what was wrong until a reply is usable.
-  private <T> T converse(
-      Path scratch, String step, String prompt, Function<String, PlanReading.Reading<T>> read)
+  // Each round is a new claude run: the step's question, and in a repair round the previous reply
+  // quoted with what was wrong with it.
+  private PlanningConversation.Answer ask(
+      Path scratch, String step, int round, List<PlanningConversation.Turn> turns)
       throws InterruptedException {
-    String request = prompt;
-    List<String> problems = List.of();
-    for (int round = 0; round <= MAX_REPAIRS; round++) {
-      String reply = ask(scratch, step.replace(' ', '-') + "-" + round, request);
-      PlanReading.Reading<T> reading = read.apply(reply);
-      if (reading.value() != null) {
-        return reading.value();
-      }
-      problems = reading.problems();
-      log.warn("claude's {} cannot be used: {}", step, problems);
-      request =
-          prompt
-              + "\n\nYour previous reply:\n<<<\n"
-              + reply.strip()
-              + "\n>>>\n\n"
-              + PlanningPrompts.repair(problems);
+    StringBuilder request = new StringBuilder(turns.get(0).text());
+    if (turns.size() > 1) {
+      request
+          .append("\n\nYour previous reply:\n<<<\n")
+          .append(turns.get(turns.size() - 2).text().strip())
+          .append("\n>>>\n\n")
+          .append(turns.get(turns.size() - 1).text());
     }
-    throw new InvalidPlanException(
-        SOURCE
-            + ", "
-            + step
-            + ", still wrong after "
-            + MAX_REPAIRS
-            + " repair rounds; plan"
-            + " offline with --planner heuristic, or write a plan and run it with run --plan",
-        problems);
+    return PlanningConversation.Answer.complete(
+        ask(scratch, step.replace(' ', '-') + "-" + round, request.toString()));
   }
 
   private String ask(Path scratch, String name, String prompt) throws InterruptedException {

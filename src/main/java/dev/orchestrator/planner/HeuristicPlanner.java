@@ -16,10 +16,12 @@ import java.util.Map;
  *
  * <p>It recognises the domain (web app, REST API, data pipeline, machine learning model, game,
  * mobile app, command-line tool or library, microservices) and the components the requirement
- * names, scores the complexity from 0 to 100, and lays out tasks in layers, data model first, then
- * services, interfaces, and finally tests and documentation. The number of tasks follows the
- * score's band: simple 1 to 3, moderate 4 to 8, complex 9 to 15, very complex 16 or more. Every
- * task declares the files it owns, and tasks that share files depend on each other.
+ * names, and the stack it names, scores the complexity from 0 to 100, and lays out a contract-first
+ * task graph: one short task that fixes the interfaces the parts share (API schema, data model,
+ * message formats, module boundaries), then the parts, built side by side against it, each owning
+ * its own files, then integration tests and documentation. The number of tasks follows the score's
+ * band: simple 1 to 3, moderate 4 to 8, complex 9 to 15, very complex 16 or more; related work is
+ * grouped to stay within it. Estimates come from the kind of work alone, wherever it sits.
  *
  * <p>Deterministic: the same requirement and budget give the same plan. Stateless and thread-safe.
  */
@@ -29,7 +31,7 @@ public final class HeuristicPlanner implements Planner {
 
   private final RequirementParser parser = new RequirementParser();
   private final ComplexityAnalyzer analyzer = new ComplexityAnalyzer();
-  private final TaskDrafter drafter = new TaskDrafter();
+  private final TaskDrafter drafter = new TaskDrafter(TemplateCatalogue.load());
   private final BudgetFitter fitter = new BudgetFitter();
 
   /**
@@ -46,7 +48,7 @@ public final class HeuristicPlanner implements Planner {
     BudgetFitter.Fitting fitting =
         fitter.fit(drafter.draft(requirement), drafter.extras(requirement), budget);
     List<TaskDraft> drafts = fitting.drafts();
-    List<List<Integer>> waits = LayeredDependencies.of(drafts);
+    List<List<Integer>> waits = PhaseDependencies.of(drafts);
     Plan plan =
         new Plan(
             requirement.text(),
@@ -106,35 +108,36 @@ public final class HeuristicPlanner implements Planner {
       Complexity complexity,
       TaskBudget budget,
       BudgetFitter.Fitting fitting) {
+    List<TaskDraft> drafts = fitting.drafts();
+    int contracts = PhaseDependencies.positions(drafts, Layer.CONTRACT).size();
+    int parts = PhaseDependencies.positions(drafts, Layer.PART).size();
     StringBuilder notes =
         new StringBuilder("Planned offline from the words of the requirement as a ")
             .append(requirement.domain().label())
-            .append(", in layers: foundations (data model, schemas) first, then services and")
-            .append(" stages, then interfaces, then tests, documentation and operations.")
-            .append(" Each task lists the files it owns; tasks that share files depend on each")
-            .append(" other, so parallel executors never write the same file.");
-    if (fitting.split() > 0 || fitting.added() > 0) {
+            .append(". ");
+    if (contracts > 0) {
+      notes
+          .append("Contract first: ")
+          .append(drafts.get(0).name())
+          .append(" fixes the interfaces the parts share as files they read, so that the ")
+          .append(parts)
+          .append(" parts can then be built at the same time against it instead of waiting for")
+          .append(" each other's code; integration tests and documentation come last. ");
+    }
+    notes.append(
+        "Each task lists the files it owns; tasks that may run at the same time own different"
+            + " files, so parallel executors never write the same file.");
+    if (fitting.added() > 0) {
       notes
           .append(" To reach the ")
           .append(complexity.band())
           .append(" band's ")
           .append(budget.describe())
-          .append(", ");
-      if (fitting.split() > 0) {
-        notes
-            .append(fitting.split())
-            .append(" component test task")
-            .append(fitting.split() == 1 ? " was" : "s were")
-            .append(" split off");
-        notes.append(fitting.added() > 0 ? " and " : ".");
-      }
-      if (fitting.added() > 0) {
-        notes
-            .append(fitting.added())
-            .append(" standard task")
-            .append(fitting.added() == 1 ? " was" : "s were")
-            .append(" added.");
-      }
+          .append(", ")
+          .append(fitting.added())
+          .append(" standard task")
+          .append(fitting.added() == 1 ? " was" : "s were")
+          .append(" added.");
     }
     if (fitting.merged() > 0) {
       notes
@@ -142,7 +145,7 @@ public final class HeuristicPlanner implements Planner {
           .append(complexity.band())
           .append(" band's ")
           .append(budget.describe())
-          .append(", related tasks were combined ")
+          .append(", related tasks were grouped ")
           .append(fitting.merged())
           .append(fitting.merged() == 1 ? " time." : " times.");
     }

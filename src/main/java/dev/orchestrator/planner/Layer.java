@@ -1,17 +1,19 @@
 package dev.orchestrator.planner;
 
 /**
- * The layers of a heuristic plan in build order. A task waits only for tasks of lower layers, which
- * is what keeps every heuristic plan acyclic.
+ * The phases of a contract-first plan, in build order. A task waits only for the tasks of the phase
+ * before it, which keeps every heuristic plan acyclic and lets the tasks of one phase run side by
+ * side.
  */
 enum Layer {
-  /** Data model, schemas, contracts, scaffolding: everything else builds on them. */
-  FOUNDATION(1),
-  /** Services, API endpoints, pipeline stages, game systems. */
-  CORE(2),
-  /** What people and programs touch: UI, screens, entry points, gateways. */
-  INTERFACE(3),
-  /** Integration tests, documentation and operations, once the product exists. */
+  /**
+   * One short task that fixes what the parts share (API schema, data model, message formats, module
+   * boundaries) as files the later tasks read.
+   */
+  CONTRACT(1),
+  /** The parts of the product, each built against the contract and owning its own files. */
+  PART(2),
+  /** Integration tests, documentation and checks, once the parts exist. */
   VERIFICATION(4);
 
   private final int priority;
@@ -20,13 +22,8 @@ enum Layer {
     this.priority = priority;
   }
 
-  /** Plan priority of the layer's tasks: foundations first (1). */
+  /** Plan priority of the phase's tasks unless a template says otherwise: the contract first. */
   int priority() {
     return priority;
-  }
-
-  /** The layer above, or this one when it is the last. */
-  Layer next() {
-    return this == VERIFICATION ? this : values()[ordinal() + 1];
   }
 }

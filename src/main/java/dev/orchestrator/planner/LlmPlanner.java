@@ -2,6 +2,7 @@ package dev.orchestrator.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -12,29 +13,23 @@ import dev.orchestrator.llm.ModelReply;
 import dev.orchestrator.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.OptionalInt;
 
 /**
  * Plans with a language model, in the original tool's two steps: a complexity analysis (score,
  * features, components, and a number of tasks that follows the score's band and may exceed the
  * executor budget), then the plan itself, with dependencies and the files each task owns.
  *
- * <p>Each reply is read as JSON (a {@code ```json} fence is fine) and the plan is checked by {@link
- * dev.orchestrator.plan.PlanJson#parse}, the validator of every plan, so the problems the model is
- * told about are the ones a user would see for a hand-written plan (see {@link PlanReading}). A
- * malformed, invalid or cut-off reply gets up to {@value #MAX_REPAIRS} repair rounds that quote
- * every problem; then planning fails with {@link UnusablePlanReply}. Thread-safe if its client is.
+ * <p>The conversation is {@link PlanningConversation}'s, shared with the Claude Code planner: each
+ * reply is read as JSON (a {@code ```json} fence is fine) by {@link PlanReading}, and a malformed,
+ * invalid or cut-off reply gets up to {@value #MAX_REPAIRS} repair rounds that quote every problem;
+ * then planning fails with {@link UnusablePlanReply}. Here each round sends the whole step so far
+ * as one chat. Thread-safe if its client is.
  */
 public final class LlmPlanner implements Planner {
 
   /** Repair rounds per step after the first reply. */
-  public static final int MAX_REPAIRS = 2;
-
-  private static final Logger log = LoggerFactory.getLogger(LlmPlanner.class);
-  private static final String ANALYSIS = "complexity analysis";
-  private static final String PLAN = "plan";
+  public static final int MAX_REPAIRS = PlanningConversation.MAX_REPAIRS;
 
   private final ModelClient client;
 
@@ -54,66 +49,32 @@ public final class LlmPlanner implements Planner {
   public Plan plan(String requirements, int executorBudget) {
     String requirement = Planner.checkedRequirement(requirements, executorBudget);
     try {
-      PlanReading.Analysis analysis =
-          converse(
-              ANALYSIS,
-              PlanningPrompts.analysis(requirement, executorBudget),
-              reply -> PlanReading.analysis(reply, requirement, executorBudget));
-      log.info(
-          "complexity {}/100 ({}), {} tasks",
-          analysis.complexity().score(),
-          analysis.complexity().band(),
-          analysis.tasks());
-      return converse(
-          PLAN,
-          PlanningPrompts.plan(
-              requirement, analysis.complexity(), analysis.tasks(), executorBudget),
-          reply ->
-              PlanReading.plan(
-                  reply,
-                  requirement,
-                  analysis.complexity(),
-                  executorBudget,
-                  client.settings().model() + " (" + client.settings().provider().id() + ")"));
+      return new PlanningConversation(this::ask, PlanReading.SOURCE)
+          .plan(
+              requirement,
+              executorBudget,
+              client.settings().model() + " (" + client.settings().provider().id() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OrchestratorException("planning was interrupted", e);
     }
   }
 
-  // One step: ask, read, and tell the model what was wrong until a reply is usable.
-  private <T> T converse(String step, String prompt, Function<String, PlanReading.Reading<T>> read)
-      throws InterruptedException {
+  // The whole step so far goes to the model as one chat, after the system prompt.
+  private PlanningConversation.Answer ask(
+      String step, int round, List<PlanningConversation.Turn> turns) throws InterruptedException {
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(SystemMessage.from(PlanningPrompts.SYSTEM));
-    messages.add(UserMessage.from(prompt));
-    List<String> problems = List.of();
-    for (int round = 0; round <= MAX_REPAIRS; round++) {
-      ModelReply reply = client.chat(ChatRequest.builder().messages(messages).build());
-      if (!reply.text().isBlank()) {
-        messages.add(reply.message());
-      }
-      String correction;
-      if (reply.cutOff()) {
-        problems =
-            List.of(
-                "the reply was cut off at the limit of "
-                    + client.settings().maxOutputTokens()
-                    + " output tokens; raise --max-output-tokens");
-        correction = PlanningPrompts.cutOff(client.settings().maxOutputTokens());
-      } else {
-        PlanReading.Reading<T> reading = read.apply(reply.text());
-        if (reading.value() != null) {
-          return reading.value();
-        }
-        problems = reading.problems();
-        correction = PlanningPrompts.repair(problems);
-      }
-      log.warn("the model's {} cannot be used: {}", step, problems);
-      if (round < MAX_REPAIRS) {
-        messages.add(UserMessage.from(correction));
+    for (PlanningConversation.Turn turn : turns) {
+      if (turn.fromPlanner()) {
+        messages.add(UserMessage.from(turn.text()));
+      } else if (!turn.text().isBlank()) {
+        messages.add(AiMessage.from(turn.text()));
       }
     }
-    throw new UnusablePlanReply(step, MAX_REPAIRS, problems);
+    ModelReply reply = client.chat(ChatRequest.builder().messages(messages).build());
+    return new PlanningConversation.Answer(
+        reply.text(),
+        reply.cutOff() ? OptionalInt.of(client.settings().maxOutputTokens()) : OptionalInt.empty());
   }
 }

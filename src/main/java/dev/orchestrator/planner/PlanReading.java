@@ -8,6 +8,7 @@ import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.InvalidPlanException;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.PlanReader;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
 import java.time.Duration;
@@ -17,20 +18,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a model's answers to the two steps of {@link PlanningPrompts}, whoever the model is (an API
  * or a headless coding agent): the complexity analysis, then the plan. Each reply is read as JSON
- * ({@link ReplyJson}) and checked by {@link PlanJson#parse}, the validator of every plan, so the
- * problems a model is told about are the ones a user would see for a hand-written plan; the task
- * count must also fit the band of the score. What the planner knows better than the model (the
- * requirement's words, the executor budget, the complexity of step 1) is filled in by the planner.
+ * ({@link ReplyJson}) and checked by {@link PlanReader}, the reader of every plan, so the problems
+ * a model is told about are the ones a user would see for a hand-written plan; the task count must
+ * also fit the band of the score. What the planner knows better than the model (the requirement's
+ * words, the executor budget, the complexity of step 1) is filled in by the planner. Replies are
+ * read leniently: a field the plan file does not know ("reasoning", "summary") is logged and
+ * skipped rather than costing a repair round.
  */
 final class PlanReading {
+
+  private static final Logger log = LoggerFactory.getLogger(PlanReading.class);
+  private static final PlanReader LENIENT =
+      PlanReader.lenient(field -> log.info("ignored a field the plan does not use: {}", field));
 
   static final String SOURCE = "language-model planner";
   private static final String COMPLEXITY = "complexity";
   private static final String NUM_TASKS = "num_tasks";
+  // Filled in after planning, from the plan's graph; never taken from a model.
+  private static final String FORECAST = "forecast";
   // The fields of execution_plan.json the model writes; the planner fills in the others.
   private static final Set<String> REPLY_FIELDS =
       Set.of("tasks", "dependencies", "execution_strategy", "notes");
@@ -71,7 +82,7 @@ final class PlanReading {
     skeleton.set(COMPLEXITY, analysis);
     Complexity complexity = null;
     try {
-      complexity = PlanJson.parse(skeleton.toString(), SOURCE).complexity();
+      complexity = LENIENT.parse(skeleton.toString(), SOURCE).complexity();
     } catch (InvalidPlanException e) {
       problems.addAll(e.problems());
     }
@@ -117,13 +128,13 @@ final class PlanReading {
         .properties()
         .forEach(
             field -> {
-              if (!filled.contains(field.getKey())) {
+              if (!filled.contains(field.getKey()) && !field.getKey().equals(FORECAST)) {
                 plan.set(field.getKey(), field.getValue());
               }
             });
     Plan parsed;
     try {
-      parsed = PlanJson.parse(plan.toString(), SOURCE);
+      parsed = LENIENT.parse(plan.toString(), SOURCE);
     } catch (InvalidPlanException e) {
       return Reading.failed(e.problems());
     }

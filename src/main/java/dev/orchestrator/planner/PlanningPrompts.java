@@ -73,18 +73,32 @@ final class PlanningPrompts {
         "- priority 1 (highest) to 5; estimated_effort low, medium or high; estimated_duration"
             + " such as \"30min\", \"1hr\" or \"2hrs\";",
         "- acceptance_criteria: concrete, checkable statements;",
+        "- contract first: when parts talk to each other (UI and API, services and gateway,"
+            + " pipeline stages), make task_1 a short task (30min) that fixes what they share as"
+            + " files the later tasks read: the API schema, the data model, message formats,"
+            + " module boundaries. Then the parts can be built at the same time against it"
+            + " instead of one after another, which is what lets "
+            + executors
+            + " executors work at once; integration tests and documentation come after the"
+            + " parts;",
+        "- group related features into one task rather than one task each, to stay within the"
+            + " band; give the same kind of work the same estimate wherever it sits;",
         "- files: the paths or glob patterns the task owns, e.g. \"src/api/**\","
             + " \"tests/api/**\"; tasks that may run at the same time must not own the same"
             + " files; if two tasks must touch the same file, make one depend on the other;",
-        "- dependencies: for each task that needs another's output, the ids it waits for; no"
-            + " cycles; leave independent tasks free to run in parallel;",
+        "- dependencies: for each task that needs another's output, the ids it waits for; a"
+            + " part built against the contract waits for the contract only, not for the parts"
+            + " it talks to; no cycles;",
+        "- the stack: when the requirement names a language or framework, use it, and let the"
+            + " file patterns show it (e.g. \"backend/src/**/*.java\");",
         "- execution_strategy: how the work spreads over the executors; notes: anything the"
             + " agents should know (conventions, interfaces between tasks).",
         "",
         "Reply with this JSON object:",
-        "{\"tasks\": [{\"id\": \"task_1\", \"name\": \"Data model\", \"description\": \"...\","
-            + " \"priority\": 1, \"estimated_effort\": \"medium\", \"estimated_duration\":"
-            + " \"1hr\", \"acceptance_criteria\": [\"...\"], \"files\": [\"src/models/**\"]}],",
+        "{\"tasks\": [{\"id\": \"task_1\", \"name\": \"API contract and data model\","
+            + " \"description\": \"...\", \"priority\": 1, \"estimated_effort\": \"low\","
+            + " \"estimated_duration\": \"30min\", \"acceptance_criteria\": [\"...\"],"
+            + " \"files\": [\"api/openapi.yaml\", \"src/shared/**\"]}],",
         " \"dependencies\": {\"task_2\": [\"task_1\"]},",
         " \"execution_strategy\": \"...\", \"notes\": \"...\"}");
   }

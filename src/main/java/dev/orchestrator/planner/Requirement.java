@@ -11,13 +11,15 @@ import java.util.List;
  * @param subject what is built, in the requirement's words ("todo list app")
  * @param components the parts of the product it names, in its order
  * @param mentions the capabilities it mentions, in its order
+ * @param stack the languages and frameworks it names
  */
 record Requirement(
     String text,
     Domain domain,
     String subject,
     List<Component> components,
-    List<Capability.Mention> mentions) {
+    List<Capability.Mention> mentions,
+    Stack stack) {
 
   Requirement {
     requireNonNull(text, "text");
@@ -25,6 +27,7 @@ record Requirement(
     requireNonNull(subject, "subject");
     components = List.copyOf(components);
     mentions = List.copyOf(mentions);
+    requireNonNull(stack, "stack");
   }
 
   /** The mentions of one kind of capability. */

@@ -32,15 +32,21 @@ final class RequirementParser {
   /** The requirement as the planner understands it; {@code text} must not be blank. */
   Requirement parse(String text) {
     String normalized = text.strip().replaceAll("\\s+", " ");
-    Domain domain = Domain.detect(normalized);
     List<Capability.Mention> mentions = Capability.detect(normalized);
+    Domain domain = Domain.detect(normalized);
+    // An API with a user interface is a web app: "a React frontend and a Spring Boot REST backend".
+    if (domain == Domain.REST_API
+        && mentions.stream().anyMatch(m -> m.capability() == Capability.UI)) {
+      domain = Domain.WEB_APP;
+    }
     List<Component> components = extractor.extract(normalized, domain, mentions);
     return new Requirement(
         normalized,
         domain,
         subject(normalized, domain),
         components,
-        mentions.stream().filter(m -> !insideComponent(m, components)).toList());
+        mentions.stream().filter(m -> !insideComponent(m, components)).toList(),
+        Stack.of(normalized));
   }
 
   // A technology named inside a component is that component's business: "deploy commands" is a

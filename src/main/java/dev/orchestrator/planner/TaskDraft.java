@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.FilePatterns;
-import dev.orchestrator.plan.Task;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,8 +15,9 @@ import java.util.Set;
  * A task of the plan being made, before it has an id and dependencies.
  *
  * @param titles the name, or the names of the drafts merged into this one
- * @param components slugs of the components the task works on; empty for shared work, which waits
- *     for everything in lower layers
+ * @param components slugs of the components the task works on; empty for shared work
+ * @param kinds the catalogue keys of the templates it was drafted from: the kinds of work it does
+ * @param standalone a part that does not wait for the contract
  * @param files paths or globs the task owns
  */
 record TaskDraft(
@@ -26,11 +26,12 @@ record TaskDraft(
     Layer layer,
     int priority,
     List<String> components,
+    List<String> kinds,
+    boolean standalone,
     Duration duration,
     List<String> files,
     List<String> criteria) {
 
-  private static final Duration SHORT = Duration.ofMinutes(30);
   private static final int MAX_CRITERIA = 4;
 
   TaskDraft {
@@ -38,6 +39,7 @@ record TaskDraft(
     requireNonNull(description, "description");
     requireNonNull(layer, "layer");
     components = List.copyOf(components);
+    kinds = List.copyOf(kinds);
     requireNonNull(duration, "duration");
     files = List.copyOf(files);
     criteria = List.copyOf(criteria);
@@ -47,7 +49,7 @@ record TaskDraft(
   static Duration typicalDuration(Effort effort) {
     switch (effort) {
       case LOW:
-        return SHORT;
+        return Duration.ofMinutes(30);
       case MEDIUM:
         return Duration.ofHours(1);
       default:
@@ -92,70 +94,30 @@ record TaskDraft(
   }
 
   /**
-   * One task doing the work of both. It sits in the lower of the two layers; it is shared when
-   * either is, because shared work waits for more than component work does.
+   * One task doing the work of both, in the same phase: it owns the files of both, takes the time
+   * of both and is shared work when either is.
+   *
+   * @throws IllegalArgumentException if the two are in different phases
    */
   TaskDraft mergedWith(TaskDraft other) {
+    if (layer != other.layer) {
+      throw new IllegalArgumentException(
+          "only tasks of one phase merge: " + name() + " and " + other.name());
+    }
     List<String> criteriaOfBoth = new ArrayList<>();
     criteriaOfBoth.addAll(criteria.subList(0, Math.min(2, criteria.size())));
     criteriaOfBoth.addAll(other.criteria.subList(0, Math.min(2, other.criteria.size())));
     return new TaskDraft(
         concat(titles, other.titles),
         description + " " + other.description,
-        layer.compareTo(other.layer) <= 0 ? layer : other.layer,
+        layer,
         Math.min(priority, other.priority),
         shared() || other.shared() ? List.of() : concat(components, other.components),
+        concat(kinds, other.kinds),
+        standalone && other.standalone,
         duration.plus(other.duration),
         concat(files, other.files),
         criteriaOfBoth.subList(0, Math.min(MAX_CRITERIA, criteriaOfBoth.size())));
-  }
-
-  /**
-   * Whether the task owns test files and other files, so its tests can become a task of their own.
-   */
-  boolean hasSeparableTests() {
-    long tests = files.stream().filter(TaskDraft::isTestPath).count();
-    return !shared() && layer != Layer.VERIFICATION && tests > 0 && tests < files.size();
-  }
-
-  /** This task without its test files, the time they take and the criteria about them. */
-  TaskDraft withoutTests() {
-    List<String> untested =
-        criteria.stream().filter(c -> !c.toLowerCase(Locale.ROOT).contains("test")).toList();
-    return new TaskDraft(
-        titles,
-        description,
-        layer,
-        priority,
-        components,
-        duration.minus(testTime()),
-        files.stream().filter(f -> !isTestPath(f)).toList(),
-        untested.size() >= 2 ? untested : criteria);
-  }
-
-  /** The unit tests of this task as a task one layer up, so it waits for this one. */
-  TaskDraft testsOnly() {
-    String name = name();
-    return new TaskDraft(
-        List.of(name + " tests"),
-        "Write unit tests for " + lowerFirst(name) + ": the main path, edge cases and errors.",
-        layer.next(),
-        Math.min(priority + 1, Task.LOWEST_PRIORITY),
-        components,
-        testTime(),
-        files.stream().filter(TaskDraft::isTestPath).toList(),
-        List.of(
-            "Unit tests cover the main path and each documented error of " + lowerFirst(name),
-            "The tests run offline and pass"));
-  }
-
-  // Half an hour of a task of an hour or more, half of a shorter one.
-  private Duration testTime() {
-    return duration.compareTo(SHORT.multipliedBy(2)) >= 0 ? SHORT : duration.dividedBy(2);
-  }
-
-  private static boolean isTestPath(String path) {
-    return path.startsWith("tests/") || path.contains("/tests/");
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -6,18 +6,26 @@ import dev.orchestrator.plan.Effort;
 import java.util.List;
 
 /**
- * A task of a domain's layout before it knows the requirement. Texts may hold placeholders: {@code
- * {subject}} and {@code {Subject}} (what is built, "todo list app"), {@code {component}} and {@code
- * {Component}}, {@code {service}} and {@code {Service}} (the component as a service name, "auth
- * service") and {@code {slug}} (the component in paths).
+ * A task of a domain's layout before it knows the requirement, as the catalogue ({@code
+ * templates.json}) describes it. Texts may hold placeholders: {@code {subject}} and {@code
+ * {Subject}} (what is built, "todo list app"), {@code {component}} and {@code {Component}}, {@code
+ * {service}} and {@code {Service}} (the component as a service name, "auth service") and {@code
+ * {slug}} (the component in paths).
  *
+ * @param key the template's name in the catalogue; drafts of one template are the same kind of work
  * @param presence when the layout uses the template, given the components the requirement names
+ * @param side which part of a named stack the task's code is in, for the file claims
+ * @param standalone a part that needs only the repository layout the plan fixes, not the contract
+ *     (build and deployment configuration): it starts beside the contract
  * @param files paths or globs the task owns, 1 or more
  * @param criteria acceptance criteria, 2 to 4
  */
 record TaskTemplate(
+    String key,
     Layer layer,
     Presence presence,
+    Stack.Side side,
+    boolean standalone,
     int priority,
     String name,
     Effort effort,
@@ -38,44 +46,24 @@ record TaskTemplate(
   }
 
   TaskTemplate {
+    requireNonNull(key, "key");
     requireNonNull(layer, "layer");
     requireNonNull(presence, "presence");
+    requireNonNull(side, "side");
     requireNonNull(name, "name");
     requireNonNull(effort, "effort");
     requireNonNull(description, "description");
     files = List.copyOf(files);
     criteria = List.copyOf(criteria);
     if (files.isEmpty()) {
-      throw new IllegalArgumentException(name + ": a template must own at least one path");
+      throw new IllegalArgumentException(key + ": a template must own at least one path");
     }
     if (criteria.size() < 2 || criteria.size() > 4) {
-      throw new IllegalArgumentException(name + ": a template needs 2 to 4 acceptance criteria");
+      throw new IllegalArgumentException(key + ": a template needs 2 to 4 acceptance criteria");
     }
-  }
-
-  /** A template with its layer's priority. */
-  static TaskTemplate of(
-      Layer layer,
-      Presence presence,
-      String name,
-      Effort effort,
-      String description,
-      List<String> files,
-      String... criteria) {
-    return new TaskTemplate(
-        layer, presence, layer.priority(), name, effort, description, files, List.of(criteria));
-  }
-
-  /** This template at another priority, for work that can wait (documentation, extras). */
-  TaskTemplate withPriority(int newPriority) {
-    return new TaskTemplate(
-        layer, presence, newPriority, name, effort, description, files, criteria);
-  }
-
-  /** This template used in other circumstances, such as a common template only with components. */
-  TaskTemplate withPresence(Presence newPresence) {
-    return new TaskTemplate(
-        layer, newPresence, priority, name, effort, description, files, criteria);
+    if (priority < 1 || priority > 5) {
+      throw new IllegalArgumentException(key + ": priority must be 1 to 5, was " + priority);
+    }
   }
 
   /**
@@ -83,20 +71,24 @@ record TaskTemplate(
    *
    * @param component the component the task is for; null unless the presence is {@link
    *     Presence#EACH_COMPONENT}
+   * @param stack the languages the requirement names; its side of the stack shapes the file claims
    */
-  TaskDraft draft(String subject, Component component) {
+  TaskDraft draft(String subject, Component component, Stack stack) {
     if ((component == null) == (presence == Presence.EACH_COMPONENT)) {
       throw new IllegalArgumentException(
-          name + ": a component is needed exactly for EACH_COMPONENT");
+          key + ": a component is needed exactly for EACH_COMPONENT");
     }
+    String text = fill(description, subject, component) + stack.advice(side);
     return new TaskDraft(
         List.of(fill(name, subject, component)),
-        fill(description, subject, component),
+        text,
         layer,
         priority,
         component == null ? List.of() : List.of(component.slug()),
+        List.of(key),
+        standalone,
         TaskDraft.typicalDuration(effort),
-        files.stream().map(f -> fill(f, subject, component)).toList(),
+        files.stream().map(f -> stack.claim(side, fill(f, subject, component))).toList(),
         criteria.stream().map(c -> fill(c, subject, component)).toList());
   }
 

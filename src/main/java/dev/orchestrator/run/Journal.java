@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.AttemptJson;
+import dev.orchestrator.output.UsageJson;
 import dev.orchestrator.plan.PlanJson;
-import dev.orchestrator.usage.TokenUsage;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,7 +92,7 @@ final class Journal implements AutoCloseable {
   void attemptEnded(String taskId, Attempt attempt) {
     ObjectNode r = record("attempt_ended", attempt.finishedAt());
     r.put("task", taskId);
-    putAttempt(r, attempt);
+    AttemptJson.write(r, attempt);
     appendLazily(r);
   }
 
@@ -107,15 +109,8 @@ final class Journal implements AutoCloseable {
     ObjectNode files = r.putObject("files");
     new TreeMap<>(task.files()).forEach(files::put);
     ArrayNode attempts = r.putArray("attempts");
-    task.attempts().forEach(a -> putAttempt(attempts.addObject(), a));
-    if (task.usage() != null) {
-      ObjectNode usage = r.putObject("usage");
-      usage.put("input", task.usage().inputTokens());
-      usage.put("output", task.usage().outputTokens());
-      usage.put("cache_read", task.usage().cacheReadTokens());
-      usage.put("cache_write", task.usage().cacheWriteTokens());
-      usage.put("cost_usd", task.usage().costUsd());
-    }
+    task.attempts().forEach(a -> AttemptJson.write(attempts.addObject(), a));
+    UsageJson.write(r, task.usage());
     ObjectNode details = r.putObject("details");
     new TreeMap<>(task.details()).forEach(details::put);
     append(r);
@@ -143,25 +138,6 @@ final class Journal implements AutoCloseable {
     return record;
   }
 
-  private static void putAttempt(ObjectNode node, Attempt attempt) {
-    node.put("attempt", attempt.number());
-    node.put("executor", attempt.executorId());
-    node.put("started_at", attempt.startedAt().toString());
-    node.put("finished_at", attempt.finishedAt().toString());
-    node.put("outcome", attempt.outcome().label());
-    node.put("error", attempt.error());
-  }
-
-  private static Attempt readAttempt(JsonNode node) {
-    return new Attempt(
-        node.path("attempt").asInt(),
-        node.path("executor").asInt(),
-        Instant.parse(node.path("started_at").asText()),
-        Instant.parse(node.path("finished_at").asText()),
-        Attempt.Outcome.fromLabel(node.path("outcome").asText()),
-        node.path("error").isNull() ? null : node.path("error").asText());
-  }
-
   /**
    * The tasks the journal records as completed, latest record per task, as they were recorded
    * (whether their files are still intact is for the caller to check).
@@ -172,36 +148,37 @@ final class Journal implements AutoCloseable {
       if (!r.path("type").asText().equals("task_completed")) {
         continue;
       }
-      Map<String, String> files = new LinkedHashMap<>();
-      r.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
-      List<Attempt> attempts = new ArrayList<>();
-      r.path("attempts").forEach(a -> attempts.add(readAttempt(a)));
-      Map<String, String> details = new LinkedHashMap<>();
-      r.path("details")
-          .fields()
-          .forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
-      JsonNode u = r.path("usage");
-      TokenUsage usage =
-          u.isObject()
-              ? new TokenUsage(
-                  u.path("input").asLong(),
-                  u.path("output").asLong(),
-                  u.path("cache_read").asLong(),
-                  u.path("cache_write").asLong(),
-                  u.path("cost_usd").isNull() ? null : u.path("cost_usd").decimalValue())
-              : null;
       String task = r.path("task").asText();
-      completed.put(
-          task,
-          new CompletedTask(
-              task,
-              runDirectory.resolve(r.path("raw_directory").asText()),
-              files,
-              attempts,
-              usage,
-              details));
+      try {
+        completed.put(task, completedTask(r, task, runDirectory));
+      } catch (IllegalArgumentException | DateTimeException e) {
+        throw new UsageException(
+            "the journal's completion record of "
+                + task
+                + " cannot be read ("
+                + e.getMessage()
+                + "); was the run made by another version? Run the plan again into a new"
+                + " directory with orchestrator run --plan "
+                + runDirectory.resolve(PlanJson.FILE_NAME));
+      }
     }
     return completed;
+  }
+
+  private static CompletedTask completedTask(JsonNode r, String task, Path runDirectory) {
+    Map<String, String> files = new LinkedHashMap<>();
+    r.required("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
+    List<Attempt> attempts = new ArrayList<>();
+    r.required("attempts").forEach(a -> attempts.add(AttemptJson.read(a)));
+    Map<String, String> details = new LinkedHashMap<>();
+    r.path("details").properties().forEach(e -> details.put(e.getKey(), e.getValue().asText()));
+    return new CompletedTask(
+        task,
+        runDirectory.resolve(r.required("raw_directory").asText()),
+        files,
+        attempts,
+        UsageJson.read(r),
+        details);
   }
 
   /** Appends one record and forces it, and any written before it, to disk. Thread-safe. */

@@ -170,7 +170,8 @@ public final class Orchestrator {
     Map<String, CompletedTask> intact = new LinkedHashMap<>();
     Set<String> ids = plan.tasks().stream().map(t -> t.id()).collect(Collectors.toSet());
     List<com.fasterxml.jackson.databind.JsonNode> records;
-    try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true)) {
+    RunLogFile resumeLog = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true);
+    try (resumeLog) {
       records = Journal.replay(dir); // a repair is logged in the run's own log
     }
     Journal.completedTasks(records, dir)
@@ -198,7 +199,8 @@ public final class Orchestrator {
       throws InterruptedException {
     int executors = plan.executorBudget();
     PlanExecution.Dispatch dispatch = searchedDispatch(plan);
-    try (RunLogFile logFile = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed);
+    RunLogFile runLog = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed);
+    try (runLog;
         Journal journal = Journal.open(dir)) {
       Instant startedAt = clock.instant();
       if (resumed) {

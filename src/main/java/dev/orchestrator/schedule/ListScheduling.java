@@ -24,12 +24,11 @@ final class ListScheduling {
 
   private final int[] waitingFor;
   private final int[] runningConflicts;
-  private final int[] ready;
+  private final IntMinHeap ready;
   private final int[] parked;
-  private final int[] running;
+  private final IntMinHeap running;
   private final long[] start;
   private final long[] end;
-  private int[] rank;
 
   private ListScheduling(
       int executors, long[] duration, int[][] predecessors, int[][] successors, int[][] conflicts) {
@@ -42,11 +41,11 @@ final class ListScheduling {
     this.hasConflicts = Arrays.stream(conflicts).anyMatch(c -> c.length > 0);
     this.waitingFor = new int[size];
     this.runningConflicts = new int[size];
-    this.ready = new int[size];
     this.parked = new int[size];
-    this.running = new int[size];
     this.start = new long[size];
     this.end = new long[size];
+    this.ready = IntMinHeap.byInt(size, new int[size]);
+    this.running = IntMinHeap.byLong(size, end);
   }
 
   /** Schedules the graph as the dispatcher would. */
@@ -85,24 +84,21 @@ final class ListScheduling {
    * @param rank distinct values, lower first
    */
   long makespan(int[] rank) {
-    this.rank = rank;
-    int readyCount = 0;
+    ready.reset(rank);
     int parkedCount = 0;
-    int runningCount = 0;
     for (int t = 0; t < size; t++) {
       waitingFor[t] = predecessors[t].length;
       runningConflicts[t] = 0;
       if (waitingFor[t] == 0) {
-        readyCount = pushReady(t, readyCount);
+        ready.push(t);
       }
     }
     int idle = executors;
     long now = 0;
     long makespan = 0;
     while (true) {
-      while (idle > 0 && readyCount > 0) {
-        int t = ready[0];
-        readyCount = popReady(readyCount);
+      while (idle > 0 && !ready.isEmpty()) {
+        int t = ready.pop();
         if (hasConflicts && runningConflicts[t] > 0) {
           parked[parkedCount++] = t;
           continue;
@@ -115,16 +111,15 @@ final class ListScheduling {
             runningConflicts[c]++;
           }
         }
-        runningCount = pushRunning(t, runningCount);
+        running.push(t);
         idle--;
       }
-      if (runningCount == 0) {
+      if (running.isEmpty()) {
         break;
       }
-      now = end[running[0]];
-      while (runningCount > 0 && end[running[0]] == now) {
-        int t = running[0];
-        runningCount = popRunning(runningCount);
+      now = end[running.peek()];
+      while (!running.isEmpty() && end[running.peek()] == now) {
+        int t = running.pop();
         idle++;
         if (hasConflicts) {
           for (int c : conflicts[t]) {
@@ -133,7 +128,7 @@ final class ListScheduling {
         }
         for (int s : successors[t]) {
           if (--waitingFor[s] == 0) {
-            readyCount = pushReady(s, readyCount);
+            ready.push(s);
           }
         }
       }
@@ -142,7 +137,7 @@ final class ListScheduling {
         for (int k = 0; k < parkedCount; k++) {
           int t = parked[k];
           if (runningConflicts[t] == 0) {
-            readyCount = pushReady(t, readyCount);
+            ready.push(t);
           } else {
             parked[kept++] = t;
           }
@@ -151,81 +146,5 @@ final class ListScheduling {
       }
     }
     return makespan;
-  }
-
-  // Binary min-heap of ready tasks by rank.
-  private int pushReady(int t, int count) {
-    int at = count;
-    while (at > 0) {
-      int parent = (at - 1) >>> 1;
-      if (rank[ready[parent]] <= rank[t]) {
-        break;
-      }
-      ready[at] = ready[parent];
-      at = parent;
-    }
-    ready[at] = t;
-    return count + 1;
-  }
-
-  private int popReady(int count) {
-    int last = ready[--count];
-    int at = 0;
-    while (true) {
-      int child = 2 * at + 1;
-      if (child >= count) {
-        break;
-      }
-      if (child + 1 < count && rank[ready[child + 1]] < rank[ready[child]]) {
-        child++;
-      }
-      if (rank[ready[child]] >= rank[last]) {
-        break;
-      }
-      ready[at] = ready[child];
-      at = child;
-    }
-    if (count > 0) {
-      ready[at] = last;
-    }
-    return count;
-  }
-
-  // Binary min-heap of running tasks by end time.
-  private int pushRunning(int t, int count) {
-    int at = count;
-    while (at > 0) {
-      int parent = (at - 1) >>> 1;
-      if (end[running[parent]] <= end[t]) {
-        break;
-      }
-      running[at] = running[parent];
-      at = parent;
-    }
-    running[at] = t;
-    return count + 1;
-  }
-
-  private int popRunning(int count) {
-    int last = running[--count];
-    int at = 0;
-    while (true) {
-      int child = 2 * at + 1;
-      if (child >= count) {
-        break;
-      }
-      if (child + 1 < count && end[running[child + 1]] < end[running[child]]) {
-        child++;
-      }
-      if (end[running[child]] >= end[last]) {
-        break;
-      }
-      running[at] = running[child];
-      at = child;
-    }
-    if (count > 0) {
-      running[at] = last;
-    }
-    return count;
   }
 }

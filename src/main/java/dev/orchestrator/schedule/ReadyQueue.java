@@ -33,8 +33,7 @@ final class ReadyQueue {
   private final int[] unfinishedDependencies;
   private final int[] runningConflicts;
   private final boolean[] parked;
-  private final int[] heap;
-  private int heapSize;
+  private final IntMinHeap ready;
   private int running;
   private int terminal;
   private boolean stopped;
@@ -59,7 +58,7 @@ final class ReadyQueue {
     this.unfinishedDependencies = new int[n];
     this.runningConflicts = new int[n];
     this.parked = new boolean[n];
-    this.heap = new int[n];
+    this.ready = IntMinHeap.byInt(n, rank);
     Arrays.fill(state, State.WAITING);
     for (int t = 0; t < n; t++) {
       unfinishedDependencies[t] = graph.dependencies(t).length;
@@ -87,8 +86,8 @@ final class ReadyQueue {
     if (stopped) {
       return -1;
     }
-    while (heapSize > 0) {
-      int t = pop();
+    while (!ready.isEmpty()) {
+      int t = ready.pop();
       if (runningConflicts[t] > 0) {
         parked[t] = true;
         continue;
@@ -122,7 +121,7 @@ final class ReadyQueue {
     for (int c : conflicts[task]) {
       if (--runningConflicts[c] == 0 && parked[c]) {
         parked[c] = false;
-        push(c);
+        ready.push(c);
         released++;
       }
     }
@@ -186,7 +185,7 @@ final class ReadyQueue {
 
   /** Whether nothing is running and nothing more will be handed out. */
   boolean done() {
-    return running == 0 && (stopped || terminal == graph.size() || heapSize == 0);
+    return running == 0 && (stopped || terminal == graph.size() || ready.isEmpty());
   }
 
   int running() {
@@ -195,8 +194,8 @@ final class ReadyQueue {
 
   /** Whether some ready task could start now (ready and not blocked by a file conflict). */
   boolean hasDispatchable() {
-    for (int k = 0; k < heapSize; k++) {
-      if (runningConflicts[heap[k]] == 0) {
+    for (int k = 0; k < ready.size(); k++) {
+      if (runningConflicts[ready.at(k)] == 0) {
         return true;
       }
     }
@@ -227,44 +226,6 @@ final class ReadyQueue {
   private void makeReady(int t) {
     state[t] = State.READY;
     listener.ready(t);
-    push(t);
-  }
-
-  // A binary min-heap of task positions keyed by rank.
-  private void push(int t) {
-    int at = heapSize++;
-    while (at > 0) {
-      int parent = (at - 1) >>> 1;
-      if (rank[heap[parent]] <= rank[t]) {
-        break;
-      }
-      heap[at] = heap[parent];
-      at = parent;
-    }
-    heap[at] = t;
-  }
-
-  private int pop() {
-    int top = heap[0];
-    int last = heap[--heapSize];
-    int at = 0;
-    while (true) {
-      int child = 2 * at + 1;
-      if (child >= heapSize) {
-        break;
-      }
-      if (child + 1 < heapSize && rank[heap[child + 1]] < rank[heap[child]]) {
-        child++;
-      }
-      if (rank[heap[child]] >= rank[last]) {
-        break;
-      }
-      heap[at] = heap[child];
-      at = child;
-    }
-    if (heapSize > 0) {
-      heap[at] = last;
-    }
-    return top;
+    ready.push(t);
   }
 }

@@ -1,5 +1,7 @@
 package dev.orchestrator.usage;
 
+import static java.util.Objects.requireNonNull;
+
 import java.math.BigDecimal;
 
 /**
@@ -7,20 +9,42 @@ import java.math.BigDecimal;
  *
  * @param costUsd measured or priced cost in US dollars; null when no price is known
  */
-public record TokenUsage(
-    long inputTokens,
-    long outputTokens,
-    long cacheReadTokens,
-    long cacheWriteTokens,
-    BigDecimal costUsd) {
+public record TokenUsage(Tokens tokens, BigDecimal costUsd) {
+
+  public TokenUsage {
+    requireNonNull(tokens, "tokens");
+  }
+
+  public TokenUsage(
+      long inputTokens,
+      long outputTokens,
+      long cacheReadTokens,
+      long cacheWriteTokens,
+      BigDecimal costUsd) {
+    this(new Tokens(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens), costUsd);
+  }
+
+  /** Input tokens read neither from nor into the prompt cache. */
+  public long inputTokens() {
+    return tokens.input();
+  }
+
+  public long outputTokens() {
+    return tokens.output();
+  }
+
+  public long cacheReadTokens() {
+    return tokens.cacheRead();
+  }
+
+  public long cacheWriteTokens() {
+    return tokens.cacheWrite();
+  }
 
   /** The sum of both; cost is null when either is unknown. */
   public TokenUsage plus(TokenUsage other) {
     return new TokenUsage(
-        inputTokens + other.inputTokens,
-        outputTokens + other.outputTokens,
-        cacheReadTokens + other.cacheReadTokens,
-        cacheWriteTokens + other.cacheWriteTokens,
+        tokens.plus(other.tokens),
         costUsd == null || other.costUsd == null ? null : costUsd.add(other.costUsd));
   }
 }

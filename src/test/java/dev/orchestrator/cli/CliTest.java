@@ -1,8 +1,11 @@
 package dev.orchestrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.plan.EstimatedDuration;
+import dev.orchestrator.plan.PlanForecast;
 import dev.orchestrator.plan.PlanJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,6 +75,10 @@ class CliTest {
       assertThat(summary.get("completed").asInt()).isEqualTo(tasks).isBetween(4, 8);
       assertThat(summary.get("test_coverage").isNull()).isTrue();
       assertThat(summary.get("total_lines_of_code").asLong()).isPositive();
+      assertThat(result.out()).contains("Speed-up over one executor: ");
+      assertThat(out.resolve("report.html"))
+          .content()
+          .contains("Speed-up", "busy time / makespan", "planned 2.00× on 3 executors");
       try (Stream<Path> dirs = Files.list(out)) {
         assertThat(dirs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("executor_")))
             .allMatch(n -> n.matches("executor_[123]"));
@@ -173,6 +180,37 @@ class CliTest {
       assertThat(result.out()).contains("Hand-edited first task");
       assertThat(out.resolve("README.md")).content().contains("Hand-edited first task");
       assertThat(PlanJson.read(out.resolve("execution_plan.json")).executorBudget()).isEqualTo(4);
+    }
+
+    @Test
+    void predicts_the_speed_up_before_the_run_with_simulates_own_figures() throws Exception {
+      Path planDir = temp.resolve("forecast");
+
+      Result planned = run(args("plan", TODO, "-m", 3, "-o", planDir));
+
+      assertThat(planned.exitCode()).as(planned.err()).isZero();
+      Path planFile = planDir.resolve("execution_plan.json");
+      PlanForecast forecast = PlanJson.read(planFile).forecast();
+      assertThat(forecast.executors()).isEqualTo(3);
+      Result simulated = run(args("simulate", "--plan", planFile, "-m", 3, "--json"));
+      JsonNode prediction = PlanJson.mapper().readTree(simulated.out());
+      long makespan = prediction.get("forecasts").get(0).get("makespan_ms").asLong();
+      assertThat(forecast.makespan().toMillis()).isEqualTo(makespan);
+      assertThat(forecast.speedup())
+          .isCloseTo(prediction.get("total_work_ms").asLong() / (double) makespan, within(0.005));
+      int tasks = PlanJson.read(planFile).tasks().size();
+      Result sweep = run(args("simulate", "--plan", planFile, "--sweep", "1.." + tasks, "--json"));
+      assertThat(forecast.recommendedExecutors())
+          .isEqualTo(PlanJson.mapper().readTree(sweep.out()).get("recommended_executors").asInt());
+      assertThat(planned.out())
+          .contains(
+              "Predicted makespan: "
+                  + EstimatedDuration.format(forecast.makespan())
+                  + " on 3 executors",
+              String.format(
+                  java.util.Locale.ROOT, "Speed-up over one executor: %.2fx", forecast.speedup()),
+              "Recommended budget: " + forecast.recommendedExecutors() + " executor");
+      assertThat(forecast.speedup()).isGreaterThanOrEqualTo(1.8);
     }
 
     @Test

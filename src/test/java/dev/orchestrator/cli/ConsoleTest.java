@@ -140,7 +140,7 @@ class ConsoleTest {
       String strategy = result.out().substring(result.out().indexOf("Strategy:"));
       strategy = strategy.substring(0, strategy.indexOf("\n\n"));
       assertThat(strategy.lines()).hasSizeGreaterThan(1).allMatch(line -> line.length() < 60);
-      assertThat(strategy.replaceAll("\\s+", " ")).contains("task_1 -> task_2 -> task_3");
+      assertThat(strategy.replaceAll("\\s+", " ")).contains("The critical path task_1 -> task_2");
     }
 
     @Test

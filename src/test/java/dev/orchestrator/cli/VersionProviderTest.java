@@ -58,9 +58,9 @@ class VersionProviderTest {
     main.putValue(VersionProvider.COMMIT, commit);
     main.putValue(VersionProvider.DIRTY, dirty);
     Path jar = temp.resolve("orchestrator.jar");
-    try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-      return jar;
+    try (OutputStream out = Files.newOutputStream(jar)) {
+      new JarOutputStream(out, manifest).close(); // a jar of the manifest alone
     }
+    return jar;
   }
 }

@@ -108,6 +108,20 @@ class PlanJsonTest {
     }
 
     @Test
+    @DisplayName("reads back its forecast equal to what was written")
+    void round_trips_a_forecast() {
+      Plan plan = fullPlan().withForecast(new PlanForecast(3, Duration.ofMinutes(210), 2.0, 4));
+
+      String json = PlanJson.write(plan);
+
+      assertThat(json)
+          .contains(
+              "\"forecast\" : {\n    \"executors\" : 3,\n    \"predicted_makespan\" : \"3hrs30min\"");
+      assertThat(PlanJson.parse(json, SOURCE)).isEqualTo(plan);
+      assertThat(PlanJson.write(fullPlan())).doesNotContain("forecast");
+    }
+
+    @Test
     @DisplayName("reads back from a real file equal to what was written")
     void round_trips_through_a_file(@TempDir Path dir) throws IOException {
       Path file = dir.resolve(PlanJson.FILE_NAME);
@@ -254,6 +268,16 @@ class PlanJsonTest {
               "unknown task field",
               tree -> taskNode(tree, "task_2").put("owner", "bob"),
               "task_2 has an unknown field \"owner\"; the known fields are [acceptance_criteria,"),
+          bad(
+              "forecast with a typo",
+              tree ->
+                  tree.putObject("forecast")
+                      .put("executors", 3)
+                      .put("predicted_makespan", "1hr")
+                      .put("speedup", 2.0)
+                      .put("speed_up", 2.0)
+                      .put("recommended_executors", 3),
+              "forecast has an unknown field \"speed_up\""),
           bad(
               "unknown plan field",
               tree -> tree.put("budget", 3),

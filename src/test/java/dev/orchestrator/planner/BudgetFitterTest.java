@@ -4,6 +4,7 @@ import static dev.orchestrator.planner.TaskDraftTest.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,14 +12,30 @@ class BudgetFitterTest {
 
   private final BudgetFitter fitter = new BudgetFitter();
 
-  private static final TaskDraft MODEL =
-      draft("Data model", Layer.FOUNDATION, List.of(), List.of("src/models/**"));
-  private static final TaskDraft CART =
-      draft("Cart", Layer.CORE, List.of("cart"), List.of("src/cart/**", "tests/cart/**"));
-  private static final TaskDraft CHECKOUT =
-      draft("Checkout", Layer.CORE, List.of("checkout"), List.of("src/co/**", "tests/co/**"));
-  private static final TaskDraft ROUTING =
-      draft("Routing", Layer.CORE, List.of(), List.of("src/app/**"));
+  private static final TaskDraft CONTRACT =
+      draft("Contract", Layer.CONTRACT, List.of(), List.of("api/**"), Duration.ofMinutes(30));
+  private static final TaskDraft CART_BACKEND =
+      draft("Cart backend", Layer.PART, List.of("cart"), List.of("src/server/cart/**"));
+  private static final TaskDraft CART_UI =
+      draft(
+          "Cart UI",
+          Layer.PART,
+          List.of("cart"),
+          List.of("src/client/cart/**"),
+          Duration.ofHours(1));
+  private static final TaskDraft CHECKOUT_BACKEND =
+      draft("Checkout backend", Layer.PART, List.of("checkout"), List.of("src/server/co/**"));
+  private static final TaskDraft CHECKOUT_UI =
+      draft(
+          "Checkout UI",
+          Layer.PART,
+          List.of("checkout"),
+          List.of("src/client/co/**"),
+          Duration.ofHours(1));
+  private static final TaskDraft SHELL =
+      draft("Shell", Layer.PART, List.of(), List.of("src/client/app/**"), Duration.ofHours(1));
+  private static final TaskDraft DATABASE =
+      draft("Database", Layer.PART, List.of(), List.of("db/**"), Duration.ofHours(1));
   private static final TaskDraft TESTS =
       draft("Integration tests", Layer.VERIFICATION, List.of(), List.of("tests/integration/**"));
   private static final TaskDraft DOCS =
@@ -26,76 +43,89 @@ class BudgetFitterTest {
   private static final TaskDraft BENCHMARKS =
       draft("Benchmarks", Layer.VERIFICATION, List.of(), List.of("tests/performance/**"));
 
-  private final List<TaskDraft> plan = List.of(MODEL, CART, CHECKOUT, ROUTING, TESTS, DOCS);
+  private final List<TaskDraft> plan =
+      List.of(
+          CONTRACT,
+          CART_BACKEND,
+          CART_UI,
+          CHECKOUT_BACKEND,
+          CHECKOUT_UI,
+          SHELL,
+          DATABASE,
+          TESTS,
+          DOCS);
 
   @Test
   void leaves_a_plan_within_its_budget_alone() {
-    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(4, 8));
+    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(BENCHMARKS), new TaskBudget(4, 9));
 
     assertThat(fitting.drafts()).isEqualTo(plan);
-    assertThat(fitting.split() + fitting.added() + fitting.merged()).isZero();
+    assertThat(fitting.added() + fitting.merged()).isZero();
   }
 
   @Test
-  void splits_the_tests_of_every_component_when_that_fits() {
-    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(7, 8));
+  void adds_extras_that_no_task_covers_until_the_minimum() {
+    TaskDraft coveredDocs = draft("Docs site", Layer.VERIFICATION, List.of(), List.of("docs/x/**"));
 
-    assertThat(fitting.split()).isEqualTo(2);
+    BudgetFitter.Fitting fitting =
+        fitter.fit(plan, List.of(coveredDocs, BENCHMARKS, BENCHMARKS), new TaskBudget(10, 15));
+
+    assertThat(fitting.added()).isEqualTo(1);
+    assertThat(fitting.drafts()).hasSize(10).last().isEqualTo(BENCHMARKS);
+  }
+
+  @Test
+  void groups_the_parts_of_one_component_first() {
+    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(4, 7));
+
+    assertThat(fitting.merged()).isEqualTo(2);
     assertThat(fitting.drafts())
         .extracting(TaskDraft::name)
         .containsExactly(
-            "Data model",
-            "Cart",
-            "Checkout",
-            "Routing",
-            "Cart tests",
-            "Checkout tests",
+            "Contract",
+            "Cart backend and cart UI",
+            "Checkout backend and checkout UI",
+            "Shell",
+            "Database",
             "Integration tests",
             "Documentation");
   }
 
   @Test
-  void splits_only_the_tests_it_needs_when_all_would_not_fit() {
-    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(7, 7));
+  void then_groups_the_shortest_parts_to_keep_them_even() {
+    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(4, 6));
 
-    assertThat(fitting.split()).isEqualTo(1);
-    assertThat(fitting.drafts()).extracting(TaskDraft::name).contains("Cart tests");
-  }
-
-  @Test
-  void adds_extras_in_order_once_no_tests_are_left_to_split() {
-    BudgetFitter.Fitting fitting =
-        fitter.fit(plan, List.of(DOCS, BENCHMARKS), new TaskBudget(9, 15));
-
-    assertThat(fitting.added()).isEqualTo(1);
-    assertThat(fitting.drafts()).extracting(TaskDraft::name).contains("Benchmarks");
-  }
-
-  @Test
-  void fails_loudly_when_the_extras_cannot_fill_the_budget() {
-    assertThatThrownBy(() -> fitter.fit(plan, List.of(), new TaskBudget(16, Integer.MAX_VALUE)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("16 or more tasks");
-  }
-
-  @Test
-  void merges_component_tasks_of_the_most_crowded_layer_first() {
-    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(4, 5));
-
-    assertThat(fitting.merged()).isEqualTo(1);
     assertThat(fitting.drafts())
         .extracting(TaskDraft::name)
-        .containsExactly(
-            "Data model", "Cart and checkout", "Routing", "Integration tests", "Documentation");
+        .contains("Shell and database", "Cart backend and cart UI");
   }
 
   @Test
-  void merges_neighbouring_layers_when_every_layer_has_one_task() {
-    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(1, 2));
+  void merges_verification_only_when_two_parts_are_left() {
+    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(1, 4));
 
-    assertThat(fitting.drafts()).hasSize(2);
+    assertThat(fitting.drafts())
+        .extracting(TaskDraft::layer)
+        .containsExactly(Layer.CONTRACT, Layer.PART, Layer.PART, Layer.VERIFICATION);
+    assertThat(fitting.drafts().get(3).name()).isEqualTo("Integration tests and documentation");
+  }
+
+  @Test
+  void keeps_every_file_and_every_hour_when_merging() {
+    BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(1, 3));
+
+    assertThat(fitting.drafts()).hasSize(3);
     assertThat(fitting.drafts().stream().flatMap(d -> d.files().stream()))
         .containsExactlyInAnyOrderElementsOf(
             plan.stream().flatMap(d -> d.files().stream()).toList());
+    assertThat(fitting.drafts().stream().map(TaskDraft::duration).reduce(Duration::plus))
+        .isEqualTo(plan.stream().map(TaskDraft::duration).reduce(Duration::plus));
+  }
+
+  @Test
+  void refuses_a_budget_the_extras_cannot_fill() {
+    assertThatThrownBy(() -> fitter.fit(plan, List.of(), new TaskBudget(16, 20)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("16 to 20 tasks");
   }
 }

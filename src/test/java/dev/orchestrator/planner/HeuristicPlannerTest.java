@@ -10,6 +10,7 @@ import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.PlanValidator;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -149,13 +150,14 @@ class HeuristicPlannerTest {
 
     assertThat(names(plan))
         .contains(
+            "API contract and data model",
             "Product catalog backend",
             "Cart backend",
             "Checkout backend",
             "Product catalog UI",
             "Cart UI",
             "Checkout UI",
-            "Data model",
+            "Database schema and migrations",
             "Integration tests",
             "Documentation");
     assertThat(plan.complexity().keyFeaturesDetected())
@@ -163,40 +165,81 @@ class HeuristicPlannerTest {
   }
 
   @Test
-  @DisplayName("builds data model, then API, then UI, then integration tests")
-  void orders_the_layers() {
+  @DisplayName("fixes the contract first, builds the parts side by side, then tests and documents")
+  void plans_contract_first() {
     Plan plan = planner.plan(TODO, 3);
     TaskGraph graph = TaskGraph.of(plan);
-    int model = indexOf(plan, "Data model");
+    int contract = indexOf(plan, "API contract and data model");
     int api = indexOf(plan, "Backend API");
     int ui = indexOf(plan, "Frontend UI");
+    int database = indexOf(plan, "Database schema and migrations");
     int tests = indexOf(plan, "Integration tests");
 
-    assertThat(graph.dependsTransitively(api, model)).isTrue();
-    assertThat(graph.dependsTransitively(ui, api)).isTrue();
+    assertThat(contract).isZero();
+    assertThat(plan.tasks().get(contract).estimatedDuration()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(plan.dependenciesOf(plan.tasks().get(api).id())).containsExactly("task_1");
+    assertThat(plan.dependenciesOf(plan.tasks().get(ui).id())).containsExactly("task_1");
+    assertThat(plan.dependenciesOf(plan.tasks().get(database).id())).containsExactly("task_1");
+    assertThat(graph.dependsTransitively(tests, api)).isTrue();
     assertThat(graph.dependsTransitively(tests, ui)).isTrue();
+    assertThat(plan.notes()).contains("Contract first");
   }
 
   @Test
-  void lets_a_component_wait_only_for_its_own_lower_layers() {
+  void builds_a_components_ui_against_the_contract_not_after_its_backend() {
     Plan plan = planner.plan(SHOP, 3);
     TaskGraph graph = TaskGraph.of(plan);
     int cartBackend = indexOf(plan, "Cart backend");
     int cartUi = indexOf(plan, "Cart UI");
-    int catalogUi = indexOf(plan, "Product catalog UI");
     int tests = indexOf(plan, "Integration tests");
 
-    assertThat(graph.dependsTransitively(cartUi, cartBackend)).isTrue();
-    assertThat(graph.dependsTransitively(catalogUi, cartBackend)).isFalse();
+    assertThat(graph.dependsTransitively(cartUi, cartBackend)).isFalse();
+    assertThat(graph.dependsTransitively(cartUi, 0)).isTrue();
     assertThat(graph.dependsTransitively(tests, cartUi)).isTrue();
-    assertThat(graph.dependsTransitively(tests, catalogUi)).isTrue();
+    assertThat(graph.dependsTransitively(tests, cartBackend)).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("requirements")
+  void gives_the_same_kind_of_work_the_same_estimate_wherever_it_sits(String requirement) {
+    Plan plan = planner.plan(requirement, 4);
+
+    for (Task task : plan.tasks()) {
+      for (Task other : plan.tasks()) {
+        if (task.name().equals("Documentation") && other.name().equals("Documentation")) {
+          assertThat(task.estimatedDuration()).isEqualTo(other.estimatedDuration());
+        }
+      }
+      if (task.name().equals("Integration tests")) {
+        assertThat(task.estimatedDuration()).isEqualTo(Duration.ofHours(1));
+      }
+      if (task.name().endsWith(" backend") && !task.name().contains(" and ")) {
+        assertThat(task.estimatedDuration()).isEqualTo(Duration.ofHours(2));
+      }
+    }
   }
 
   @Test
-  void puts_foundations_at_the_highest_priority() {
+  void uses_the_stack_the_requirement_names() {
+    Plan plan =
+        planner.plan(
+            "Build a task tracker with a React frontend and a Spring Boot Java REST backend", 3);
+
+    Task frontend = plan.tasks().get(indexOf(plan, "Frontend UI"));
+    Task backend = plan.tasks().get(indexOf(plan, "Backend API"));
+    assertThat(frontend.files()).allSatisfy(f -> assertThat(f).endsWith(".tsx"));
+    assertThat(backend.files()).allSatisfy(f -> assertThat(f).endsWith(".java"));
+    assertThat(backend.description()).contains("Spring Boot");
+    assertThat(plan.tasks().stream().flatMap(t -> t.files().stream()))
+        .noneMatch(f -> f.endsWith(".py"));
+  }
+
+  @Test
+  void puts_the_contract_at_the_highest_priority() {
     Plan plan = planner.plan(SHOP, 3);
 
-    assertThat(plan.tasks().get(indexOf(plan, "Data model")).priority()).isEqualTo(1);
+    assertThat(plan.tasks().get(indexOf(plan, "API contract and data model")).priority())
+        .isEqualTo(1);
     assertThat(plan.tasks().get(indexOf(plan, "Documentation")).priority()).isEqualTo(5);
   }
 
@@ -270,12 +313,25 @@ class HeuristicPlannerTest {
   }
 
   @Test
-  void combines_tasks_of_a_simple_requirement_to_stay_within_three() {
+  void groups_tasks_of_a_simple_requirement_to_stay_within_three() {
     Plan plan = planner.plan("Build a todo list app", 3);
 
     assertThat(plan.tasks()).hasSize(3);
-    assertThat(names(plan)).contains("Data model and backend API");
-    assertThat(plan.notes()).contains("combined");
+    assertThat(names(plan))
+        .containsExactly(
+            "API contract and data model",
+            "Backend API + database schema and migrations + frontend UI",
+            "Integration tests and documentation");
+    assertThat(plan.notes()).contains("grouped");
+  }
+
+  @Test
+  void groups_the_features_of_a_long_list_to_stay_within_the_band() {
+    Plan plan = planner.plan("Build a blog with posts, comments and tags", 4);
+
+    assertThat(plan.complexity().band()).isEqualTo("moderate");
+    assertThat(plan.tasks()).hasSize(8);
+    assertThat(names(plan)).contains("Posts backend and posts UI", "Tags backend and tags UI");
   }
 
   @Test

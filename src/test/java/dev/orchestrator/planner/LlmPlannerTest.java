@@ -95,6 +95,31 @@ class LlmPlannerTest {
   }
 
   @Test
+  void asks_for_a_contract_first_plan_and_says_why() throws Exception {
+    planner(TodoScript.ANALYSIS, inTurn(Reply.text(TodoScript.PLAN))).plan(REQUIREMENT, 3);
+
+    assertThat(server.exchanges().get(1).call().firstUserText())
+        .contains("contract first", "fixes what they share", "built at the same time")
+        .contains("lets 3 executors work at once")
+        .contains("group related features into one task");
+  }
+
+  @Test
+  void ignores_fields_a_reply_adds_instead_of_asking_again() throws Exception {
+    String chatty =
+        TodoScript.PLAN
+            .replaceFirst("\\{\"tasks\"", "{\"summary\": \"four tasks\", \"tasks\"")
+            .replaceFirst(
+                "\"id\": \"task_2\"", "\"reasoning\": \"after the model\", \"id\": \"task_2\"");
+    assertThat(chatty).contains("\"summary\"", "\"reasoning\"");
+
+    Plan plan = planner(TodoScript.ANALYSIS, inTurn(Reply.text(chatty))).plan(REQUIREMENT, 3);
+
+    assertThat(plan.tasks()).hasSize(4);
+    assertThat(server.exchanges()).hasSize(2);
+  }
+
+  @Test
   void repairs_an_invalid_plan_by_quoting_the_validators_problems() throws Exception {
     String cyclic =
         TodoScript.PLAN.replace(

@@ -1,9 +1,12 @@
 package dev.orchestrator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,5 +82,31 @@ class JournalTest {
     assertThat(Journal.replay(run))
         .extracting(r -> r.path("type").asText())
         .containsExactly("task_failed", "task_skipped");
+  }
+
+  @Test
+  void a_completion_spells_attempts_and_tokens_as_the_summary_does() {
+    try (Journal journal = Journal.open(run)) {
+      journal.taskCompleted(Instant.EPOCH, run, completed("task_1"));
+    }
+
+    JsonNode record = Journal.replay(run).get(0);
+    assertThat(record.path("attempts").get(0).has("executor_id")).isTrue();
+    assertThat(record.has("tokens")).isTrue();
+    assertThat(record.has("cost_usd")).isTrue();
+  }
+
+  @Test
+  void a_completion_record_it_cannot_read_is_a_usage_error_that_says_what_to_do() throws Exception {
+    Files.createDirectories(run.resolve(".orchestrator"));
+    Files.writeString(
+        run.resolve(".orchestrator/journal.jsonl"),
+        "{\"type\":\"task_completed\",\"task\":\"task_1\",\"raw_directory\":\"executor_1/task_1\","
+            + "\"files\":{},\"attempts\":[{\"attempt\":1,\"executor\":1}]}\n");
+
+    assertThatThrownBy(() -> Journal.completedTasks(Journal.replay(run), run))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("completion record of task_1 cannot be read")
+        .hasMessageContaining("run --plan");
   }
 }

@@ -2,6 +2,7 @@ package dev.orchestrator.output.report;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.plan.PlanForecast;
 import dev.orchestrator.usage.TokenUsage;
 import java.time.Duration;
 
@@ -20,6 +21,8 @@ import java.time.Duration;
  * @param usage tokens and cost of the tasks that used a model; null if none did
  * @param earlierAttempts attempts made before the timeline's origin, by an earlier run that this
  *     one resumed; they are not on the timeline nor in its figures
+ * @param forecast what {@code simulate} predicted for the plan before it ran; null when the plan
+ *     carries no forecast
  */
 public record Overview(
     int executors,
@@ -33,7 +36,8 @@ public record Overview(
     Integer filesCreated,
     Long linesOfCode,
     TokenUsage usage,
-    int earlierAttempts) {
+    int earlierAttempts,
+    PlanForecast forecast) {
 
   public Overview {
     requireNonNull(longestChain, "longestChain");

@@ -3,9 +3,11 @@ package dev.orchestrator.output.report;
 import static dev.orchestrator.output.report.Html.escape;
 
 import dev.orchestrator.output.report.ReportModel.Kind;
+import dev.orchestrator.plan.PlanForecast;
 import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.usage.TokenUsage;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The figures at the top of the report. Measured times and the plan's estimates have different
@@ -66,6 +68,7 @@ final class OverviewSection {
           Figures.ratio(o.makespan(), bound),
           "1.00× means no schedule could have been shorter");
     }
+    speedup(o);
     figure(
         "Executor utilisation",
         o.utilisation() == null ? null : Figures.percent(o.utilisation()),
@@ -100,6 +103,25 @@ final class OverviewSection {
               + " clock; files, tokens and cost are not measured.</p>\n");
     }
     html.append("</section>\n");
+  }
+
+  // Busy time over makespan, next to what simulate predicted before the run (in plan units).
+  private void speedup(Overview o) {
+    PlanForecast f = o.forecast();
+    String planned =
+        f == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; planned %.2f× on %d executors (predicted makespan %s), simulate recommends %d",
+                f.speedup(),
+                f.executors(),
+                Figures.duration(f.makespan()),
+                f.recommendedExecutors());
+    figure(
+        "Speed-up",
+        o.makespan() == null ? null : Figures.ratio(o.busyTime(), o.makespan()),
+        "busy time / makespan, the gain over one executor" + planned);
   }
 
   /** One figure; a null value is shown as not measured. */

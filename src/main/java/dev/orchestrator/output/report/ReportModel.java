@@ -297,7 +297,8 @@ public record ReportModel(
           files,
           lines,
           usage,
-          earlierAttempts);
+          earlierAttempts,
+          plan.forecast());
     }
 
     ReportModel model(

@@ -1,0 +1,76 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.plan.EstimatedDuration;
+import dev.orchestrator.plan.FileConflicts;
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.PlanForecast;
+import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.schedule.Forecast;
+import dev.orchestrator.schedule.OrderSearch;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The speed-up a plan is predicted to reach before it runs, with {@code simulate}'s own figures:
+ * the makespan on the plan's M executors (searched dispatch order, file conflicts counted, every
+ * task taking its estimate), the speed-up over one executor (total work / that makespan) and the
+ * budget {@code simulate --sweep 1..N} recommends for its N tasks. Computed here, at the edge,
+ * because planners must not depend on the dispatcher.
+ */
+final class PlannedSpeedup {
+
+  private PlannedSpeedup() {}
+
+  /** The plan with its forecast for its executor budget. */
+  static Plan forecast(Plan plan) {
+    TaskGraph graph = TaskGraph.of(plan);
+    int[][] conflicts = FileConflicts.adjacency(plan, graph);
+    List<Forecast> sweep = new ArrayList<>();
+    for (int m = 1; m <= Math.min(graph.size(), SimulateCommand.RangeConverter.MAX_SIZE); m++) {
+      Forecast forecast = Forecast.of(plan, graph, conflicts, m, OrderSearch.DEFAULT_BUDGET);
+      sweep.add(forecast);
+      if (forecast.makespan() <= graph.criticalPathLength()) {
+        // No budget finishes before the critical path, so the rest of the sweep cannot change the
+        // recommendation (the fewest executors within 5% of the best); it would only cost time.
+        break;
+      }
+    }
+    int executors = plan.executorBudget();
+    Forecast atBudget =
+        executors <= sweep.size()
+            ? sweep.get(executors - 1)
+            : Forecast.of(plan, graph, conflicts, executors, OrderSearch.DEFAULT_BUDGET);
+    long makespan = atBudget.makespan();
+    double speedup = makespan == 0 ? 1.0 : graph.totalWork() / (double) makespan;
+    return plan.withForecast(
+        new PlanForecast(
+            executors,
+            Duration.ofMillis(makespan),
+            speedup,
+            Forecast.recommended(sweep).executors()));
+  }
+
+  /** The three lines of a forecast; nothing for a plan without one. */
+  static void print(PrintWriter out, Plan plan) {
+    PlanForecast f = plan.forecast();
+    if (f == null) {
+      return;
+    }
+    out.printf(
+        "Predicted makespan: %s on %d executor%s (simulate: each task takes its estimate)%n",
+        EstimatedDuration.format(f.makespan()), f.executors(), f.executors() == 1 ? "" : "s");
+    out.printf(
+        Locale.ROOT,
+        "Speed-up over one executor: %.2fx (total work / predicted makespan)%n",
+        f.speedup());
+    out.printf(
+        "Recommended budget: %d executor%s (simulate --sweep 1..%d: the fewest within 5%% of the"
+            + " best makespan)%n",
+        f.recommendedExecutors(),
+        f.recommendedExecutors() == 1 ? "" : "s",
+        Math.min(plan.tasks().size(), SimulateCommand.RangeConverter.MAX_SIZE));
+  }
+}
