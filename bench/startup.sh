@@ -3,9 +3,10 @@
 #   bench/startup.sh [RUNS] [BASELINE_JAR]
 # Runs --help, plan, simulate and report RUNS times (default 10) each, with the built jar alone
 # (java -jar) and with the class-data-sharing archive the launcher uses, and prints the minimum and
-# median wall time in seconds. With BASELINE_JAR (a jar built from an earlier commit) it measures
-# that jar too, side by side. Needs target/orchestrator.jar (mvn -DskipTests package). Writes only
-# under target/bench-startup. See bench/README.md.
+# median wall time and CPU time (user + system) in seconds; CPU time suffers less from a busy
+# machine. With BASELINE_JAR (a jar built from an earlier commit) it measures that jar too, side by
+# side. Needs target/orchestrator.jar (mvn -DskipTests package). Writes only under
+# target/bench-startup. See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
@@ -22,7 +23,7 @@ java -jar "$jar" plan "$todo" -o "$work/plan" >/dev/null
 java -jar "$jar" "$todo" -o "$work/run" --simulate-delay 0ms >/dev/null
 
 # min and median of the numbers on standard input
-stats() { sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%6.2f %6.2f", v[1], m}'; }
+stats() { sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%6.2f %7.2f", v[1], m}'; }
 
 variants=()
 [ -n "$baseline" ] && variants+=(baseline)
@@ -53,15 +54,19 @@ for _ in $(seq "$runs"); do
   for variant in "${variants[@]}"; do
     for command in "${commands[@]}"; do
       eval "set -- $(java_args "$variant") $(command_args "$command" "$variant")"
-      /usr/bin/time -f "%e" -a -o "$work/$variant-$command.times" java "$@" >/dev/null 2>&1 || true
+      /usr/bin/time -f "%e %U %S" -a -o "$work/$variant-$command.times" java "$@" \
+        >/dev/null 2>&1 || true
     done
   done
 done
 
-printf "%-10s %-10s %6s %6s   (seconds, %s runs each, load %s)\n" "variant" "command" "min" \
-  "median" "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "seconds, $runs runs each; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf "%-10s %-10s %14s %14s\n" "" "" "wall time" "CPU (user+sys)"
+printf "%-10s %-10s %6s %7s %6s %7s\n" "variant" "command" "min" "median" "min" "median"
 for variant in "${variants[@]}"; do
   for command in "${commands[@]}"; do
-    printf "%-10s %-10s %s\n" "$variant" "$command" "$(stats <"$work/$variant-$command.times")"
+    times="$work/$variant-$command.times"
+    printf "%-10s %-10s %s %s\n" "$variant" "$command" "$(awk '{print $1}' "$times" | stats)" \
+      "$(awk '{print $2 + $3}' "$times" | stats)"
   done
 done
