@@ -54,7 +54,16 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             packages(
-                "planner", "schedule", "agent", "llm", "run", "output", "cli", "process", "usage"))
+                "planner",
+                "schedule",
+                "agent",
+                "llm",
+                "run",
+                "output",
+                "cli",
+                "process",
+                "usage",
+                "verify"))
         .check(classes);
   }
 
@@ -107,7 +116,18 @@ class ArchitectureTest {
         .resideInAnyPackage(packages("output"))
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(packages("run", "planner", "llm", "schedule", "agent"))
+        .resideInAnyPackage(packages("run", "planner", "llm", "schedule", "agent", "verify"))
+        .check(classes);
+  }
+
+  @Test
+  void verification_tests_the_output_and_runs_fixes_only_through_the_run() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("verify"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages("run", "cli", "schedule", "llm", "planner", "agent"))
         .check(classes);
   }
 

@@ -24,9 +24,9 @@ final class ModelPrompts {
             + " are given to it. Write complete, working code and tests, not placeholders.",
         "",
         "Rules:",
-        "- Paths are relative to the project root: source code under src/, tests under tests/,"
-            + " documentation under docs/. Write the files your task owns (its \"files\" in the"
-            + " plan); other tasks own the rest, and may be writing them right now.",
+        TaskPrompt.LAYOUT.strip(),
+        "- Write the files your task owns (its \"files\" in the plan); other tasks own the rest,"
+            + " and may be writing them right now.",
         "- Build on your dependencies' files as they are: import them, do not rewrite them.",
         "- Also write a "
             + FileTools.README

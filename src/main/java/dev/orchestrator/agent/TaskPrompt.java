@@ -14,6 +14,25 @@ import java.util.Map;
  */
 public final class TaskPrompt {
 
+  /**
+   * The layout rule of consolidation (a build file at the root claims the paths as written; loose
+   * files are sorted), said so that the agents write the project the way it will be built and
+   * tested after their work is merged.
+   */
+  static final String LAYOUT =
+      "- Write every file inside the current directory, with paths relative to the project root."
+          + " The merged project is built and tested with its own toolchain, so lay it out the way"
+          + " that toolchain expects: when the project has a build file (pom.xml, build.gradle,"
+          + " package.json, go.mod, Cargo.toml, pyproject.toml or requirements.txt), keep that file"
+          + " at the project root and every other file at the path the toolchain looks for"
+          + " (Maven: src/main/java and src/test/java; Go: tests beside their package; Node:"
+          + " a \"test\" script in package.json, e.g. \"node --test\"). Files of a project without"
+          + " a build file are sorted: source code to src/, tests to tests/, documentation to"
+          + " docs/.\n"
+          + "- Write tests that the toolchain's standard command runs (pytest, npm test or node"
+          + " --test, mvn test, gradle test, go test ./..., cargo test); they are run after the"
+          + " tasks are merged, and failures come back to the task that owns the files.\n";
+
   private TaskPrompt() {}
 
   /**
@@ -87,9 +106,7 @@ public final class TaskPrompt {
       text.append('\n');
     }
     text.append("## How to deliver\n\n")
-        .append(
-            "- Write every file inside the current directory, with relative paths: source code"
-                + " under src/, tests under tests/, documentation under docs/.\n")
+        .append(LAYOUT)
         .append(
             "- Write a short README.md in the current directory: what you built, how to run it"
                 + " and its tests.\n")

@@ -1,6 +1,8 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.output.SummaryJson;
+import dev.orchestrator.output.Verification;
+import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.EstimatedDuration;
 import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -123,6 +126,33 @@ final class Console {
     return lines.append(System.lineSeparator()).toString();
   }
 
+  /** Prints what the verify step found, one line per round and the verdict. */
+  void verification(Verification verification) {
+    if (json || verification == null) {
+      return;
+    }
+    for (VerificationRound round : verification.rounds()) {
+      out.printf(
+          Locale.ROOT,
+          "Tests, round %d: %d passed, %d failed, %d skipped, %d errors in %.1fs%n",
+          round.round(),
+          round.passed(),
+          round.failed(),
+          round.skipped(),
+          round.errors(),
+          round.duration().toMillis() / 1000.0);
+    }
+    out.printf(
+        Locale.ROOT,
+        "Verification: %s (%s); coverage %s%n",
+        verification.status().label(),
+        verification.reason(),
+        verification.testCoverage() == null
+            ? "not measured"
+            : String.format(Locale.ROOT, "%.1f%%", verification.testCoverage() * 100));
+    out.flush();
+  }
+
   /** Prints the outcome and returns the exit code. */
   int finished(RunOutcome outcome, Interruption interruption) {
     if (json) {
@@ -149,6 +179,10 @@ final class Console {
               ? ", " + outcome.count(TaskStatus.NOT_STARTED) + " not started"
               : "",
           wall.toMillis() / 1000.0);
+      Path summaryFile = outcome.outputDirectory().resolve(SummaryJson.FILE_NAME);
+      if (Files.exists(summaryFile)) {
+        verification(SummaryJson.read(summaryFile).verification());
+      }
       out.println("Output: " + outcome.outputDirectory());
       out.println(
           "  README.md, report.html, src/, tests/, docs/, execution_summary.json, orchestrator.log");

@@ -11,9 +11,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The options of a command's help in sections (run, planner and executors, language model, coding
- * agents, output) instead of one list of twenty-five. An option's section is that of the class that
- * declares it, so an option added to {@link ProviderOptions} or {@link AgentOptions} lands in the
- * right one without being listed here.
+ * agents, verification, output) instead of one list of twenty-five. An option's section is that of
+ * the class that declares it, so an option added to {@link ProviderOptions} or {@link AgentOptions}
+ * lands in the right one without being listed here.
  */
 final class OptionSections implements CommandLine.IHelpSectionRenderer {
 
@@ -30,7 +30,13 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
   public String render(Help help) {
     Map<String, List<OptionSpec>> sections = new LinkedHashMap<>();
     for (String heading :
-        List.of("Run:", "Planner and executors:", "Language model:", "Coding agents:", "Output:")) {
+        List.of(
+            "Run:",
+            "Planner and executors:",
+            "Language model:",
+            "Coding agents:",
+            "Verification:",
+            "Output:")) {
       sections.put(heading, new ArrayList<>());
     }
     for (OptionSpec option : help.commandSpec().options()) {
@@ -62,6 +68,9 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
     }
     if (declaring == AgentOptions.class) {
       return "Coding agents:";
+    }
+    if (declaring == VerifyOptions.class) {
+      return "Verification:";
     }
     if (declaring == RunOptions.class && option.longestName().equals("--real")) {
       return "Planner and executors:";

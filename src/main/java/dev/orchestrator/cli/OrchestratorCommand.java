@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       DemoCommand.class,
       ReportCommand.class,
+      VerifyCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     },

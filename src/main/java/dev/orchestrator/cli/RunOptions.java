@@ -4,6 +4,7 @@ import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RetryPolicy;
 import dev.orchestrator.run.RunListener;
+import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
@@ -97,11 +98,20 @@ final class RunOptions {
 
   @Mixin ProviderOptions providers;
 
+  @Mixin VerifyOptions verify;
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
   /** The orchestrator these options describe. */
   Orchestrator orchestrator(RunListener listener) {
+    return orchestrator(listener, VerificationSettings.DEFAULT_FIX_ROUNDS);
+  }
+
+  /**
+   * The orchestrator these options describe, with {@code fixRounds} unless --fix-rounds is given.
+   */
+  Orchestrator orchestrator(RunListener listener, int fixRounds) {
     RetryPolicy policy =
         new RetryPolicy(taskTimeout, retries, retryBackoff, Duration.ofSeconds(30));
     SimulatedTiming simulated = timing != null ? timing : new SimulatedTiming();
@@ -111,6 +121,7 @@ final class RunOptions {
     if (maxExecutors != null) {
       builder.maxExecutors(maxExecutors);
     }
+    verify.configure(builder, fixRounds);
     Orchestrator orchestrator =
         builder
             .retryPolicy(policy)

@@ -26,11 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Merges the raw outputs of the completed tasks into one project: {@code src/}, {@code tests/} and
- * {@code docs/} of the output directory. Raw directories are only read.
+ * Merges the raw outputs of the completed tasks into one project in the output directory: laid out
+ * for its build when the files declare one, else sorted into {@code src/}, {@code tests/} and
+ * {@code docs/}. Raw directories are only read.
  *
  * <p>Tasks are taken in the topological order of the plan, and each task's files in path order, so
- * the same run always gives the same tree. Where a file goes is decided by {@link ProjectLayout}.
+ * the same run always gives the same tree. Where a file goes is decided by {@link ProjectLayout}
+ * over the files of all tasks (a {@code pom.xml} of one task lays out the files of every task).
  * When several versions compete for one path:
  *
  * <ul>
@@ -52,7 +54,10 @@ public final class Consolidator {
 
   private static final List<String> RUN_FILES = List.of(PlanJson.FILE_NAME, SummaryJson.FILE_NAME);
 
-  private static final String GENERATED = "created by a tool (cache or installed dependencies)";
+  private static final String GENERATED =
+      "created by a tool (cache, build output or installed dependencies)";
+
+  private static final String RUN_ENTRY = "its path is an entry the run itself writes";
 
   private static final String AGENT_FILES =
       "the prompt and logs of a command-line agent (" + AgentFiles.DIRECTORY + "/)";
@@ -60,8 +65,8 @@ public final class Consolidator {
   private Consolidator() {}
 
   /**
-   * Copies the files of every completed task into {@code src/}, {@code tests/} and {@code docs/} of
-   * the run's output directory, replacing files of an earlier consolidation.
+   * Copies the files of every completed task into the run's output directory, replacing the entries
+   * of an earlier consolidation (see {@link ConsolidatedEntries}).
    *
    * @return where each file went, the conflicts, the tasks' READMEs and the files left out
    * @throws UncheckedIOException if a file cannot be read or written
@@ -95,15 +100,25 @@ public final class Consolidator {
         } else if (ProjectLayout.isTaskReadme(path)) {
           readmes.put(result.taskId(), readText(raw.resolve(path)));
         } else {
-          claims.add(
-              new Claim(task, result.taskId(), path, ProjectLayout.place(path), raw.resolve(path)));
+          claims.add(new Claim(task, result.taskId(), path, null, raw.resolve(path)));
         }
+      }
+    }
+    Set<String> buildRoots = ProjectLayout.buildRoots(claims.stream().map(Claim::source).toList());
+    List<Claim> placed = new ArrayList<>();
+    for (Claim claim : claims) {
+      String target = ProjectLayout.place(claim.source(), buildRoots);
+      if (ProjectLayout.isRunEntry(target)) {
+        skipped.add(new SkippedFile(claim.taskId(), claim.source(), RUN_ENTRY));
+      } else {
+        placed.add(new Claim(claim.task(), claim.taskId(), claim.source(), target, claim.file()));
       }
     }
 
     List<Copy> copies = new ArrayList<>();
-    List<Conflict> conflicts = settle(claims, graph, copies);
+    List<Conflict> conflicts = settle(placed, graph, copies);
     copies.sort(Comparator.comparing(c -> c.placement().target()));
+    ConsolidatedEntries.replace(root, copies.stream().map(Copy::placement).toList());
     for (Copy c : copies) {
       copy(c.source(), inside(root, c.placement().target()));
     }

@@ -56,4 +56,24 @@ public final class OutputAssembler {
     ProjectReadme.write(run, summary, consolidation);
     return summary;
   }
+
+  /**
+   * Writes the summary of a run again, with what the verify step found; its copy in {@code docs/}
+   * too.
+   *
+   * @return the summary that was written
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static Summary recordVerification(
+      RunRecord run, Summary summary, Verification verification) {
+    Summary verified = summary.withVerification(verification);
+    Path summaryFile = run.outputDirectory().resolve(SummaryJson.FILE_NAME);
+    try {
+      SummaryJson.write(verified, summaryFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + summaryFile, e);
+    }
+    Consolidator.copyRunFiles(run.outputDirectory());
+    return verified;
+  }
 }

@@ -1,15 +1,26 @@
 package dev.orchestrator.output;
 
+import dev.orchestrator.plan.PlanJson;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Where a file an agent wrote belongs in the consolidated project: {@code src/}, {@code tests/} or
- * {@code docs/}. Pure functions of the relative path; nothing here touches the disk.
+ * Where a file an agent wrote belongs in the consolidated project. Pure functions of relative
+ * paths; nothing here touches the disk.
  *
- * <p>The rules, first match wins:
+ * <p>A project that declares a build must be laid out the way its own toolchain expects, so a file
+ * under a directory holding a build file ({@link #BUILD_FILES}: {@code pom.xml}, {@code
+ * package.json}, {@code go.mod}, ...) keeps the path the agent wrote: a build file at the top of
+ * the agents' paths claims every file, one in {@code backend/} claims {@code backend/}. Maven's
+ * {@code src/test/java}, a Go test beside its package and a {@code package.json} at the root stay
+ * where their tools look for them.
+ *
+ * <p>Loose files that no build claims are sorted into {@code src/}, {@code tests/} or {@code
+ * docs/}; the rules, first match wins:
  *
  * <ol>
  *   <li>{@code README.md} at the top of a task's output is the task's README; it feeds the combined
@@ -70,12 +81,85 @@ final class ProjectLayout {
           "venv",
           ".tox",
           ".gradle",
+          "target", // Maven's and Cargo's build output
+          "htmlcov",
+          ".nyc_output",
           ".idea",
           ".vscode");
 
-  private static final Set<String> GENERATED_FILES = Set.of(".DS_Store", "Thumbs.db");
+  private static final Set<String> GENERATED_FILES = Set.of(".DS_Store", "Thumbs.db", ".coverage");
+
+  /** The files whose presence declares a build and the directory it covers. */
+  static final Set<String> BUILD_FILES =
+      Set.of(
+          "pom.xml",
+          "build.gradle",
+          "build.gradle.kts",
+          "settings.gradle",
+          "settings.gradle.kts",
+          "package.json",
+          "go.mod",
+          "Cargo.toml",
+          "pyproject.toml",
+          "setup.cfg",
+          "setup.py",
+          "requirements.txt");
+
+  /**
+   * Top-level entries of the output directory that the run itself writes (see the output directory
+   * contract); a kept path that would land on one of them is not copied.
+   */
+  private static final Pattern RUN_ENTRY =
+      Pattern.compile(
+          "\\.orchestrator|orchestrator\\.log|report\\.html|executor_\\d+|"
+              + Pattern.quote(PlanJson.FILE_NAME)
+              + "|"
+              + Pattern.quote(SummaryJson.FILE_NAME),
+          Pattern.CASE_INSENSITIVE);
 
   private ProjectLayout() {}
+
+  /**
+   * The directories that hold a build file among the given paths, {@code ""} for the top; only
+   * paths that are not {@linkplain #isGenerated generated} count.
+   */
+  static Set<String> buildRoots(Collection<String> paths) {
+    Set<String> roots = new TreeSet<>();
+    for (String path : paths) {
+      int slash = path.lastIndexOf('/');
+      if (BUILD_FILES.contains(path.substring(slash + 1)) && !isGenerated(path)) {
+        roots.add(slash < 0 ? "" : path.substring(0, slash));
+      }
+    }
+    return roots;
+  }
+
+  /** Whether a build of the given roots claims the path, which then keeps it. */
+  static boolean claimedByBuild(String path, Set<String> buildRoots) {
+    for (String root : buildRoots) {
+      if (root.isEmpty() || path.startsWith(root + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a path kept as written would land on an entry the run writes at the top of the output
+   * directory ({@code .orchestrator/}, {@code executor_1/}, {@code orchestrator.log}, ...).
+   */
+  static boolean isRunEntry(String path) {
+    int slash = path.indexOf('/');
+    return RUN_ENTRY.matcher(slash < 0 ? path : path.substring(0, slash)).matches();
+  }
+
+  /**
+   * The path of the file in the consolidated project: kept as written when a build claims it, else
+   * {@linkplain #place(String) sorted}.
+   */
+  static String place(String path, Set<String> buildRoots) {
+    return claimedByBuild(path, buildRoots) ? path : place(path);
+  }
 
   /** Whether the path is the task's own top-level README. */
   static boolean isTaskReadme(String path) {
@@ -111,7 +195,7 @@ final class ProjectLayout {
   }
 
   /**
-   * The path of the file in the consolidated project, relative to the output directory, such as
+   * The path of a loose file in the consolidated project, relative to the output directory, such as
    * {@code tests/todo/test_api.py}.
    *
    * @param path a file of a task's raw output, relative to it, {@code /}-separated

@@ -146,8 +146,9 @@ public final class ProjectReadme {
     consolidation.files().forEach(p -> paths.add(p.target()));
     paths.add(ProjectLayout.DOCS + "/" + PlanJson.FILE_NAME);
     paths.add(ProjectLayout.DOCS + "/" + SummaryJson.FILE_NAME);
+    // With a build layout, files and directories other than the sections sit at the top: first.
     Function<String, Integer> section =
-        path -> SECTION_ORDER.indexOf(path.substring(0, path.indexOf('/')));
+        path -> SECTION_ORDER.indexOf(path.substring(0, Math.max(0, path.indexOf('/'))));
     paths.sort(Comparator.comparing(section).thenComparing(Comparator.naturalOrder()));
     out.append("```text\n");
     String[] previous = {};

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param tasks one line per task, in plan order
  * @param conflicts paths competing versions were written to, from consolidation
+ * @param verification what the verify step found; null when the step was not part of the run
  * @param planner what made the plan, or null when not recorded
  * @param executor what executed the tasks, or null when not recorded
  */
@@ -21,6 +22,7 @@ public record Summary(
     Totals totals,
     List<TaskSummary> tasks,
     List<Conflict> conflicts,
+    Verification verification,
     Backend planner,
     Backend executor) {
 
@@ -33,7 +35,7 @@ public record Summary(
     conflicts = List.copyOf(conflicts);
   }
 
-  /** A summary that does not say what planned and executed the run. */
+  /** A summary of a run without a verify step that does not say what planned and executed it. */
   public Summary(
       String requirements,
       Instant startedAt,
@@ -41,12 +43,26 @@ public record Summary(
       Totals totals,
       List<TaskSummary> tasks,
       List<Conflict> conflicts) {
-    this(requirements, startedAt, finishedAt, totals, tasks, conflicts, null, null);
+    this(requirements, startedAt, finishedAt, totals, tasks, conflicts, null, null, null);
   }
 
   /** Whether the executors only simulated the work. */
   public boolean simulated() {
     return executor != null && executor.simulated();
+  }
+
+  /** This summary with the verify step's result; the run's test coverage becomes its coverage. */
+  public Summary withVerification(Verification result) {
+    return new Summary(
+        requirements,
+        startedAt,
+        finishedAt,
+        totals.withTestCoverage(result.testCoverage()),
+        tasks,
+        conflicts,
+        result,
+        planner,
+        executor);
   }
 
   /** The line of a task. */

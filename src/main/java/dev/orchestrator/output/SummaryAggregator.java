@@ -50,6 +50,7 @@ public final class SummaryAggregator {
         totals(run, tasks),
         tasks,
         consolidation.conflicts(),
+        null,
         run.planner(),
         run.executor());
   }

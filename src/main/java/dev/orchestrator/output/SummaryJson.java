@@ -113,6 +113,7 @@ public final class SummaryJson {
     summary.tasks().forEach(task -> writeTask(tasks.addObject(), task));
     ArrayNode conflicts = root.putArray(CONFLICTS);
     summary.conflicts().forEach(conflict -> writeConflict(conflicts.addObject(), conflict));
+    VerificationJson.write(root, summary.verification());
     try {
       return PlanJson.mapper().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -241,6 +242,7 @@ public final class SummaryJson {
         totals,
         tasks,
         conflicts,
+        VerificationJson.read(root),
         readBackend(root, PLANNER),
         readBackend(root, EXECUTOR));
   }

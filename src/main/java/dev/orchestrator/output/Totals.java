@@ -14,7 +14,8 @@ import java.time.Duration;
  *     places; null if no task ran or the makespan is zero
  * @param usage the sum over the tasks that used a model; null if none did. Its cost is null when
  *     some such task's cost is unknown.
- * @param testCoverage null: coverage is not measured by the orchestrator
+ * @param testCoverage line coverage of the consolidated project's tests in the last verification
+ *     round, 0..1; null when not measured
  */
 public record Totals(
     int totalTasks,
@@ -30,4 +31,24 @@ public record Totals(
     Double executorUtilisation,
     int executors,
     TokenUsage usage,
-    Double testCoverage) {}
+    Double testCoverage) {
+
+  /** These totals with another test coverage. */
+  public Totals withTestCoverage(Double coverage) {
+    return new Totals(
+        totalTasks,
+        completed,
+        failed,
+        skipped,
+        notStarted,
+        successRate,
+        totalFilesCreated,
+        totalLinesOfCode,
+        wallTime,
+        makespan,
+        executorUtilisation,
+        executors,
+        usage,
+        coverage);
+  }
+}

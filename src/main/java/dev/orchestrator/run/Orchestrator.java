@@ -12,6 +12,7 @@ import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.report.ReportModel;
 import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.FileConflicts;
@@ -23,6 +24,7 @@ import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.schedule.OrderSearch;
+import dev.orchestrator.verify.VerificationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,6 +78,9 @@ public final class Orchestrator {
   private volatile PlanExecution current;
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
+  private final VerificationSettings verification;
+  private final String off;
+  private volatile Thread verifyingThread;
 
   private Orchestrator(Builder builder) {
     this.planner = builder.planner;
@@ -88,6 +93,8 @@ public final class Orchestrator {
     this.retryPolicy = builder.retryPolicy;
     this.sleeper = builder.sleeper;
     this.budgetGiven = builder.budgetGiven;
+    this.verification = builder.verification;
+    this.off = builder.verificationOff;
     this.plannerKind = builder.plannerKind;
     this.executorKind = builder.executorKind;
   }
@@ -187,6 +194,35 @@ public final class Orchestrator {
   }
 
   /**
+   * Builds and tests the consolidated project of an earlier run again, with the repair rounds of
+   * the verification settings; the summary, README and report then say what it found.
+   *
+   * @throws UsageException if the directory is not a finished run, or no verification is set
+   */
+  public Verification verify(Path directory) {
+    if (verification == null) {
+      throw new UsageException("verify needs verification settings: " + off);
+    }
+    EarlierRun earlier = EarlierRun.read(directory);
+    Path dir = earlier.directory();
+    RunLogFile runLog = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true);
+    try (runLog;
+        Journal journal = Journal.open(dir)) {
+      RepairRounds rounds =
+          new RepairRounds(
+              new RepairRounds.Run(
+                  dir, earlier.record().executors(), clock, earlier.record().startedAt()),
+              earlier.record(),
+              earlier.summary(),
+              fixDispatch(dir, journal),
+              () -> cancelRequested || stopRequested);
+      Summary summary = verifying(() -> rounds.verify(verification));
+      RunReport.write(dir, ReportModel.fromRun(rounds.record().plan(), summary));
+      return summary.verification();
+    }
+  }
+
+  /**
    * The plan with the executor budget a run of this orchestrator gives it: the one set with {@link
    * Builder#maxExecutors}, else the plan's own.
    */
@@ -222,7 +258,21 @@ public final class Orchestrator {
           new RunRecord(
               plan, executors, dir, startedAt, clock.instant(), results, plannerKind, executorKind);
       Summary summary = OutputAssembler.assemble(record);
-      RunReport.write(dir, ReportModel.fromRun(plan, summary));
+      if (verification != null) {
+        RepairRounds rounds =
+            new RepairRounds(
+                new RepairRounds.Run(dir, executors, clock, startedAt),
+                record,
+                summary,
+                fixDispatch(dir, journal),
+                () -> cancelRequested || stopRequested);
+        summary = verifying(() -> rounds.verify(verification));
+        record = rounds.record();
+        results = record.results();
+      } else {
+        summary = OutputAssembler.recordVerification(record, summary, Verification.notRun(off));
+      }
+      RunReport.write(dir, ReportModel.fromRun(record.plan(), summary));
       boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = clock.instant();
       journal.runFinished(end, interrupted);
@@ -241,6 +291,26 @@ public final class Orchestrator {
       cancelRequested = false;
       stopRequested = false;
     }
+  }
+
+  // The verify step runs tests on this thread; a cancel interrupts it, which ends them.
+  private Summary verifying(java.util.function.Supplier<Summary> step) {
+    verifyingThread = Thread.currentThread();
+    try {
+      return step.get();
+    } finally {
+      verifyingThread = null;
+      Thread.interrupted(); // a cancel that came as the step ended; cancelRequested keeps it
+    }
+  }
+
+  // Fix tasks go through the same dispatch, event writer and journal as the run's own tasks.
+  private RepairRounds.Dispatch fixDispatch(Path dir, Journal journal) {
+    return (plan, completed) -> {
+      try (EventWriter events = EventWriter.start(new JournalRecorder(journal).andThen(listener))) {
+        return dispatch(plan, searchedDispatch(plan), dir, events, journal, completed);
+      }
+    };
   }
 
   private List<TaskResult> dispatch(
@@ -299,6 +369,10 @@ public final class Orchestrator {
     if (execution != null) {
       execution.cancel();
     }
+    Thread verifier = verifyingThread;
+    if (verifier != null) {
+      verifier.interrupt();
+    }
   }
 
   /**
@@ -344,10 +418,25 @@ public final class Orchestrator {
     private RetryPolicy retryPolicy = RetryPolicy.NONE;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private boolean budgetGiven;
+    private VerificationSettings verification;
+    private String verificationOff = "the verify step is off";
     private Backend plannerKind;
     private Backend executorKind;
 
     private Builder() {}
+
+    /** Builds and tests the consolidated project after the run, with repair rounds; default off. */
+    public Builder verification(VerificationSettings settings) {
+      this.verification = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** No verify step; the summary gives the reason. The default. */
+    public Builder noVerification(String reason) {
+      this.verification = null;
+      this.verificationOff = requireNonNull(reason, "reason");
+      return this;
+    }
 
     /** The planner; default the offline heuristic planner. */
     public Builder planner(Planner planner) {

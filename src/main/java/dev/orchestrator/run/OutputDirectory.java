@@ -1,6 +1,7 @@
 package dev.orchestrator.run;
 
 import dev.orchestrator.UsageException;
+import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.PlanJson;
@@ -85,6 +86,7 @@ public final class OutputDirectory {
                 + " docs/ and README.md; other files are kept)");
       }
       Files.createDirectories(root);
+      ConsolidatedEntries.clear(root); // before the run state that lists them goes
       clearGenerated(root);
       Files.createDirectories(root.resolve(STATE));
       return root;
@@ -102,6 +104,7 @@ public final class OutputDirectory {
    */
   static void prepareResume(Path root, Set<Path> keep) {
     try {
+      ConsolidatedEntries.clear(root);
       for (String name : OutputAssembler.WRITES) {
         deleteTree(root.resolve(name));
       }

@@ -428,4 +428,99 @@ class ConsolidatorTest {
           .hasMessageContaining("write it before");
     }
   }
+
+  @Nested
+  @DisplayName("when the agents' files declare a build")
+  class BuildLayout {
+
+    @Test
+    @DisplayName("a Maven project keeps pom.xml at the root and src/main, src/test as written")
+    void maven() {
+      RunRecord record =
+          run()
+              .task("task_1")
+              .writes("pom.xml", "<project/>\n")
+              .writes("src/main/java/dev/calc/Calc.java", "class Calc {}\n")
+              .completed()
+              .task("task_2")
+              .dependsOn("task_1")
+              .writes("src/test/java/dev/calc/CalcTest.java", "class CalcTest {}\n")
+              .writes("docs/design.md", "# Design\n")
+              .completed()
+              .record();
+
+      Consolidation consolidation = Consolidator.consolidate(record);
+
+      assertThat(consolidation.files())
+          .extracting(Placement::target)
+          .containsExactly(
+              "docs/design.md",
+              "pom.xml",
+              "src/main/java/dev/calc/Calc.java",
+              "src/test/java/dev/calc/CalcTest.java");
+      assertThat(out.resolve("pom.xml")).exists();
+      assertThat(out.resolve("tests")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a Go test stays beside its package")
+    void go() {
+      RunRecord record =
+          run()
+              .task("task_1")
+              .writes("go.mod", "module calc\n")
+              .writes("calc/calc.go", "package calc\n")
+              .writes("calc/calc_test.go", "package calc\n")
+              .completed()
+              .record();
+
+      assertThat(Consolidator.consolidate(record).files())
+          .extracting(Placement::target)
+          .containsExactly("calc/calc.go", "calc/calc_test.go", "go.mod");
+    }
+
+    @Test
+    @DisplayName("a file kept as written never lands on an entry the run writes")
+    void run_entries() {
+      RunRecord record =
+          run()
+              .task("task_1")
+              .writes("package.json", "{}\n")
+              .writes(".orchestrator/journal.jsonl", "{}\n")
+              .writes("orchestrator.log", "mine\n")
+              .completed()
+              .record();
+
+      Consolidation consolidation = Consolidator.consolidate(record);
+
+      assertThat(consolidation.files())
+          .extracting(Placement::target)
+          .containsExactly("package.json");
+      assertThat(consolidation.skipped())
+          .extracting(SkippedFile::path)
+          .containsExactlyInAnyOrder(".orchestrator/journal.jsonl", "orchestrator.log");
+      assertThat(out.resolve("orchestrator.log")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("consolidating again removes the entries the earlier consolidation wrote")
+    void again() throws IOException {
+      Files.writeString(out.resolve("mine.txt"), "the user's\n");
+      Consolidator.consolidate(
+          run()
+              .task("task_1")
+              .writes("package.json", "{}\n")
+              .writes("lib/a.js", "a\n")
+              .completed()
+              .record());
+
+      Consolidator.consolidate(
+          run().task("task_1").writes("pom.xml", "<project/>\n").completed().record());
+
+      assertThat(out.resolve("lib")).doesNotExist();
+      assertThat(out.resolve("package.json")).doesNotExist();
+      assertThat(out.resolve("pom.xml")).exists();
+      assertThat(out.resolve("mine.txt")).exists();
+    }
+  }
 }

@@ -2,6 +2,8 @@ package dev.orchestrator.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,72 @@ class ProjectLayoutTest {
     void unsafe_characters() {
       assertThat(ProjectLayout.withSuffix("src/a.py", "api/v1 task"))
           .isEqualTo("src/a.api_v1_task.py");
+    }
+  }
+
+  @Nested
+  @DisplayName("when the files declare a build")
+  class WithABuild {
+
+    @Test
+    @DisplayName("finds the directory of every build file, the top as \"\"")
+    void build_roots() {
+      assertThat(
+              ProjectLayout.buildRoots(
+                  List.of(
+                      "pom.xml",
+                      "web/package.json",
+                      "web/node_modules/left-pad/package.json",
+                      "src/main/java/A.java")))
+          .containsExactly("", "web");
+    }
+
+    @DisplayName("a build at the top keeps every path as written")
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+        strings = {
+          "src/test/java/dev/todo/TodoTest.java",
+          "src/main/java/dev/todo/Todo.java",
+          "internal/store/store_test.go",
+          "test/app.test.js",
+          "lib/app.js",
+          "notes.md"
+        })
+    void top_build_keeps_paths(String path) {
+      assertThat(ProjectLayout.place(path, Set.of(""))).isEqualTo(path);
+    }
+
+    @Test
+    @DisplayName("a build in a directory keeps its own files; loose files are still sorted")
+    void build_in_a_directory() {
+      Set<String> roots = Set.of("backend");
+      assertThat(ProjectLayout.place("backend/src/test/java/ATest.java", roots))
+          .isEqualTo("backend/src/test/java/ATest.java");
+      assertThat(ProjectLayout.place("scripts/test_seed.py", roots))
+          .isEqualTo("tests/scripts/test_seed.py");
+      assertThat(ProjectLayout.place("backend2/a.py", roots)).isEqualTo("src/backend2/a.py");
+    }
+
+    @DisplayName("a kept path on an entry the run writes is recognised")
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+        strings = {
+          ".orchestrator/journal.jsonl",
+          "executor_2/task_1/a.py",
+          "orchestrator.log",
+          "report.html",
+          "execution_summary.json",
+          "Execution_Plan.json"
+        })
+    void run_entries(String path) {
+      assertThat(ProjectLayout.isRunEntry(path)).isTrue();
+    }
+
+    @Test
+    @DisplayName("build output an agent left behind is not part of the project")
+    void build_output() {
+      assertThat(ProjectLayout.isGenerated("target/classes/A.class")).isTrue();
+      assertThat(ProjectLayout.isGenerated("src/main/java/A.java")).isFalse();
     }
   }
 }

@@ -99,4 +99,53 @@ class SummaryJsonTest {
         .isInstanceOf(OrchestratorException.class)
         .hasMessageContaining(file.toString());
   }
+
+  @Test
+  @DisplayName("writes the verification under the contract's names and reads it back")
+  void verification() throws IOException {
+    Verification verification =
+        new Verification(
+            Verification.Status.PASSED,
+            "every test passed",
+            "python3 -m pytest",
+            java.util.List.of(
+                new VerificationRound(
+                    1,
+                    1,
+                    1,
+                    0,
+                    0,
+                    java.time.Duration.ofMillis(1500),
+                    java.util.List.of(
+                        new TestFailure("tests/test_a.py::test_a", java.util.List.of("task_1")))),
+                new VerificationRound(
+                    2, 2, 0, 0, 0, java.time.Duration.ofMillis(1200), java.util.List.of())),
+            0.875,
+            "measured by coverage.py");
+    Summary summary = summaryOfAMixedRun().withVerification(verification);
+
+    String text = SummaryJson.write(summary);
+    JsonNode json = PlanJson.mapper().readTree(text);
+
+    assertThat(json.get("test_coverage").doubleValue()).isEqualTo(0.875);
+    JsonNode v = json.get("verification");
+    assertThat(v.get("status").textValue()).isEqualTo("passed");
+    assertThat(v.get("rounds").get(0).get("duration_seconds").doubleValue()).isEqualTo(1.5);
+    assertThat(v.get("rounds").get(0).get("failures").get(0).get("owner_tasks").get(0).textValue())
+        .isEqualTo("task_1");
+    assertThat(v.get("coverage_reason").textValue()).isEqualTo("measured by coverage.py");
+    assertThat(SummaryJson.parse(text)).isEqualTo(summary);
+  }
+
+  @Test
+  @DisplayName(
+      "a summary without a verify step says null, and an older one without the field reads")
+  void no_verification() throws IOException {
+    String text = SummaryJson.write(summaryOfAMixedRun());
+
+    assertThat(PlanJson.mapper().readTree(text).get("verification").isNull()).isTrue();
+    assertThat(
+            SummaryJson.parse(text.replace("\"verification\" : null", "\"x\" : 1")).verification())
+        .isNull();
+  }
 }

@@ -7,6 +7,7 @@ import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskSummary;
 import dev.orchestrator.output.Totals;
+import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
@@ -32,6 +33,7 @@ import java.util.TreeSet;
  * @param criticalPath ids of the plan's longest chain by estimated durations, first task first
  * @param lanes one per executor, numbered from 1, every executor of the budget included
  * @param horizonMillis where the time axis ends, at least 1
+ * @param verification what the run's verify step found; null for a schedule or an older run
  * @param planner what made the plan of a run, or null when not recorded or not a run
  * @param executor what executed the tasks of a run, or null when not recorded or not a run
  */
@@ -44,8 +46,33 @@ public record ReportModel(
     List<String> criticalPath,
     List<Lane> lanes,
     long horizonMillis,
+    Verification verification,
     Backend planner,
     Backend executor) {
+
+  /** A model without a verify step and without naming what planned and executed. */
+  public ReportModel(
+      Kind kind,
+      String requirements,
+      Overview overview,
+      List<TaskRow> tasks,
+      List<Edge> dependencies,
+      List<String> criticalPath,
+      List<Lane> lanes,
+      long horizonMillis) {
+    this(
+        kind,
+        requirements,
+        overview,
+        tasks,
+        dependencies,
+        criticalPath,
+        lanes,
+        horizonMillis,
+        null,
+        null,
+        null);
+  }
 
   public ReportModel {
     requireNonNull(kind, "kind");
@@ -133,7 +160,19 @@ public record ReportModel(
             totals.totalLinesOfCode(),
             totals.usage());
     long wall = totals.wallTime() == null ? 0 : totals.wallTime().toMillis();
-    return timeline.model(Kind.RUN, rows, overview, wall, summary.planner(), summary.executor());
+    ReportModel model = timeline.model(Kind.RUN, rows, overview, wall);
+    return new ReportModel(
+        model.kind,
+        model.requirements,
+        model.overview,
+        model.tasks,
+        model.dependencies,
+        model.criticalPath,
+        model.lanes,
+        model.horizonMillis,
+        summary.verification(),
+        summary.planner(),
+        summary.executor());
   }
 
   /**
@@ -202,7 +241,7 @@ public record ReportModel(
             ? null
             : timeline.busy() / ((double) Math.max(1, budget) * makespan.toMillis());
     Overview overview = timeline.overview(null, makespan, utilisation, null, null, null);
-    return timeline.model(Kind.SIMULATION, rows, overview, 0, null, null);
+    return timeline.model(Kind.SIMULATION, rows, overview, 0);
   }
 
   private static void requireSameTasks(Plan plan, Set<String> summarised) {
@@ -301,13 +340,7 @@ public record ReportModel(
           plan.forecast());
     }
 
-    ReportModel model(
-        Kind kind,
-        List<TaskRow> rows,
-        Overview overview,
-        long axisEnd,
-        Backend planner,
-        Backend executor) {
+    ReportModel model(Kind kind, List<TaskRow> rows, Overview overview, long axisEnd) {
       List<Lane> laneList = new ArrayList<>();
       for (int e = 0; e < lanes.size(); e++) {
         laneList.add(new Lane(e + 1, lanes.get(e)));
@@ -326,9 +359,7 @@ public record ReportModel(
           edges,
           TaskGraph.of(plan).criticalPath(),
           laneList,
-          Math.max(1, Math.max(axisEnd, lastEnd)),
-          planner,
-          executor);
+          Math.max(1, Math.max(axisEnd, lastEnd)));
     }
   }
 }

@@ -80,6 +80,7 @@ public final class RunReport {
         .append(madeBy(model, simulatedWork))
         .append("</header>\n")
         .append(OverviewSection.render(model))
+        .append(VerificationSection.render(model.verification()))
         .append("<section id=\"executors\">\n<h2>Executors</h2>\n<div class=\"chart\">\n")
         .append(
             GanttChart.svg(

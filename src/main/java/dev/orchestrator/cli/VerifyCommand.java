@@ -1,0 +1,42 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.output.Verification;
+import dev.orchestrator.run.Orchestrator;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code orchestrator verify <output-dir>}: builds and tests an earlier run's project again. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build and test the consolidated project of an earlier run again, e.g. after editing it by",
+      "hand; with --fix-rounds N, failing tests go back to the tasks that own their files.",
+      "Exit code 0 when the tests ran and passed, 1 when they failed or nothing was verified."
+    })
+final class VerifyCommand implements Callable<Integer> {
+
+  @ParentCommand OrchestratorCommand parent;
+
+  @Parameters(paramLabel = "OUTPUT_DIR", description = "The output directory of a finished run.")
+  Path directory;
+
+  @Mixin RunOptions options;
+
+  @Override
+  public Integer call() {
+    Console console = parent.console(false);
+    Orchestrator orchestrator = options.orchestrator(console.progress(), 0);
+    parent.interruption.onFirst(orchestrator::cancel);
+    Verification verification = orchestrator.verify(directory);
+    console.verification(verification);
+    if (parent.interruption.interrupted()) {
+      return Cli.INTERRUPTED;
+    }
+    return verification.status() == Verification.Status.PASSED ? Cli.OK : Cli.TASKS_FAILED;
+  }
+}

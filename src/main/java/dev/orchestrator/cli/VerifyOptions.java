@@ -1,0 +1,65 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.verify.VerificationSettings;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The options of the verify step: whether and how the consolidated project is tested. */
+final class VerifyOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = "--no-verify",
+      description = "Do not build and test the consolidated project after the run.")
+  boolean noVerify;
+
+  @Option(
+      names = "--verify-command",
+      paramLabel = "CMD",
+      description =
+          "Shell command that runs the project's tests instead of the detected runner (pytest,"
+              + " node --test, npm test, mvn test, gradle test, go test, cargo test); JUnit XML it"
+              + " writes is read.")
+  String command;
+
+  @Option(
+      names = "--verify-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10min",
+      converter = DurationConverter.class,
+      description = "Time limit of the tests of one round (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(
+      names = "--fix-rounds",
+      paramLabel = "N",
+      description =
+          "Times failing tests go back to the tasks that own their files as fix tasks, and the"
+              + " tests run again (default: 2; for verify: 0).")
+  Integer fixRounds;
+
+  /** Sets the verify step of a run; {@code defaultRounds} when --fix-rounds is not given. */
+  Orchestrator.Builder configure(Orchestrator.Builder builder, int defaultRounds) {
+    if (noVerify) {
+      return builder.noVerification("not run: --no-verify");
+    }
+    return builder.verification(
+        new VerificationSettings(
+            command, timeout, fixRounds == null ? defaultRounds : fixRounds, environment()));
+  }
+
+  private java.util.Map<String, String> environment() {
+    // Through the command line, as ProviderOptions does: mixed into RunOptions, this is a nested
+    // mixin, whose MIXEE is RunOptions' own detached spec.
+    if (spec.commandLine().getCommandSpec().root().defaultValueProvider()
+        instanceof Settings settings) {
+      return settings.environment();
+    }
+    throw new IllegalStateException("the command line was built without its settings");
+  }
+}

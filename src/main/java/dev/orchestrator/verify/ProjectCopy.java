@@ -1,0 +1,114 @@
+package dev.orchestrator.verify;
+
+import dev.orchestrator.output.ConsolidatedEntries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Copies the consolidated project out of the output directory into a clean directory of its own,
+ * where its tests run: a runner started in the output directory would also collect the raw {@code
+ * executor_<k>/} copies beside it (node's does), and the tests may write where they run. Everything
+ * at the top of the output directory that the run did not write itself is the project, so files
+ * edited or added by hand are verified too. Links are not followed; dependency and cache
+ * directories are left out.
+ */
+final class ProjectCopy {
+
+  private static final Set<String> LEFT_OUT =
+      Set.of(".git", "node_modules", "__pycache__", ".pytest_cache", "target", ".venv", "venv");
+
+  private ProjectCopy() {}
+
+  /**
+   * Copies the project and returns its files, relative and {@code /}-separated, sorted.
+   *
+   * @param target a directory that does not exist yet
+   */
+  static List<String> copy(Path outputDirectory, Path target) {
+    List<String> files = new ArrayList<>();
+    try {
+      Files.createDirectories(target);
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(outputDirectory)) {
+        for (Path entry : entries) {
+          String name = entry.getFileName().toString();
+          if (ConsolidatedEntries.isProjectEntry(name) && !LEFT_OUT.contains(name)) {
+            copyTree(entry, target.resolve(name), target, files);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the project of " + outputDirectory, e);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private static void copyTree(Path source, Path destination, Path root, List<String> files)
+      throws IOException {
+    Files.walkFileTree(
+        source,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            if (!dir.equals(source) && LEFT_OUT.contains(dir.getFileName().toString())) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            Files.createDirectories(destination.resolve(source.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (attrs.isRegularFile()) {
+              Path to = destination.resolve(source.relativize(file).toString());
+              Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+              files.add(root.relativize(to).toString().replace('\\', '/'));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** Deletes a tree the verify step made; links are deleted, never followed. */
+  static void delete(Path path) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          path,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+              if (e != null) {
+                throw e;
+              }
+              Files.delete(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path, e);
+    }
+  }
+}

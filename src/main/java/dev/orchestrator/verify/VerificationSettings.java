@@ -1,0 +1,72 @@
+package dev.orchestrator.verify;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.orchestrator.UsageException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the verify step runs.
+ *
+ * @param command a shell command that replaces the detected test runners, or null to detect them
+ * @param timeLimit how long the test commands of one round may take together
+ * @param fixRounds how many times failures are sent back to their tasks and the tests run again
+ * @param environment the environment of the test commands; keys and tokens are removed from it
+ */
+public record VerificationSettings(
+    String command, Duration timeLimit, int fixRounds, Map<String, String> environment) {
+
+  /** The default time limit of a round, ten minutes. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(10);
+
+  /** The default number of repair rounds. */
+  public static final int DEFAULT_FIX_ROUNDS = 2;
+
+  /**
+   * @throws UsageException if the time limit is not positive, the rounds negative or the command
+   *     blank
+   */
+  public VerificationSettings {
+    requireNonNull(timeLimit, "timeLimit");
+    if (timeLimit.isZero() || timeLimit.isNegative()) {
+      throw new UsageException(
+          "--verify-timeout must be positive, was " + timeLimit + "; use e.g. --verify-timeout 5m");
+    }
+    if (fixRounds < 0) {
+      throw new UsageException(
+          "--fix-rounds must be 0 or more, was " + fixRounds + "; use 0 to only verify");
+    }
+    if (command != null && command.isBlank()) {
+      throw new UsageException(
+          "--verify-command is empty; give the command that runs the tests, e.g. 'make test'");
+    }
+    environment = withoutSecrets(environment);
+  }
+
+  /**
+   * The environment less every variable that looks like a credential: the tests run code the agents
+   * wrote, which has no business with the user's keys.
+   */
+  static Map<String, String> withoutSecrets(Map<String, String> environment) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    environment.forEach(
+        (name, value) -> {
+          String upper = name.toUpperCase(Locale.ROOT);
+          boolean secret =
+              upper.contains("API_KEY")
+                  || upper.contains("TOKEN")
+                  || upper.contains("SECRET")
+                  || upper.contains("PASSWORD")
+                  || upper.startsWith("ANTHROPIC_")
+                  || upper.startsWith("OPENAI_")
+                  || upper.startsWith("AWS_");
+          if (!secret) {
+            kept.put(name, value);
+          }
+        });
+    return Map.copyOf(kept);
+  }
+}
