@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -179,10 +178,7 @@ final class Console {
               ? ", " + outcome.count(TaskStatus.NOT_STARTED) + " not started"
               : "",
           wall.toMillis() / 1000.0);
-      Path summaryFile = outcome.outputDirectory().resolve(SummaryJson.FILE_NAME);
-      if (Files.exists(summaryFile)) {
-        verification(SummaryJson.read(summaryFile).verification());
-      }
+      verification(outcome.verification());
       out.println("Output: " + outcome.outputDirectory());
       out.println(
           "  README.md, report.html, src/, tests/, docs/, execution_summary.json, orchestrator.log");
@@ -202,6 +198,6 @@ final class Console {
       out.flush();
       return Cli.INTERRUPTED;
     }
-    return outcome.allCompleted() ? Cli.OK : Cli.TASKS_FAILED;
+    return outcome.succeeded() ? Cli.OK : Cli.TASKS_FAILED;
   }
 }

@@ -37,7 +37,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code orchestrator simulate --plan FILE [-m N | --sweep A..B]}: the makespan a plan is predicted
- * to take, by the dispatcher of a real run on a virtual clock, and the executor budget to give it.
+ * to take, by the ready queue and dispatch order of a real run on a virtual clock, and the executor
+ * budget to give it.
  */
 @Command(
     name = "simulate",

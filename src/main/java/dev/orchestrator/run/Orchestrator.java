@@ -284,7 +284,7 @@ public final class Orchestrator {
               count(results, TaskStatus.SKIPPED),
               count(results, TaskStatus.NOT_STARTED),
               Duration.between(startedAt, end)));
-      return new RunOutcome(record, dir);
+      return new RunOutcome(record, dir, summary.verification());
     } finally {
       // A stop or cancel belongs to the run it was meant for, or to the next one if it came
       // between runs; never to the run after that.
