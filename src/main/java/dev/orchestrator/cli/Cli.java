@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds the command tree and maps outcomes and errors to exit codes, in one place. */
 public final class Cli {
@@ -59,9 +60,15 @@ public final class Cli {
       boolean terminal,
       Interruption interruption,
       Map<String, String> environment) {
-    CommandLine cli = new CommandLine(new OrchestratorCommand(out, terminal, interruption));
+    Terminal screen = Terminal.of(terminal, environment);
+    CommandLine cli = new CommandLine(new OrchestratorCommand(out, screen, interruption));
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(screen.ansi()));
+    OptionSections.install(cli);
+    // Help fits the terminal (picocli asks it for its width), 80 columns elsewhere.
+    cli.setUsageHelpAutoWidth(true);
+    Settings settings;
     try {
-      Settings settings = Settings.load(environment, Path.of(""));
+      settings = Settings.load(environment, Path.of(""));
       settings.requireKnownSettings(cli.getCommandSpec());
       cli.setDefaultValueProvider(settings);
     } catch (UsageException e) {
@@ -88,7 +95,41 @@ public final class Cli {
           }
           throw e;
         });
+    cli.setParameterExceptionHandler((e, arguments) -> shortError(e, arguments, settings, err));
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : 1);
     return cli.execute(args);
+  }
+
+  /**
+   * A mistake on the command line: the one line saying what is wrong, picocli's suggestions for a
+   * mistyped option or command, and where the help is, instead of the whole help.
+   */
+  private static int shortError(
+      CommandLine.ParameterException e, String[] args, Settings settings, PrintWriter err) {
+    // A bad value that came from the environment or the config file names where it came from.
+    String origin =
+        e.getArgSpec() instanceof OptionSpec option && !given(option, args)
+            ? settings.origin(option)
+            : null;
+    err.println(
+        "error: "
+            + (origin == null ? "" : origin + ": ")
+            + e.getMessage()
+            + (origin == null ? "" : "; fix or unset it"));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return USAGE;
+  }
+
+  private static boolean given(OptionSpec option, String[] args) {
+    for (String arg : args) {
+      for (String name : option.names()) {
+        if (arg.equals(name) || arg.startsWith(name + "=")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -2,19 +2,20 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
-import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.temporal.TaskWorker;
 import dev.orchestrator.temporal.TemporalSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code orchestrator worker --temporal HOST:PORT}: runs task attempts of runs on --engine
@@ -44,22 +45,12 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--real", description = "Execute with a language model or coding agent.")
   boolean real;
 
-  @Option(
-      names = "--simulate-delay",
-      paramLabel = "DURATION",
-      defaultValue = "300ms",
-      converter = DurationConverter.class,
-      description = "Time each simulated task takes (default: ${DEFAULT-VALUE}).")
-  Duration simulateDelay;
-
-  @Option(
-      names = "--simulate-scale",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "Instead of --simulate-delay: one estimated minute of a task lasts DURATION.")
-  Duration simulateScale;
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  RunOptions.SimulatedTiming timing = new RunOptions.SimulatedTiming();
 
   @Mixin ProviderOptions providers;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -69,15 +60,10 @@ final class WorkerCommand implements Callable<Integer> {
     if (temporal.target == null) {
       throw new UsageException("a worker needs the server: add --temporal HOST:PORT");
     }
+    RunOptions.SimulatedTiming simulated =
+        timing != null ? timing : new RunOptions.SimulatedTiming();
     IntFunction<Agent> agentFor =
-        providers
-            .backends(
-                real,
-                () ->
-                    simulateScale != null
-                        ? SimulatedAgent.scaled(simulateScale)
-                        : new SimulatedAgent(simulateDelay))
-            .agents();
+        new BackendFactory(providers, Settings.of(spec)).backends(real, simulated::agent).agents();
     List<Agent> agents = new ArrayList<>();
     for (int k = 1; k <= attemptsAtOnce; k++) {
       agents.add(agentFor.apply(k));

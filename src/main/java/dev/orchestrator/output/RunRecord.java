@@ -12,6 +12,8 @@ import java.util.List;
  *
  * @param executors the executor budget M the run used
  * @param results one per task of the plan, in plan order
+ * @param planner what made the plan, or null when not recorded
+ * @param executor what executed the tasks, or null when not recorded
  */
 public record RunRecord(
     Plan plan,
@@ -19,7 +21,9 @@ public record RunRecord(
     Path outputDirectory,
     Instant startedAt,
     Instant finishedAt,
-    List<TaskResult> results) {
+    List<TaskResult> results,
+    Backend planner,
+    Backend executor) {
 
   public RunRecord {
     requireNonNull(plan, "plan");
@@ -27,5 +31,16 @@ public record RunRecord(
     requireNonNull(startedAt, "startedAt");
     requireNonNull(finishedAt, "finishedAt");
     results = List.copyOf(results);
+  }
+
+  /** A record that does not say what planned and executed the run. */
+  public RunRecord(
+      Plan plan,
+      int executors,
+      Path outputDirectory,
+      Instant startedAt,
+      Instant finishedAt,
+      List<TaskResult> results) {
+    this(plan, executors, outputDirectory, startedAt, finishedAt, results, null, null);
   }
 }

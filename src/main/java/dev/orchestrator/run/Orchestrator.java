@@ -7,6 +7,7 @@ import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.llm.Sleeper;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
@@ -73,6 +74,8 @@ public final class Orchestrator {
   private final Sleeper sleeper;
   private final boolean budgetGiven;
   private final Engine engine;
+  private final Backend plannerKind;
+  private final Backend executorKind;
   private volatile PlanExecution current;
   private volatile EngineRun currentRemote;
   private volatile boolean cancelRequested;
@@ -95,6 +98,8 @@ public final class Orchestrator {
     this.engine = builder.engine;
     this.verification = builder.verification;
     this.off = builder.verificationOff;
+    this.plannerKind = builder.plannerKind;
+    this.executorKind = builder.executorKind;
   }
 
   public static Builder builder() {
@@ -247,10 +252,14 @@ public final class Orchestrator {
       journal.runStarted(startedAt, executors, completedBefore.size());
       List<TaskResult> results;
       try (EventWriter events = EventWriter.start(new JournalRecorder(journal).andThen(listener))) {
-        events.on(new RunEvent.RunStarted(startedAt, plan.tasks().size(), executors, dir));
+        events.on(
+            new RunEvent.RunStarted(
+                startedAt, plan.tasks().size(), executors, dir, completedBefore.size()));
         results = dispatch(plan, dispatch, dir, events, journal, completedBefore, resumed);
       }
-      RunRecord record = new RunRecord(plan, executors, dir, startedAt, clock.instant(), results);
+      RunRecord record =
+          new RunRecord(
+              plan, executors, dir, startedAt, clock.instant(), results, plannerKind, executorKind);
       Summary summary = OutputAssembler.assemble(record);
       if (verification != null) {
         RepairRounds rounds =
@@ -278,7 +287,7 @@ public final class Orchestrator {
               count(results, TaskStatus.SKIPPED),
               count(results, TaskStatus.NOT_STARTED),
               Duration.between(startedAt, end)));
-      return new RunOutcome(record, dir);
+      return new RunOutcome(record, dir, summary.verification());
     } finally {
       // A stop or cancel belongs to the run it was meant for, or to the next one if it came
       // between runs; never to the run after that.
@@ -447,6 +456,8 @@ public final class Orchestrator {
     private Engine engine;
     private VerificationSettings verification;
     private String verificationOff = "the verify step is off";
+    private Backend plannerKind;
+    private Backend executorKind;
 
     private Builder() {}
 
@@ -508,6 +519,16 @@ public final class Orchestrator {
     }
 
     /** Whether a non-empty directory that is not an earlier run may be written into. */
+    /**
+     * What the planner and the agents are, for the summary, the README and the report to name;
+     * unnamed, they record null.
+     */
+    public Builder describedAs(Backend planner, Backend executor) {
+      this.plannerKind = planner;
+      this.executorKind = executor;
+      return this;
+    }
+
     public Builder force(boolean force) {
       this.force = force;
       return this;
