@@ -143,6 +143,31 @@ class ArchitectureTest {
   }
 
   @Test
+  void the_temporal_engine_is_reached_only_through_the_command_line() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(packages("temporal", "cli"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages("temporal"))
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(packages("temporal"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.temporal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("temporal"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages("planner", "llm", "output.report", "cli"))
+        .check(classes);
+  }
+
+  @Test
   void packages_have_no_cycles() {
     slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.llm.CostMeter;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.planner.Planner;
 import java.util.function.IntFunction;
 
@@ -14,10 +15,19 @@ import java.util.function.IntFunction;
  * @param agents the agent of each executor, numbered from 1
  * @param meter counts every model request of the run; with {@code --max-cost} it says when the
  *     limit is reached
+ * @param plannerKind what the planner is, for the summary to name
+ * @param executorKind what the agents are
  */
-record Backends(Planner planner, IntFunction<Agent> agents, CostMeter meter) {
+record Backends(
+    Planner planner,
+    IntFunction<Agent> agents,
+    CostMeter meter,
+    Backend plannerKind,
+    Backend executorKind) {
 
   Backends {
+    requireNonNull(plannerKind, "plannerKind");
+    requireNonNull(executorKind, "executorKind");
     requireNonNull(planner, "planner");
     requireNonNull(agents, "agents");
     requireNonNull(meter, "meter");

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds the command tree and maps outcomes and errors to exit codes, in one place. */
 public final class Cli {
@@ -73,7 +74,7 @@ public final class Cli {
     PrintWriter maskedOut = new PrintWriter(secrets.masking(out), true);
     PrintWriter maskedErr = new PrintWriter(secrets.masking(err), true);
     try {
-      return execute(args, maskedOut, maskedErr, terminal, interruption, settings);
+      return execute(args, maskedOut, maskedErr, terminal, interruption, environment, settings);
     } finally {
       maskedOut.flush();
       maskedErr.flush();
@@ -86,8 +87,14 @@ public final class Cli {
       PrintWriter err,
       boolean terminal,
       Interruption interruption,
+      Map<String, String> environment,
       Settings settings) {
-    CommandLine cli = new CommandLine(new OrchestratorCommand(out, terminal, interruption));
+    Terminal screen = Terminal.of(terminal, environment);
+    CommandLine cli = new CommandLine(new OrchestratorCommand(out, screen, interruption));
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(screen.ansi()));
+    OptionSections.install(cli);
+    // Help fits the terminal (picocli asks it for its width), 80 columns elsewhere.
+    cli.setUsageHelpAutoWidth(true);
     try {
       settings.requireKnownSettings(cli.getCommandSpec());
       cli.setDefaultValueProvider(settings);
@@ -115,7 +122,41 @@ public final class Cli {
           }
           throw e;
         });
+    cli.setParameterExceptionHandler((e, arguments) -> shortError(e, arguments, settings, err));
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : 1);
     return cli.execute(args);
+  }
+
+  /**
+   * A mistake on the command line: the one line saying what is wrong, picocli's suggestions for a
+   * mistyped option or command, and where the help is, instead of the whole help.
+   */
+  private static int shortError(
+      CommandLine.ParameterException e, String[] args, Settings settings, PrintWriter err) {
+    // A bad value that came from the environment or the config file names where it came from.
+    String origin =
+        e.getArgSpec() instanceof OptionSpec option && !given(option, args)
+            ? settings.origin(option)
+            : null;
+    err.println(
+        "error: "
+            + (origin == null ? "" : origin + ": ")
+            + e.getMessage()
+            + (origin == null ? "" : "; fix or unset it"));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return USAGE;
+  }
+
+  private static boolean given(OptionSpec option, String[] args) {
+    for (String arg : args) {
+      for (String name : option.names()) {
+        if (arg.equals(name) || arg.startsWith(name + "=")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -15,41 +15,48 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the commands print: the plan, progress while running, and the outcome. */
 final class Console {
 
+  // "5 executors" in a strategy text, to compare with the budget of this run.
+  private static final Pattern EXECUTORS = Pattern.compile("\\b(\\d+) executors?\\b");
+
   private final PrintWriter out;
-  private final boolean live;
+  private final Terminal terminal;
   private final boolean json;
+  private final boolean quiet;
 
   /**
-   * @param live redraw a live display (a terminal) instead of printing plain progress lines
+   * @param terminal what standard output can show: a live display, colours
    * @param json print only the summary JSON at the end
+   * @param quiet print neither the plan nor progress, only the outcome
    */
-  Console(PrintWriter out, boolean live, boolean json) {
+  Console(PrintWriter out, Terminal terminal, boolean json, boolean quiet) {
     this.out = out;
-    this.live = live;
+    this.terminal = terminal;
     this.json = json;
+    this.quiet = quiet;
   }
 
   RunListener progress() {
-    if (json) {
+    if (json || quiet) {
       return event -> {};
     }
-    return live ? new LiveProgress(out) : new PlainProgress(out);
+    return terminal.live() ? new LiveProgress(out, terminal) : new PlainProgress(out, terminal);
   }
 
   void plan(Plan plan) {
-    if (json) {
+    if (json || quiet) {
       return;
     }
     TaskGraph graph = TaskGraph.of(plan);
-    out.printf("Requirement: %s%n", plan.requirements());
+    out.printf("%s %s%n", terminal.paint("bold", "Requirement:"), plan.requirements());
     out.printf(
         Locale.ROOT,
         "Complexity: %d/100 (%s)  Tasks: %d  Executors: %d%n",
@@ -84,10 +91,38 @@ final class Console {
     }
     if (!plan.executionStrategy().isBlank()) {
       out.println();
-      out.println("Strategy: " + plan.executionStrategy());
+      out.print(wrap("Strategy: " + strategy(plan)));
     }
     out.println();
     out.flush();
+  }
+
+  // A plan edited and run with another -m still says the budget it was written for.
+  private static String strategy(Plan plan) {
+    String text = plan.executionStrategy().strip();
+    Matcher written = EXECUTORS.matcher(text);
+    if (written.find() && Integer.parseInt(written.group(1)) != plan.executorBudget()) {
+      text += " (This run has " + Terminal.count(plan.executorBudget(), "executor") + ".)";
+    }
+    return text;
+  }
+
+  /** The text in lines no wider than the terminal, broken between words, continuations indented. */
+  private String wrap(String text) {
+    StringBuilder lines = new StringBuilder();
+    int column = 0;
+    for (String word : text.split(" +")) {
+      if (column > 0 && column + 1 + word.length() >= terminal.width()) {
+        lines.append(System.lineSeparator()).append("  ");
+        column = 2;
+      } else if (column > 0) {
+        lines.append(' ');
+        column++;
+      }
+      lines.append(word);
+      column += word.length();
+    }
+    return lines.append(System.lineSeparator()).toString();
   }
 
   /** Prints what the verify step found, one line per round and the verdict. */
@@ -129,24 +164,33 @@ final class Console {
       long total = outcome.record().results().size();
       Duration wall = Duration.between(outcome.record().startedAt(), outcome.record().finishedAt());
       out.println();
+      long failed = outcome.count(TaskStatus.FAILED);
+      long skipped = outcome.count(TaskStatus.SKIPPED);
       out.printf(
           Locale.ROOT,
-          "%d/%d tasks completed, %d failed, %d skipped%s in %.1fs%n",
-          outcome.count(TaskStatus.COMPLETED),
-          total,
-          outcome.count(TaskStatus.FAILED),
-          outcome.count(TaskStatus.SKIPPED),
+          "%s completed, %s, %s%s in %.1fs%n",
+          terminal.paint(
+              outcome.allCompleted() ? "bold,fg(green)" : "bold",
+              outcome.count(TaskStatus.COMPLETED) + "/" + Terminal.count(total, "task")),
+          failed > 0 ? terminal.paint("bold,fg(red)", failed + " failed") : "0 failed",
+          skipped > 0 ? terminal.paint("fg(yellow)", skipped + " skipped") : "0 skipped",
           outcome.count(TaskStatus.NOT_STARTED) > 0
               ? ", " + outcome.count(TaskStatus.NOT_STARTED) + " not started"
               : "",
           wall.toMillis() / 1000.0);
-      Path summaryFile = outcome.outputDirectory().resolve(SummaryJson.FILE_NAME);
-      if (Files.exists(summaryFile)) {
-        verification(SummaryJson.read(summaryFile).verification());
-      }
+      verification(outcome.verification());
       out.println("Output: " + outcome.outputDirectory());
       out.println(
           "  README.md, report.html, src/, tests/, docs/, execution_summary.json, orchestrator.log");
+      if (outcome.record().executor() != null && outcome.record().executor().simulated()) {
+        // Wrapped before it is painted: escape codes would count as columns.
+        String[] note =
+            wrap("This was a simulation: the executors were simulated (offline, no model) and"
+                    + " wrote placeholder files, not working code. Add --real to have a model or"
+                    + " coding agent do the tasks.")
+                .split(":", 2);
+        out.print(terminal.paint("bold,fg(yellow)", note[0] + ":") + note[1]);
+      }
     }
     out.flush();
     if (interruption.interrupted()) {
@@ -154,6 +198,6 @@ final class Console {
       out.flush();
       return Cli.INTERRUPTED;
     }
-    return outcome.allCompleted() ? Cli.OK : Cli.TASKS_FAILED;
+    return outcome.succeeded() ? Cli.OK : Cli.TASKS_FAILED;
   }
 }

@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Run an example scenario offline (all of them when none is named).",
-      "Scenarios: calculator, todo, ecommerce, etl, ml, game, microservices.",
-      "Each writes into outputs/demo-<scenario> unless -o is given; -m defaults to the scenario's own budget."
+      "Scenarios: calculator, todo, ecommerce, etl, ml, game, microservices. Each writes into"
+          + " outputs/demo-<scenario> unless -o is given; -m defaults to the scenario's own budget."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
       options.maxExecutors = budget != null ? budget : s.suggestedExecutors;
       options.outputDirectory = base != null ? base : Path.of("outputs", "demo-" + s.label());
       parent.out.printf("=== demo %s ===%n", s.label());
-      Console console = new Console(parent.out, parent.terminal, false);
+      Console console = parent.console(false);
       Orchestrator orchestrator = options.orchestrator(console.progress());
       var plan = PlannedSpeedup.forecast(orchestrator.plan(s.requirements));
       console.plan(plan);

@@ -16,13 +16,15 @@ final class LiveProgress implements RunListener {
   private static final int BAR = 30;
 
   private final PrintWriter out;
+  private final Terminal terminal;
   private final Map<Integer, String> executors = new TreeMap<>();
   private int total;
   private int done;
   private int drawnLines;
 
-  LiveProgress(PrintWriter out) {
+  LiveProgress(PrintWriter out, Terminal terminal) {
     this.out = out;
+    this.terminal = terminal;
   }
 
   @Override
@@ -46,15 +48,14 @@ final class LiveProgress implements RunListener {
     } else if (event instanceof RunEvent.TaskSkipped) {
       done++;
     }
-    redraw(PlainProgress.line(event), event instanceof RunEvent.RunFinished);
+    redraw(event, PlainProgress.line(event, terminal), event instanceof RunEvent.RunFinished);
   }
 
-  private void redraw(String permanentLine, boolean last) {
+  private void redraw(RunEvent event, String permanentLine, boolean last) {
     if (drawnLines > 0) {
       out.printf(UP_AND_CLEAR, drawnLines);
     }
-    if (permanentLine != null
-        && !(permanentLine.startsWith("[Executor-") && permanentLine.contains("Starting"))) {
+    if (permanentLine != null && !(event instanceof RunEvent.TaskStarted)) {
       out.println(permanentLine);
     }
     drawnLines = 0;
@@ -65,7 +66,11 @@ final class LiveProgress implements RunListener {
       }
       int filled = total == 0 ? BAR : done * BAR / total;
       out.printf(
-          "  [%s%s] %d/%d tasks%n", "#".repeat(filled), ".".repeat(BAR - filled), done, total);
+          "  [%s%s] %d/%s%n",
+          terminal.paint("fg(green)", "#".repeat(filled)),
+          ".".repeat(BAR - filled),
+          done,
+          Terminal.count(total, "task"));
       drawnLines++;
     }
     out.flush();

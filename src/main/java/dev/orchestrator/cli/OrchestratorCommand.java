@@ -1,14 +1,19 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.UsageException;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunOutcome;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** {@code orchestrator [OPTIONS] <requirements>}: plan, execute, consolidate. */
 @Command(
@@ -17,8 +22,8 @@ import picocli.CommandLine.Parameters;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Turns one requirement into a plan of dependent tasks, runs them on M executors that pull",
-      "ready tasks from one queue, and consolidates their output into one project.",
+      "Turns one requirement into a plan of dependent tasks, runs them on M executors that pull"
+          + " ready tasks from one queue, and consolidates their output into one project.",
       "Offline by default: heuristic planner and simulated executors, no network, no key."
     },
     subcommands = {
@@ -28,20 +33,47 @@ import picocli.CommandLine.Parameters;
       SimulateCommand.class,
       DemoCommand.class,
       ReportCommand.class,
-      VerifyCommand.class
+      WorkerCommand.class,
+      VerifyCommand.class,
+      CompletionCommand.class,
+      HelpCommand.class
     },
     footer = {
       "",
-      "Exit codes: 0 every task completed; 1 some task failed or was skipped;",
-      "2 bad usage or bad input; 130 interrupted.",
+      "Settings: every long option can also be set in the environment as ORCHESTRATOR_ and its"
+          + " name (ORCHESTRATOR_MAX_EXECUTORS=3), or in a config file as max-executors=3. The"
+          + " command line wins over the environment, which wins over the file. API keys:"
+          + " ANTHROPIC_API_KEY, OPENAI_API_KEY (or anthropic-api-key=, openai-api-key= in the"
+          + " file). The config file is the first of:",
+      "  $ORCHESTRATOR_CONFIG",
+      "  ./orchestrator.properties",
+      "  ~/.config/orchestrator/config.properties",
       "",
-      "Example: orchestrator \"Build a todo list app with backend API and frontend UI\" -m 3"
+      "Exit codes: 0 every task completed; 1 some task failed or was skipped; 2 bad usage or bad"
+          + " input; 130 interrupted.",
+      "",
+      "Shell completion: source <(orchestrator completion bash)   (or zsh)",
+      "",
+      "Example:",
+      "  orchestrator \"Build a todo list app with backend API and frontend UI\" -m 3"
     })
 final class OrchestratorCommand implements Callable<Integer> {
 
   final PrintWriter out;
-  final boolean terminal;
+  final Terminal terminal;
   final Interruption interruption;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "Print neither the plan nor progress, only the outcome (and errors).")
+  boolean quiet;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Also print the run's log (info and warnings) on standard error.")
+  boolean verbose;
 
   @Parameters(
       paramLabel = "REQUIREMENTS",
@@ -51,19 +83,38 @@ final class OrchestratorCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
-  @Option(names = "--json", description = "Print the execution summary as JSON instead of text.")
-  boolean json;
+  @Spec CommandSpec spec;
 
-  OrchestratorCommand(PrintWriter out, boolean terminal, Interruption interruption) {
+  @Mixin JsonOption output;
+
+  OrchestratorCommand(PrintWriter out, Terminal terminal, Interruption interruption) {
     this.out = out;
     this.terminal = terminal;
     this.interruption = interruption;
   }
 
+  /** The console of a command of this command line. */
+  Console console(boolean json) {
+    if (verbose) {
+      LogConfiguration.verbose();
+    }
+    return new Console(out, terminal, json, quiet);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
+    CommandGuess.of(words, spec.subcommands().keySet())
+        .ifPresent(
+            guess -> {
+              throw new UsageException(
+                  "\""
+                      + words.get(0)
+                      + "\" is not a command; did you mean: orchestrator "
+                      + guess
+                      + "?\nA requirement goes in quotes: orchestrator \"Build a todo list app\"");
+            });
     String requirements = Requirements.join(words);
-    Console console = new Console(out, terminal && !json, json);
+    Console console = console(output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     interruption.onFirst(orchestrator::cancel); // during planning too: the run then starts nothing
     var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));

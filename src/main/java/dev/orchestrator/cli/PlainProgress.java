@@ -10,14 +10,16 @@ import java.util.Locale;
 final class PlainProgress implements RunListener {
 
   private final PrintWriter out;
+  private final Terminal terminal;
 
-  PlainProgress(PrintWriter out) {
+  PlainProgress(PrintWriter out, Terminal terminal) {
     this.out = out;
+    this.terminal = terminal;
   }
 
   @Override
   public void on(RunEvent event) {
-    String line = line(event);
+    String line = line(event, terminal);
     if (line != null) {
       out.println(line);
       out.flush();
@@ -25,9 +27,20 @@ final class PlainProgress implements RunListener {
   }
 
   /** The line for an event, or null for events that print nothing. */
-  static String line(RunEvent event) {
+  static String line(RunEvent event, Terminal terminal) {
     if (event instanceof RunEvent.RunStarted e) {
-      return "Running " + e.tasks() + " tasks on " + e.executors() + " executors";
+      int remaining = e.tasks() - e.completedBefore();
+      return "Running "
+          + (e.completedBefore() == 0
+              ? Terminal.count(e.tasks(), "task")
+              : remaining
+                  + " of "
+                  + e.tasks()
+                  + " tasks ("
+                  + e.completedBefore()
+                  + " done earlier)")
+          + " on "
+          + Terminal.count(e.executors(), "executor");
     }
     if (event instanceof RunEvent.TaskStarted e) {
       return "[Executor-" + e.executor() + "] Starting " + e.taskId() + ": " + e.name();
@@ -35,7 +48,9 @@ final class PlainProgress implements RunListener {
     if (event instanceof RunEvent.TaskRetrying e) {
       return "[Executor-"
           + e.executor()
-          + "] ↻ Retrying "
+          + "] "
+          + terminal.paint("fg(yellow)", "↻ Retrying")
+          + " "
           + e.taskId()
           + " in "
           + seconds(e.backoff())
@@ -48,7 +63,9 @@ final class PlainProgress implements RunListener {
     if (event instanceof RunEvent.TaskCompleted e) {
       return "[Executor-"
           + e.executor()
-          + "] ✓ Completed "
+          + "] "
+          + terminal.paint("fg(green)", "✓ Completed")
+          + " "
           + e.taskId()
           + " ("
           + seconds(e.duration())
@@ -57,7 +74,9 @@ final class PlainProgress implements RunListener {
     if (event instanceof RunEvent.TaskFailed e) {
       return "[Executor-"
           + e.executor()
-          + "] ✗ Failed "
+          + "] "
+          + terminal.paint("bold,fg(red)", "✗ Failed")
+          + " "
           + e.taskId()
           + " ("
           + seconds(e.duration())
@@ -65,7 +84,12 @@ final class PlainProgress implements RunListener {
           + e.error();
     }
     if (event instanceof RunEvent.TaskSkipped e) {
-      return "[Queue] - Skipped " + e.taskId() + ": " + e.reason();
+      return "[Queue] "
+          + terminal.paint("fg(yellow)", "- Skipped")
+          + " "
+          + e.taskId()
+          + ": "
+          + e.reason();
     }
     return null;
   }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,18 +29,17 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
-  @Option(names = "--json", description = "Print the plan as JSON.")
-  boolean json;
+  @Mixin JsonOption output;
 
   @Override
   public Integer call() {
     Orchestrator orchestrator = options.orchestrator(event -> {});
     Plan plan = PlannedSpeedup.forecast(orchestrator.plan(Requirements.join(words)));
     Path file = orchestrator.savePlan(plan);
-    if (json) {
+    if (output.json) {
       parent.out.print(PlanJson.write(plan));
     } else {
-      new Console(parent.out, false, false).plan(plan);
+      parent.console(false).plan(plan);
       parent.out.println("Plan written to " + file);
       parent.out.println("Run it with: orchestrator run --plan " + file);
     }

@@ -1,93 +1,82 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.ConfigurationException;
-import dev.orchestrator.Secrets;
-import dev.orchestrator.UsageException;
-import dev.orchestrator.agent.Agent;
-import dev.orchestrator.agent.LlmAgent;
-import dev.orchestrator.agent.SimulatedAgent;
-import dev.orchestrator.llm.ApiKey;
-import dev.orchestrator.llm.CostMeter;
-import dev.orchestrator.llm.ModelClient;
-import dev.orchestrator.llm.ModelPrice;
-import dev.orchestrator.llm.PriceTable;
 import dev.orchestrator.llm.Provider;
-import dev.orchestrator.llm.ProviderSettings;
-import dev.orchestrator.llm.RequestLimiter;
-import dev.orchestrator.llm.RequestRetry;
-import dev.orchestrator.planner.HeuristicPlanner;
-import dev.orchestrator.planner.LlmPlanner;
-import dev.orchestrator.planner.Planner;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntFunction;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Which planner and which executors a run uses, and the language model behind them: {@code
  * --planner}, {@code --executor}, {@code --provider}, {@code --model}, {@code --base-url}, and the
- * limits of model use. Planner and executor names are strings checked here, in {@link PlannerKind}
- * and {@link ExecutorKind}, so a new kind is one more constant and one more branch.
+ * limits of model use. Declarations only; {@link BackendFactory} makes what they name.
  */
 final class ProviderOptions {
 
-  /** What the planner and the executors are, by name. */
+  /** Who plans. */
   enum PlannerKind {
     HEURISTIC,
     LLM,
-    CLAUDE_CODE
+    CLAUDE_CODE;
+
+    /** The name on the command line, in help and in completion: {@code claude-code}. */
+    @Override
+    public String toString() {
+      return label(this);
+    }
   }
 
-  /** What the executors are, by name. */
+  /** Who executes. */
   enum ExecutorKind {
     SIMULATED,
     LLM,
     CLAUDE_CODE,
-    COMMAND
+    COMMAND;
+
+    @Override
+    public String toString() {
+      return label(this);
+    }
   }
-
-  // The share of an agent's prompt that its dependencies' files may take, in tokens: room for a
-  // sizeable codebase while leaving most of a 200k context for the conversation.
-  private static final int DEPENDENCY_TOKENS = 30_000;
-
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec spec;
 
   @Mixin AgentOptions agentOptions;
 
   @Option(
       names = "--planner",
-      paramLabel = "NAME",
+      paramLabel = "PLANNER",
+      converter = PlannerKinds.class,
       description =
-          "Who plans: heuristic (offline), llm or claude-code (default with --real: llm when a"
-              + " model API is configured, else claude-code when claude is on PATH; else heuristic).")
-  String planner;
+          "Who plans: ${COMPLETION-CANDIDATES}. Default with --real: llm when a model API is"
+              + " configured, else claude-code when claude is on PATH; else heuristic (offline).")
+  PlannerKind planner;
 
   @Option(
       names = "--executor",
-      paramLabel = "NAME",
+      paramLabel = "EXECUTOR",
+      converter = ExecutorKinds.class,
       description =
-          "Who executes: simulated (offline), llm, claude-code, or command (any agent, see"
-              + " --agent-command) (default with --real: as for --planner; else simulated).")
-  String executor;
+          "Who executes: ${COMPLETION-CANDIDATES} (any agent, see --agent-command). Default with"
+              + " --real: as for --planner; else simulated (offline).")
+  ExecutorKind executor;
 
   @Option(
       names = "--provider",
-      paramLabel = "NAME",
+      paramLabel = "PROVIDER",
+      converter = ProviderConverter.class,
+      completionCandidates = ProviderNames.class,
       description =
           "Model API: anthropic, or openai for any OpenAI-compatible server (OpenAI, Ollama, vLLM,"
               + " llama.cpp, LM Studio). Default: anthropic if ANTHROPIC_API_KEY is set, else"
               + " openai if OPENAI_API_KEY is.")
-  String provider;
+  Provider provider;
 
   @Option(
       names = "--model",
@@ -157,181 +146,75 @@ final class ProviderOptions {
               + " dropped connection, honouring retry-after (default: ${DEFAULT-VALUE}).")
   int requestRetries;
 
+  /** {@code CLAUDE_CODE} is {@code claude-code}. */
+  static String label(Enum<?> kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   /**
-   * The planner and agents these options choose.
-   *
-   * @param real whether {@code --real} was given: then the defaults are the model-backed ones
-   * @param simulated the agent of an executor when the executor is simulated
-   * @throws UsageException for an unknown planner, executor or provider name
-   * @throws ConfigurationException when a model is needed and none is configured
+   * Reads a kind by its {@link #label}, ignoring case; the error lists the labels, where picocli's
+   * own would list the constants' names too.
    */
-  Backends backends(boolean real, Supplier<SimulatedAgent> simulated) {
-    boolean claudeCode = real && realMeansClaudeCode();
-    PlannerKind plannerKind =
-        choose(
-            "--planner",
-            planner,
-            !real ? PlannerKind.HEURISTIC : claudeCode ? PlannerKind.CLAUDE_CODE : PlannerKind.LLM);
-    ExecutorKind executorKind =
-        choose(
-            "--executor",
-            executor,
-            !real
-                ? ExecutorKind.SIMULATED
-                : claudeCode ? ExecutorKind.CLAUDE_CODE : ExecutorKind.LLM);
-    CostMeter meter = new CostMeter(maxCost);
-    String why =
-        real ? "--real" : plannerKind == PlannerKind.LLM ? "--planner llm" : "--executor llm";
-    ModelClient client =
-        plannerKind == PlannerKind.LLM || executorKind == ExecutorKind.LLM
-            ? client(why, meter)
-            : null;
-    Planner chosenPlanner;
-    switch (plannerKind) {
-      case LLM:
-        chosenPlanner = new LlmPlanner(client);
-        break;
-      case CLAUDE_CODE:
-        chosenPlanner = agentOptions.claudeCodePlanner(model, settings().environment());
-        break;
-      case HEURISTIC:
-      default:
-        chosenPlanner = new HeuristicPlanner();
+  abstract static class KindConverter<E extends Enum<E>> implements ITypeConverter<E> {
+    private final Class<E> kinds;
+
+    KindConverter(Class<E> kinds) {
+      this.kinds = kinds;
     }
-    IntFunction<Agent> agents;
-    switch (executorKind) {
-      case LLM:
-        if (maxTurns < 1) {
-          throw new UsageException("--max-turns must be at least 1, was " + maxTurns);
+
+    @Override
+    public E convert(String value) {
+      String wanted = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+      List<String> labels = new ArrayList<>();
+      for (E kind : kinds.getEnumConstants()) {
+        if (label(kind).equals(wanted)) {
+          return kind;
         }
-        agents = executor -> new LlmAgent(client, maxTurns, DEPENDENCY_TOKENS);
-        break;
-      case CLAUDE_CODE:
-        agents = agentOptions.claudeCodeAgents(model, maxTurns, settings().environment());
-        break;
-      case COMMAND:
-        agents = agentOptions.commandAgents(settings().environment(), settings().secrets());
-        break;
-      case SIMULATED:
-      default:
-        agents = executor -> simulated.get();
+        labels.add(label(kind));
+      }
+      throw new TypeConversionException(
+          "\""
+              + value
+              + "\" is not known; use "
+              + String.join(", ", labels.subList(0, labels.size() - 1))
+              + " or "
+              + labels.get(labels.size() - 1));
     }
-    return new Backends(chosenPlanner, agents, meter);
   }
 
-  // --real means a model API when one is configured (a key, --provider or --base-url), else Claude
-  // Code when claude is installed, else the API again, whose error says how to set one up.
-  private boolean realMeansClaudeCode() {
-    Settings settings = settings();
-    boolean api =
-        provider != null
-            || baseUrl != null
-            || Arrays.stream(Provider.values()).anyMatch(p -> settings.key(p).isPresent());
-    return !api && agentOptions.claudeAvailable(settings.environment());
+  static final class PlannerKinds extends KindConverter<PlannerKind> {
+    PlannerKinds() {
+      super(PlannerKind.class);
+    }
   }
 
-  private ModelClient client(String why, CostMeter meter) {
-    Settings settings = settings();
-    Provider chosen = provider(settings, why);
-    String root = ProviderSettings.apiRoot(chosen, baseUrl);
-    ApiKey key = settings.key(chosen).orElse(null);
-    ProviderSettings connection =
-        new ProviderSettings(
-            chosen,
-            model == null || model.isBlank() ? chosen.defaultModel() : model.strip(),
-            root,
-            key,
-            requestTimeout,
-            maxOutputTokens);
-    PriceTable prices = PriceTable.builtIn();
-    if (priceTable != null) {
-      prices = prices.overriddenBy(PriceTable.read(priceTable));
+  static final class ExecutorKinds extends KindConverter<ExecutorKind> {
+    ExecutorKinds() {
+      super(ExecutorKind.class);
     }
-    ModelPrice price = prices.priceOf(connection.model()).orElse(null);
-    if (maxCost != null && price == null) {
-      throw new ConfigurationException(
-          "--max-cost needs the price of "
-              + connection.model()
-              + ", which the price table lacks;"
-              + " add it with --price-table FILE");
-    }
-    return ModelClient.builder(connection)
-        .retry(new RequestRetry(requestRetries, Duration.ofSeconds(1), Duration.ofSeconds(60)))
-        .limiter(new RequestLimiter(maxConcurrentRequests))
-        .price(price)
-        .meter(meter)
-        .build();
   }
 
-  private Provider provider(Settings settings, String why) {
-    if (provider != null) {
-      return Provider.byId(provider)
+  /** Reads {@code --provider} by {@link Provider#id()}. */
+  static final class ProviderConverter implements ITypeConverter<Provider> {
+    @Override
+    public Provider convert(String value) {
+      return Provider.byId(value)
           .orElseThrow(
               () ->
-                  new UsageException(
-                      "--provider \""
-                          + provider
-                          + "\" is not known; use "
-                          + Arrays.stream(Provider.values())
-                              .map(Provider::id)
-                              .collect(Collectors.joining(" or "))));
+                  new TypeConversionException(
+                      "\"" + value + "\" is not known; use " + String.join(" or ", ids())));
     }
-    for (Provider candidate : Provider.values()) {
-      if (settings.key(candidate).isPresent()) {
-        return candidate;
-      }
-    }
-    throw new ConfigurationException(
-        String.join(
-            "\n",
-            why + " needs a language model, and none is configured. Any of these sets one up:",
-            "  - Anthropic: set " + Provider.ANTHROPIC.keyVariable(),
-            "  - OpenAI: set " + Provider.OPENAI.keyVariable(),
-            "  - a local OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio):"
-                + " --provider openai --base-url http://localhost:11434/v1 --model llama3.1",
-            "  - the same settings in "
-                + Settings.WHERE
-                + " (provider=, model=, base-url=, anthropic-api-key=, openai-api-key=)",
-            "  - Claude Code: install it so that claude is on PATH, or give --claude-binary",
-            "Or run without " + why + " to work offline."));
   }
 
-  /** The secrets of the environment and the config file, to mask in all output. */
-  Secrets secrets() {
-    return settings().secrets();
+  /** The provider names, for help and shell completion. */
+  static final class ProviderNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return ids().iterator();
+    }
   }
 
-  private Settings settings() {
-    // Through the command line, not spec.root(): mixed into RunOptions, this is a nested mixin,
-    // whose MIXEE is RunOptions' own detached spec.
-    if (spec.commandLine().getCommandSpec().root().defaultValueProvider()
-        instanceof Settings settings) {
-      return settings;
-    }
-    throw new IllegalStateException("the command line was built without its settings");
-  }
-
-  private static <E extends Enum<E>> E choose(String option, String name, E fallback) {
-    if (name == null) {
-      return fallback;
-    }
-    Class<E> kinds = fallback.getDeclaringClass();
-    for (E kind : kinds.getEnumConstants()) {
-      if (kind.name().equalsIgnoreCase(name.strip().replace('-', '_'))) {
-        return kind;
-      }
-    }
-    throw new UsageException(option + " \"" + name + "\" is not known; use " + names(kinds));
-  }
-
-  /** "heuristic or llm". */
-  static <E extends Enum<E>> String names(Class<E> kinds) {
-    List<String> names =
-        Arrays.stream(kinds.getEnumConstants())
-            .map(kind -> kind.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-            .toList();
-    return String.join(", ", names.subList(0, names.size() - 1))
-        + " or "
-        + names.get(names.size() - 1);
+  private static List<String> ids() {
+    return Arrays.stream(Provider.values()).map(Provider::id).toList();
   }
 }

@@ -12,9 +12,10 @@ import picocli.CommandLine.ParentCommand;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Render report.html of a finished run again, from its execution_summary.json and",
-      "execution_plan.json: summary, executors' timeline, task graph, per-task table.",
-      "The page is self-contained: open it in any browser, offline."
+      "Render report.html of a finished run again.",
+      "It is made from the run's execution_summary.json and execution_plan.json: summary,"
+          + " executors' timeline, task graph, per-task table. The page is self-contained: open it"
+          + " in any browser, offline."
     })
 final class ReportCommand implements Callable<Integer> {
 

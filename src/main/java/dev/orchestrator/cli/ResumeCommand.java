@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,8 +13,9 @@ import picocli.CommandLine.ParentCommand;
     name = "resume",
     mixinStandardHelpOptions = true,
     description = {
-      "Finish an interrupted run: tasks completed with intact output are kept, the rest run again,",
-      "then the summary and the consolidated project cover every task. The log continues."
+      "Finish an interrupted run; completed tasks are not redone.",
+      "Tasks completed with intact output are kept, the rest run again, then the summary and the"
+          + " consolidated project cover every task. The log continues."
     })
 final class ResumeCommand implements Callable<Integer> {
 
@@ -26,12 +26,11 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
-  @Option(names = "--json", description = "Print the execution summary as JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption output;
 
   @Override
   public Integer call() throws InterruptedException {
-    Console console = new Console(parent.out, parent.terminal && !json, json);
+    Console console = parent.console(output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     parent.interruption.onFirst(orchestrator::cancel);
     return console.finished(orchestrator.resume(directory), parent.interruption);

@@ -28,13 +28,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
-  @Option(names = "--json", description = "Print the execution summary as JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption output;
 
   @Override
   public Integer call() throws InterruptedException {
     Plan plan = PlanJson.read(planFile);
-    Console console = new Console(parent.out, parent.terminal && !json, json);
+    Console console = parent.console(output.json);
     Orchestrator orchestrator = options.orchestrator(console.progress());
     plan = PlannedSpeedup.forecast(orchestrator.budgeted(plan));
     console.plan(plan);

@@ -7,8 +7,11 @@ import dev.orchestrator.run.RunListener;
 import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Options shared by the commands that plan or run: where to write, how many executors, which
@@ -40,22 +43,32 @@ final class RunOptions {
               + " writes there (src/, tests/, docs/, README.md, ...); other files are kept.")
   boolean force;
 
-  @Option(
-      names = "--simulate-delay",
-      paramLabel = "DURATION",
-      defaultValue = "300ms",
-      converter = DurationConverter.class,
-      description = "Time each simulated task takes, e.g. 300ms, 2s (default: ${DEFAULT-VALUE}).")
-  Duration simulateDelay;
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  SimulatedTiming timing = new SimulatedTiming();
 
-  @Option(
-      names = "--simulate-scale",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description =
-          "Instead of --simulate-delay: each simulated task takes its estimated duration, one"
-              + " estimated minute lasting DURATION (e.g. 10ms), to compare a run with simulate.")
-  Duration simulateScale;
+  /** How long a simulated task takes: a fixed delay, or its estimate on a scaled clock. */
+  static final class SimulatedTiming {
+    @Option(
+        names = "--simulate-delay",
+        paramLabel = "DURATION",
+        defaultValue = "300ms",
+        converter = DurationConverter.class,
+        description = "Time each simulated task takes, e.g. 300ms, 2s (default: ${DEFAULT-VALUE}).")
+    Duration delay;
+
+    @Option(
+        names = "--simulate-scale",
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description =
+            "Instead of --simulate-delay: each simulated task takes its estimated duration, one"
+                + " estimated minute lasting DURATION (e.g. 10ms), to compare a run with simulate.")
+    Duration scale;
+
+    SimulatedAgent agent() {
+      return scale != null ? SimulatedAgent.scaled(scale) : new SimulatedAgent(delay);
+    }
+  }
 
   @Option(
       names = "--task-timeout",
@@ -85,7 +98,12 @@ final class RunOptions {
 
   @Mixin ProviderOptions providers;
 
+  @Mixin EngineOptions engine;
+
   @Mixin VerifyOptions verify;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
   /** The orchestrator these options describe. */
   Orchestrator orchestrator(RunListener listener) {
@@ -98,13 +116,9 @@ final class RunOptions {
   Orchestrator orchestrator(RunListener listener, int fixRounds) {
     RetryPolicy policy =
         new RetryPolicy(taskTimeout, retries, retryBackoff, Duration.ofSeconds(30));
+    SimulatedTiming simulated = timing != null ? timing : new SimulatedTiming();
     Backends backends =
-        providers.backends(
-            real,
-            () ->
-                simulateScale != null
-                    ? SimulatedAgent.scaled(simulateScale)
-                    : new SimulatedAgent(simulateDelay));
+        new BackendFactory(providers, Settings.of(spec)).backends(real, simulated::agent);
     Orchestrator.Builder builder = Orchestrator.builder();
     if (maxExecutors != null) {
       builder.maxExecutors(maxExecutors);
@@ -117,8 +131,10 @@ final class RunOptions {
             .force(force)
             .planner(backends.planner())
             .agents(backends.agents())
+            .engine(engine.engine())
+            .describedAs(backends.plannerKind(), backends.executorKind())
             .listener(listener)
-            .secrets(providers.secrets())
+            .secrets(Settings.of(spec).secrets())
             .build();
     // --max-cost: once the model requests have cost that much, no further task starts.
     backends.meter().onLimitReached(orchestrator::stop);

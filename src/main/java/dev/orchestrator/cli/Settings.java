@@ -99,6 +99,20 @@ final class Settings implements CommandLine.IDefaultValueProvider {
     return user != null && Files.isRegularFile(user) ? user : null;
   }
 
+  /**
+   * The settings a command line was built with.
+   *
+   * @param spec any command of it, or a mixin's mixee
+   */
+  static Settings of(CommandSpec spec) {
+    // Through the command line, not spec.root(): a nested mixin's MIXEE is its own detached spec.
+    if (spec.commandLine().getCommandSpec().root().defaultValueProvider()
+        instanceof Settings settings) {
+      return settings;
+    }
+    throw new IllegalStateException("the command line was built without its settings");
+  }
+
   /** The value of an option that the command line did not give, or null. */
   @Override
   public String defaultValue(ArgSpec argument) {
@@ -108,6 +122,21 @@ final class Settings implements CommandLine.IDefaultValueProvider {
     String name = settingName(option);
     String fromEnvironment = environment.get(variableName(name));
     return fromEnvironment != null ? fromEnvironment : file.getProperty(name);
+  }
+
+  /**
+   * Where the value of an option not on the command line comes from: {@code
+   * ORCHESTRATOR_MAX_EXECUTORS in the environment}, {@code max-executors in FILE}, or null.
+   */
+  String origin(OptionSpec option) {
+    if (!settable(option)) {
+      return null;
+    }
+    String name = settingName(option);
+    if (environment.get(variableName(name)) != null) {
+      return variableName(name) + " in the environment";
+    }
+    return file.getProperty(name) != null ? name + " in " + filePath : null;
   }
 
   /** A provider's key: its environment variable, else its entry in the config file. */

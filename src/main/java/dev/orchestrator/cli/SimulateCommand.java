@@ -31,22 +31,26 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code orchestrator simulate --plan FILE [-m N | --sweep A..B]}: the makespan a plan is predicted
- * to take, by the dispatcher of a real run on a virtual clock, and the executor budget to give it.
+ * to take, by the ready queue and dispatch order of a real run on a virtual clock, and the executor
+ * budget to give it.
  */
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description =
-        "Predict the makespan of a plan on a virtual clock, each task taking its estimated"
-            + " duration, with the same dispatcher and dispatch order as a real run. With --sweep,"
-            + " advise a budget: the fewest executors within 5%% of the best makespan of the sweep.")
+    description = {
+      "Predict the makespan of a plan on a virtual clock.",
+      "Each task takes its estimated duration; the ready queue and the dispatch order are those of"
+          + " a real run. With --sweep, advise a budget: the fewest executors within 5%% of the"
+          + " best makespan of the sweep."
+    })
 final class SimulateCommand implements Callable<Integer> {
 
   @ParentCommand OrchestratorCommand parent;
@@ -69,8 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
               + " recommended budget).")
   Path reportDirectory;
 
-  @Option(names = "--json", description = "Print the forecast as JSON.")
-  boolean json;
+  @Mixin JsonOption output;
 
   /** Either one executor count or a range of them. */
   static final class Budget {
@@ -114,7 +117,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (reportDirectory != null) {
       writeReport(plan, recommended != null ? recommended : forecasts.get(0));
     }
-    if (json) {
+    if (output.json) {
       printJson(graph, forecasts, recommended);
     } else {
       printText(graph, forecasts, recommended);
@@ -151,7 +154,7 @@ final class SimulateCommand implements Callable<Integer> {
         RunReport.write(
             reportDirectory,
             ReportModel.fromSchedule(plan, start, end, executor, status, forecast.executors()));
-    if (!json) {
+    if (!output.json) {
       parent.out.println("Report: " + file);
     }
   }

@@ -29,7 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Console console = new Console(parent.out, false, false);
+    Console console = parent.console(false);
     Orchestrator orchestrator = options.orchestrator(console.progress(), 0);
     parent.interruption.onFirst(orchestrator::cancel);
     Verification verification = orchestrator.verify(directory);

@@ -60,7 +60,8 @@ public final class ProjectReadme {
     String requirements = run.plan().requirements().strip();
     out.append("# ").append(title(requirements)).append("\n\n");
     requirements.lines().forEach(line -> out.append("> ").append(line).append('\n'));
-    overview(out, summary.totals());
+    simulation(out, summary);
+    overview(out, summary);
     layout(out, consolidation);
     tasks(out, run, summary, consolidation);
     conflicts(out, consolidation.conflicts());
@@ -80,8 +81,25 @@ public final class ProjectReadme {
     return first.substring(0, cut > 0 ? cut : TITLE_LENGTH) + "…";
   }
 
-  private static void overview(StringBuilder out, Totals totals) {
+  // The first thing a reader sees says whether the files are code at all.
+  private static void simulation(StringBuilder out, Summary summary) {
+    if (summary.simulated()) {
+      out.append(
+          "\n**This is a simulation.** The executors were simulated (offline, no model): every file"
+              + " below is a placeholder that shows the layout, not working code. Run with --real,"
+              + " or --executor llm, claude-code or command, to have the tasks done.\n");
+    }
+  }
+
+  private static void overview(StringBuilder out, Summary summary) {
+    Totals totals = summary.totals();
     out.append("\n## Overview\n\n");
+    if (summary.planner() != null) {
+      out.append("- Planner: ").append(summary.planner().describe()).append('\n');
+    }
+    if (summary.executor() != null) {
+      out.append("- Executor: ").append(summary.executor().describe()).append('\n');
+    }
     out.append(
         String.format(
             Locale.ROOT,

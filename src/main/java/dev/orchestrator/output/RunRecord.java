@@ -12,6 +12,8 @@ import java.util.List;
  *
  * @param executors the executor budget M the run used
  * @param results one per task of the plan, in plan order
+ * @param planner what made the plan, or null when not recorded
+ * @param executor what executed the tasks, or null when not recorded
  * @param pauses the times between the sessions of a resumed run, oldest first; empty for a run of
  *     one session
  */
@@ -22,18 +24,9 @@ public record RunRecord(
     Instant startedAt,
     Instant finishedAt,
     List<TaskResult> results,
+    Backend planner,
+    Backend executor,
     List<Pause> pauses) {
-
-  /** A run of one session. */
-  public RunRecord(
-      Plan plan,
-      int executors,
-      Path outputDirectory,
-      Instant startedAt,
-      Instant finishedAt,
-      List<TaskResult> results) {
-    this(plan, executors, outputDirectory, startedAt, finishedAt, results, List.of());
-  }
 
   public RunRecord {
     requireNonNull(plan, "plan");
@@ -44,8 +37,41 @@ public record RunRecord(
     pauses = List.copyOf(pauses);
   }
 
+  /** A record of a run of one session. */
+  public RunRecord(
+      Plan plan,
+      int executors,
+      Path outputDirectory,
+      Instant startedAt,
+      Instant finishedAt,
+      List<TaskResult> results,
+      Backend planner,
+      Backend executor) {
+    this(
+        plan,
+        executors,
+        outputDirectory,
+        startedAt,
+        finishedAt,
+        results,
+        planner,
+        executor,
+        List.of());
+  }
+
   /** How many sessions the run had: 1, plus one for each resume. */
   public int sessions() {
     return pauses.size() + 1;
+  }
+
+  /** A record that does not say what planned and executed the run. */
+  public RunRecord(
+      Plan plan,
+      int executors,
+      Path outputDirectory,
+      Instant startedAt,
+      Instant finishedAt,
+      List<TaskResult> results) {
+    this(plan, executors, outputDirectory, startedAt, finishedAt, results, null, null, List.of());
   }
 }

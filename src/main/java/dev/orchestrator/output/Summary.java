@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param tasks one line per task, in plan order
  * @param conflicts paths competing versions were written to, from consolidation
  * @param verification what the verify step found; null when the step was not part of the run
+ * @param planner what made the plan, or null when not recorded
+ * @param executor what executed the tasks, or null when not recorded
  */
 public record Summary(
     String requirements,
@@ -20,18 +22,9 @@ public record Summary(
     Totals totals,
     List<TaskSummary> tasks,
     List<Conflict> conflicts,
-    Verification verification) {
-
-  /** A summary of a run without a verify step. */
-  public Summary(
-      String requirements,
-      Instant startedAt,
-      Instant finishedAt,
-      Totals totals,
-      List<TaskSummary> tasks,
-      List<Conflict> conflicts) {
-    this(requirements, startedAt, finishedAt, totals, tasks, conflicts, null);
-  }
+    Verification verification,
+    Backend planner,
+    Backend executor) {
 
   public Summary {
     requireNonNull(requirements, "requirements");
@@ -40,6 +33,22 @@ public record Summary(
     requireNonNull(totals, "totals");
     tasks = List.copyOf(tasks);
     conflicts = List.copyOf(conflicts);
+  }
+
+  /** A summary of a run without a verify step that does not say what planned and executed it. */
+  public Summary(
+      String requirements,
+      Instant startedAt,
+      Instant finishedAt,
+      Totals totals,
+      List<TaskSummary> tasks,
+      List<Conflict> conflicts) {
+    this(requirements, startedAt, finishedAt, totals, tasks, conflicts, null, null, null);
+  }
+
+  /** Whether the executors only simulated the work. */
+  public boolean simulated() {
+    return executor != null && executor.simulated();
   }
 
   /** This summary with the verify step's result; the run's test coverage becomes its coverage. */
@@ -51,7 +60,9 @@ public record Summary(
         totals.withTestCoverage(result.testCoverage()),
         tasks,
         conflicts,
-        result);
+        result,
+        planner,
+        executor);
   }
 
   /** The line of a task. */

@@ -49,7 +49,10 @@ public final class SummaryAggregator {
         run.finishedAt(),
         totals(run, tasks),
         tasks,
-        consolidation.conflicts());
+        consolidation.conflicts(),
+        null,
+        run.planner(),
+        run.executor());
   }
 
   private static Map<String, TaskResult> resultsByTask(RunRecord run) {

@@ -32,6 +32,17 @@ public final class SummaryJson {
   /** The name of the summary in the output directory. */
   public static final String FILE_NAME = "execution_summary.json";
 
+  /**
+   * The version of the summary's layout, written as {@code schema_version}; docs/summary-schema.md
+   * describes it. A summary without the field is of version 1.
+   */
+  public static final int SCHEMA_VERSION = 2;
+
+  private static final String SCHEMA = "schema_version";
+  private static final String PLANNER = "planner";
+  private static final String EXECUTOR = "executor";
+  private static final String KIND = "kind";
+  private static final String MODEL = "model";
   private static final String REQUIREMENTS = "requirements";
   private static final String STARTED_AT = "started_at";
   private static final String FINISHED_AT = "finished_at";
@@ -78,7 +89,10 @@ public final class SummaryJson {
   /** The summary as indented JSON, ending with a newline. */
   public static String write(Summary summary) {
     ObjectNode root = PlanJson.mapper().createObjectNode();
+    root.put(SCHEMA, SCHEMA_VERSION);
     root.put(REQUIREMENTS, summary.requirements());
+    putBackend(root, PLANNER, summary.planner());
+    putBackend(root, EXECUTOR, summary.executor());
     root.put(STARTED_AT, summary.startedAt().toString());
     root.put(FINISHED_AT, summary.finishedAt().toString());
     Totals totals = summary.totals();
@@ -112,6 +126,25 @@ public final class SummaryJson {
   /** Writes the summary to a file, replacing it. */
   public static void write(Summary summary, Path file) throws IOException {
     Files.writeString(file, write(summary));
+  }
+
+  private static void putBackend(ObjectNode root, String field, Backend backend) {
+    if (backend == null) {
+      root.putNull(field);
+      return;
+    }
+    ObjectNode node = root.putObject(field);
+    node.put(KIND, backend.kind());
+    node.put(MODEL, backend.model());
+  }
+
+  /** A backend, or null when the field is null or, in a summary of version 1, missing. */
+  private static Backend readBackend(JsonNode root, String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    return new Backend(node.required(KIND).textValue(), nullable(node, MODEL, JsonNode::textValue));
   }
 
   private static void writeTask(ObjectNode node, TaskSummary task) {
@@ -212,7 +245,9 @@ public final class SummaryJson {
         totals,
         tasks,
         conflicts,
-        VerificationJson.read(root));
+        VerificationJson.read(root),
+        readBackend(root, PLANNER),
+        readBackend(root, EXECUTOR));
   }
 
   private static TaskSummary readTask(JsonNode node) {

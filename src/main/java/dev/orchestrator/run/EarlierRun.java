@@ -65,7 +65,14 @@ record EarlierRun(Path directory, Plan plan, Summary summary, RunRecord record) 
     }
     RunRecord record =
         new RunRecord(
-            plan, plan.executorBudget(), dir, summary.startedAt(), summary.finishedAt(), results);
+            plan,
+            plan.executorBudget(),
+            dir,
+            summary.startedAt(),
+            summary.finishedAt(),
+            results,
+            summary.planner(),
+            summary.executor());
     return new EarlierRun(dir, plan, summary, record);
   }
 }

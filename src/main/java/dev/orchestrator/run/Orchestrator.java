@@ -8,6 +8,7 @@ import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.llm.Sleeper;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.ProjectReadme;
 import dev.orchestrator.output.RunRecord;
@@ -76,7 +77,11 @@ public final class Orchestrator {
   private final Sleeper sleeper;
   private final boolean budgetGiven;
   private final Secrets secrets;
+  private final Engine engine;
+  private final Backend plannerKind;
+  private final Backend executorKind;
   private volatile PlanExecution current;
+  private volatile EngineRun currentRemote;
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
   private final VerificationSettings verification;
@@ -95,8 +100,11 @@ public final class Orchestrator {
     this.sleeper = builder.sleeper;
     this.budgetGiven = builder.budgetGiven;
     this.secrets = builder.secrets;
+    this.engine = builder.engine;
     this.verification = builder.verification;
     this.off = builder.verificationOff;
+    this.plannerKind = builder.plannerKind;
+    this.executorKind = builder.executorKind;
   }
 
   public static Builder builder() {
@@ -290,8 +298,10 @@ public final class Orchestrator {
       journal.runStarted(startedAt, executors, completedBefore.size());
       List<TaskResult> results;
       try (EventWriter events = EventWriter.start(new JournalRecorder(journal).andThen(listener))) {
-        events.on(new RunEvent.RunStarted(startedAt, plan.tasks().size(), executors, dir));
-        results = dispatch(plan, dispatch, dir, events, journal, completedBefore);
+        events.on(
+            new RunEvent.RunStarted(
+                startedAt, plan.tasks().size(), executors, dir, completedBefore.size()));
+        results = dispatch(plan, dispatch, dir, events, journal, completedBefore, resumed);
       }
       RunRecord record =
           new RunRecord(
@@ -301,6 +311,8 @@ public final class Orchestrator {
               startedAt,
               clock.instant(),
               results,
+              plannerKind,
+              executorKind,
               resumed ? Journal.pauses(earlier, startedAt) : List.of());
       Summary summary = OutputAssembler.assemble(record);
       if (verification != null) {
@@ -330,7 +342,7 @@ public final class Orchestrator {
               count(results, TaskStatus.SKIPPED),
               count(results, TaskStatus.NOT_STARTED),
               Duration.between(startedAt, end)));
-      return new RunOutcome(record, dir);
+      return new RunOutcome(record, dir, summary.verification());
     } finally {
       // A stop or cancel belongs to the run it was meant for, or to the next one if it came
       // between runs; never to the run after that.
@@ -354,7 +366,7 @@ public final class Orchestrator {
   private RepairRounds.Dispatch fixDispatch(Path dir, Journal journal) {
     return (plan, completed) -> {
       try (EventWriter events = EventWriter.start(new JournalRecorder(journal).andThen(listener))) {
-        return dispatch(plan, searchedDispatch(plan), dir, events, journal, completed);
+        return dispatch(plan, searchedDispatch(plan), dir, events, journal, completed, false);
       }
     };
   }
@@ -365,8 +377,12 @@ public final class Orchestrator {
       Path dir,
       RunListener events,
       Journal journal,
-      Map<String, CompletedTask> completedBefore)
+      Map<String, CompletedTask> completedBefore,
+      boolean resumed)
       throws InterruptedException {
+    if (engine != null) {
+      return dispatchTo(engine, plan, dispatch, dir, events, journal, completedBefore, resumed);
+    }
     PlanExecution execution =
         new PlanExecution(
             plan,
@@ -392,6 +408,30 @@ public final class Orchestrator {
     }
   }
 
+  private List<TaskResult> dispatchTo(
+      Engine engine,
+      Plan plan,
+      PlanExecution.Dispatch dispatch,
+      Path dir,
+      RunListener events,
+      Journal journal,
+      Map<String, CompletedTask> completedBefore,
+      boolean resumed)
+      throws InterruptedException {
+    EngineRun run =
+        new EngineRun(
+            plan, dispatch, dir, events, clock, retryPolicy, journal, completedBefore, resumed);
+    currentRemote = run;
+    try {
+      if (cancelRequested) {
+        run.cancel();
+      }
+      return engine.execute(run);
+    } finally {
+      currentRemote = null;
+    }
+  }
+
   // The order simulate predicts with: searched before dispatch, then fed to the same queue.
   private static PlanExecution.Dispatch searchedDispatch(Plan plan) {
     TaskGraph graph = TaskGraph.of(plan);
@@ -414,6 +454,10 @@ public final class Orchestrator {
     PlanExecution execution = current;
     if (execution != null) {
       execution.cancel();
+    }
+    EngineRun remote = currentRemote;
+    if (remote != null) {
+      remote.cancel();
     }
     Thread verifier = verifyingThread;
     if (verifier != null) {
@@ -477,8 +521,11 @@ public final class Orchestrator {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private boolean budgetGiven;
     private Secrets secrets = Secrets.none();
+    private Engine engine;
     private VerificationSettings verification;
     private String verificationOff = "the verify step is off";
+    private Backend plannerKind;
+    private Backend executorKind;
 
     private Builder() {}
 
@@ -488,6 +535,15 @@ public final class Orchestrator {
      */
     public Builder secrets(Secrets secrets) {
       this.secrets = requireNonNull(secrets, "secrets");
+      return this;
+    }
+
+    /**
+     * Where the task attempts run: null (the default) for executor threads in this process with the
+     * {@link #agents}, else the given engine, whose workers bring their own agents.
+     */
+    public Builder engine(Engine engine) {
+      this.engine = engine;
       return this;
     }
 
@@ -549,6 +605,16 @@ public final class Orchestrator {
     }
 
     /** Whether a non-empty directory that is not an earlier run may be written into. */
+    /**
+     * What the planner and the agents are, for the summary, the README and the report to name;
+     * unnamed, they record null.
+     */
+    public Builder describedAs(Backend planner, Backend executor) {
+      this.plannerKind = planner;
+      this.executorKind = executor;
+      return this;
+    }
+
     public Builder force(boolean force) {
       this.force = force;
       return this;

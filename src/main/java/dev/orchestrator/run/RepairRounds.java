@@ -153,7 +153,10 @@ final class RepairRounds implements Repairs {
             run.directory(),
             run.startedAt(),
             run.clock().instant(),
-            allResults);
+            allResults,
+            record.planner(),
+            record.executor(),
+            record.pauses());
     summary = OutputAssembler.assemble(record);
     // Fixes that all ran are tested again even after a stop: tests cost no model calls.
     boolean interrupted = fixResults.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);

@@ -28,8 +28,13 @@ public sealed interface RunEvent
   /** When it happened. */
   Instant at();
 
-  /** The run begins: the plan is known and the output directory prepared. */
-  record RunStarted(Instant at, int tasks, int executors, Path outputDirectory)
+  /**
+   * The run begins: the plan is known and the output directory prepared.
+   *
+   * @param tasks every task of the plan
+   * @param completedBefore tasks a resumed run keeps from the run it resumes, 0 for a new run
+   */
+  record RunStarted(Instant at, int tasks, int executors, Path outputDirectory, int completedBefore)
       implements RunEvent {}
 
   /** All dependencies completed; the task waits for an executor. */

@@ -11,10 +11,13 @@ import java.util.BitSet;
  * threaded {@link Dispatcher} and the virtual-clock {@link Simulator} drive this one class, so a
  * simulation predicts the real order. Not thread-safe: the driver serialises calls.
  *
+ * <p>The Temporal engine's workflow drives it too: it is deterministic (no clock, no threads, no
+ * hash order), as workflow code must be.
+ *
  * <p>Ready tasks are taken lowest rank first. A ready task that conflicts (by declared files) with
  * a running task is parked until the last such task ends, then queued again.
  */
-final class ReadyQueue {
+public final class ReadyQueue {
 
   private enum State {
     WAITING,
@@ -44,7 +47,7 @@ final class ReadyQueue {
    * @param completed tasks that completed before this dispatch (a resumed run); they are not run
    *     again and no event is sent for them
    */
-  ReadyQueue(
+  public ReadyQueue(
       TaskGraph graph, int[] rank, int[][] conflicts, BitSet completed, DispatchListener listener) {
     int n = graph.size();
     if (rank.length != n || conflicts.length != n) {
@@ -82,7 +85,7 @@ final class ReadyQueue {
    *
    * @return the task, or -1 when none can start now
    */
-  int take(int executor) {
+  public int take(int executor) {
     if (stopped) {
       return -1;
     }
@@ -109,7 +112,7 @@ final class ReadyQueue {
    *
    * @return how many tasks became dispatchable
    */
-  int finish(int task, int executor, boolean succeeded) {
+  public int finish(int task, int executor, boolean succeeded) {
     if (state[task] != State.RUNNING) {
       throw new IllegalStateException(graph.id(task) + " finished but was not running");
     }
@@ -175,7 +178,7 @@ final class ReadyQueue {
   }
 
   /** Stops handing out tasks; running tasks may still finish. */
-  void stop() {
+  public void stop() {
     stopped = true;
   }
 
@@ -184,11 +187,11 @@ final class ReadyQueue {
   }
 
   /** Whether nothing is running and nothing more will be handed out. */
-  boolean done() {
+  public boolean done() {
     return running == 0 && (stopped || terminal == graph.size() || ready.isEmpty());
   }
 
-  int running() {
+  public int running() {
     return running;
   }
 
@@ -203,7 +206,7 @@ final class ReadyQueue {
   }
 
   /** The final status of every task; tasks that never became terminal are {@code NOT_STARTED}. */
-  TaskStatus[] statuses() {
+  public TaskStatus[] statuses() {
     TaskStatus[] statuses = new TaskStatus[state.length];
     for (int t = 0; t < state.length; t++) {
       switch (state[t]) {

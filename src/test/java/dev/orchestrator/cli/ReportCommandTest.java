@@ -29,7 +29,12 @@ class ReportCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("Report written to " + out.resolve("report.html"));
     assertThat(Files.readString(out.resolve("report.html")))
-        .contains("<h1>Run report</h1>", TODO, "<g class=\"bar completed\"", "<g class=\"node ");
+        .contains(
+            "<h1>Run report: a simulation</h1>",
+            "Executor: simulated",
+            TODO,
+            "<g class=\"bar completed\"",
+            "<g class=\"node ");
   }
 
   @Test

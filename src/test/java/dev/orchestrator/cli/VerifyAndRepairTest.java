@@ -208,14 +208,18 @@ class VerifyAndRepairTest {
     }
 
     @Test
-    @DisplayName("stays failed when the rounds run out, and says who owns the failure")
+    @DisplayName(
+        "stays failed when the rounds run out, says who owns the failure and exits 1 although"
+            + " every task completed")
     void out_of_rounds() throws IOException {
       assumePytest();
       agent(Map.of("task_1", PYTHON_BUGGY, "task_2", PYTHON_TESTS));
       Path out = temp.resolve("out");
 
-      runPlan(plan("\"calc.py\",\"requirements.txt\"", "\"tests/**\""), out, "--fix-rounds", 1);
+      Result result =
+          runPlan(plan("\"calc.py\",\"requirements.txt\"", "\"tests/**\""), out, "--fix-rounds", 1);
 
+      assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
       JsonNode verification = verification(out);
       assertThat(verification.get("status").asText()).isEqualTo("failed");
       assertThat(verification.get("rounds")).hasSize(2);

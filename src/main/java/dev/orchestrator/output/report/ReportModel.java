@@ -3,6 +3,7 @@ package dev.orchestrator.output.report;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskSummary;
 import dev.orchestrator.output.Totals;
@@ -33,6 +34,8 @@ import java.util.TreeSet;
  * @param lanes one per executor, numbered from 1, every executor of the budget included
  * @param horizonMillis where the time axis ends, at least 1
  * @param verification what the run's verify step found; null for a schedule or an older run
+ * @param planner what made the plan of a run, or null when not recorded or not a run
+ * @param executor what executed the tasks of a run, or null when not recorded or not a run
  */
 public record ReportModel(
     Kind kind,
@@ -43,9 +46,11 @@ public record ReportModel(
     List<String> criticalPath,
     List<Lane> lanes,
     long horizonMillis,
-    Verification verification) {
+    Verification verification,
+    Backend planner,
+    Backend executor) {
 
-  /** A model without a verify step. */
+  /** A model without a verify step and without naming what planned and executed. */
   public ReportModel(
       Kind kind,
       String requirements,
@@ -64,6 +69,8 @@ public record ReportModel(
         criticalPath,
         lanes,
         horizonMillis,
+        null,
+        null,
         null);
   }
 
@@ -164,7 +171,9 @@ public record ReportModel(
         model.criticalPath,
         model.lanes,
         model.horizonMillis,
-        summary.verification());
+        summary.verification(),
+        summary.planner(),
+        summary.executor());
   }
 
   /**

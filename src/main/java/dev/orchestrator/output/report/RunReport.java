@@ -38,10 +38,30 @@ public final class RunReport {
 
   private RunReport() {}
 
+  // Says what planned and executed a run, and that simulated executors wrote placeholders.
+  private static String madeBy(ReportModel model, boolean simulatedWork) {
+    StringBuilder line = new StringBuilder();
+    if (model.planner() != null && model.executor() != null) {
+      line.append("<p class=\"made-by\">Planner: ")
+          .append(escape(model.planner().describe()))
+          .append(" · Executor: ")
+          .append(escape(model.executor().describe()))
+          .append("</p>\n");
+    }
+    if (simulatedWork) {
+      line.append(
+          "<p class=\"simulation\"><strong>Simulated executors</strong> (offline, no model): the"
+              + " times were measured, but the tasks' files are placeholders, not working code.</p>\n");
+    }
+    return line.toString();
+  }
+
   /** The page. */
   public static String render(ReportModel model) {
     boolean run = model.kind() == Kind.RUN;
-    String heading = run ? "Run report" : "Simulated schedule";
+    boolean simulatedWork = model.executor() != null && model.executor().simulated();
+    String heading =
+        !run ? "Simulated schedule" : simulatedWork ? "Run report: a simulation" : "Run report";
     StringBuilder html = new StringBuilder(32_768);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
@@ -56,7 +76,9 @@ public final class RunReport {
         .append(heading)
         .append("</h1>\n<p class=\"requirement\">")
         .append(escape(model.requirements().strip()))
-        .append("</p>\n</header>\n")
+        .append("</p>\n")
+        .append(madeBy(model, simulatedWork))
+        .append("</header>\n")
         .append(OverviewSection.render(model))
         .append(VerificationSection.render(model.verification()))
         .append("<section id=\"executors\">\n<h2>Executors</h2>\n<div class=\"chart\">\n")

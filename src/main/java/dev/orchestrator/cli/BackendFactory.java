@@ -1,0 +1,266 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.ConfigurationException;
+import dev.orchestrator.Secrets;
+import dev.orchestrator.UsageException;
+import dev.orchestrator.agent.Agent;
+import dev.orchestrator.agent.ClaudeCodeAgent;
+import dev.orchestrator.agent.CommandAgent;
+import dev.orchestrator.agent.CommandTemplate;
+import dev.orchestrator.agent.LlmAgent;
+import dev.orchestrator.agent.SimulatedAgent;
+import dev.orchestrator.cli.ProviderOptions.ExecutorKind;
+import dev.orchestrator.cli.ProviderOptions.PlannerKind;
+import dev.orchestrator.llm.ApiKey;
+import dev.orchestrator.llm.CostMeter;
+import dev.orchestrator.llm.ModelClient;
+import dev.orchestrator.llm.ModelPrice;
+import dev.orchestrator.llm.PriceTable;
+import dev.orchestrator.llm.Provider;
+import dev.orchestrator.llm.ProviderSettings;
+import dev.orchestrator.llm.RequestLimiter;
+import dev.orchestrator.llm.RequestRetry;
+import dev.orchestrator.output.Backend;
+import dev.orchestrator.planner.ClaudeCodePlanner;
+import dev.orchestrator.planner.HeuristicPlanner;
+import dev.orchestrator.planner.LlmPlanner;
+import dev.orchestrator.planner.Planner;
+import dev.orchestrator.process.AgentProcess;
+import dev.orchestrator.process.ClaudeCode;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * Makes the planner, the agents and the model client that {@link ProviderOptions} and {@link
+ * AgentOptions} name. The environment (whose {@code PATH} finds the programs, which the agents run
+ * with, and which holds the keys) comes from {@link Settings}.
+ */
+final class BackendFactory {
+
+  // The share of an agent's prompt that its dependencies' files may take, in tokens: room for a
+  // sizeable codebase while leaving most of a 200k context for the conversation.
+  private static final int DEPENDENCY_TOKENS = 30_000;
+
+  private final ProviderOptions options;
+  private final AgentOptions agentOptions;
+  private final Settings settings;
+
+  BackendFactory(ProviderOptions options, Settings settings) {
+    this.options = options;
+    this.agentOptions = options.agentOptions;
+    this.settings = settings;
+  }
+
+  /**
+   * The planner and agents the options choose.
+   *
+   * @param real whether {@code --real} was given: then the defaults are the model-backed ones
+   * @param simulated the agent of an executor when the executor is simulated
+   * @throws UsageException for option values that do not fit together
+   * @throws ConfigurationException when a model or program is needed and none is configured
+   */
+  Backends backends(boolean real, Supplier<SimulatedAgent> simulated) {
+    boolean claudeCode = real && realMeansClaudeCode();
+    PlannerKind plannerKind =
+        options.planner != null
+            ? options.planner
+            : !real
+                ? PlannerKind.HEURISTIC
+                : claudeCode ? PlannerKind.CLAUDE_CODE : PlannerKind.LLM;
+    ExecutorKind executorKind =
+        options.executor != null
+            ? options.executor
+            : !real
+                ? ExecutorKind.SIMULATED
+                : claudeCode ? ExecutorKind.CLAUDE_CODE : ExecutorKind.LLM;
+    CostMeter meter = new CostMeter(options.maxCost);
+    String why =
+        real ? "--real" : plannerKind == PlannerKind.LLM ? "--planner llm" : "--executor llm";
+    ModelClient client =
+        plannerKind == PlannerKind.LLM || executorKind == ExecutorKind.LLM
+            ? client(why, meter)
+            : null;
+    String clientModel = client == null ? null : client.settings().model();
+    Planner planner;
+    String plannerModel = null;
+    switch (plannerKind) {
+      case LLM:
+        planner = new LlmPlanner(client);
+        plannerModel = clientModel;
+        break;
+      case CLAUDE_CODE:
+        planner = new ClaudeCodePlanner(claudeCode(null));
+        plannerModel = model();
+        break;
+      case HEURISTIC:
+      default:
+        planner = new HeuristicPlanner();
+    }
+    IntFunction<Agent> agents;
+    String executorModel = null;
+    switch (executorKind) {
+      case LLM:
+        requirePositiveTurns();
+        executorModel = clientModel;
+        agents = executor -> new LlmAgent(client, options.maxTurns, DEPENDENCY_TOKENS);
+        break;
+      case CLAUDE_CODE:
+        requirePositiveTurns();
+        ClaudeCode claude = claudeCode(options.maxTurns);
+        executorModel = model();
+        agents = executor -> new ClaudeCodeAgent(claude);
+        break;
+      case COMMAND:
+        agents = commandAgents();
+        break;
+      case SIMULATED:
+      default:
+        agents = executor -> simulated.get();
+    }
+    return new Backends(
+        planner,
+        agents,
+        meter,
+        new Backend(plannerKind.toString(), plannerModel),
+        new Backend(executorKind.toString(), executorModel));
+  }
+
+  // --real means a model API when one is configured (a key, --provider or --base-url), else Claude
+  // Code when claude is installed, else the API again, whose error says how to set one up.
+  private boolean realMeansClaudeCode() {
+    boolean api =
+        options.provider != null
+            || options.baseUrl != null
+            || Arrays.stream(Provider.values()).anyMatch(p -> settings.key(p).isPresent());
+    return !api && claudeAvailable();
+  }
+
+  private boolean claudeAvailable() {
+    try {
+      AgentProcess.locate(agentOptions.claudeBinary, environment(), ClaudeCode.INSTALL_HINT);
+      return true;
+    } catch (ConfigurationException e) {
+      return false;
+    }
+  }
+
+  private void requirePositiveTurns() {
+    if (options.maxTurns < 1) {
+      throw new UsageException("--max-turns must be at least 1, was " + options.maxTurns);
+    }
+  }
+
+  private ModelClient client(String why, CostMeter meter) {
+    Provider chosen = provider(why);
+    String root = ProviderSettings.apiRoot(chosen, options.baseUrl);
+    ApiKey key = settings.key(chosen).orElse(null);
+    ProviderSettings connection =
+        new ProviderSettings(
+            chosen,
+            model() == null ? chosen.defaultModel() : model(),
+            root,
+            key,
+            options.requestTimeout,
+            options.maxOutputTokens);
+    PriceTable prices = PriceTable.builtIn();
+    if (options.priceTable != null) {
+      prices = prices.overriddenBy(PriceTable.read(options.priceTable));
+    }
+    ModelPrice price = prices.priceOf(connection.model()).orElse(null);
+    if (options.maxCost != null && price == null) {
+      throw new ConfigurationException(
+          "--max-cost needs the price of "
+              + connection.model()
+              + ", which the price table lacks;"
+              + " add it with --price-table FILE");
+    }
+    return ModelClient.builder(connection)
+        .retry(
+            new RequestRetry(options.requestRetries, Duration.ofSeconds(1), Duration.ofSeconds(60)))
+        .limiter(new RequestLimiter(options.maxConcurrentRequests))
+        .price(price)
+        .meter(meter)
+        .build();
+  }
+
+  private Provider provider(String why) {
+    if (options.provider != null) {
+      return options.provider;
+    }
+    for (Provider candidate : Provider.values()) {
+      if (settings.key(candidate).isPresent()) {
+        return candidate;
+      }
+    }
+    throw new ConfigurationException(
+        String.join(
+            "\n",
+            why + " needs a language model, and none is configured. Any of these sets one up:",
+            "  - Anthropic: set " + Provider.ANTHROPIC.keyVariable(),
+            "  - OpenAI: set " + Provider.OPENAI.keyVariable(),
+            "  - a local OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio):"
+                + " --provider openai --base-url http://localhost:11434/v1 --model llama3.1",
+            "  - the same settings in "
+                + Settings.WHERE
+                + " (provider=, model=, base-url=, anthropic-api-key=, openai-api-key=)",
+            "  - Claude Code: install it so that claude is on PATH, or give --claude-binary",
+            "Or run without " + why + " to work offline."));
+  }
+
+  /**
+   * The {@code --agent-command} agent as every executor.
+   *
+   * @throws UsageException if {@code --agent-command} is missing or malformed
+   * @throws ConfigurationException if its program is not found or not executable
+   */
+  private IntFunction<Agent> commandAgents() {
+    String command = agentOptions.agentCommand;
+    if (command == null || command.isBlank()) {
+      throw new UsageException(
+          "--executor command needs the agent's command line: add --agent-command '...', e.g."
+              + " --agent-command 'aider --yes-always --message-file {prompt_file}'");
+    }
+    CommandTemplate template = CommandTemplate.parse(command);
+    // Keys, tokens and passwords stay with us unless --agent-env passes them on.
+    Map<String, String> environment = new HashMap<>();
+    environment()
+        .forEach(
+            (name, value) -> {
+              if (!Secrets.isSecretName(name) || agentOptions.agentEnvironment.contains(name)) {
+                environment.put(name, value);
+              }
+            });
+    Secrets secrets = settings.secrets();
+    new CommandAgent(template, environment, secrets); // finds the program now, not in every task
+    return executor -> new CommandAgent(template, environment, secrets);
+  }
+
+  /**
+   * Claude Code with the options' settings.
+   *
+   * @param maxTurns the turns of one attempt, or null for a planner
+   * @throws ConfigurationException if claude is not found or not executable
+   */
+  private ClaudeCode claudeCode(Integer maxTurns) {
+    return new ClaudeCode(
+        AgentProcess.locate(agentOptions.claudeBinary, environment(), ClaudeCode.INSTALL_HINT),
+        environment(),
+        model(),
+        maxTurns,
+        agentOptions.claudeSkipPermissions,
+        agentOptions.claudeArguments);
+  }
+
+  /** {@code --model}, or null for the provider's or Claude Code's own choice. */
+  private String model() {
+    return options.model == null || options.model.isBlank() ? null : options.model.strip();
+  }
+
+  private Map<String, String> environment() {
+    return settings.environment();
+  }
+}

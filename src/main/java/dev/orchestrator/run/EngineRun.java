@@ -1,0 +1,274 @@
+package dev.orchestrator.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.orchestrator.agent.AgentResult;
+import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One prepared run as an {@link Engine} sees it: the plan with its searched dispatch order, where
+ * the outputs go, and the one door through which a task's end is accepted. Accepting a completion
+ * moves its files into {@code executor_<k>/<task_id>/}, journals it and announces it, exactly as a
+ * local run does; a second acceptance of the same task (a redelivery) is ignored, so an engine that
+ * delivers at least once still accepts exactly once. Thread-safe.
+ */
+public final class EngineRun {
+
+  /** A task's files: relative paths below its directory. */
+  public record TaskFiles(Path directory, List<String> files) {
+    public TaskFiles {
+      requireNonNull(directory, "directory");
+      files = List.copyOf(files);
+    }
+  }
+
+  private final Plan plan;
+  private final PlanExecution.Dispatch dispatch;
+  private final Path directory;
+  private final RunListener events;
+  private final Clock clock;
+  private final RetryPolicy retryPolicy;
+  private final Journal journal;
+  private final Map<String, CompletedTask> completedBefore;
+  private final boolean resumed;
+  private final RawOutputs outputs;
+  private final TaskRun[] runs;
+  private final String[] skipReasons;
+  private Runnable onCancel = () -> {};
+  private boolean cancelled;
+
+  EngineRun(
+      Plan plan,
+      PlanExecution.Dispatch dispatch,
+      Path directory,
+      RunListener events,
+      Clock clock,
+      RetryPolicy retryPolicy,
+      Journal journal,
+      Map<String, CompletedTask> completedBefore,
+      boolean resumed) {
+    this.plan = plan;
+    this.dispatch = dispatch;
+    this.directory = directory.toAbsolutePath().normalize();
+    this.events = events;
+    this.clock = clock;
+    this.retryPolicy = retryPolicy;
+    this.journal = journal;
+    this.completedBefore = completedBefore;
+    this.resumed = resumed;
+    this.outputs = new RawOutputs(this.directory, dispatch.graph(), completedBefore);
+    this.runs = new TaskRun[dispatch.graph().size()];
+    this.skipReasons = new String[dispatch.graph().size()];
+  }
+
+  public Plan plan() {
+    return plan;
+  }
+
+  public TaskGraph graph() {
+    return dispatch.graph();
+  }
+
+  /** Dispatch rank of each task by position, lower first (the order {@code simulate} predicts). */
+  public int[] rank() {
+    return dispatch.rank().clone();
+  }
+
+  /** For each task by position, the tasks it must not run beside (their files overlap). */
+  public int[][] conflicts() {
+    int[][] copy = new int[dispatch.conflicts().length][];
+    for (int t = 0; t < copy.length; t++) {
+      copy[t] = dispatch.conflicts()[t].clone();
+    }
+    return copy;
+  }
+
+  /** The run's output directory, absolute. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** Whether this run resumes an earlier one in the same directory. */
+  public boolean resumed() {
+    return resumed;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The run's event channel, for what the engine announces itself (queued, started, retrying). */
+  public RunListener events() {
+    return events;
+  }
+
+  /** The tasks completed in an earlier run with intact output, by id, with their files. */
+  public Map<String, TaskFiles> completedBefore() {
+    Map<String, TaskFiles> files = new LinkedHashMap<>();
+    completedBefore.forEach(
+        (id, task) ->
+            files.put(
+                id,
+                new TaskFiles(
+                    task.rawDirectory(), task.files().keySet().stream().sorted().toList())));
+    return files;
+  }
+
+  /** A directory below the run's state where attempt {@code number} of a task may be unpacked. */
+  public Path attemptDirectory(String taskId, int number) {
+    return outputs.attemptDirectory(taskId, number);
+  }
+
+  /**
+   * Accepts a completed task: moves {@code attemptDirectory} into {@code executor_<k>/<task_id>/},
+   * journals the completion (on disk before this returns) and announces {@link
+   * RunEvent.TaskCompleted}.
+   *
+   * @param executor the slot, 1..M, that ran the completing attempt
+   * @param attempts every attempt at the task, the completing one last
+   * @return false if the task was accepted before (in this run or an earlier one): nothing is done
+   */
+  public synchronized boolean accept(
+      String taskId,
+      int executor,
+      Path attemptDirectory,
+      AgentResult result,
+      Map<String, String> manifest,
+      List<Attempt> attempts) {
+    int t = graph().indexOf(taskId);
+    if (completedBefore.containsKey(taskId) || runs[t] != null) {
+      return false;
+    }
+    AttemptOutput output = new AttemptOutput(result, manifest);
+    RawOutputs.Output placed = outputs.place(t, executor, attemptDirectory, output.files());
+    TaskRun run =
+        TaskRun.completed(attempts, output, attemptDirectory)
+            .movedTo(placed.directory(), placed.files());
+    journal.taskCompleted(
+        run.lastAttempt().finishedAt(),
+        directory,
+        new CompletedTask(
+            taskId, placed.directory(), manifest, attempts, result.usage(), result.details()));
+    runs[t] = run;
+    events.on(
+        new RunEvent.TaskCompleted(
+            run.lastAttempt().finishedAt(),
+            taskId,
+            name(t),
+            executor,
+            span(attempts),
+            placed.files().size()));
+    return true;
+  }
+
+  /**
+   * Records that a task failed for good and announces {@link RunEvent.TaskFailed}.
+   *
+   * @param attempts every attempt at the task, at least one
+   * @return false if the task's end was recorded before
+   */
+  public synchronized boolean fail(
+      String taskId, int executor, List<Attempt> attempts, String error) {
+    int t = graph().indexOf(taskId);
+    if (completedBefore.containsKey(taskId) || runs[t] != null) {
+      return false;
+    }
+    attempts.forEach(a -> journal.attemptEnded(taskId, a));
+    runs[t] = TaskRun.failed(attempts, null, error);
+    Attempt last = runs[t].lastAttempt();
+    events.on(
+        new RunEvent.TaskFailed(
+            last.finishedAt(), taskId, name(t), executor, span(attempts), error));
+    return true;
+  }
+
+  /**
+   * Records that a task will not run because a dependency failed and announces {@link
+   * RunEvent.TaskSkipped}.
+   *
+   * @return false if the task's end was recorded before
+   */
+  public synchronized boolean skip(String taskId, String reason) {
+    int t = graph().indexOf(taskId);
+    if (completedBefore.containsKey(taskId) || runs[t] != null || skipReasons[t] != null) {
+      return false;
+    }
+    skipReasons[t] = reason;
+    events.on(new RunEvent.TaskSkipped(clock.instant(), taskId, name(t), reason));
+    return true;
+  }
+
+  /**
+   * One result per task in plan order: completed earlier, accepted, failed or skipped as recorded
+   * here; any other task was not started.
+   */
+  public synchronized List<TaskResult> results() {
+    List<TaskResult> results = new ArrayList<>();
+    for (int t = 0; t < graph().size(); t++) {
+      String id = graph().id(t);
+      CompletedTask earlier = completedBefore.get(id);
+      if (earlier != null) {
+        results.add(TaskResults.of(earlier));
+      } else if (runs[t] != null) {
+        TaskStatus status =
+            runs[t].outcome() == TaskRun.Outcome.COMPLETED
+                ? TaskStatus.COMPLETED
+                : TaskStatus.FAILED;
+        results.add(TaskResults.of(id, status, runs[t], null));
+      } else if (skipReasons[t] != null) {
+        results.add(TaskResults.of(id, TaskStatus.SKIPPED, null, skipReasons[t]));
+      } else {
+        results.add(TaskResults.of(id, TaskStatus.NOT_STARTED, null, null));
+      }
+    }
+    return results;
+  }
+
+  /**
+   * What the engine does when the run is cancelled (Ctrl-C); run at once if it already was. Called
+   * on the cancelling thread.
+   */
+  public void onCancel(Runnable action) {
+    boolean now;
+    synchronized (this) {
+      onCancel = requireNonNull(action, "action");
+      now = cancelled;
+    }
+    if (now) {
+      action.run();
+    }
+  }
+
+  void cancel() {
+    Runnable action;
+    synchronized (this) {
+      cancelled = true;
+      action = onCancel;
+    }
+    action.run();
+  }
+
+  private String name(int task) {
+    return plan.tasks().get(task).name();
+  }
+
+  private static Duration span(List<Attempt> attempts) {
+    return Duration.between(
+        attempts.get(0).startedAt(), attempts.get(attempts.size() - 1).finishedAt());
+  }
+}

@@ -1,0 +1,238 @@
+package dev.orchestrator.temporal;
+
+import dev.orchestrator.agent.Agent;
+import dev.orchestrator.agent.AgentException;
+import dev.orchestrator.output.Attempt;
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.Task;
+import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.run.AttemptOutput;
+import dev.orchestrator.run.AttemptRequest;
+import dev.orchestrator.run.AttemptTimer;
+import dev.orchestrator.run.OutputDirectory;
+import dev.orchestrator.run.TaskAttempt;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.activity.ActivityInfo;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowTargetOptions;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker's side of a task: asks the workflow for the plan (once per run) and the dependencies'
+ * files, unpacks them (once per worker: see {@link UnpackedBundles}), runs the {@link TaskAttempt}
+ * with one of this worker's agents, heartbeats meanwhile (progress messages are the heartbeat
+ * details), and returns the output as a bundle. The agents and their keys never leave this process.
+ */
+final class AgentTaskActivity implements TaskActivity {
+
+  private static final Logger log = LoggerFactory.getLogger(AgentTaskActivity.class);
+
+  /** The detail that counts the workers lost while running a task's completing attempt. */
+  static final String LOST_WORKERS = "lost_workers";
+
+  private static final int CACHED_PLANS = 8;
+
+  private final WorkflowClient client;
+  private final BlockingQueue<Agent> agents;
+  private final ArtifactStore store;
+  private final Path scratch;
+  private final String identity;
+  private final ScheduledExecutorService timers;
+  private final Clock clock;
+  private final UnpackedBundles unpacked;
+  private final Map<String, Plan> plans =
+      new LinkedHashMap<>(CACHED_PLANS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Plan> eldest) {
+          return size() > CACHED_PLANS;
+        }
+      };
+
+  /**
+   * @param agents one per attempt this worker may run at once; an attempt borrows one
+   * @param store the artifact directory, or null to carry files in payloads
+   * @param scratch where attempts get their directories
+   * @param identity {@code host:pid}, recorded with each attempt
+   * @param timers runs task time limits and heartbeats; shut down by the caller
+   */
+  AgentTaskActivity(
+      WorkflowClient client,
+      List<Agent> agents,
+      ArtifactStore store,
+      Path scratch,
+      String identity,
+      ScheduledExecutorService timers,
+      Clock clock) {
+    this.client = client;
+    this.agents = new LinkedBlockingQueue<>(agents);
+    this.store = store;
+    this.scratch = scratch;
+    this.identity = identity;
+    this.timers = timers;
+    this.clock = clock;
+    this.unpacked = new UnpackedBundles(scratch.resolve("bundles"));
+  }
+
+  @Override
+  public TaskDelivery attempt(TaskOrder order) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    ActivityInfo info = context.getInfo();
+    RunWorkflow workflow =
+        client.newWorkflowStub(
+            RunWorkflow.class,
+            WorkflowTargetOptions.newBuilder()
+                .setWorkflowId(info.getWorkflowId())
+                .setRunId(info.getWorkflowRunId())
+                .build());
+    Plan plan = planOf(info, workflow);
+    Task task = plan.tasks().get(TaskGraph.of(plan).indexOf(order.taskId()));
+    long started = clock.millis();
+    Path directory = null;
+    Agent agent = null;
+    AtomicReference<String> progress = new AtomicReference<>("starting");
+    Thread attemptThread = Thread.currentThread();
+    ScheduledFuture<?> heartbeats = heartbeat(context, progress, attemptThread);
+    try {
+      directory = Files.createTempDirectory(scratch, "attempt-");
+      Map<String, List<Path>> dependencies = unpack(workflow.dependencies(order.taskId()));
+      Path output = directory.resolve("output");
+      agent = agents.take();
+      AttemptTimer timer =
+          order.timeoutMillis() > 0
+              ? new AttemptTimer(Duration.ofMillis(order.timeoutMillis()), timers, () -> false)
+              : AttemptTimer.UNLIMITED;
+      AttemptOutput result =
+          new TaskAttempt(agent, timer)
+              .run(
+                  new AttemptRequest(
+                      plan, task, order.slot(), order.attempt(), output, dependencies),
+                  (message, fraction) -> progress.set(message));
+      byte[] zip = Bundles.zip(output, result.files());
+      if (store == null && zip.length > Bundles.PAYLOAD_LIMIT_BYTES) {
+        throw agentFailure(
+            order, started, Bundles.overLimit("its output is", zip.length), false, null);
+      }
+      Bundle files =
+          store != null
+              ? store.store(order.taskId(), zip)
+              : new Bundle(order.taskId(), zip, Bundles.sha256(zip), zip.length);
+      Map<String, String> details = new LinkedHashMap<>(result.result().details());
+      if (info.getAttempt() > 1) {
+        // Temporal gave this attempt to this worker after losing it on others.
+        details.put(LOST_WORKERS, Integer.toString(info.getAttempt() - 1));
+      }
+      return new TaskDelivery(
+          order.taskId(),
+          record(order, started, Attempt.Outcome.COMPLETED, null),
+          files,
+          result.manifest(),
+          result.result().summary(),
+          result.result().usage(),
+          details);
+    } catch (AttemptTimer.TimedOut e) {
+      throw agentFailure(order, started, e.getMessage(), true, Attempt.Outcome.TIMED_OUT);
+    } catch (AgentException e) {
+      throw agentFailure(order, started, e.getMessage(), e.retryable(), null);
+    } catch (InterruptedException e) {
+      // The worker is shutting down at once: hand the attempt back for another worker.
+      Thread.currentThread().interrupt();
+      throw ApplicationFailure.newFailure(
+          "worker " + identity + " stopped during the attempt", "WorkerStopped");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare a directory for " + order.taskId(), e);
+    } catch (ApplicationFailure e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.error(
+          "task {} failed on worker {} with an unexpected error", order.taskId(), identity, e);
+      throw agentFailure(
+          order, started, "the agent failed unexpectedly: " + e, false, Attempt.Outcome.FAILED);
+    } finally {
+      heartbeats.cancel(false);
+      if (agent != null) {
+        agents.add(agent);
+      }
+      if (directory != null) {
+        try {
+          OutputDirectory.deleteTree(directory);
+        } catch (IOException e) {
+          log.warn("cannot remove the attempt directory {}: {}", directory, e.toString());
+        }
+      }
+    }
+  }
+
+  private synchronized Plan planOf(ActivityInfo info, RunWorkflow workflow) {
+    String key = info.getWorkflowId() + "/" + info.getWorkflowRunId();
+    Plan plan = plans.get(key);
+    if (plan == null) {
+      plan = PlanJson.parse(workflow.plan(), "the plan of workflow " + info.getWorkflowId());
+      plans.put(key, plan);
+    }
+    return plan;
+  }
+
+  private Map<String, List<Path>> unpack(List<Bundle> bundles) {
+    Map<String, List<Path>> dependencies = new LinkedHashMap<>();
+    for (Bundle bundle : bundles) {
+      dependencies.put(bundle.taskId(), unpacked.files(bundle, store));
+    }
+    return dependencies;
+  }
+
+  // Agents may be silent for minutes (a coding agent thinking): the worker heartbeats for them, so
+  // a lost heartbeat means a lost worker, not a quiet agent.
+  private ScheduledFuture<?> heartbeat(
+      ActivityExecutionContext context, AtomicReference<String> progress, Thread attemptThread) {
+    long every = Math.max(100, context.getInfo().getHeartbeatTimeout().toMillis() / 3);
+    return timers.scheduleAtFixedRate(
+        () -> {
+          try {
+            context.heartbeat(progress.get());
+          } catch (ActivityCompletionException e) {
+            // The workflow no longer wants this attempt (it ended or the attempt was given away).
+            attemptThread.interrupt();
+          } catch (RuntimeException e) {
+            log.warn("heartbeat failed: {}", e.toString());
+          }
+        },
+        0,
+        every,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private AttemptRecord record(
+      TaskOrder order, long started, Attempt.Outcome outcome, String error) {
+    return new AttemptRecord(
+        order.attempt(), order.slot(), started, clock.millis(), outcome.label(), error, identity);
+  }
+
+  private ApplicationFailure agentFailure(
+      TaskOrder order, long started, String error, boolean retryable, Attempt.Outcome outcome) {
+    AttemptRecord attempt =
+        record(order, started, outcome != null ? outcome : Attempt.Outcome.FAILED, error);
+    log.warn(
+        "task {} attempt {} on worker {}: {}", order.taskId(), order.attempt(), identity, error);
+    return ApplicationFailure.newNonRetryableFailure(error, AGENT_FAILURE, attempt, retryable);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.orchestrator.temporal;
+
+import dev.orchestrator.output.Attempt;
+import java.time.Instant;
+
+/**
+ * One attempt at a task as a worker saw it, in a form every process reads the same.
+ *
+ * @param slot the executor slot 1..M the workflow gave the task
+ * @param outcome an {@link Attempt.Outcome} label
+ * @param error why it did not complete; null when it did
+ * @param worker {@code host:pid} of the worker process that ran it
+ */
+public record AttemptRecord(
+    int number,
+    int slot,
+    long startedAtMillis,
+    long finishedAtMillis,
+    String outcome,
+    String error,
+    String worker) {
+
+  Attempt toAttempt() {
+    return new Attempt(
+        number,
+        slot,
+        Instant.ofEpochMilli(startedAtMillis),
+        Instant.ofEpochMilli(finishedAtMillis),
+        Attempt.Outcome.fromLabel(outcome),
+        error);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.orchestrator.temporal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Packs a directory's files into a zip and unpacks one, and enforces the payload limit. The same
+ * files always make the same bytes (sorted entries, no timestamps), so a bundle's hash names its
+ * content.
+ */
+final class Bundles {
+
+  /**
+   * The most zip bytes one payload may carry: Temporal rejects a payload over 2 MB (its default
+   * blob size limit), and the JSON that carries the bytes encodes them in base64, a third longer.
+   */
+  static final long PAYLOAD_LIMIT_BYTES = 1_500_000;
+
+  private Bundles() {}
+
+  /** The zip of {@code files} (relative, {@code /}-separated) below {@code directory}. */
+  static byte[] zip(Path directory, List<String> files) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (String file : new TreeSet<>(files)) {
+        ZipEntry entry = new ZipEntry(file);
+        entry.setTime(0);
+        zip.putNextEntry(entry);
+        zip.write(Files.readAllBytes(directory.resolve(file)));
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot pack the files of " + directory, e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Unpacks a zip into {@code directory}, creating it.
+   *
+   * @return the unpacked files, relative, sorted
+   * @throws IllegalArgumentException if an entry would land outside the directory
+   */
+  static List<String> unzip(byte[] zipBytes, Path directory) {
+    Path root = directory.toAbsolutePath().normalize();
+    List<String> files = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+      Files.createDirectories(root);
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        if (entry.isDirectory()) {
+          continue;
+        }
+        Path target = root.resolve(entry.getName()).normalize();
+        if (entry.getName().startsWith("/") || !target.startsWith(root) || target.equals(root)) {
+          throw new IllegalArgumentException(
+              "a bundle entry " + entry.getName() + " points outside " + root + "; refused");
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(target, zip.readAllBytes());
+        files.add(root.relativize(target).toString().replace('\\', '/'));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack a bundle into " + root, e);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  /** Hex SHA-256 of bytes. */
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** The refusal of a payload over the limit; names the way out. */
+  static String overLimit(String what, long bytes) {
+    return what
+        + " "
+        + bytes
+        + " bytes zipped, more than the "
+        + PAYLOAD_LIMIT_BYTES
+        + " a Temporal payload can carry; give the coordinator and every worker --artifact-dir"
+        + " DIR, a directory they all mount, so that files travel through it instead";
+  }
+}

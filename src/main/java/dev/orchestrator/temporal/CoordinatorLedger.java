@@ -1,0 +1,120 @@
+package dev.orchestrator.temporal;
+
+import dev.orchestrator.agent.AgentResult;
+import dev.orchestrator.output.Attempt;
+import dev.orchestrator.run.EngineRun;
+import dev.orchestrator.run.OutputDirectory;
+import dev.orchestrator.run.RunEvent;
+import io.temporal.activity.Activity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator's {@link Ledger}: turns the workflow's facts into the run's events and accepts
+ * completed tasks through the {@link EngineRun}, which places, journals and announces each once.
+ */
+final class CoordinatorLedger implements Ledger {
+
+  /** The detail under which a task's result names the worker (host:pid) that completed it. */
+  static final String WORKER = "worker";
+
+  private static final Logger log = LoggerFactory.getLogger(CoordinatorLedger.class);
+
+  private final EngineRun run;
+  private final ArtifactStore store;
+
+  /**
+   * @param store the artifact directory; null when files travel in payloads
+   */
+  CoordinatorLedger(EngineRun run, ArtifactStore store) {
+    this.run = run;
+    this.store = store;
+  }
+
+  @Override
+  public void record(List<RunFact> facts) {
+    int done = 0;
+    for (RunFact fact : facts) {
+      apply(fact);
+      Activity.getExecutionContext().heartbeat(++done);
+    }
+  }
+
+  private void apply(RunFact fact) {
+    String id = fact.taskId();
+    Instant at = Instant.ofEpochMilli(fact.atMillis());
+    switch (fact.kind()) {
+      case QUEUED:
+        run.events().on(new RunEvent.TaskQueued(at, id, name(id)));
+        break;
+      case STARTED:
+        run.events().on(new RunEvent.TaskStarted(at, id, name(id), fact.slot()));
+        break;
+      case RETRYING:
+        run.events()
+            .on(
+                new RunEvent.TaskRetrying(
+                    at,
+                    id,
+                    fact.slot(),
+                    fact.attempt(),
+                    fact.error(),
+                    Duration.ofMillis(fact.backoffMillis())));
+        break;
+      case COMPLETED:
+        accept(fact);
+        break;
+      case FAILED:
+        run.fail(id, fact.slot(), attempts(fact.attempts()), fact.error());
+        break;
+      case SKIPPED:
+        run.skip(id, fact.error());
+        break;
+      default:
+        throw new IllegalStateException("unknown fact " + fact.kind());
+    }
+  }
+
+  private void accept(RunFact fact) {
+    TaskDelivery delivery = fact.delivery();
+    List<Attempt> attempts = attempts(fact.attempts());
+    Path directory = run.attemptDirectory(fact.taskId(), delivery.attempt().number());
+    try {
+      byte[] zip = ArtifactStore.bytesOf(delivery.files(), store);
+      if (!Bundles.sha256(zip).equals(delivery.files().sha256())) {
+        throw new IllegalStateException("the files of " + fact.taskId() + " arrived damaged");
+      }
+      OutputDirectory.deleteTree(directory);
+      Bundles.unzip(zip, directory);
+      Map<String, String> details = new LinkedHashMap<>(delivery.details());
+      details.put(WORKER, delivery.attempt().worker());
+      run.accept(
+          fact.taskId(),
+          fact.slot(),
+          directory,
+          new AgentResult(delivery.summary(), delivery.usage(), details),
+          delivery.manifest(),
+          attempts);
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      log.error("task {}: its output cannot be kept: {}", fact.taskId(), e.getMessage(), e);
+      run.fail(
+          fact.taskId(), fact.slot(), attempts, "its output cannot be kept: " + e.getMessage());
+    }
+  }
+
+  private String name(String taskId) {
+    return run.plan().tasks().get(run.graph().indexOf(taskId)).name();
+  }
+
+  private static List<Attempt> attempts(List<AttemptRecord> records) {
+    return records.stream().map(AttemptRecord::toAttempt).toList();
+  }
+}

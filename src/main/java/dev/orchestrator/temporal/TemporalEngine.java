@@ -1,0 +1,169 @@
+package dev.orchestrator.temporal;
+
+import dev.orchestrator.OrchestratorException;
+import dev.orchestrator.UsageException;
+import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.run.Engine;
+import dev.orchestrator.run.EngineRun;
+import dev.orchestrator.run.RetryPolicy;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --engine temporal} on the coordinator: starts the run's workflow (or, on resume, attaches
+ * to the one still running), records its facts through a {@link CoordinatorLedger} polled on a task
+ * queue of its own, and waits for it to end. Workers elsewhere run the workflow and the attempts.
+ * Cancelling (Ctrl-C) detaches: the workflow goes on, and {@code orchestrator resume DIR} attaches
+ * to it again.
+ */
+public final class TemporalEngine implements Engine {
+
+  private static final Logger log = LoggerFactory.getLogger(TemporalEngine.class);
+
+  private final TemporalSettings settings;
+  private final String identity;
+
+  /**
+   * @param identity how the coordinator appears in the history, e.g. {@code coordinator@host:pid}
+   */
+  public TemporalEngine(TemporalSettings settings, String identity) {
+    this.settings = settings;
+    this.identity = identity;
+  }
+
+  @Override
+  public List<TaskResult> execute(EngineRun run) throws InterruptedException {
+    ArtifactStore store =
+        settings.artifactDirectory() == null
+            ? null
+            : new ArtifactStore(settings.artifactDirectory());
+    try (TemporalConnection connection = TemporalConnection.open(settings, identity)) {
+      WorkflowClient client = connection.client();
+      TemporalRunRecord record =
+          run.resumed()
+              ? TemporalRunRecord.read(run.directory()).filter(r -> running(client, r)).orElse(null)
+              : null;
+      boolean attach = record != null;
+      if (!attach) {
+        String workflowId = "orchestrator-" + UUID.randomUUID();
+        record = new TemporalRunRecord(workflowId, workflowId + "-coordinator");
+        record.write(run.directory());
+      }
+      WorkerFactory factory = WorkerFactory.newInstance(client);
+      // One batch at a time: the workflow sends the next only when this one is recorded.
+      Worker worker =
+          factory.newWorker(
+              record.ledgerQueue(),
+              WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(1).build());
+      worker.registerActivitiesImplementations(new CoordinatorLedger(run, store));
+      factory.start();
+      try {
+        WorkflowStub stub;
+        if (attach) {
+          log.info("attaching to the running workflow {}", record.workflowId());
+          stub = client.newUntypedWorkflowStub(record.workflowId());
+        } else {
+          RunWorkflow workflow =
+              client.newWorkflowStub(
+                  RunWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(record.workflowId())
+                      .setTaskQueue(settings.taskQueue())
+                      .build());
+          WorkflowClient.start(workflow::run, input(run, record, store));
+          log.info(
+              "started workflow {} on task queue {} at {}",
+              record.workflowId(),
+              settings.taskQueue(),
+              settings.target());
+          stub = WorkflowStub.fromTyped(workflow);
+        }
+        CompletableFuture<WorkflowResult> result = stub.getResultAsync(WorkflowResult.class);
+        run.onCancel(() -> result.cancel(false));
+        try {
+          for (RunFact end : result.get().ends()) {
+            if (end.kind() == RunFact.Kind.SKIPPED) {
+              run.skip(end.taskId(), end.error());
+            } else {
+              run.fail(
+                  end.taskId(),
+                  end.slot(),
+                  end.attempts().stream().map(AttemptRecord::toAttempt).toList(),
+                  end.error());
+            }
+          }
+        } catch (CancellationException e) {
+          log.info(
+              "detached from workflow {}; it goes on, and orchestrator resume {} attaches again",
+              record.workflowId(),
+              run.directory());
+        } catch (ExecutionException e) {
+          throw new OrchestratorException(
+              "the run's workflow " + record.workflowId() + " failed: " + e.getCause(),
+              e.getCause());
+        }
+      } finally {
+        factory.shutdown();
+        factory.awaitTermination(10, TimeUnit.SECONDS);
+      }
+      return run.results();
+    }
+  }
+
+  private static boolean running(WorkflowClient client, TemporalRunRecord record) {
+    try {
+      return client.newUntypedWorkflowStub(record.workflowId()).describe().getStatus()
+          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (WorkflowNotFoundException e) {
+      return false;
+    }
+  }
+
+  private WorkflowInput input(EngineRun run, TemporalRunRecord record, ArtifactStore store) {
+    List<Bundle> completed = new ArrayList<>();
+    long inline = 0;
+    for (Map.Entry<String, EngineRun.TaskFiles> entry : run.completedBefore().entrySet()) {
+      byte[] zip = Bundles.zip(entry.getValue().directory(), entry.getValue().files());
+      Bundle bundle =
+          store != null
+              ? store.store(entry.getKey(), zip)
+              : new Bundle(entry.getKey(), zip, Bundles.sha256(zip), zip.length);
+      inline += bundle.payloadBytes();
+      completed.add(bundle);
+    }
+    if (inline > Bundles.PAYLOAD_LIMIT_BYTES) {
+      throw new UsageException(
+          Bundles.overLimit("the files of the tasks completed before are", inline));
+    }
+    RetryPolicy policy = run.retryPolicy();
+    return new WorkflowInput(
+        PlanJson.write(run.plan()),
+        run.rank(),
+        run.conflicts(),
+        completed,
+        settings.taskQueue(),
+        record.ledgerQueue(),
+        settings.heartbeatTimeout().toMillis(),
+        policy.taskTimeout() == null ? 0 : policy.taskTimeout().toMillis(),
+        policy.retries(),
+        policy.initialBackoff().toMillis(),
+        policy.maxBackoff().toMillis());
+  }
+}

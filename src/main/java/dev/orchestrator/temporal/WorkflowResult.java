@@ -1,0 +1,16 @@
+package dev.orchestrator.temporal;
+
+import java.util.List;
+
+/**
+ * How the run's workflow ended: the tasks that failed or were skipped (completions are in the
+ * coordinator's journal by then), so that a coordinator that attached late still reports them.
+ *
+ * @param ends a {@link RunFact.Kind#FAILED} or {@link RunFact.Kind#SKIPPED} fact per such task
+ */
+public record WorkflowResult(List<RunFact> ends) {
+
+  public WorkflowResult {
+    ends = List.copyOf(ends);
+  }
+}

@@ -1,0 +1,277 @@
+package dev.orchestrator.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.plan.Complexity;
+import dev.orchestrator.plan.Effort;
+import dev.orchestrator.plan.FileConflicts;
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.Task;
+import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.schedule.DispatchOrder;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The run's workflow on Temporal's test environment (time skipping), with in-memory activities: the
+ * scheduling rules of a local run hold.
+ */
+@Timeout(60)
+class ReadyQueueRunTest {
+
+  static final String TASKS = "tasks";
+  static final String LEDGER = "ledger";
+
+  TestWorkflowEnvironment environment;
+  final List<RunFact> facts = new CopyOnWriteArrayList<>();
+  final AtomicInteger running = new AtomicInteger();
+  final AtomicInteger peak = new AtomicInteger();
+  final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+  @BeforeEach
+  void startEnvironment() {
+    environment = TestWorkflowEnvironment.newInstance();
+  }
+
+  @AfterEach
+  void closeEnvironment() {
+    environment.close();
+  }
+
+  /** A fake worker: what an attempt at a task does, by task id and attempt number. */
+  interface Behaviour {
+    void attempt(TaskOrder order) throws Exception;
+  }
+
+  WorkflowResult run(Plan plan, int retries, Behaviour behaviour) {
+    Worker tasks = environment.newWorker(TASKS);
+    tasks.registerWorkflowImplementationTypes(ReadyQueueRun.class);
+    tasks.registerActivitiesImplementations(
+        (TaskActivity)
+            order -> {
+              calls.computeIfAbsent(order.taskId(), id -> new AtomicInteger()).incrementAndGet();
+              int now = running.incrementAndGet();
+              peak.accumulateAndGet(now, Math::max);
+              try {
+                behaviour.attempt(order);
+              } catch (ApplicationFailure e) {
+                throw e;
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              } finally {
+                running.decrementAndGet();
+              }
+              byte[] zip = new byte[] {1, 2, 3};
+              return new TaskDelivery(
+                  order.taskId(),
+                  record(order, null),
+                  new Bundle(order.taskId(), zip, Bundles.sha256(zip), zip.length),
+                  Map.of(),
+                  "done",
+                  null,
+                  Map.of());
+            });
+    environment
+        .newWorker(LEDGER)
+        .registerActivitiesImplementations((Ledger) batch -> facts.addAll(batch));
+    environment.start();
+    TaskGraph graph = TaskGraph.of(plan);
+    WorkflowInput input =
+        new WorkflowInput(
+            PlanJson.write(plan),
+            DispatchOrder.criticalPathFirst(plan, graph),
+            FileConflicts.adjacency(plan, graph),
+            List.of(),
+            TASKS,
+            LEDGER,
+            2_000,
+            0,
+            retries,
+            60_000,
+            600_000);
+    WorkflowClient client = environment.getWorkflowClient();
+    RunWorkflow workflow =
+        client.newWorkflowStub(
+            RunWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(TASKS).build());
+    return workflow.run(input);
+  }
+
+  static AttemptRecord record(TaskOrder order, String error) {
+    return new AttemptRecord(
+        order.attempt(), order.slot(), 0, 1, error == null ? "completed" : "failed", error, "test");
+  }
+
+  static ApplicationFailure agentFailure(TaskOrder order, boolean retryable) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "agent failed", TaskActivity.AGENT_FAILURE, record(order, "agent failed"), retryable);
+  }
+
+  List<String> facts(RunFact.Kind kind) {
+    return facts.stream().filter(f -> f.kind() == kind).map(RunFact::taskId).toList();
+  }
+
+  @Test
+  void never_runs_more_than_the_budget_and_runs_every_task_once() {
+    int budget = 3;
+    CountDownLatch firstWave = new CountDownLatch(budget);
+    WorkflowResult result =
+        run(
+            plan(12, budget, id -> List.of()),
+            0,
+            order -> {
+              firstWave.countDown();
+              // The first M attempts only return once all M have started: they ran at once.
+              assertThat(firstWave.await(20, TimeUnit.SECONDS)).isTrue();
+            });
+
+    assertThat(result.ends()).isEmpty();
+    assertThat(peak.get()).isEqualTo(budget);
+    assertThat(calls).hasSize(12).allSatisfy((id, count) -> assertThat(count.get()).isOne());
+    assertThat(facts(RunFact.Kind.COMPLETED)).hasSize(12).doesNotHaveDuplicates();
+    assertThat(facts.stream().filter(f -> f.kind() == RunFact.Kind.STARTED))
+        .allSatisfy(f -> assertThat(f.slot()).isBetween(1, budget));
+  }
+
+  @Test
+  void a_failed_task_skips_its_dependents_and_not_the_others() {
+    Map<String, List<String>> dependencies = new LinkedHashMap<>();
+    dependencies.put("task_2", List.of("task_1"));
+    dependencies.put("task_3", List.of("task_2"));
+    WorkflowResult result =
+        run(
+            plan(4, 2, id -> dependencies.getOrDefault(id, List.of())),
+            3,
+            order -> {
+              if (order.taskId().equals("task_1")) {
+                throw agentFailure(order, false);
+              }
+            });
+
+    assertThat(calls.get("task_1").get()).as("a permanent failure is not retried").isOne();
+    assertThat(facts(RunFact.Kind.FAILED)).containsExactly("task_1");
+    assertThat(facts(RunFact.Kind.SKIPPED)).containsExactlyInAnyOrder("task_2", "task_3");
+    assertThat(facts(RunFact.Kind.COMPLETED)).containsExactly("task_4");
+    assertThat(facts(RunFact.Kind.STARTED)).doesNotContain("task_2", "task_3");
+    assertThat(result.ends())
+        .extracting(RunFact::taskId)
+        .containsExactlyInAnyOrder("task_1", "task_2", "task_3");
+  }
+
+  @Test
+  void a_retryable_failure_is_retried_after_the_backoff_up_to_the_retries() {
+    WorkflowResult result =
+        run(
+            plan(1, 1, id -> List.of()),
+            2,
+            order -> {
+              if (order.attempt() < 3) {
+                throw agentFailure(order, true);
+              }
+            });
+
+    assertThat(result.ends()).isEmpty();
+    assertThat(calls.get("task_1").get()).isEqualTo(3);
+    assertThat(facts.stream().filter(f -> f.kind() == RunFact.Kind.RETRYING))
+        .extracting(RunFact::attempt, RunFact::backoffMillis)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, 60_000L),
+            org.assertj.core.groups.Tuple.tuple(2, 120_000L));
+    RunFact completed =
+        facts.stream().filter(f -> f.kind() == RunFact.Kind.COMPLETED).findFirst().orElseThrow();
+    assertThat(completed.attempts()).extracting(AttemptRecord::number).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void retries_end_with_the_last_error_once_they_are_used_up() {
+    WorkflowResult result =
+        run(
+            plan(1, 1, id -> List.of()),
+            1,
+            order -> {
+              throw agentFailure(order, true);
+            });
+
+    assertThat(calls.get("task_1").get()).isEqualTo(2);
+    assertThat(result.ends())
+        .singleElement()
+        .satisfies(
+            end -> {
+              assertThat(end.kind()).isEqualTo(RunFact.Kind.FAILED);
+              assertThat(end.error()).isEqualTo("agent failed (after 2 attempts)");
+              assertThat(end.attempts()).hasSize(2);
+            });
+  }
+
+  @Test
+  void an_attempt_whose_worker_stops_heartbeating_goes_to_another_attempt() {
+    Set<Integer> seen = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    WorkflowResult result =
+        run(
+            plan(1, 1, id -> List.of()),
+            0,
+            order -> {
+              int temporalAttempt =
+                  io.temporal.activity.Activity.getExecutionContext().getInfo().getAttempt();
+              seen.add(temporalAttempt);
+              if (temporalAttempt == 1) {
+                // A lost worker: no heartbeat, no result. The environment skips the wait.
+                environment.sleep(Duration.ofSeconds(5));
+              }
+            });
+
+    assertThat(result.ends()).isEmpty();
+    assertThat(seen).contains(1, 2);
+    assertThat(facts(RunFact.Kind.COMPLETED)).containsExactly("task_1");
+  }
+
+  static Plan plan(int size, int budget, Function<String, List<String>> dependenciesOf) {
+    List<Task> tasks = new ArrayList<>();
+    Map<String, List<String>> dependencies = new LinkedHashMap<>();
+    for (int i = 1; i <= size; i++) {
+      String id = "task_" + i;
+      tasks.add(
+          new Task(
+              id,
+              "Component " + i,
+              "builds component " + i,
+              1,
+              Effort.MEDIUM,
+              Duration.ofMinutes(30),
+              List.of("works"),
+              List.of("src/c" + i + "/**")));
+      if (!dependenciesOf.apply(id).isEmpty()) {
+        dependencies.put(id, dependenciesOf.apply(id));
+      }
+    }
+    return new Plan(
+        "a test plan",
+        new Complexity(10, "test", List.of(), List.of()),
+        budget,
+        Plan.TASK_QUEUE,
+        tasks,
+        dependencies,
+        "",
+        "");
+  }
+}

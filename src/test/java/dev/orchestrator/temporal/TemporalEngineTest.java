@@ -1,0 +1,394 @@
+package dev.orchestrator.temporal;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.cli.Cli;
+import dev.orchestrator.plan.Complexity;
+import dev.orchestrator.plan.Effort;
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.Task;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --engine temporal} end to end: Temporal's test server on a port of 127.0.0.1, workers as
+ * separate JVMs running {@code orchestrator worker}, the coordinator as the command line in this
+ * JVM.
+ */
+@Timeout(180)
+class TemporalEngineTest {
+
+  static final String SHARED_QUEUE = "shared";
+
+  @TempDir static Path shared;
+  static Workers server;
+
+  @TempDir Path temp;
+  Workers ownWorkers;
+
+  @BeforeAll
+  static void startServerAndThreeWorkers() throws IOException {
+    server = Workers.startServer(shared);
+    for (String name : List.of("w1", "w2", "w3")) {
+      server.start(name, SHARED_QUEUE, "-m", "2", "--simulate-delay", "400ms");
+    }
+  }
+
+  @AfterAll
+  static void stopWorkersAndServer() {
+    server.close();
+  }
+
+  @AfterEach
+  void killOwnWorkers() {
+    if (ownWorkers != null) {
+      ownWorkers.close();
+    }
+  }
+
+  @Test
+  void a_plan_completes_with_the_same_consolidated_output_as_a_local_run() throws Exception {
+    Path plan = write(layered(20, 3));
+    Path local = temp.resolve("local");
+    Path remote = temp.resolve("remote");
+    assertThat(cli("run", "--plan", plan, "-o", local, "--simulate-delay", "0ms").exitCode)
+        .isZero();
+
+    Outcome outcome =
+        cli(
+            "run",
+            "--plan",
+            plan,
+            "-o",
+            remote,
+            "--engine",
+            "temporal",
+            "--temporal",
+            server.target(),
+            "--task-queue",
+            SHARED_QUEUE);
+
+    assertThat(outcome.exitCode).as(outcome.out).isZero();
+    assertThat(outcome.out).contains("20/20 tasks completed");
+    assertThat(tree(remote)).isEqualTo(tree(local));
+    assertThat(completions(remote))
+        .hasSize(20)
+        .allSatisfy((task, count) -> assertThat(count).as(task).isOne());
+    assertThat(summary(remote).get("tasks"))
+        .allSatisfy(task -> assertThat(task.at("/details/worker").asText()).matches(".+:\\d+"));
+  }
+
+  @Test
+  void the_budget_holds_across_workers_that_could_run_more() throws Exception {
+    // Three workers could run six attempts at once; the plan's budget is three.
+    Path plan = write(independent(9, 3));
+    Path remote = temp.resolve("budget");
+
+    Outcome outcome =
+        cli(
+            "run",
+            "--plan",
+            plan,
+            "-o",
+            remote,
+            "--temporal",
+            server.target(),
+            "--task-queue",
+            SHARED_QUEUE);
+
+    assertThat(outcome.exitCode).as(outcome.out).isZero();
+    int peak = peakConcurrency(summary(remote));
+    System.out.println("peak concurrency with M=3 on 3 workers x 2: " + peak);
+    assertThat(peak).isBetween(2, 3);
+    assertThat(workers(summary(remote))).as("attempts spread over workers").hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void a_worker_killed_mid_task_loses_nothing_its_task_completes_on_another() throws Exception {
+    ownWorkers = Workers.startServer(temp);
+    Process doomed = ownWorkers.start("doomed", "kill", "-m", "2", "--simulate-delay", "20s");
+    Path plan = write(layered(8, 2));
+    Path reference = temp.resolve("reference");
+    assertThat(cli("run", "--plan", plan, "-o", reference, "--simulate-delay", "0ms").exitCode)
+        .isZero();
+    Path remote = temp.resolve("killed");
+    CompletableFuture<Outcome> coordinator =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli(
+                    "run",
+                    "--plan",
+                    plan,
+                    "-o",
+                    remote,
+                    "--temporal",
+                    ownWorkers.target(),
+                    "--task-queue",
+                    "kill",
+                    "--heartbeat-timeout",
+                    "3s"));
+    await()
+        .atMost(60, SECONDS)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> log(remote).contains("started task_"));
+
+    doomed.destroyForcibly().waitFor(); // SIGKILL in the middle of its attempts
+    Instant killed = Instant.now();
+    ownWorkers.start("survivor", "kill", "-m", "2", "--simulate-delay", "200ms");
+    Outcome outcome;
+    try {
+      outcome = coordinator.get(120, SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(
+          "the run did not end; survivor:\n"
+              + ownWorkers.log("survivor")
+              + "\nrun log:\n"
+              + log(remote),
+          e);
+    }
+
+    System.out.println("--- coordinator, worker SIGKILLed at " + killed + " ---");
+    System.out.println(outcome.out);
+    assertThat(outcome.exitCode).as(outcome.out).isZero();
+    assertThat(completions(remote))
+        .as("every task completed exactly once")
+        .hasSize(8)
+        .allSatisfy((task, count) -> assertThat(count).as(task).isOne());
+    assertThat(workers(summary(remote)))
+        .as("everything was finished by the survivor")
+        .containsOnlyKeys(workerOf(ownWorkers.log("survivor")));
+    assertThat(summary(remote).get("tasks"))
+        .as("the attempts the kill interrupted say so")
+        .anySatisfy(task -> assertThat(task.at("/details/lost_workers").asText()).isEqualTo("1"));
+    assertThat(tree(remote)).isEqualTo(tree(reference));
+  }
+
+  @Test
+  void a_coordinator_killed_mid_run_is_replaced_by_resume_which_attaches_and_finishes()
+      throws Exception {
+    ownWorkers = Workers.startServer(temp);
+    ownWorkers.start("steady", "resume", "-m", "2", "--simulate-delay", "300ms");
+    Path plan = write(layered(16, 2));
+    Path remote = temp.resolve("orphaned");
+    Process coordinator =
+        ownWorkers.orchestrator(
+            "first-coordinator",
+            List.of(
+                "run",
+                "--plan",
+                plan.toString(),
+                "-o",
+                remote.toString(),
+                "--task-queue",
+                "resume"));
+    await()
+        .atMost(60, SECONDS)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                Files.exists(remote.resolve(".orchestrator/journal.jsonl"))
+                    && completions(remote).size() >= 3);
+    coordinator.destroyForcibly().waitFor(); // SIGKILL: the workflow goes on without it
+
+    Outcome resumed = cli("resume", remote, "--temporal", ownWorkers.target());
+
+    assertThat(resumed.exitCode).as(resumed.out + resumed.err).isZero();
+    assertThat(log(remote)).contains("attaching to the running workflow");
+    assertThat(completions(remote))
+        .as("every task completed exactly once across both coordinators")
+        .hasSize(16)
+        .allSatisfy((task, count) -> assertThat(count).as(task).isOne());
+  }
+
+  @Test
+  void an_unreachable_server_is_a_clear_error_and_exit_2_within_seconds() throws Exception {
+    Path plan = write(independent(2, 1));
+    String nobody = "127.0.0.1:" + Workers.freePort();
+    long start = System.nanoTime();
+
+    Outcome run = cli("run", "--plan", plan, "-o", temp.resolve("x"), "--temporal", nobody);
+    Outcome worker = cli("worker", "--temporal", nobody);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    assertThat(run.exitCode).isEqualTo(Cli.USAGE);
+    assertThat(run.err).contains("cannot reach the Temporal server at " + nobody);
+    assertThat(worker.exitCode).isEqualTo(Cli.USAGE);
+    assertThat(worker.err).contains("cannot reach the Temporal server at " + nobody);
+  }
+
+  @Test
+  void the_temporal_engine_needs_a_server_address() throws Exception {
+    Outcome outcome =
+        cli(
+            "run",
+            "--plan",
+            write(independent(1, 1)),
+            "-o",
+            temp.resolve("y"),
+            "--engine",
+            "temporal");
+
+    assertThat(outcome.exitCode).isEqualTo(Cli.USAGE);
+    assertThat(outcome.err)
+        .contains("--engine temporal needs the server: add --temporal HOST:PORT");
+  }
+
+  record Outcome(int exitCode, String out, String err) {}
+
+  static Outcome cli(Object... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] strings = Stream.of(args).map(Object::toString).toArray(String[]::new);
+    int code = Cli.execute(strings, new PrintWriter(out, true), new PrintWriter(err, true), false);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  Path write(Plan plan) throws IOException {
+    Path file = Files.createTempFile(temp, "plan", ".json");
+    PlanJson.write(plan, file);
+    return file;
+  }
+
+  static String log(Path run) throws IOException {
+    Path log = run.resolve("orchestrator.log");
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  static JsonNode summary(Path run) throws IOException {
+    return PlanJson.mapper().readTree(run.resolve("execution_summary.json").toFile());
+  }
+
+  static String workerOf(String workerLog) {
+    return workerLog.replaceAll("(?s).*worker (\\S+) polls.*", "$1");
+  }
+
+  static Map<String, Integer> workers(JsonNode summary) {
+    Map<String, Integer> counts = new TreeMap<>();
+    summary
+        .get("tasks")
+        .forEach(t -> counts.merge(t.at("/details/worker").asText(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** The most attempts that ran at the same moment, from their recorded start and end. */
+  static int peakConcurrency(JsonNode summary) {
+    List<long[]> edges = new ArrayList<>();
+    summary
+        .get("tasks")
+        .forEach(
+            task ->
+                task.get("attempt_history")
+                    .forEach(
+                        a -> {
+                          edges.add(
+                              new long[] {
+                                Instant.parse(a.get("started_at").asText()).toEpochMilli(), 1
+                              });
+                          edges.add(
+                              new long[] {
+                                Instant.parse(a.get("finished_at").asText()).toEpochMilli(), -1
+                              });
+                        }));
+    edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    int running = 0;
+    int peak = 0;
+    for (long[] edge : edges) {
+      running += (int) edge[1];
+      peak = Math.max(peak, running);
+    }
+    return peak;
+  }
+
+  /** Completion records per task in the journal. */
+  static Map<String, Long> completions(Path run) throws IOException {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String line : Files.readAllLines(run.resolve(".orchestrator/journal.jsonl"))) {
+      JsonNode record = PlanJson.mapper().readTree(line);
+      if (record.path("type").asText().equals("task_completed")) {
+        counts.merge(record.path("task").asText(), 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** The consolidated project: src/, tests/ and docs/ except the run's own summary. */
+  static Map<String, String> tree(Path run) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    for (String dir : List.of("src", "tests", "docs")) {
+      try (Stream<Path> walk = Files.walk(run.resolve(dir))) {
+        for (Path file : walk.filter(Files::isRegularFile).toList()) {
+          String name = run.relativize(file).toString();
+          if (!name.equals("docs/execution_summary.json")) {
+            files.put(name, Files.readString(file));
+          }
+        }
+      }
+    }
+    return files;
+  }
+
+  static Plan independent(int size, int budget) {
+    return ReadyQueueRunTest.plan(size, budget, id -> List.of());
+  }
+
+  /** A seeded layered DAG: each task depends on up to three earlier ones. */
+  static Plan layered(int size, int budget) {
+    Random random = new Random(7);
+    List<Task> tasks = new ArrayList<>();
+    Map<String, List<String>> dependencies = new LinkedHashMap<>();
+    for (int i = 1; i <= size; i++) {
+      tasks.add(
+          new Task(
+              "task_" + i,
+              "Component " + i,
+              "builds component " + i,
+              1 + random.nextInt(5),
+              Effort.MEDIUM,
+              Duration.ofMinutes(30L * (1 + random.nextInt(4))),
+              List.of("component " + i + " works"),
+              List.of("src/c" + i + "/**", "tests/c" + i + "/**")));
+      List<String> deps = new ArrayList<>();
+      for (int k = 0; k < 3 && i > 1; k++) {
+        String dep = "task_" + (1 + random.nextInt(i - 1));
+        if (random.nextInt(3) > 0 && !deps.contains(dep)) {
+          deps.add(dep);
+        }
+      }
+      if (!deps.isEmpty()) {
+        dependencies.put("task_" + i, deps);
+      }
+    }
+    return new Plan(
+        "a layered test plan",
+        new Complexity(70, "test", List.of(), List.of()),
+        budget,
+        Plan.TASK_QUEUE,
+        tasks,
+        dependencies,
+        "",
+        "");
+  }
+}
