@@ -81,6 +81,9 @@ public final class AgentProcess {
    * @param stdin a file fed to its standard input, or null for an empty input
    * @param secrets masked in every line of output before it is logged or handed on, and in the
    *     standard error log once the agent exited
+   * @param ownSession whether the agent runs in a session of its own with a watchdog on this JVM
+   *     (see {@link ProcessSession}); otherwise its descendants are ended, as far as the JDK sees
+   *     them
    */
   public record Launch(
       List<String> command,
@@ -89,9 +92,26 @@ public final class AgentProcess {
       Path stdin,
       Path stdoutLog,
       Path stderrLog,
-      Secrets secrets) {
+      Secrets secrets,
+      boolean ownSession) {
 
-    /** A launch whose output holds no secret to mask. */
+    /**
+     * A launch in a session of its own where the system has them ({@link ProcessSession}).
+     *
+     * @param secrets masked in every line of output
+     */
+    public Launch(
+        List<String> command,
+        Path directory,
+        Map<String, String> environment,
+        Path stdin,
+        Path stdoutLog,
+        Path stderrLog,
+        Secrets secrets) {
+      this(command, directory, environment, stdin, stdoutLog, stderrLog, secrets, true);
+    }
+
+    /** A launch in a session of its own whose output holds no secret to mask. */
     public Launch(
         List<String> command,
         Path directory,
@@ -99,7 +119,7 @@ public final class AgentProcess {
         Path stdin,
         Path stdoutLog,
         Path stderrLog) {
-      this(command, directory, environment, stdin, stdoutLog, stderrLog, Secrets.none());
+      this(command, directory, environment, stdin, stdoutLog, stderrLog, Secrets.none(), true);
     }
 
     public Launch {
@@ -126,23 +146,24 @@ public final class AgentProcess {
       throws IOException, InterruptedException {
     Files.createDirectories(launch.stdoutLog().getParent());
     Files.createDirectories(launch.stderrLog().getParent());
+    ProcessSession session = launch.ownSession() ? SESSION : ProcessSession.plain();
     String program = launch.command().get(0);
-    if (SESSION.isolated() && program.contains("/") && !Files.isExecutable(Path.of(program))) {
+    if (session.isolated() && program.contains("/") && !Files.isExecutable(Path.of(program))) {
       // Behind the session's shell the start itself would succeed: fail as a direct start does.
       throw new IOException("Cannot run program \"" + program + "\": no such executable file");
     }
     ProcessBuilder builder =
-        new ProcessBuilder(SESSION.command(launch.command(), launch.stdin()))
+        new ProcessBuilder(session.command(launch.command(), launch.stdin()))
             .directory(launch.directory().toFile())
             .redirectError(launch.stderrLog().toFile());
     builder.environment().clear();
     builder.environment().putAll(launch.environment());
-    if (!SESSION.isolated() && launch.stdin() != null) {
+    if (!session.isolated() && launch.stdin() != null) {
       builder.redirectInput(launch.stdin().toFile());
     }
     long started = System.nanoTime();
     Process process = builder.start();
-    if (!SESSION.isolated() && launch.stdin() == null) {
+    if (!session.isolated() && launch.stdin() == null) {
       process.getOutputStream().close();
     }
     // Isolated, the standard input pipe stays open and unwritten: the watchdog's line to this JVM.
@@ -153,7 +174,7 @@ public final class AgentProcess {
     try {
       int status = process.waitFor();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      int leftovers = SESSION.end(process);
+      int leftovers = session.end(process);
       if (leftovers > 0) {
         log.info(
             "{} exited; ended {} processes it left running", launch.command().get(0), leftovers);
@@ -169,7 +190,7 @@ public final class AgentProcess {
       launch.secrets().scrub(launch.stderrLog());
       return new Exit(status, elapsed, launch.secrets().mask(tail(launch.stderrLog())));
     } catch (InterruptedException e) {
-      int ended = SESSION.end(process);
+      int ended = session.end(process);
       log.info("ended agent process {} and {} processes it started", process.pid(), ended);
       process.getOutputStream().close();
       throw e;

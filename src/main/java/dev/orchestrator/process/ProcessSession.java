@@ -61,6 +61,11 @@ final class ProcessSession {
     return new ProcessSession(null);
   }
 
+  /** Plain child processes: {@link #end} ends what the JDK sees of their descendants. */
+  static ProcessSession plain() {
+    return new ProcessSession(null);
+  }
+
   /** Whether agents run in a session of their own with a watchdog on this JVM. */
   boolean isolated() {
     return setsid != null;
@@ -106,7 +111,9 @@ final class ProcessSession {
       doomed.addAll(members(agent.pid()));
     }
     doomed.forEach(ProcessHandle::destroyForcibly);
-    agent.destroyForcibly();
+    // Through the handle: Process.destroyForcibly also closes the agent's output streams, which
+    // would lose what it wrote just before it exited and the reader has not read yet.
+    agent.toHandle().destroyForcibly();
     doomed.add(agent.toHandle());
     try {
       CompletableFuture.allOf(

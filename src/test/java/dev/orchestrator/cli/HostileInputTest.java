@@ -129,7 +129,7 @@ class HostileInputTest {
       Path plan = planFile(planOf(List.of(task("v1.2-api_x"), task(".hidden")), Map.of()));
 
       CliTest.Result result =
-          run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms"));
+          run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms", "--no-verify"));
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       assertThat(out.resolve(".orchestrator")).isDirectory();
@@ -145,8 +145,9 @@ class HostileInputTest {
     void a_record_pointing_outside_the_run_makes_resume_refuse(String rawDirectory)
         throws Exception {
       Path plan = planFile(planOf(List.of(task("task_1"), task("task_2")), Map.of()));
-      assertThat(run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms")).exitCode())
-          .isZero();
+      CliTest.Result first =
+          run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms", "--no-verify"));
+      assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
       rewriteCompletion(
           "task_1",
           record ->
@@ -164,8 +165,9 @@ class HostileInputTest {
     @Test
     void a_file_path_leaving_the_raw_directory_makes_resume_refuse() throws Exception {
       Path plan = planFile(planOf(List.of(task("task_1"), task("task_2")), Map.of()));
-      assertThat(run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms")).exitCode())
-          .isZero();
+      CliTest.Result first =
+          run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms", "--no-verify"));
+      assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
       rewriteCompletion(
           "task_1",
           record -> ((ObjectNode) record.get("files")).put("../../../victim/keep.txt", "00"));
@@ -310,7 +312,8 @@ class HostileInputTest {
               "--executor",
               "command",
               "--agent-command",
-              "my-agent {task_id}");
+              "my-agent {task_id}",
+              "--no-verify");
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       assertThat(Files.readString(temp.resolve("seen-task_1.txt")))
