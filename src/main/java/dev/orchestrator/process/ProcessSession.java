@@ -106,7 +106,11 @@ final class ProcessSession {
       doomed.addAll(members(agent.pid()));
     }
     doomed.forEach(ProcessHandle::destroyForcibly);
-    agent.destroyForcibly();
+    if (agent.isAlive()) {
+      // Not once it exited: Process.destroyForcibly also closes our end of its output pipe, and
+      // what it wrote last may still be unread there.
+      agent.destroyForcibly();
+    }
     doomed.add(agent.toHandle());
     try {
       CompletableFuture.allOf(
