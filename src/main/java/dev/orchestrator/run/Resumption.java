@@ -70,11 +70,11 @@ record Resumption(List<JsonNode> records, Map<String, CompletedTask> intact) {
     List<JsonNode> records;
     RunLogFile resumeLog = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, secrets);
     try (resumeLog) {
-      records = Journal.replay(dir); // a repair is logged in the run's own log
+      records = JournalRecords.replay(dir); // a repair is logged in the run's own log
     }
     Set<String> ids = plan.tasks().stream().map(t -> t.id()).collect(Collectors.toSet());
     Map<String, CompletedTask> intact = new LinkedHashMap<>();
-    Journal.completedTasks(records, dir)
+    JournalRecords.completedTasks(records, dir)
         .forEach(
             (id, task) -> {
               if (ids.contains(id) && FileHashes.intact(task.rawDirectory(), task.files())) {

@@ -80,7 +80,7 @@ final class RunSession {
               results,
               settings.plannerKind(),
               settings.executorKind(),
-              resumed ? Journal.pauses(earlier, startedAt) : List.of());
+              resumed ? JournalRecords.pauses(earlier, startedAt) : List.of());
       Summary summary = OutputAssembler.assemble(record);
       if (settings.verification() != null) {
         RepairRounds rounds =
