@@ -29,7 +29,7 @@ public record Conflict(
     DEPENDENT_WINS,
     /**
      * Versions from tasks that do not depend on each other: the first keeps the path, each other is
-     * kept next to it with its task id before the extension ({@code main.task_3.py}).
+     * kept next to it with its task id before the extension ({@code main_task_3.py}).
      */
     KEPT_ALL,
     /**

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a version is dropped when another competing task depends on its task, directly or not: the
  *       later work was done knowing the earlier one;
  *   <li>of the remaining versions the first keeps the path and each other one is kept beside it
- *       with its task id before the extension ({@code src/main.task_3.py});
+ *       with its task id before the extension ({@code src/main_task_3.py});
  *   <li>every such case is reported as a {@link Conflict}.
  * </ul>
  *

@@ -225,16 +225,17 @@ final class ProjectLayout {
 
   /**
    * The path with a marker inserted before the extension of its file name: {@code src/main.py} and
-   * {@code task_3} give {@code src/main.task_3.py}. Characters of the marker that are unsafe in
-   * file names become {@code _}.
+   * {@code task_3} give {@code src/main_task_3.py}. An underscore, not a dot, joins them, so that
+   * the file stays a valid module name (Python imports {@code main_task_3}, not {@code
+   * main.task_3}). Characters of the marker that are unsafe in file names become {@code _}.
    */
   static String withSuffix(String path, String marker) {
     String safe = marker.replaceAll("[^A-Za-z0-9_-]", "_");
     int slash = path.lastIndexOf('/');
     int dot = path.lastIndexOf('.');
     if (dot <= slash + 1) { // no extension, or a dot file such as .gitignore
-      return path + "." + safe;
+      return path + "_" + safe;
     }
-    return path.substring(0, dot) + "." + safe + path.substring(dot);
+    return path.substring(0, dot) + "_" + safe + path.substring(dot);
   }
 }

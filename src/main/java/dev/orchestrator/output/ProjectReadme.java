@@ -64,7 +64,7 @@ public final class ProjectReadme {
     overview(out, summary);
     layout(out, consolidation);
     tasks(out, run, summary, consolidation);
-    conflicts(out, consolidation.conflicts());
+    ConflictSection.append(out, consolidation.conflicts());
     assembly(out, consolidation);
     return out.toString();
   }
@@ -260,7 +260,7 @@ public final class ProjectReadme {
         out.append("- `")
             .append(c.path())
             .append("`: replaced by the version of ")
-            .append(String.join(", ", keptTasks(c)))
+            .append(String.join(", ", ConflictSection.keptTasks(c)))
             .append('\n');
       }
     }
@@ -275,37 +275,6 @@ public final class ProjectReadme {
               ? "\n"
               : " (not consolidated: only completed tasks are)\n");
     }
-  }
-
-  private static void conflicts(StringBuilder out, List<Conflict> conflicts) {
-    if (conflicts.isEmpty()) {
-      return;
-    }
-    out.append("\n## Conflicts\n\nSeveral tasks wrote the same file:\n\n");
-    for (Conflict c : conflicts) {
-      out.append("- `").append(c.path()).append("` from ").append(String.join(", ", c.tasks()));
-      out.append(": ");
-      if (c.resolution() == Conflict.Resolution.DEPENDENT_WINS) {
-        out.append("kept the version of ")
-            .append(keptTasks(c).get(0))
-            .append(", which depends on the others");
-      } else {
-        out.append(
-            c.resolution() == Conflict.Resolution.KEPT_ALL
-                ? "the tasks do not depend on each other, so every version was kept: "
-                : "the name is taken by the orchestrator or a directory, so the versions were"
-                    + " renamed: ");
-        out.append(
-            c.kept().stream()
-                .map(p -> "`" + p.target() + "` (" + p.taskId() + ")")
-                .collect(Collectors.joining(", ")));
-      }
-      out.append('\n');
-    }
-  }
-
-  private static List<String> keptTasks(Conflict conflict) {
-    return conflict.kept().stream().map(Placement::taskId).distinct().toList();
   }
 
   private static void assembly(StringBuilder out, Consolidation consolidation) {

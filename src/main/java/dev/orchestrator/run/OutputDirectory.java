@@ -4,6 +4,7 @@ import dev.orchestrator.UsageException;
 import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.report.RunReport;
+import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -239,5 +240,20 @@ public final class OutputDirectory {
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  /**
+   * Writes the plan as {@code execution_plan.json} into a run directory.
+   *
+   * @return the plan file
+   */
+  static Path writePlan(Path dir, Plan plan) {
+    Path file = dir.resolve(PlanJson.FILE_NAME);
+    try {
+      PlanJson.write(plan, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return file;
   }
 }

@@ -171,7 +171,7 @@ class ConsolidatorTest {
       Consolidation consolidation = Consolidator.consolidate(record);
 
       assertThat(read(out.resolve("src/app/main.py"))).isEqualTo("one\n");
-      assertThat(read(out.resolve("src/app/main.task_3.py"))).isEqualTo("three\n");
+      assertThat(read(out.resolve("src/app/main_task_3.py"))).isEqualTo("three\n");
       assertThat(consolidation.conflicts())
           .containsExactly(
               new Conflict(
@@ -180,7 +180,7 @@ class ConsolidatorTest {
                   Resolution.KEPT_ALL,
                   List.of(
                       new Placement("task_1", "src/app/main.py", "src/app/main.py"),
-                      new Placement("task_3", "app/main.py", "src/app/main.task_3.py"))));
+                      new Placement("task_3", "app/main.py", "src/app/main_task_3.py"))));
     }
 
     @Test
@@ -200,7 +200,7 @@ class ConsolidatorTest {
 
       assertThat(consolidation.files())
           .extracting(Placement::target)
-          .containsExactly("src/App.py", "src/app.task_2.py");
+          .containsExactly("src/App.py", "src/app_task_2.py");
       assertThat(consolidation.conflicts())
           .singleElement()
           .extracting(Conflict::resolution)
@@ -221,7 +221,7 @@ class ConsolidatorTest {
       Consolidation consolidation = Consolidator.consolidate(record);
 
       assertThat(read(out.resolve("src/utils.py"))).isEqualTo("placed\n");
-      assertThat(read(out.resolve("src/utils.task_1.py"))).isEqualTo("bare\n");
+      assertThat(read(out.resolve("src/utils_task_1.py"))).isEqualTo("bare\n");
       assertThat(consolidation.conflicts())
           .singleElement()
           .extracting(Conflict::tasks)
@@ -238,15 +238,15 @@ class ConsolidatorTest {
               .completed()
               .task("task_2")
               .writes("main.py", "two\n")
-              .writes("main.task_2.py", "own\n")
+              .writes("main_task_2.py", "own\n")
               .completed()
               .record();
 
       Consolidator.consolidate(record);
 
       assertThat(read(out.resolve("src/main.py"))).isEqualTo("one\n");
-      assertThat(read(out.resolve("src/main.task_2.py"))).isEqualTo("own\n");
-      assertThat(read(out.resolve("src/main.task_2-2.py"))).isEqualTo("two\n");
+      assertThat(read(out.resolve("src/main_task_2.py"))).isEqualTo("own\n");
+      assertThat(read(out.resolve("src/main_task_2-2.py"))).isEqualTo("two\n");
     }
   }
 
@@ -271,7 +271,7 @@ class ConsolidatorTest {
       Consolidation consolidation = Consolidator.consolidate(record);
 
       assertThat(read(out.resolve("src/config.py"))).isEqualTo("DEBUG = False\n");
-      assertThat(out.resolve("src/config.task_2.py")).doesNotExist();
+      assertThat(out.resolve("src/config_task_2.py")).doesNotExist();
       assertThat(consolidation.conflicts())
           .containsExactly(
               new Conflict(
@@ -319,7 +319,7 @@ class ConsolidatorTest {
 
     assertThat(consolidation.files())
         .extracting(Placement::target)
-        .containsExactly("docs/execution_plan.task_1.json");
+        .containsExactly("docs/execution_plan_task_1.json");
     assertThat(consolidation.conflicts())
         .singleElement()
         .extracting(Conflict::resolution)
@@ -341,7 +341,7 @@ class ConsolidatorTest {
 
     Consolidator.consolidate(record);
 
-    assertThat(read(out.resolve("src/app.task_1"))).isEqualTo("binary\n");
+    assertThat(read(out.resolve("src/app_task_1"))).isEqualTo("binary\n");
     assertThat(read(out.resolve("src/app/main.py"))).isEqualTo("main\n");
   }
 

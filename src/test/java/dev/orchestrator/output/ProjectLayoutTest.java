@@ -119,24 +119,24 @@ class ProjectLayoutTest {
     @DisplayName("carries the task id before the extension")
     void before_the_extension() {
       assertThat(ProjectLayout.withSuffix("src/app/main.py", "task_3"))
-          .isEqualTo("src/app/main.task_3.py");
+          .isEqualTo("src/app/main_task_3.py");
     }
 
     @Test
     @DisplayName("carries the task id at the end of a name without extension")
     void without_extension() {
       assertThat(ProjectLayout.withSuffix("src/Makefile", "task_3"))
-          .isEqualTo("src/Makefile.task_3");
-      assertThat(ProjectLayout.withSuffix("src/.env", "task_3")).isEqualTo("src/.env.task_3");
+          .isEqualTo("src/Makefile_task_3");
+      assertThat(ProjectLayout.withSuffix("src/.env", "task_3")).isEqualTo("src/.env_task_3");
       assertThat(ProjectLayout.withSuffix("src/v1.2/run", "task_3"))
-          .isEqualTo("src/v1.2/run.task_3");
+          .isEqualTo("src/v1.2/run_task_3");
     }
 
     @Test
     @DisplayName("replaces characters of the task id that are unsafe in file names")
     void unsafe_characters() {
       assertThat(ProjectLayout.withSuffix("src/a.py", "api/v1 task"))
-          .isEqualTo("src/a.api_v1_task.py");
+          .isEqualTo("src/a_api_v1_task.py");
     }
   }
 

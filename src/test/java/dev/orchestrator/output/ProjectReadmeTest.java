@@ -88,7 +88,7 @@ class ProjectReadmeTest {
           .contains(
               "- `src/todo/api.py` from task_1, task_2: the tasks do not depend on each other, so"
                   + " every version was kept: `src/todo/api.py` (task_1),"
-                  + " `src/todo/api.task_2.py` (task_2)");
+                  + " `src/todo/api_task_2.py` (task_2)");
     }
 
     @Test
@@ -96,7 +96,7 @@ class ProjectReadmeTest {
     void layout() {
       assertThat(readme())
           .contains(
-              "```text\nsrc/\n  todo/\n    api.py\n    api.task_2.py\ntests/\n  test_api.py\n"
+              "```text\nsrc/\n  todo/\n    api.py\n    api_task_2.py\ntests/\n  test_api.py\n"
                   + "docs/\n  execution_plan.json\n  execution_summary.json\n```");
     }
 

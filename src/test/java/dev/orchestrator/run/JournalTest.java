@@ -67,9 +67,9 @@ class JournalTest {
       }
     }
 
-    List<JsonNode> records = Journal.replay(run);
+    List<JsonNode> records = JournalRecords.replay(run);
     assertThat(records).hasSize(2 * threads * perThread);
-    assertThat(Journal.completedTasks(records, run)).hasSize(threads * perThread);
+    assertThat(JournalRecords.completedTasks(records, run)).hasSize(threads * perThread);
   }
 
   @Test
@@ -79,7 +79,7 @@ class JournalTest {
       journal.taskEnded(Instant.EPOCH, "task_2", "skipped", "skipped because task_1 failed");
     }
 
-    assertThat(Journal.replay(run))
+    assertThat(JournalRecords.replay(run))
         .extracting(r -> r.path("type").asText())
         .containsExactly("task_failed", "task_skipped");
   }
@@ -90,7 +90,7 @@ class JournalTest {
       journal.taskCompleted(Instant.EPOCH, run, completed("task_1"));
     }
 
-    JsonNode record = Journal.replay(run).get(0);
+    JsonNode record = JournalRecords.replay(run).get(0);
     assertThat(record.path("attempts").get(0).has("executor_id")).isTrue();
     assertThat(record.has("tokens")).isTrue();
     assertThat(record.has("cost_usd")).isTrue();
@@ -104,7 +104,7 @@ class JournalTest {
         "{\"type\":\"task_completed\",\"task\":\"task_1\",\"raw_directory\":\"executor_1/task_1\","
             + "\"files\":{},\"attempts\":[{\"attempt\":1,\"executor\":1}]}\n");
 
-    assertThatThrownBy(() -> Journal.completedTasks(Journal.replay(run), run))
+    assertThatThrownBy(() -> JournalRecords.completedTasks(JournalRecords.replay(run), run))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("completion record of task_1 cannot be read")
         .hasMessageContaining("run --plan");

@@ -12,11 +12,9 @@ import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
-import dev.orchestrator.usage.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,106 +261,5 @@ public record ReportModel(
 
   private static long millis(Instant origin, Instant instant) {
     return Duration.between(origin, instant).toMillis();
-  }
-
-  /** The bars of a plan's tasks as they are added, by executor, and each task's working time. */
-  private static final class Timeline {
-    private final Plan plan;
-    private final int budget;
-    private final long[] work;
-    private final List<List<Bar>> lanes = new ArrayList<>();
-    private int earlierAttempts;
-    private int sessions = 1;
-    private long firstStart = Long.MAX_VALUE;
-    private long lastEnd = -1;
-
-    Timeline(Plan plan, int budget) {
-      this.plan = plan;
-      this.budget = budget;
-      this.work = new long[plan.tasks().size()];
-      for (int e = 0; e < budget; e++) {
-        lanes.add(new ArrayList<>());
-      }
-    }
-
-    void add(int task, int executor, Bar bar) {
-      if (executor < 1) {
-        throw new IllegalArgumentException(bar.taskId() + " ran on executor " + executor);
-      }
-      while (lanes.size() < executor) {
-        lanes.add(new ArrayList<>());
-      }
-      lanes.get(executor - 1).add(bar);
-      work[task] += bar.durationMillis();
-      firstStart = Math.min(firstStart, bar.startMillis());
-      lastEnd = Math.max(lastEnd, bar.endMillis());
-    }
-
-    /** An attempt made before the origin, by a run this one resumed: counted, not drawn. */
-    void addEarlier() {
-      earlierAttempts++;
-    }
-
-    /** First start to last end; null if nothing ran. */
-    Duration span() {
-      return lastEnd < 0 ? null : Duration.ofMillis(lastEnd - firstStart);
-    }
-
-    long busy() {
-      return Arrays.stream(work).sum();
-    }
-
-    Overview overview(
-        Duration wall,
-        Duration makespan,
-        Double utilisation,
-        Integer files,
-        Long lines,
-        TokenUsage usage) {
-      TaskGraph estimated = TaskGraph.of(plan);
-      int[][] dependencies = new int[work.length][];
-      for (int i = 0; i < work.length; i++) {
-        dependencies[i] = estimated.dependencies(i);
-      }
-      // The same chain computation as the plan's, over the time each task actually worked.
-      long chain = TaskGraph.ofIndices(dependencies, work).criticalPathLength();
-      return new Overview(
-          budget,
-          wall,
-          makespan,
-          utilisation,
-          Duration.ofMillis(chain),
-          Duration.ofMillis(busy()),
-          Duration.ofMillis(estimated.criticalPathLength()),
-          Duration.ofMillis(estimated.totalWork()),
-          files,
-          lines,
-          usage,
-          earlierAttempts,
-          plan.forecast(),
-          sessions);
-    }
-
-    ReportModel model(Kind kind, List<TaskRow> rows, Overview overview, long axisEnd) {
-      List<Lane> laneList = new ArrayList<>();
-      for (int e = 0; e < lanes.size(); e++) {
-        laneList.add(new Lane(e + 1, lanes.get(e)));
-      }
-      List<Edge> edges = new ArrayList<>();
-      for (Task task : plan.tasks()) {
-        plan.dependenciesOf(task.id()).stream()
-            .distinct()
-            .forEach(d -> edges.add(new Edge(d, task.id())));
-      }
-      return new ReportModel(
-          kind,
-          plan.requirements(),
-          overview,
-          rows,
-          edges,
-          TaskGraph.of(plan).criticalPath(),
-          laneList,
-          Math.max(1, Math.max(axisEnd, lastEnd)));
-    }
   }
 }

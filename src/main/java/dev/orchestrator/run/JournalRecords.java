@@ -1,0 +1,188 @@
+package dev.orchestrator.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.UsageException;
+import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.AttemptJson;
+import dev.orchestrator.output.Pause;
+import dev.orchestrator.output.UsageJson;
+import dev.orchestrator.plan.PlanJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reading a run's journal back: its records (a torn last line dropped and the file truncated to its
+ * last good record; damage anywhere else is reported, never guessed around), the tasks it records
+ * as completed, and the pauses between the sessions of a resumed run.
+ */
+final class JournalRecords {
+
+  private static final Logger log = LoggerFactory.getLogger(JournalRecords.class);
+  private static final ObjectMapper JSON = PlanJson.mapper();
+
+  private JournalRecords() {}
+
+  /**
+   * The tasks the journal records as completed, latest record per task, as they were recorded
+   * (whether their files are still intact is for the caller to check).
+   *
+   * @throws UsageException if a record names a path outside its task's raw directory
+   */
+  static Map<String, CompletedTask> completedTasks(List<JsonNode> records, Path runDirectory) {
+    Map<String, CompletedTask> completed = new LinkedHashMap<>();
+    for (JsonNode r : records) {
+      if (!r.path("type").asText().equals("task_completed")) {
+        continue;
+      }
+      String task = r.path("task").asText();
+      try {
+        completed.put(task, completedTask(r, task, runDirectory));
+      } catch (IllegalArgumentException | DateTimeException e) {
+        throw new UsageException(
+            "the journal's completion record of "
+                + task
+                + " cannot be read ("
+                + e.getMessage()
+                + "); was the run made by another version? Run the plan again into a new"
+                + " directory with orchestrator run --plan "
+                + runDirectory.resolve(PlanJson.FILE_NAME));
+      }
+    }
+    return completed;
+  }
+
+  /**
+   * The pauses between the sessions the records show and the session resuming them at {@code
+   * resumedAt}: a session starts with its {@code run_started} record and ends with its last record
+   * (a killed session has no {@code run_finished}).
+   */
+  static List<Pause> pauses(List<JsonNode> records, Instant resumedAt) {
+    List<Pause> pauses = new ArrayList<>();
+    Instant lastEnd = null;
+    Instant sessionEnd = null;
+    for (JsonNode r : records) {
+      Instant at;
+      try {
+        at = Instant.parse(r.path("at").asText());
+      } catch (java.time.format.DateTimeParseException e) {
+        continue; // a record without a time says nothing about when the run ran
+      }
+      if (r.path("type").asText().equals("run_started")) {
+        if (sessionEnd != null && at.isAfter(sessionEnd)) {
+          pauses.add(new Pause(sessionEnd, at));
+        }
+        lastEnd = null;
+      }
+      lastEnd = lastEnd == null || at.isAfter(lastEnd) ? at : lastEnd;
+      sessionEnd = lastEnd;
+    }
+    if (sessionEnd != null && resumedAt.isAfter(sessionEnd)) {
+      pauses.add(new Pause(sessionEnd, resumedAt));
+    }
+    return pauses;
+  }
+
+  private static CompletedTask completedTask(JsonNode r, String task, Path runDirectory) {
+    Map<String, String> files = new LinkedHashMap<>();
+    r.required("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
+    List<Attempt> attempts = new ArrayList<>();
+    r.required("attempts").forEach(a -> attempts.add(AttemptJson.read(a)));
+    Map<String, String> details = new LinkedHashMap<>();
+    r.path("details").properties().forEach(e -> details.put(e.getKey(), e.getValue().asText()));
+    // Paths of the journal are data like any other: relative, and inside this run.
+    Path raw =
+        RunPaths.rawDirectoryFromJournal(runDirectory, r.required("raw_directory").asText(), task);
+    files.keySet().forEach(file -> RunPaths.inside(raw, file));
+    return new CompletedTask(task, raw, files, attempts, UsageJson.read(r), details);
+  }
+
+  /**
+   * Reads every record of a run's journal, repairing a torn last line.
+   *
+   * @return the records in order; empty when there is no journal
+   * @throws UsageException if a line other than the last cannot be read
+   */
+  static List<JsonNode> replay(Path runDirectory) {
+    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(Journal.FILE);
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      List<JsonNode> records = new ArrayList<>();
+      int start = 0;
+      int lineNumber = 0;
+      while (start < bytes.length) {
+        int end = start;
+        while (end < bytes.length && bytes[end] != '\n') {
+          end++;
+        }
+        lineNumber++;
+        boolean complete = end < bytes.length;
+        String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        JsonNode record = parse(line);
+        if (record == null || !complete) {
+          if (complete && hasMoreLines(bytes, end + 1)) {
+            throw new UsageException(
+                "the journal "
+                    + file
+                    + " is damaged at line "
+                    + lineNumber
+                    + " (not a record);"
+                    + " it cannot be resumed safely: run the plan again into a new directory with"
+                    + " orchestrator run --plan "
+                    + runDirectory.resolve(PlanJson.FILE_NAME));
+          }
+          log.warn("journal {}: dropped a torn last record at line {}", file, lineNumber);
+          truncate(file, start);
+          break;
+        }
+        records.add(record);
+        start = end + 1;
+      }
+      return records;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + file, e);
+    }
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      JsonNode node = JSON.readTree(line);
+      return node != null && node.isObject() && node.hasNonNull("type") ? node : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static boolean hasMoreLines(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (!Character.isWhitespace(bytes[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void truncate(Path file, long size) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(size);
+      channel.force(true);
+    }
+  }
+}

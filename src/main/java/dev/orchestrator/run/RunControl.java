@@ -1,0 +1,97 @@
+package dev.orchestrator.run;
+
+import dev.orchestrator.output.TaskResult;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Stop and cancel requests, and the run they reach: a local execution, a remote engine's run, or
+ * the verify step's thread. A request made between runs reaches the next run; each run clears the
+ * requests when it ends, so none outlives the run it was meant for. Thread-safe.
+ */
+final class RunControl {
+
+  private volatile boolean cancelRequested;
+  private volatile boolean stopRequested;
+  private volatile PlanExecution local;
+  private volatile EngineRun remote;
+  private volatile Thread verifying;
+
+  boolean cancelRequested() {
+    return cancelRequested;
+  }
+
+  /** Whether the run should start nothing more: cancelled or stopped. */
+  boolean halted() {
+    return cancelRequested || stopRequested;
+  }
+
+  void cancel() {
+    cancelRequested = true;
+    PlanExecution execution = local;
+    if (execution != null) {
+      execution.cancel();
+    }
+    EngineRun run = remote;
+    if (run != null) {
+      run.cancel();
+    }
+    Thread verifier = verifying;
+    if (verifier != null) {
+      verifier.interrupt();
+    }
+  }
+
+  void stop() {
+    stopRequested = true;
+    PlanExecution execution = local;
+    if (execution != null) {
+      execution.stop();
+    }
+  }
+
+  /** Runs a local execution, passing on a request that came before it started. */
+  List<TaskResult> run(PlanExecution execution) throws InterruptedException {
+    local = execution;
+    try {
+      if (cancelRequested) {
+        execution.cancel();
+      } else if (stopRequested) {
+        execution.stop();
+      }
+      return execution.execute();
+    } finally {
+      local = null;
+    }
+  }
+
+  /** Runs a remote engine's run, passing on a cancel that came before it started. */
+  List<TaskResult> run(Engine engine, EngineRun run) throws InterruptedException {
+    remote = run;
+    try {
+      if (cancelRequested) {
+        run.cancel();
+      }
+      return engine.execute(run);
+    } finally {
+      remote = null;
+    }
+  }
+
+  /** Runs the verify step on this thread, where a cancel interrupts it (and ends its tests). */
+  <T> T verifying(Supplier<T> step) {
+    verifying = Thread.currentThread();
+    try {
+      return step.get();
+    } finally {
+      verifying = null;
+      Thread.interrupted(); // a cancel that came as the step ended; cancelRequested keeps it
+    }
+  }
+
+  /** The run ended: requests made for it are spent. */
+  void clear() {
+    cancelRequested = false;
+    stopRequested = false;
+  }
+}

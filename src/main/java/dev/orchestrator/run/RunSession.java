@@ -1,0 +1,228 @@
+package dev.orchestrator.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.output.OutputAssembler;
+import dev.orchestrator.output.ProjectReadme;
+import dev.orchestrator.output.RunRecord;
+import dev.orchestrator.output.Summary;
+import dev.orchestrator.output.SummaryJson;
+import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.output.Verification;
+import dev.orchestrator.output.report.ReportModel;
+import dev.orchestrator.output.report.RunReport;
+import dev.orchestrator.plan.FileConflicts;
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.schedule.OrderSearch;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One session of a run in a prepared, locked output directory: dispatch every task not completed
+ * before (on this process's executors or a remote engine), then the summary, the verify step with
+ * its repair rounds, the report, and the journal's end record.
+ */
+final class RunSession {
+
+  private static final Logger log = LoggerFactory.getLogger(RunSession.class);
+
+  private final RunSettings settings;
+  private final RunControl control;
+
+  RunSession(RunSettings settings, RunControl control) {
+    this.settings = settings;
+    this.control = control;
+  }
+
+  /**
+   * @param completedBefore tasks an earlier session completed, with intact output
+   * @param earlier the journal records of the sessions this one resumes; null for a new run
+   */
+  RunOutcome run(
+      Plan plan, Path dir, Map<String, CompletedTask> completedBefore, List<JsonNode> earlier)
+      throws InterruptedException {
+    boolean resumed = earlier != null;
+    int executors = plan.executorBudget();
+    PlanExecution.Dispatch dispatch = searchedDispatch(plan);
+    RunLogFile runLog =
+        RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed, settings.secrets());
+    try (runLog;
+        Journal journal = Journal.open(dir, settings.secrets())) {
+      Instant startedAt = settings.clock().instant();
+      if (resumed) {
+        log.info(
+            "resuming: {} of {} tasks completed earlier with intact output",
+            completedBefore.size(),
+            plan.tasks().size());
+      }
+      log.info("requirement: {}", plan.requirements());
+      journal.runStarted(startedAt, executors, completedBefore.size());
+      List<TaskResult> results;
+      try (EventWriter events = eventWriter(journal)) {
+        events.on(
+            new RunEvent.RunStarted(
+                startedAt, plan.tasks().size(), executors, dir, completedBefore.size()));
+        results = dispatch(plan, dispatch, dir, events, journal, completedBefore, resumed);
+      }
+      RunRecord record =
+          new RunRecord(
+              plan,
+              executors,
+              dir,
+              startedAt,
+              settings.clock().instant(),
+              results,
+              settings.plannerKind(),
+              settings.executorKind(),
+              resumed ? JournalRecords.pauses(earlier, startedAt) : List.of());
+      Summary summary = OutputAssembler.assemble(record);
+      if (settings.verification() != null) {
+        RepairRounds rounds =
+            new RepairRounds(
+                new RepairRounds.Run(dir, executors, settings.clock(), startedAt),
+                record,
+                summary,
+                fixDispatch(dir, journal),
+                control::halted);
+        summary = control.verifying(() -> rounds.verify(settings.verification()));
+        record = rounds.record();
+        results = record.results();
+      } else {
+        summary =
+            OutputAssembler.recordVerification(
+                record, summary, Verification.notRun(settings.verificationOff()));
+      }
+      RunReport.write(dir, ReportModel.fromRun(record.plan(), summary));
+      scrubOutputs(dir);
+      boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
+      Instant end = settings.clock().instant();
+      journal.runFinished(end, interrupted);
+      settings
+          .listener()
+          .on(
+              new RunEvent.RunFinished(
+                  end,
+                  count(results, TaskStatus.COMPLETED),
+                  count(results, TaskStatus.FAILED),
+                  count(results, TaskStatus.SKIPPED),
+                  count(results, TaskStatus.NOT_STARTED),
+                  Duration.between(startedAt, end)));
+      return new RunOutcome(record, dir, summary.verification());
+    } finally {
+      control.clear();
+    }
+  }
+
+  /**
+   * Runs the verify step with its repair rounds on an earlier, finished run; the summary, README
+   * and report then say what it found.
+   */
+  Verification verify(EarlierRun earlier) {
+    Path dir = earlier.directory();
+    RunLogFile runLog =
+        RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, settings.secrets());
+    try (runLog;
+        Journal journal = Journal.open(dir, settings.secrets())) {
+      RepairRounds rounds =
+          new RepairRounds(
+              new RepairRounds.Run(
+                  dir,
+                  earlier.record().executors(),
+                  settings.clock(),
+                  earlier.record().startedAt()),
+              earlier.record(),
+              earlier.summary(),
+              fixDispatch(dir, journal),
+              control::halted);
+      Summary summary = control.verifying(() -> rounds.verify(settings.verification()));
+      RunReport.write(dir, ReportModel.fromRun(rounds.record().plan(), summary));
+      scrubOutputs(dir);
+      return summary.verification();
+    } finally {
+      control.clear();
+    }
+  }
+
+  private EventWriter eventWriter(Journal journal) {
+    return EventWriter.start(new JournalRecorder(journal).andThen(settings.listener()));
+  }
+
+  // Fix tasks go through the same dispatch, event writer and journal as the run's own tasks.
+  private RepairRounds.Dispatch fixDispatch(Path dir, Journal journal) {
+    return (plan, completed) -> {
+      try (EventWriter events = eventWriter(journal)) {
+        return dispatch(plan, searchedDispatch(plan), dir, events, journal, completed, false);
+      }
+    };
+  }
+
+  private List<TaskResult> dispatch(
+      Plan plan,
+      PlanExecution.Dispatch dispatch,
+      Path dir,
+      RunListener events,
+      Journal journal,
+      Map<String, CompletedTask> completedBefore,
+      boolean resumed)
+      throws InterruptedException {
+    if (settings.engine() != null) {
+      return control.run(
+          settings.engine(),
+          new EngineRun(
+              plan,
+              dispatch,
+              dir,
+              events,
+              settings.clock(),
+              settings.retryPolicy(),
+              journal,
+              completedBefore,
+              resumed));
+    }
+    return control.run(
+        new PlanExecution(
+            plan,
+            dispatch,
+            dir,
+            settings.agents(),
+            events,
+            settings.clock(),
+            settings.retryPolicy(),
+            settings.sleeper(),
+            journal,
+            completedBefore));
+  }
+
+  // The order simulate predicts with: searched before dispatch, then fed to the same queue.
+  private static PlanExecution.Dispatch searchedDispatch(Plan plan) {
+    TaskGraph graph = TaskGraph.of(plan);
+    int[][] conflicts = FileConflicts.adjacency(plan, graph);
+    int[] rank =
+        OrderSearch.search(
+                plan, graph, conflicts, plan.executorBudget(), OrderSearch.DEFAULT_BUDGET)
+            .rank();
+    return new PlanExecution.Dispatch(graph, rank, conflicts);
+  }
+
+  // What the run wrote from its results: an agent's error or summary may quote a key it was given.
+  private void scrubOutputs(Path dir) {
+    for (String name :
+        List.of(
+            SummaryJson.FILE_NAME,
+            ProjectReadme.FILE_NAME,
+            RunReport.FILE_NAME,
+            "docs/" + SummaryJson.FILE_NAME)) {
+      settings.secrets().scrub(dir.resolve(name));
+    }
+  }
+
+  private static int count(List<TaskResult> results, TaskStatus status) {
+    return (int) results.stream().filter(r -> r.status() == status).count();
+  }
+}

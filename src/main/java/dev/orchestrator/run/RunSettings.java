@@ -1,0 +1,30 @@
+package dev.orchestrator.run;
+
+import dev.orchestrator.Secrets;
+import dev.orchestrator.agent.Agent;
+import dev.orchestrator.llm.Sleeper;
+import dev.orchestrator.output.Backend;
+import dev.orchestrator.verify.VerificationSettings;
+import java.time.Clock;
+import java.util.function.IntFunction;
+
+/**
+ * How an orchestrator runs plans, as its builder set it.
+ *
+ * @param engine where attempts run; null for executor threads in this process with {@code agents}
+ * @param verification the verify step; null when it is off, for the reason {@code verificationOff}
+ * @param plannerKind what planned, for the summary to name; null when unnamed
+ * @param executorKind what executed, for the summary to name; null when unnamed
+ */
+record RunSettings(
+    IntFunction<Agent> agents,
+    RunListener listener,
+    Clock clock,
+    RetryPolicy retryPolicy,
+    Sleeper sleeper,
+    Secrets secrets,
+    Engine engine,
+    VerificationSettings verification,
+    String verificationOff,
+    Backend plannerKind,
+    Backend executorKind) {}
