@@ -6,6 +6,7 @@ import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.AgentException;
 import dev.orchestrator.agent.TaskAssignment;
 import dev.orchestrator.agent.TaskWorkspace;
+import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.ProgressSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,8 @@ public final class TaskAttempt {
             request.dependencyOutputs(),
             progress);
     var result = timer.call(() -> agent.execute(assignment));
+    // Whatever the agent is, what it left is held to the workspace's size caps before it is kept.
+    workspace.enforceCaps(AgentFiles::contains);
     return new AttemptOutput(result, FileHashes.of(request.directory(), workspace.files()));
   }
 }

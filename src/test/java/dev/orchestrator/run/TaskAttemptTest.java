@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.AgentResult;
+import dev.orchestrator.agent.WorkspaceViolation;
 import dev.orchestrator.plan.Plan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -66,6 +72,38 @@ class TaskAttemptTest {
   }
 
   @Test
+  void a_file_over_the_cap_written_behind_the_workspace_s_back_fails_the_attempt() {
+    Path directory = temp.resolve("attempt");
+    Agent writesDirectly =
+        assignment -> {
+          try {
+            Files.createDirectories(directory);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          try (var file =
+              FileChannel.open(
+                  directory.resolve("huge.bin"),
+                  StandardOpenOption.CREATE_NEW,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.SPARSE)) {
+            file.position(2L << 30).write(ByteBuffer.wrap(new byte[] {1}));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return AgentResult.of("done");
+        };
+
+    assertThatThrownBy(
+            () ->
+                new TaskAttempt(writesDirectly, AttemptTimer.UNLIMITED)
+                    .run(request(directory, Map.of()), (m, f) -> {}))
+        .isInstanceOf(WorkspaceViolation.class)
+        .hasMessageContaining("huge.bin");
+    assertThat(directory.resolve("huge.bin")).doesNotExist();
+  }
+
+  @Test
   void the_agent_is_given_the_dependencies_files() throws Exception {
     Path dependencyFile = temp.resolve("executor_1/task_1/src/t1/lib.py");
     Files.createDirectories(dependencyFile.getParent());
@@ -76,8 +114,8 @@ class TaskAttemptTest {
           String copied;
           try {
             copied = Files.readString(assignment.dependencyOutputs().get("task_1").get(0));
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
           assignment.workspace().write("src/t2/copy.py", copied);
           return AgentResult.of("done");
