@@ -2,6 +2,7 @@ package dev.orchestrator.run;
 
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.ConsolidatedEntries;
+import dev.orchestrator.output.DirectoryTree;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.Plan;
@@ -10,11 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -218,28 +216,7 @@ public final class OutputDirectory {
    */
   public static void deleteTree(Path root, Path path) throws IOException {
     RunPaths.inside(root, path);
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        path,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    DirectoryTree.delete(path);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.orchestrator.verify;
 
 import dev.orchestrator.output.ConsolidatedEntries;
+import dev.orchestrator.output.DirectoryTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -84,29 +85,8 @@ final class ProjectCopy {
 
   /** Deletes a tree the verify step made; links are deleted, never followed. */
   static void delete(Path path) {
-    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
     try {
-      Files.walkFileTree(
-          path,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-              if (e != null) {
-                throw e;
-              }
-              Files.delete(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      DirectoryTree.delete(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + path, e);
     }
