@@ -46,7 +46,7 @@ public final class ConsolidatedEntries {
       }
       for (String name : topLevelNames(read(list).keySet())) {
         if (isPlainName(name) && !ProjectLayout.isRunEntry(name)) {
-          deleteTree(root.resolve(name));
+          DirectoryTree.delete(root.resolve(name));
         }
       }
       Files.delete(list);
@@ -117,10 +117,5 @@ public final class ConsolidatedEntries {
         && name.indexOf('/') < 0
         && name.indexOf('\\') < 0
         && name.indexOf('\0') < 0;
-  }
-
-  /** Deletes a file or a directory tree; links are deleted, never followed. */
-  private static void deleteTree(Path path) throws IOException {
-    DirectoryTree.delete(path);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 /** Plans made for run tests. */
-final class Plans {
+public final class Plans {
 
   private Plans() {}
 
@@ -20,7 +20,7 @@ final class Plans {
    * A layered random DAG of {@code size} tasks (seeded, so always the same): each task depends on
    * up to three earlier ones and owns its own source directory.
    */
-  static Plan layered(int size, long seed) {
+  public static Plan layered(int size, long seed) {
     Random random = new Random(seed);
     List<Task> tasks = new ArrayList<>();
     Map<String, List<String>> dependencies = new LinkedHashMap<>();

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.cli.Cli;
-import dev.orchestrator.plan.Complexity;
-import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
-import dev.orchestrator.plan.Task;
+import dev.orchestrator.run.Plans;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,10 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -362,39 +358,6 @@ class TemporalEngineTest {
 
   /** A seeded layered DAG: each task depends on up to three earlier ones. */
   static Plan layered(int size, int budget) {
-    Random random = new Random(7);
-    List<Task> tasks = new ArrayList<>();
-    Map<String, List<String>> dependencies = new LinkedHashMap<>();
-    for (int i = 1; i <= size; i++) {
-      tasks.add(
-          new Task(
-              "task_" + i,
-              "Component " + i,
-              "builds component " + i,
-              1 + random.nextInt(5),
-              Effort.MEDIUM,
-              Duration.ofMinutes(30L * (1 + random.nextInt(4))),
-              List.of("component " + i + " works"),
-              List.of("src/c" + i + "/**", "tests/c" + i + "/**")));
-      List<String> deps = new ArrayList<>();
-      for (int k = 0; k < 3 && i > 1; k++) {
-        String dep = "task_" + (1 + random.nextInt(i - 1));
-        if (random.nextInt(3) > 0 && !deps.contains(dep)) {
-          deps.add(dep);
-        }
-      }
-      if (!deps.isEmpty()) {
-        dependencies.put("task_" + i, deps);
-      }
-    }
-    return new Plan(
-        "a layered test plan",
-        new Complexity(70, "test", List.of(), List.of()),
-        budget,
-        Plan.TASK_QUEUE,
-        tasks,
-        dependencies,
-        "",
-        "");
+    return Plans.layered(size, 7).withExecutorBudget(budget);
   }
 }
