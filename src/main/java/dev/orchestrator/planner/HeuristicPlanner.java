@@ -29,6 +29,13 @@ public final class HeuristicPlanner implements Planner {
 
   private static final String SOURCE = "heuristic planner";
 
+  /**
+   * The most tasks an offline plan has, also in the open-ended very complex band: past it, every
+   * further split costs an agent's reading of the contract and a merge more than it gains in
+   * parallel work, so related features are grouped instead.
+   */
+  static final int MAX_TASKS = 20;
+
   private final RequirementParser parser = new RequirementParser();
   private final ComplexityAnalyzer analyzer = new ComplexityAnalyzer();
   private final TaskDrafter drafter = new TaskDrafter(TemplateCatalogue.load());
@@ -44,7 +51,7 @@ public final class HeuristicPlanner implements Planner {
     Requirement requirement =
         parser.parse(Planner.checkedRequirement(requirements, executorBudget));
     Complexity complexity = analyzer.analyze(requirement);
-    TaskBudget budget = TaskBudget.of(complexity);
+    TaskBudget budget = TaskBudget.of(complexity).atMost(MAX_TASKS);
     BudgetFitter.Fitting fitting =
         fitter.fit(drafter.draft(requirement), drafter.extras(requirement), budget);
     List<TaskDraft> drafts = fitting.drafts();

@@ -213,8 +213,9 @@ class HeuristicPlannerTest {
       if (task.name().equals("Integration tests")) {
         assertThat(task.estimatedDuration()).isEqualTo(Duration.ofHours(1));
       }
-      if (task.name().endsWith(" backend") && !task.name().contains(" and ")) {
-        assertThat(task.estimatedDuration()).isEqualTo(Duration.ofHours(2));
+      boolean single = !task.name().contains(" and ") && !task.name().contains(",");
+      if (single && (task.name().endsWith(" backend") || task.name().endsWith(" tests"))) {
+        assertThat(task.estimatedDuration()).isEqualTo(Duration.ofHours(1));
       }
     }
   }
@@ -331,7 +332,10 @@ class HeuristicPlannerTest {
 
     assertThat(plan.complexity().band()).isEqualTo("moderate");
     assertThat(plan.tasks()).hasSize(8);
-    assertThat(names(plan)).contains("Posts backend and posts UI", "Tags backend and tags UI");
+    assertThat(names(plan))
+        .contains(
+            "Posts backend, posts UI and posts backend tests",
+            "Tags backend, tags UI and tags backend tests");
   }
 
   @Test

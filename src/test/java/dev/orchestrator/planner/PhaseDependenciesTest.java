@@ -41,6 +41,7 @@ class PhaseDependenciesTest {
             Layer.PART,
             2,
             List.of(),
+            true,
             List.of("ci"),
             true,
             java.time.Duration.ofHours(1),

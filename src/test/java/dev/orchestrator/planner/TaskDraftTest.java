@@ -23,6 +23,7 @@ class TaskDraftTest {
         layer,
         layer.priority(),
         components,
+        components.isEmpty(),
         List.of(name.toLowerCase(java.util.Locale.ROOT)),
         false,
         duration,
