@@ -9,12 +9,14 @@ import java.util.stream.IntStream;
 /**
  * Brings the number of draft tasks into the band's range without giving up parallel work. A plan
  * that is short adds standard extras; a plan that is long groups related work: first each
- * component's parts into one task (its backend and its UI become one slice of the feature), then
- * the two shortest parts, so that the parts stay even; verification tasks merge only when two parts
- * are left, and parts merge below two only for the smallest plans.
+ * component's parts into one task (its backend and its UI become one slice of the feature), then a
+ * component's tests go back into the part that builds that component, then the two shortest parts,
+ * so that the parts stay even; verification tasks merge only when two parts are left, and parts
+ * merge below two only for the smallest plans. A component's tests stay a task of their own as long
+ * as the budget has room: they run beside the other components' work.
  *
- * <p>Merges stay within a phase, so a merged task owns the files of both and still waits only for
- * the contract: parallel work stays safe.
+ * <p>Merges stay within a phase, or put tests into the part they test (or into verification), so a
+ * merged task owns the files of both and waits for no more than before: parallel work stays safe.
  */
 final class BudgetFitter {
 
@@ -71,16 +73,14 @@ final class BudgetFitter {
         merge(fitted, fold);
       } else if (parts > PARALLEL_PARTS) {
         mergeShortest(fitted, Layer.PART);
-      } else if (count(fitted, Layer.TESTS) > 1) {
-        mergeShortest(fitted, Layer.TESTS);
       } else if (count(fitted, Layer.VERIFICATION) > 1) {
         mergeShortest(fitted, Layer.VERIFICATION);
-      } else if (count(fitted, Layer.TESTS) == 1 && count(fitted, Layer.VERIFICATION) == 1) {
-        merge(
-            fitted,
-            new int[] {
-              positions(fitted, Layer.TESTS).get(0), positions(fitted, Layer.VERIFICATION).get(0)
-            });
+      } else if (count(fitted, Layer.TESTS) > 0 && count(fitted, Layer.VERIFICATION) > 0) {
+        // Tests that no one part builds join verification, which waits for every part.
+        int tests = positions(fitted, Layer.TESTS).get(0);
+        int verification = positions(fitted, Layer.VERIFICATION).get(0);
+        fitted.set(verification, fitted.get(verification).mergedWith(fitted.get(tests)));
+        fitted.remove(tests);
       } else if (parts > 1) {
         mergeShortest(fitted, Layer.PART);
       } else {

@@ -53,6 +53,40 @@ class PhaseDependenciesTest {
   }
 
   @Test
+  void lets_a_components_tests_wait_only_for_the_part_that_builds_it() {
+    TaskDraft cart = draft("Cart", Layer.PART, List.of("cart"), List.of("src/cart/**"));
+    TaskDraft checkout =
+        draft("Checkout", Layer.PART, List.of("checkout"), List.of("src/checkout/**"));
+    TaskDraft cartTests =
+        draft("Cart tests", Layer.TESTS, List.of("cart"), List.of("tests/cart/**"));
+    TaskDraft checkoutTests =
+        draft("Checkout tests", Layer.TESTS, List.of("checkout"), List.of("tests/checkout/**"));
+
+    assertThat(
+            PhaseDependencies.of(
+                List.of(CONTRACT, cart, checkout, BACKEND, cartTests, checkoutTests, TESTS)))
+        .containsExactly(
+            List.of(),
+            List.of(0),
+            List.of(0),
+            List.of(0),
+            List.of(1),
+            List.of(2),
+            List.of(1, 2, 3));
+  }
+
+  @Test
+  void lets_tests_find_their_component_in_a_merged_part() {
+    TaskDraft cartAndShell =
+        draft("Cart", Layer.PART, List.of("cart"), List.of("src/cart/**")).mergedWith(FRONTEND);
+    TaskDraft cartTests =
+        draft("Cart tests", Layer.TESTS, List.of("cart"), List.of("tests/cart/**"));
+
+    assertThat(PhaseDependencies.of(List.of(CONTRACT, BACKEND, cartAndShell, cartTests)))
+        .containsExactly(List.of(), List.of(0), List.of(0), List.of(2));
+  }
+
+  @Test
   void needs_drafts_sorted_by_phase() {
     assertThatThrownBy(() -> PhaseDependencies.of(List.of(TESTS, CONTRACT)))
         .isInstanceOf(IllegalArgumentException.class)
