@@ -235,8 +235,7 @@ public final class ReadyQueueRun implements RunWorkflow {
 
   private static AttemptRecord notRun(int slot, String error) {
     long now = Workflow.currentTimeMillis();
-    return new AttemptRecord(
-        1, slot, now, now, Attempt.Outcome.FAILED.label(), error, "the workflow");
+    return new AttemptRecord(1, slot, now, now, Attempt.Outcome.FAILED.label(), error, null);
   }
 
   private static ActivityOptions taskOptions(WorkflowInput input) {

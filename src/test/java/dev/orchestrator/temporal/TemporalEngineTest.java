@@ -94,7 +94,14 @@ class TemporalEngineTest {
         .hasSize(20)
         .allSatisfy((task, count) -> assertThat(count).as(task).isOne());
     assertThat(summary(remote).get("tasks"))
-        .allSatisfy(task -> assertThat(task.at("/details/worker").asText()).matches(".+:\\d+"));
+        .allSatisfy(task -> assertThat(task.at("/details/worker").asText()).matches(".+:\\d+"))
+        .allSatisfy(
+            task -> assertThat(task.at("/attempt_history/0/worker").asText()).matches(".+:\\d+"));
+    assertThat(Files.readString(remote.resolve("report.html")))
+        .as("the report's lanes name the worker of each attempt")
+        .containsPattern("data-worker=\"[^\"]+:\\d+\"")
+        .contains("ran on worker ");
+    assertThat(Files.readString(local.resolve("report.html"))).doesNotContain("data-worker");
   }
 
   @Test
