@@ -168,14 +168,17 @@ class ReadyQueueRunTest {
             order -> {
               firstWave.countDown();
               assertThat(firstWave.await(20, TimeUnit.SECONDS)).isTrue();
-              if (stopSent.compareAndSet(false, true)) {
+              if (stopSending.compareAndSet(false, true)) {
                 // What the coordinator sends when --max-cost is reached or on Ctrl-C.
                 environment
                     .getWorkflowClient()
                     .newWorkflowStub(
                         RunWorkflow.class, Activity.getExecutionContext().getInfo().getWorkflowId())
                     .stop();
+                stopSent.countDown();
               }
+              // Both end after the stop, as attempts that were running when it came.
+              assertThat(stopSent.await(20, TimeUnit.SECONDS)).isTrue();
             });
 
     assertThat(result.ends()).as("nothing failed or was skipped").isEmpty();
