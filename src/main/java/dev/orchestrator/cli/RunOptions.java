@@ -131,7 +131,7 @@ final class RunOptions {
             .force(force)
             .planner(backends.planner())
             .agents(backends.agents())
-            .engine(engine.engine())
+            .engine(engine.engine(backends.meter()))
             .describedAs(backends.plannerKind(), backends.executorKind())
             .listener(listener)
             .secrets(Settings.of(spec).secrets())
