@@ -31,6 +31,11 @@ import java.util.TreeSet;
  * <p>Everything here is deterministic, as workflow code must be: the queue has no clock or threads,
  * time is the workflow's, and concurrent attempts are workflow threads whose ends are handled in
  * the order they happen in the history.
+ *
+ * <p>A run whose history fills up ({@link RunChain}) continues as new under the same workflow id:
+ * it starts nothing more, lets its running attempts end, sends their facts, and hands the next run
+ * what ended and the files still needed ({@link Continuation}); the coordinator, which addresses
+ * the workflow by id, follows the chain.
  */
 public final class ReadyQueueRun implements RunWorkflow {
 
@@ -52,6 +57,9 @@ public final class ReadyQueueRun implements RunWorkflow {
   private boolean dispatching = true;
   private boolean recording;
   private boolean stopRequested;
+  private boolean announceReady = true;
+  private BitSet completed;
+  private BitSet terminal;
 
   @Override
   public WorkflowResult run(WorkflowInput input) {
@@ -64,14 +72,24 @@ public final class ReadyQueueRun implements RunWorkflow {
       topologicalPosition[order[position]] = position;
     }
     files = new Bundle[graph.size()];
-    BitSet done = new BitSet(graph.size());
+    completed = new BitSet(graph.size());
+    terminal = new BitSet(graph.size());
     for (Bundle bundle : input.completed()) {
       int t = graph.indexOf(bundle.taskId());
       files[t] = bundle;
-      done.set(t);
+      completed.set(t);
+      terminal.set(t);
     }
-    List<RunFact> ends = new ArrayList<>();
-    ReadyQueue queue = new ReadyQueue(graph, input.rank(), input.conflicts(), done, facts(ends));
+    Continuation carried = input.continuation();
+    carried.ended().forEach(id -> terminal.set(graph.indexOf(id)));
+    stopRequested |= carried.stopped();
+    List<RunFact> ends = new ArrayList<>(carried.ends());
+    // The tasks ready at the start of a continued run were announced by an earlier run.
+    announceReady = !carried.continued();
+    ReadyQueue queue =
+        new ReadyQueue(
+            graph, input.rank(), input.conflicts(), (BitSet) terminal.clone(), facts(ends));
+    announceReady = true;
     TaskActivity tasks = Workflow.newActivityStub(TaskActivity.class, taskOptions(input));
     Ledger ledger = Workflow.newActivityStub(Ledger.class, ledgerOptions(input));
     RetryPolicy policy = input.retryPolicy();
@@ -81,11 +99,23 @@ public final class ReadyQueueRun implements RunWorkflow {
     for (int slot = 1; slot <= plan.executorBudget(); slot++) {
       free.add(slot);
     }
+    // Handing over: no activity can span two runs, so a full run starts nothing more, lets its
+    // running attempts end, sends their facts, and continues as new with what it learnt.
+    boolean handingOver = false;
+    boolean mayHandOver = true;
+    int endedHere = 0;
     while (true) {
       if (stopRequested) {
         queue.stop();
       }
-      while (!free.isEmpty()) {
+      if (mayHandOver
+          && !handingOver
+          && !stopRequested
+          && endedHere > 0
+          && RunChain.historyFull(input.historyEventLimit())) {
+        handingOver = true;
+      }
+      while (!handingOver && !free.isEmpty()) {
         int t = queue.take(free.first());
         if (t < 0) {
           break;
@@ -96,6 +126,11 @@ public final class ReadyQueueRun implements RunWorkflow {
       if (queue.done()) {
         break;
       }
+      if (handingOver && queue.running() == 0) {
+        mayHandOver = handOver(input, ends);
+        handingOver = false;
+        continue;
+      }
       boolean stoppedBefore = stopRequested;
       Workflow.await(() -> !ended.isEmpty() || stopRequested != stoppedBefore);
       while (!ended.isEmpty()) {
@@ -104,19 +139,51 @@ public final class ReadyQueueRun implements RunWorkflow {
         String id = graph.id(end.task());
         if (end.delivery() != null) {
           files[end.task()] = end.delivery().files();
+          completed.set(end.task());
           pending.add(RunFact.completed(id, end.slot(), now, end.delivery(), end.attempts()));
         } else {
           RunFact failed = RunFact.failed(id, end.slot(), now, end.error(), end.attempts());
           pending.add(failed);
           ends.add(failed);
         }
+        terminal.set(end.task());
+        endedHere++;
         queue.finish(end.task(), end.slot(), end.delivery() != null);
         free.add(end.slot());
       }
     }
     dispatching = false;
     Workflow.await(() -> pending.isEmpty() && !recording);
-    return new WorkflowResult(ends);
+    return new WorkflowResult(ends, carried.run());
+  }
+
+  /**
+   * Continues as new once every fact of this run is recorded, carrying the files that tasks not yet
+   * ended still need. Returns only if those files do not fit one payload (this run then goes on) or
+   * a stop came meanwhile (this run then ends).
+   */
+  private boolean handOver(WorkflowInput input, List<RunFact> ends) {
+    BitSet needed = RunChain.stillNeeded(graph, completed, terminal);
+    List<Bundle> carriedFiles = needed.stream().mapToObj(t -> files[t]).toList();
+    long inline = carriedFiles.stream().mapToLong(Bundle::payloadBytes).sum();
+    if (inline > Bundles.PAYLOAD_LIMIT_BYTES) {
+      Workflow.getLogger(ReadyQueueRun.class)
+          .warn(
+              "the history is full, but {}; this run goes on",
+              Bundles.overLimit("the files the next run would carry are", inline));
+      return false;
+    }
+    Workflow.await(() -> pending.isEmpty() && !recording);
+    if (stopRequested) {
+      return false; // nothing more starts: this run ends instead
+    }
+    BitSet ended = (BitSet) terminal.clone();
+    ended.andNot(needed);
+    Continuation next =
+        new Continuation(
+            input.continuation().run() + 1, RunChain.ids(graph, ended), ends, stopRequested);
+    Workflow.continueAsNew(input.next(carriedFiles, next));
+    return true;
   }
 
   @Override
@@ -138,7 +205,9 @@ public final class ReadyQueueRun implements RunWorkflow {
     return new DispatchListener() {
       @Override
       public void ready(int task) {
-        pending.add(RunFact.queued(graph.id(task), Workflow.currentTimeMillis()));
+        if (announceReady) {
+          pending.add(RunFact.queued(graph.id(task), Workflow.currentTimeMillis()));
+        }
       }
 
       @Override
@@ -155,6 +224,7 @@ public final class ReadyQueueRun implements RunWorkflow {
                 "skipped because " + graph.id(failedDependency) + " failed");
         pending.add(skipped);
         ends.add(skipped);
+        terminal.set(task);
       }
     };
   }

@@ -84,10 +84,8 @@ public final class TemporalEngine implements Engine {
       worker.registerActivitiesImplementations(new CoordinatorLedger(run, store, spent));
       factory.start();
       try {
-        WorkflowStub stub;
         if (attach) {
           log.info("attaching to the running workflow {}", record.workflowId());
-          stub = client.newUntypedWorkflowStub(record.workflowId());
         } else {
           RunWorkflow workflow =
               client.newWorkflowStub(
@@ -102,10 +100,11 @@ public final class TemporalEngine implements Engine {
               record.workflowId(),
               settings.taskQueue(),
               settings.target());
-          stub = WorkflowStub.fromTyped(workflow);
         }
-        CompletableFuture<WorkflowResult> result = stub.getResultAsync(WorkflowResult.class);
-        WorkflowStub running = stub;
+        // By id alone, not run id: the workflow continues as new when its history is full, and
+        // its result and the stop signal belong to the latest run of the chain.
+        WorkflowStub running = client.newUntypedWorkflowStub(record.workflowId());
+        CompletableFuture<WorkflowResult> result = running.getResultAsync(WorkflowResult.class);
         run.onStop(() -> stop(running));
         // Ctrl-C: the workflow starts nothing more, and this process detaches at once; the
         // attempts still running finish on the workers, and resume receives them.
@@ -115,7 +114,9 @@ public final class TemporalEngine implements Engine {
               result.cancel(false);
             });
         try {
-          for (RunFact end : result.get().ends()) {
+          WorkflowResult ended = result.get();
+          log.info("workflow {} ended after {} run(s)", record.workflowId(), ended.runs());
+          for (RunFact end : ended.ends()) {
             if (end.kind() == RunFact.Kind.SKIPPED) {
               run.skip(end.taskId(), end.error());
             } else {
@@ -191,6 +192,8 @@ public final class TemporalEngine implements Engine {
         policy.taskTimeout() == null ? 0 : policy.taskTimeout().toMillis(),
         policy.retries(),
         policy.initialBackoff().toMillis(),
-        policy.maxBackoff().toMillis());
+        policy.maxBackoff().toMillis(),
+        0,
+        Continuation.FIRST);
   }
 }

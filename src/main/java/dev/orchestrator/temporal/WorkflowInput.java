@@ -19,6 +19,9 @@ import java.util.List;
  * @param ledgerQueue where only this run's coordinator polls
  * @param heartbeatMillis how long a silent worker is trusted before its attempt is given to another
  * @param taskTimeoutMillis time limit of one attempt, 0 for none
+ * @param historyEventLimit events after which a run continues as new, 0 for {@link
+ *     RunChain#EVENT_LIMIT}
+ * @param continuation what earlier runs of the same workflow handed over
  */
 public record WorkflowInput(
     String planJson,
@@ -31,7 +34,9 @@ public record WorkflowInput(
     long taskTimeoutMillis,
     int retries,
     long initialBackoffMillis,
-    long maxBackoffMillis) {
+    long maxBackoffMillis,
+    long historyEventLimit,
+    Continuation continuation) {
 
   public WorkflowInput {
     requireNonNull(planJson, "planJson");
@@ -40,6 +45,25 @@ public record WorkflowInput(
     completed = List.copyOf(completed);
     requireNonNull(taskQueue, "taskQueue");
     requireNonNull(ledgerQueue, "ledgerQueue");
+    requireNonNull(continuation, "continuation");
+  }
+
+  /** The input of the next run of the chain: the same plan and settings, the state handed over. */
+  WorkflowInput next(List<Bundle> stillNeeded, Continuation handedOver) {
+    return new WorkflowInput(
+        planJson,
+        rank,
+        conflicts,
+        stillNeeded,
+        taskQueue,
+        ledgerQueue,
+        heartbeatMillis,
+        taskTimeoutMillis,
+        retries,
+        initialBackoffMillis,
+        maxBackoffMillis,
+        historyEventLimit,
+        handedOver);
   }
 
   /** The retry policy of task attempts. */

@@ -7,8 +7,9 @@ import java.util.List;
  * coordinator's journal by then), so that a coordinator that attached late still reports them.
  *
  * @param ends a {@link RunFact.Kind#FAILED} or {@link RunFact.Kind#SKIPPED} fact per such task
+ * @param runs how many runs the workflow took (it continues as new when its history is full)
  */
-public record WorkflowResult(List<RunFact> ends) {
+public record WorkflowResult(List<RunFact> ends, int runs) {
 
   public WorkflowResult {
     ends = List.copyOf(ends);

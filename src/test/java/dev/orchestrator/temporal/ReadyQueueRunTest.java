@@ -67,6 +67,13 @@ class ReadyQueueRunTest {
   }
 
   WorkflowResult run(Plan plan, int retries, Behaviour behaviour) {
+    return run(plan, retries, 0, behaviour);
+  }
+
+  /**
+   * @param historyEventLimit events after which a run continues as new; 0 for the default
+   */
+  WorkflowResult run(Plan plan, int retries, long historyEventLimit, Behaviour behaviour) {
     Worker tasks = environment.newWorker(TASKS);
     tasks.registerWorkflowImplementationTypes(ReadyQueueRun.class);
     tasks.registerActivitiesImplementations(
@@ -111,7 +118,9 @@ class ReadyQueueRunTest {
             0,
             retries,
             60_000,
-            600_000);
+            600_000,
+            historyEventLimit,
+            Continuation.FIRST);
     WorkflowClient client = environment.getWorkflowClient();
     RunWorkflow workflow =
         client.newWorkflowStub(
