@@ -7,8 +7,6 @@ import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.run.RetryPolicy;
 import dev.orchestrator.schedule.DispatchListener;
 import dev.orchestrator.schedule.ReadyQueue;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -41,9 +39,6 @@ public final class ReadyQueueRun implements RunWorkflow {
 
   /** Most facts in one ledger batch, besides the payload limit. */
   static final int MAX_BATCH = 500;
-
-  /** How often Temporal gives an attempt to another worker after losing the one running it. */
-  static final int LOST_WORKER_ATTEMPTS = 10;
 
   private record Ended(
       int task, int slot, TaskDelivery delivery, String error, List<AttemptRecord> attempts) {}
@@ -90,8 +85,8 @@ public final class ReadyQueueRun implements RunWorkflow {
         new ReadyQueue(
             graph, input.rank(), input.conflicts(), (BitSet) terminal.clone(), facts(ends));
     announceReady = true;
-    TaskActivity tasks = Workflow.newActivityStub(TaskActivity.class, taskOptions(input));
-    Ledger ledger = Workflow.newActivityStub(Ledger.class, ledgerOptions(input));
+    TaskActivity tasks = Workflow.newActivityStub(TaskActivity.class, ActivityBounds.tasks(input));
+    Ledger ledger = Workflow.newActivityStub(Ledger.class, ActivityBounds.ledger(input));
     RetryPolicy policy = input.retryPolicy();
     Async.procedure(() -> recordFacts(ledger));
 
@@ -259,7 +254,7 @@ public final class ReadyQueueRun implements RunWorkflow {
               notRun(
                   slot,
                   "no worker finished the attempt ("
-                      + LOST_WORKER_ATTEMPTS
+                      + ActivityBounds.LOST_WORKER_ATTEMPTS
                       + " tries): "
                       + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
           retryable = false;
@@ -316,39 +311,5 @@ public final class ReadyQueueRun implements RunWorkflow {
   private static AttemptRecord notRun(int slot, String error) {
     long now = Workflow.currentTimeMillis();
     return new AttemptRecord(1, slot, now, now, Attempt.Outcome.FAILED.label(), error, null);
-  }
-
-  private static ActivityOptions taskOptions(WorkflowInput input) {
-    Duration heartbeat = Duration.ofMillis(input.heartbeatMillis());
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(input.taskQueue())
-        // The worker enforces the task timeout itself (a timed-out attempt is retried by the run's
-        // policy); Temporal's limit only guards against a worker that hangs without dying.
-        .setStartToCloseTimeout(
-            input.taskTimeoutMillis() > 0
-                ? Duration.ofMillis(input.taskTimeoutMillis()).plus(heartbeat.multipliedBy(3))
-                : Duration.ofDays(7))
-        .setHeartbeatTimeout(heartbeat)
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(1))
-                .setMaximumInterval(Duration.ofSeconds(10))
-                .setMaximumAttempts(LOST_WORKER_ATTEMPTS)
-                .setDoNotRetry(TaskActivity.AGENT_FAILURE)
-                .build())
-        .build();
-  }
-
-  private static ActivityOptions ledgerOptions(WorkflowInput input) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(input.ledgerQueue())
-        .setStartToCloseTimeout(Duration.ofMinutes(10))
-        .setHeartbeatTimeout(Duration.ofSeconds(10))
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(1))
-                .setMaximumInterval(Duration.ofSeconds(10))
-                .build())
-        .build();
   }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -288,6 +289,144 @@ class ReadyQueueRunTest {
     assertThat(result.ends()).isEmpty();
     assertThat(seen).contains(1, 2);
     assertThat(facts(RunFact.Kind.COMPLETED)).containsExactly("task_1");
+  }
+
+  /** Three chains of 20 tasks: each task needs the files of every earlier task in its chain. */
+  static Plan chains(int budget) {
+    return plan(
+        60, budget, id -> chained(id) > 3 ? List.of("task_" + (chained(id) - 3)) : List.of());
+  }
+
+  static int chained(String id) {
+    return Integer.parseInt(id.substring("task_".length()));
+  }
+
+  /**
+   * Which run of the chain the current attempt belongs to, by its run id, in order of appearance.
+   */
+  final List<String> runIds = new CopyOnWriteArrayList<>();
+
+  int runOfThisAttempt() {
+    String runId = Activity.getExecutionContext().getInfo().getWorkflowRunId();
+    synchronized (runIds) {
+      if (!runIds.contains(runId)) {
+        runIds.add(runId);
+      }
+      return runIds.indexOf(runId) + 1;
+    }
+  }
+
+  RunWorkflow byId() {
+    return environment
+        .getWorkflowClient()
+        .newWorkflowStub(
+            RunWorkflow.class, Activity.getExecutionContext().getInfo().getWorkflowId());
+  }
+
+  @Test
+  void a_full_history_continues_as_new_and_every_task_runs_once_within_the_budget() {
+    int budget = 3;
+    Map<String, Integer> dependencyFiles = new ConcurrentHashMap<>();
+    WorkflowResult result =
+        run(
+            chains(budget),
+            0,
+            150,
+            order -> {
+              runOfThisAttempt();
+              // What a worker asks the run it works for: the files of the task's dependencies,
+              // which a continued run carries over from the runs before it.
+              dependencyFiles.put(order.taskId(), byId().dependencies(order.taskId()).size());
+            });
+
+    System.out.println("60 tasks, history limit 150 events: " + result.runs() + " runs");
+    assertThat(result.runs()).as("runs in the chain").isGreaterThanOrEqualTo(3);
+    assertThat(runIds).hasSize(result.runs());
+    assertThat(result.ends()).isEmpty();
+    assertThat(peak.get()).isBetween(1, budget);
+    assertThat(calls).hasSize(60).allSatisfy((id, count) -> assertThat(count.get()).isOne());
+    assertThat(facts(RunFact.Kind.COMPLETED)).hasSize(60).doesNotHaveDuplicates();
+    assertThat(facts(RunFact.Kind.QUEUED))
+        .as("a task is announced ready once, whichever run it starts in")
+        .hasSize(60)
+        .doesNotHaveDuplicates();
+    assertThat(dependencyFiles)
+        .hasSize(60)
+        .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo((chained(id) - 1) / 3));
+    List<String> ledger = facts.stream().map(f -> f.kind() + " " + f.taskId()).toList();
+    for (int i = 4; i <= 60; i++) {
+      assertThat(ledger.indexOf("COMPLETED task_" + (i - 3)))
+          .as("the ledger hears task_%d complete before its dependent starts", i - 3)
+          .isLessThan(ledger.indexOf("STARTED task_" + i));
+    }
+  }
+
+  @Test
+  void a_failure_skips_its_dependents_across_continued_runs() {
+    WorkflowResult result =
+        run(
+            chains(2),
+            0,
+            100,
+            order -> {
+              runOfThisAttempt();
+              if (order.taskId().equals("task_2")) {
+                throw agentFailure(order, false);
+              }
+            });
+
+    List<String> secondChain = new ArrayList<>();
+    for (int i = 5; i <= 60; i += 3) {
+      secondChain.add("task_" + i);
+    }
+    assertThat(result.runs()).isGreaterThanOrEqualTo(3);
+    assertThat(facts(RunFact.Kind.FAILED)).containsExactly("task_2");
+    assertThat(facts(RunFact.Kind.SKIPPED)).containsExactlyInAnyOrderElementsOf(secondChain);
+    assertThat(calls.keySet()).doesNotContainAnyElementsOf(secondChain).hasSize(41);
+    assertThat(facts(RunFact.Kind.COMPLETED)).hasSize(40).doesNotHaveDuplicates();
+    assertThat(result.ends())
+        .as("the last run reports the ends of every run")
+        .extracting(RunFact::taskId)
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.concat(Stream.of("task_2"), secondChain.stream()).toList());
+  }
+
+  @Test
+  void a_stop_after_a_continue_as_new_reaches_the_latest_run() {
+    int budget = 3;
+    AtomicBoolean stopSending = new AtomicBoolean();
+    CountDownLatch stopSent = new CountDownLatch(1);
+    Map<Integer, AtomicInteger> attemptsByRun = new ConcurrentHashMap<>();
+    WorkflowResult result =
+        run(
+            chains(budget),
+            0,
+            150,
+            order -> {
+              int run = runOfThisAttempt();
+              attemptsByRun.computeIfAbsent(run, r -> new AtomicInteger()).incrementAndGet();
+              if (run == 2) {
+                if (stopSending.compareAndSet(false, true)) {
+                  // Sent by workflow id, as the coordinator sends it: the latest run receives it.
+                  byId().stop();
+                  stopSent.countDown();
+                }
+                // The second run's attempts end after the stop, as attempts running when it came.
+                assertThat(stopSent.await(20, TimeUnit.SECONDS)).isTrue();
+              }
+            });
+
+    assertThat(result.runs()).as("the stopped run is the last").isEqualTo(2);
+    assertThat(attemptsByRun.get(2).get())
+        .as("the second run starts nothing after the stop")
+        .isBetween(1, budget);
+    assertThat(calls.size()).isLessThan(60);
+    assertThat(calls).allSatisfy((id, count) -> assertThat(count.get()).isOne());
+    assertThat(facts(RunFact.Kind.COMPLETED))
+        .as("the attempts running at the stop finished and were recorded")
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(calls.keySet());
+    assertThat(result.ends()).as("nothing failed or was skipped").isEmpty();
   }
 
   static Plan plan(int size, int budget, Function<String, List<String>> dependenciesOf) {
