@@ -42,6 +42,12 @@ public final class TemporalEngine implements Engine {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalEngine.class);
 
+  /**
+   * A JVM property of the coordinator: events after which a run of the workflow continues as new,
+   * instead of {@link RunChain#EVENT_LIMIT}; for tests and measurements of the chain.
+   */
+  static final String HISTORY_EVENTS_PROPERTY = "orchestrator.temporal.history-events";
+
   private final TemporalSettings settings;
   private final String identity;
   private final Consumer<TokenUsage> spent;
@@ -193,7 +199,7 @@ public final class TemporalEngine implements Engine {
         policy.retries(),
         policy.initialBackoff().toMillis(),
         policy.maxBackoff().toMillis(),
-        0,
+        Long.getLong(HISTORY_EVENTS_PROPERTY, 0),
         Continuation.FIRST);
   }
 }

@@ -105,6 +105,45 @@ class TemporalEngineTest {
   }
 
   @Test
+  void a_run_whose_history_fills_continues_as_new_and_the_coordinator_follows_it()
+      throws Exception {
+    Path plan = write(layered(30, 3));
+    Path local = temp.resolve("local");
+    Path remote = temp.resolve("chained");
+    assertThat(cli("run", "--plan", plan, "-o", local, "--simulate-delay", "0ms").exitCode)
+        .isZero();
+
+    Outcome outcome;
+    System.setProperty(TemporalEngine.HISTORY_EVENTS_PROPERTY, "120");
+    try {
+      outcome =
+          cli(
+              "run",
+              "--plan",
+              plan,
+              "-o",
+              remote,
+              "--temporal",
+              server.target(),
+              "--task-queue",
+              SHARED_QUEUE);
+    } finally {
+      System.clearProperty(TemporalEngine.HISTORY_EVENTS_PROPERTY);
+    }
+
+    assertThat(outcome.exitCode).as(outcome.out).isZero();
+    assertThat(outcome.out).contains("30/30 tasks completed");
+    String runs = log(remote).replaceAll("(?s).*ended after (\\d+) run\\(s\\).*", "$1");
+    System.out.println("30 tasks, history limit 120 events: " + runs + " runs");
+    assertThat(Integer.parseInt(runs)).isGreaterThan(1);
+    assertThat(tree(remote)).isEqualTo(tree(local));
+    assertThat(completions(remote))
+        .hasSize(30)
+        .allSatisfy((task, count) -> assertThat(count).as(task).isOne());
+    assertThat(peakConcurrency(summary(remote))).isBetween(1, 3);
+  }
+
+  @Test
   void the_budget_holds_across_workers_that_could_run_more() throws Exception {
     // Three workers could run six attempts at once; the plan's budget is three.
     Path plan = write(independent(9, 3));
