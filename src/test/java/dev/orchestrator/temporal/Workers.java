@@ -127,6 +127,31 @@ final class Workers implements AutoCloseable {
   }
 
   /**
+   * Each run of a workflow's continue-as-new chain, first to last: its history's events, its
+   * history's bytes, and the bytes of the input it started with.
+   */
+  List<long[]> chain(String workflowId) {
+    List<long[]> runs = new ArrayList<>();
+    String runId = "";
+    do {
+      var history =
+          runId.isEmpty()
+              ? client.fetchHistory(workflowId).getHistory()
+              : client.fetchHistory(workflowId, runId).getHistory();
+      var started = history.getEvents(0).getWorkflowExecutionStartedEventAttributes();
+      runs.add(
+          0,
+          new long[] {
+            history.getEventsCount(),
+            history.getSerializedSize(),
+            started.getInput().getSerializedSize()
+          });
+      runId = started.getContinuedExecutionRunId();
+    } while (!runId.isEmpty());
+    return runs;
+  }
+
+  /**
    * The workflow's history and pending activities, one line each: for an event its id, the
    * milliseconds since the first event, its type, and the queue or worker of a task; for an
    * activity its state, attempt and last worker. What a test prints when a run does not end.
