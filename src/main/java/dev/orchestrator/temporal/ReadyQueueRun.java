@@ -154,30 +154,36 @@ public final class ReadyQueueRun implements RunWorkflow {
 
   /**
    * Continues as new once every fact of this run is recorded, carrying the files that tasks not yet
-   * ended still need. Returns only if those files do not fit one payload (this run then goes on) or
-   * a stop came meanwhile (this run then ends).
+   * ended still need. Returns only if the next run's input would not fit one payload (this run then
+   * goes on) or a stop came meanwhile (this run then ends).
    */
   private boolean handOver(WorkflowInput input, List<RunFact> ends) {
-    BitSet needed = RunChain.stillNeeded(graph, completed, terminal);
-    List<Bundle> carriedFiles = needed.stream().mapToObj(t -> files[t]).toList();
-    long inline = carriedFiles.stream().mapToLong(Bundle::payloadBytes).sum();
-    if (inline > Bundles.PAYLOAD_LIMIT_BYTES) {
-      Workflow.getLogger(ReadyQueueRun.class)
-          .warn(
-              "the history is full, but {}; this run goes on",
-              Bundles.overLimit("the files the next run would carry are", inline));
-      return false;
-    }
     Workflow.await(() -> pending.isEmpty() && !recording);
     if (stopRequested) {
       return false; // nothing more starts: this run ends instead
     }
+    BitSet needed = RunChain.stillNeeded(graph, completed, terminal);
+    List<Bundle> carriedFiles = needed.stream().mapToObj(t -> files[t]).toList();
     BitSet ended = (BitSet) terminal.clone();
     ended.andNot(needed);
     Continuation next =
         new Continuation(
             input.continuation().run() + 1, RunChain.ids(graph, ended), ends, stopRequested);
-    Workflow.continueAsNew(input.next(carriedFiles, next));
+    WorkflowInput nextInput = input.next(carriedFiles, next);
+    long bytes = RunChain.payloadBytes(nextInput);
+    if (bytes > RunChain.PAYLOAD_LIMIT_BYTES) {
+      long files = carriedFiles.stream().mapToLong(Bundle::payloadBytes).sum();
+      Workflow.getLogger(ReadyQueueRun.class)
+          .warn(
+              "the history is full, but the next run's input would be {} bytes, more than the {}"
+                  + " a payload may carry ({} of them the files of completed tasks: give"
+                  + " --artifact-dir to carry references instead); this run goes on",
+              bytes,
+              RunChain.PAYLOAD_LIMIT_BYTES,
+              files);
+      return false;
+    }
+    Workflow.continueAsNew(nextInput);
     return true;
   }
 

@@ -1,6 +1,7 @@
 package dev.orchestrator.temporal;
 
 import dev.orchestrator.plan.TaskGraph;
+import io.temporal.common.converter.GlobalDataConverter;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.util.ArrayList;
@@ -22,7 +23,18 @@ final class RunChain {
   /** History bytes after which a run hands over. */
   static final long BYTE_LIMIT = 10L * 1024 * 1024;
 
+  /** Temporal's default limit of one payload (its blob size limit), which a run's input is. */
+  static final long PAYLOAD_LIMIT_BYTES = 2L * 1024 * 1024;
+
   private RunChain() {}
+
+  /** The size of a run's input as Temporal carries it; deterministic (the same JSON each time). */
+  static long payloadBytes(WorkflowInput input) {
+    return GlobalDataConverter.get()
+        .toPayload(input)
+        .map(payload -> (long) payload.getSerializedSize())
+        .orElse(0L);
+  }
 
   /**
    * Whether this run's history is full enough to hand over.

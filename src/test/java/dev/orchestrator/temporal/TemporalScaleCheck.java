@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plan past one workflow history's reach on the test server with three worker JVMs, measured for
- * the README. Minutes long, so it runs only when asked: {@code mvn -B test
- * -Dtest=TemporalScaleCheck -Dscale.tasks=5000}.
+ * the README, files through {@code --artifact-dir}. Minutes long, so it runs only when asked:
+ * {@code mvn -B test -Dtest=TemporalScaleCheck -Dscale.tasks=5000}.
  */
 @Timeout(3600)
 class TemporalScaleCheck {
@@ -30,9 +30,19 @@ class TemporalScaleCheck {
     int size = Integer.parseInt(tasks);
     int budget = Integer.getInteger("scale.budget", 6);
     String delay = System.getProperty("scale.delay", "10ms");
+    // Without it, a layered plan's files still needed at a hand-over soon pass one payload.
+    Path artifacts = temp.resolve("artifacts");
     try (Workers server = Workers.startServer(temp)) {
       for (String name : List.of("w1", "w2", "w3")) {
-        server.start(name, "scale", "-m", "2", "--simulate-delay", delay);
+        server.start(
+            name,
+            "scale",
+            "-m",
+            "2",
+            "--simulate-delay",
+            delay,
+            "--artifact-dir",
+            artifacts.toString());
       }
       Path plan = temp.resolve("plan.json");
       PlanJson.write(Plans.layered(size, 7).withExecutorBudget(budget), plan);
@@ -50,6 +60,8 @@ class TemporalScaleCheck {
               server.target(),
               "--task-queue",
               "scale",
+              "--artifact-dir",
+              artifacts,
               "--no-verify");
       double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -61,7 +73,7 @@ class TemporalScaleCheck {
           PlanJson.mapper().readTree(run.resolve(".orchestrator/temporal.json").toFile());
       List<long[]> chain = server.chain(record.path("workflow_id").asText());
       System.out.printf(
-          "%d tasks, M=%d, 3 workers x 2, %s tasks: %.1f s, %d runs, plan %d bytes%n",
+          "%d tasks, M=%d, 3 workers x 2, %s tasks, --artifact-dir: %.1f s, %d runs, plan %d bytes%n",
           size, budget, delay, seconds, chain.size(), Files.size(plan));
       for (int k = 0; k < chain.size(); k++) {
         System.out.printf(
