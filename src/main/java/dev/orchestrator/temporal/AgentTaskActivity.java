@@ -185,7 +185,9 @@ final class AgentTaskActivity implements TaskActivity {
   // The query runs outside the lock: it may wait on the server, and other attempts must not wait on
   // it (two attempts asking for the same plan at once both ask).
   private Plan planOf(ActivityInfo info, RunWorkflow workflow) {
-    String key = info.getWorkflowId() + "/" + info.getWorkflowRunId();
+    // By workflow id: every run of a continue-as-new chain has the same plan, and a large plan's
+    // query answers, all in one workflow task as the next run starts, could pass gRPC's 4 MB.
+    String key = info.getWorkflowId();
     synchronized (plans) {
       Plan cached = plans.get(key);
       if (cached != null) {

@@ -2,6 +2,8 @@ package dev.orchestrator.temporal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.TaskResult;
@@ -161,6 +163,18 @@ public final class TemporalEngine implements Engine {
     }
   }
 
+  // The plan travels in every run's input (one payload, 2 MB): without indentation it is smaller.
+  private static String compact(String json) {
+    try {
+      return PlanJson.mapper()
+          .writer()
+          .without(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(PlanJson.mapper().readTree(json));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the plan's own JSON cannot be read back", e);
+    }
+  }
+
   private static boolean running(WorkflowClient client, TemporalRunRecord record) {
     try {
       return client.newUntypedWorkflowStub(record.workflowId()).describe().getStatus()
@@ -188,7 +202,7 @@ public final class TemporalEngine implements Engine {
     }
     RetryPolicy policy = run.retryPolicy();
     return new WorkflowInput(
-        PlanJson.write(run.plan()),
+        compact(PlanJson.write(run.plan())),
         run.rank(),
         run.conflicts(),
         completed,
