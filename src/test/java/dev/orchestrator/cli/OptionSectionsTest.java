@@ -1,6 +1,6 @@
 package dev.orchestrator.cli;
 
-import static dev.orchestrator.cli.CliTest.run;
+import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -14,15 +14,22 @@ class OptionSectionsTest {
 
     assertThat(help)
         .containsSubsequence(
-            "Run:",
+            "Planning:",
             "--max-executors",
-            "Planner and executors:",
             "--planner",
+            "Execution:",
+            "--executor",
+            "--retries",
             "Language model:",
             "--provider",
-            "Coding agents:",
+            "Claude Code:",
             "--claude-binary",
+            "Engine:",
+            "--temporal",
+            "Verification:",
+            "--no-verify",
             "Output:",
+            "--output-dir",
             "--quiet")
         .contains("ORCHESTRATOR_MAX_EXECUTORS=3", "./orchestrator.properties", "ANTHROPIC_API_KEY");
   }
@@ -31,7 +38,7 @@ class OptionSectionsTest {
   void a_subcommand_shows_only_the_sections_it_has() {
     String help = run("simulate", "--help").out();
 
-    assertThat(help).contains("Run:", "--sweep", "Output:").doesNotContain("Language model:");
+    assertThat(help).contains("Options:", "--sweep", "Output:").doesNotContain("Language model:");
   }
 
   @Test
