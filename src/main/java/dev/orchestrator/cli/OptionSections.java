@@ -74,12 +74,67 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
             return;
           }
           options.sort(Comparator.comparingInt(option -> rank(heading, option)));
-          Help.Layout layout = help.createDefaultLayout();
+          Help.Layout layout = layout(help);
           layout.addAllOptions(options, help.parameterLabelRenderer());
           text.append(System.lineSeparator()).append(heading).append(System.lineSeparator());
           text.append(layout);
         });
     return text.toString();
+  }
+
+  /**
+   * Picocli's layout, but a description breaks between words only: picocli's own line breaking also
+   * cuts after a dot or a colon, as in "gpt-4." / "1-mini" and "localhost:" / "7233".
+   */
+  private static Help.Layout layout(Help help) {
+    Help.TextTable table = help.createDefaultLayout().textTable();
+    Help.Column description = table.columns()[table.columns().length - 1];
+    int first = description.width - description.indent;
+    int later = first - table.indentWrappedLines;
+    Help.IOptionRenderer picocli = help.createDefaultOptionRenderer();
+    Help.IOptionRenderer wrapping =
+        (option, labels, scheme) -> {
+          List<Help.Ansi.Text[]> rows = new ArrayList<>();
+          for (Help.Ansi.Text[] row : picocli.render(option, labels, scheme)) {
+            List<Help.Ansi.Text> lines = wrapAtSpaces(row[row.length - 1], first, later);
+            for (int i = 0; i < lines.size(); i++) {
+              Help.Ansi.Text[] line = i == 0 ? row.clone() : blankRow(row.length, scheme);
+              line[line.length - 1] =
+                  i == 0
+                      ? lines.get(i)
+                      : scheme.text(" ".repeat(table.indentWrappedLines)).concat(lines.get(i));
+              rows.add(line);
+            }
+          }
+          return rows.toArray(Help.Ansi.Text[][]::new);
+        };
+    return new Help.Layout(
+        help.colorScheme(), table, wrapping, help.createDefaultParameterRenderer());
+  }
+
+  private static Help.Ansi.Text[] blankRow(int columns, Help.ColorScheme scheme) {
+    Help.Ansi.Text[] row = new Help.Ansi.Text[columns];
+    java.util.Arrays.fill(row, scheme.text(""));
+    return row;
+  }
+
+  /** The text in lines of at most {@code first}, then {@code later}, characters, cut at spaces. */
+  static List<Help.Ansi.Text> wrapAtSpaces(Help.Ansi.Text text, int first, int later) {
+    String plain = text.plainString();
+    List<Help.Ansi.Text> lines = new ArrayList<>();
+    int start = 0;
+    int width = first;
+    while (plain.length() - start > width) {
+      int cut = plain.lastIndexOf(' ', start + width);
+      if (cut <= start) {
+        break; // one word longer than the line: picocli's own wrapping has to do
+      }
+      lines.add(text.substring(start, cut));
+      start = cut + 1;
+      width = later;
+    }
+    lines.add(text.substring(start));
+    return lines;
   }
 
   /** The heading of an option's section in the help of {@code command}. */
