@@ -9,8 +9,6 @@ import dev.orchestrator.schedule.Forecast;
 import dev.orchestrator.schedule.OrderSearch;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,29 +26,14 @@ final class PlannedSpeedup {
   static Plan forecast(Plan plan) {
     TaskGraph graph = TaskGraph.of(plan);
     int[][] conflicts = FileConflicts.adjacency(plan, graph);
-    List<Forecast> sweep = new ArrayList<>();
-    for (int m = 1; m <= Math.min(graph.size(), SimulateCommand.RangeConverter.MAX_SIZE); m++) {
-      Forecast forecast = Forecast.of(plan, graph, conflicts, m, OrderSearch.DEFAULT_BUDGET);
-      sweep.add(forecast);
-      if (forecast.makespan() <= graph.criticalPathLength()) {
-        // No budget finishes before the critical path, so the rest of the sweep cannot change the
-        // recommendation (the fewest executors within 5% of the best); it would only cost time.
-        break;
-      }
-    }
     int executors = plan.executorBudget();
-    Forecast atBudget =
-        executors <= sweep.size()
-            ? sweep.get(executors - 1)
-            : Forecast.of(plan, graph, conflicts, executors, OrderSearch.DEFAULT_BUDGET);
+    Forecast atBudget = Forecast.of(plan, graph, conflicts, executors, OrderSearch.DEFAULT_BUDGET);
+    Forecast recommended =
+        Forecast.recommended(plan, graph, conflicts, sweepSize(plan), OrderSearch.DEFAULT_BUDGET);
     long makespan = atBudget.makespan();
     double speedup = makespan == 0 ? 1.0 : graph.totalWork() / (double) makespan;
     return plan.withForecast(
-        new PlanForecast(
-            executors,
-            Duration.ofMillis(makespan),
-            speedup,
-            Forecast.recommended(sweep).executors()));
+        new PlanForecast(executors, Duration.ofMillis(makespan), speedup, recommended.executors()));
   }
 
   /** The three lines of a forecast; nothing for a plan without one. */
@@ -69,8 +52,10 @@ final class PlannedSpeedup {
     out.printf(
         "Recommended budget: %d executor%s (simulate --sweep 1..%d: the fewest within 5%% of the"
             + " best makespan)%n",
-        f.recommendedExecutors(),
-        f.recommendedExecutors() == 1 ? "" : "s",
-        Math.min(plan.tasks().size(), SimulateCommand.RangeConverter.MAX_SIZE));
+        f.recommendedExecutors(), f.recommendedExecutors() == 1 ? "" : "s", sweepSize(plan));
+  }
+
+  private static int sweepSize(Plan plan) {
+    return Math.max(1, Math.min(plan.tasks().size(), SimulateCommand.RangeConverter.MAX_SIZE));
   }
 }

@@ -9,12 +9,14 @@ import java.util.stream.IntStream;
 /**
  * Brings the number of draft tasks into the band's range without giving up parallel work. A plan
  * that is short adds standard extras; a plan that is long groups related work: first each
- * component's parts into one task (its backend and its UI become one slice of the feature), then
- * the two shortest parts, so that the parts stay even; verification tasks merge only when two parts
- * are left, and parts merge below two only for the smallest plans.
+ * component's parts into one task (its backend and its UI become one slice of the feature), then a
+ * component's tests go back into the part that builds that component, then the two shortest parts,
+ * so that the parts stay even; verification tasks merge only when two parts are left, and parts
+ * merge below two only for the smallest plans. A component's tests stay a task of their own as long
+ * as the budget has room: they run beside the other components' work.
  *
- * <p>Merges stay within a phase, so a merged task owns the files of both and still waits only for
- * the contract: parallel work stays safe.
+ * <p>Merges stay within a phase, or put tests into the part they test (or into verification), so a
+ * merged task owns the files of both and waits for no more than before: parallel work stays safe.
  */
 final class BudgetFitter {
 
@@ -62,12 +64,25 @@ final class BudgetFitter {
     int merged = 0;
     while (fitted.size() > budget.max()) {
       int parts = count(fitted, Layer.PART);
-      if (parts > PARALLEL_PARTS) {
-        mergeParts(fitted);
+      int[] slice =
+          parts > PARALLEL_PARTS ? bestPair(fitted, positions(fitted, Layer.PART), true) : null;
+      int[] fold = bestFold(fitted);
+      if (slice != null) {
+        merge(fitted, slice);
+      } else if (fold != null) {
+        merge(fitted, fold);
+      } else if (parts > PARALLEL_PARTS) {
+        mergeShortest(fitted, Layer.PART);
       } else if (count(fitted, Layer.VERIFICATION) > 1) {
         mergeShortest(fitted, Layer.VERIFICATION);
+      } else if (count(fitted, Layer.TESTS) > 0 && count(fitted, Layer.VERIFICATION) > 0) {
+        // Tests that no one part builds join verification, which waits for every part.
+        int tests = positions(fitted, Layer.TESTS).get(0);
+        int verification = positions(fitted, Layer.VERIFICATION).get(0);
+        fitted.set(verification, fitted.get(verification).mergedWith(fitted.get(tests)));
+        fitted.remove(tests);
       } else if (parts > 1) {
-        mergeParts(fitted);
+        mergeShortest(fitted, Layer.PART);
       } else {
         throw new IllegalStateException(
             "cannot merge " + fitted.size() + " tasks down to " + budget.describe());
@@ -77,32 +92,36 @@ final class BudgetFitter {
     return new Fitting(fitted, added, merged);
   }
 
-  // A component's parts go together first (its backend and its UI are one slice of a feature);
-  // then the two shortest parts, keeping parts even, related ones first on a tie.
-  private static void mergeParts(List<TaskDraft> drafts) {
-    List<Integer> parts = positions(drafts, Layer.PART);
-    int[] slice = bestPair(drafts, parts, true);
-    merge(drafts, slice != null ? slice : bestPair(drafts, parts, false));
-  }
-
   private static void mergeShortest(List<TaskDraft> drafts, Layer layer) {
     merge(drafts, bestPair(drafts, positions(drafts, layer), false));
+  }
+
+  // A component's tests and the part that builds all of its components: the shortest such pair,
+  // then the first; null when there is none.
+  private static int[] bestFold(List<TaskDraft> drafts) {
+    int[] best = null;
+    for (int tests : positions(drafts, Layer.TESTS)) {
+      for (int part : positions(drafts, Layer.PART)) {
+        int[] pair = {part, tests};
+        if (drafts.get(part).components().containsAll(drafts.get(tests).components())
+            && (best == null || order(drafts).compare(pair, best) < 0)) {
+          best = pair;
+        }
+      }
+    }
+    return best;
   }
 
   // The pair with the shortest combined estimate, then the most related, then the first; with
   // sameComponent, only pairs working on the same components; null when there is none.
   private static int[] bestPair(List<TaskDraft> drafts, List<Integer> at, boolean sameComponent) {
-    Comparator<int[]> order =
-        Comparator.<int[], Duration>comparing(pair -> sum(drafts, pair))
-            .thenComparingInt(pair -> distance(drafts, pair))
-            .thenComparingInt(pair -> pair[0])
-            .thenComparingInt(pair -> pair[1]);
+    Comparator<int[]> order = order(drafts);
     int[] best = null;
     for (int x = 0; x < at.size(); x++) {
       for (int y = x + 1; y < at.size(); y++) {
         TaskDraft a = drafts.get(at.get(x));
         TaskDraft b = drafts.get(at.get(y));
-        if (sameComponent && (a.shared() || !a.components().equals(b.components()))) {
+        if (sameComponent && (a.shared() || b.shared() || !a.components().equals(b.components()))) {
           continue;
         }
         int[] pair = {at.get(x), at.get(y)};
@@ -112,6 +131,13 @@ final class BudgetFitter {
       }
     }
     return best;
+  }
+
+  private static Comparator<int[]> order(List<TaskDraft> drafts) {
+    return Comparator.<int[], Duration>comparing(pair -> sum(drafts, pair))
+        .thenComparingInt(pair -> distance(drafts, pair))
+        .thenComparingInt(pair -> pair[0])
+        .thenComparingInt(pair -> pair[1]);
   }
 
   private static Duration sum(List<TaskDraft> drafts, int[] pair) {

@@ -20,14 +20,23 @@ import java.util.Map;
  * task graph: one short task that fixes the interfaces the parts share (API schema, data model,
  * message formats, module boundaries), then the parts, built side by side against it, each owning
  * its own files, then integration tests and documentation. The number of tasks follows the score's
- * band: simple 1 to 3, moderate 4 to 8, complex 9 to 15, very complex 16 or more; related work is
- * grouped to stay within it. Estimates come from the kind of work alone, wherever it sits.
+ * band: simple 1 to 3, moderate 4 to 8, complex 9 to 15, very complex 16 or more, of which an
+ * offline plan makes at most {@value #MAX_TASKS}; related work is grouped to stay within it. A
+ * component's tests are a task of their own while the band has room, waiting only for the part that
+ * builds the component. Estimates come from the kind of work alone, wherever it sits.
  *
  * <p>Deterministic: the same requirement and budget give the same plan. Stateless and thread-safe.
  */
 public final class HeuristicPlanner implements Planner {
 
   private static final String SOURCE = "heuristic planner";
+
+  /**
+   * The most tasks an offline plan has, also in the open-ended very complex band: past it, every
+   * further split costs an agent's reading of the contract and a merge more than it gains in
+   * parallel work, so related features are grouped instead.
+   */
+  static final int MAX_TASKS = 20;
 
   private final RequirementParser parser = new RequirementParser();
   private final ComplexityAnalyzer analyzer = new ComplexityAnalyzer();
@@ -44,7 +53,7 @@ public final class HeuristicPlanner implements Planner {
     Requirement requirement =
         parser.parse(Planner.checkedRequirement(requirements, executorBudget));
     Complexity complexity = analyzer.analyze(requirement);
-    TaskBudget budget = TaskBudget.of(complexity);
+    TaskBudget budget = TaskBudget.of(complexity).atMost(MAX_TASKS);
     BudgetFitter.Fitting fitting =
         fitter.fit(drafter.draft(requirement), drafter.extras(requirement), budget);
     List<TaskDraft> drafts = fitting.drafts();
@@ -111,6 +120,7 @@ public final class HeuristicPlanner implements Planner {
     List<TaskDraft> drafts = fitting.drafts();
     int contracts = PhaseDependencies.positions(drafts, Layer.CONTRACT).size();
     int parts = PhaseDependencies.positions(drafts, Layer.PART).size();
+    int tests = PhaseDependencies.positions(drafts, Layer.TESTS).size();
     StringBuilder notes =
         new StringBuilder("Planned offline from the words of the requirement as a ")
             .append(requirement.domain().label())
@@ -122,7 +132,14 @@ public final class HeuristicPlanner implements Planner {
           .append(" fixes the interfaces the parts share as files they read, so that the ")
           .append(parts)
           .append(" parts can then be built at the same time against it instead of waiting for")
-          .append(" each other's code; integration tests and documentation come last. ");
+          .append(" each other's code; ");
+      if (tests > 0) {
+        notes
+            .append(tests)
+            .append(tests == 1 ? " component's tests wait" : " components' tests each wait")
+            .append(" only for the part that builds that component; ");
+      }
+      notes.append("integration tests and documentation come last. ");
     }
     notes.append(
         "Each task lists the files it owns; tasks that may run at the same time own different"
@@ -141,11 +158,14 @@ public final class HeuristicPlanner implements Planner {
     }
     if (fitting.merged() > 0) {
       notes
-          .append(" To stay within the ")
-          .append(complexity.band())
-          .append(" band's ")
+          .append(" To stay within ")
           .append(budget.describe())
-          .append(", related tasks were grouped ")
+          .append(" (the ")
+          .append(complexity.band())
+          .append(" band")
+          .append(
+              budget.max() == MAX_TASKS ? ", at most " + MAX_TASKS + " when planned offline" : "")
+          .append("), related tasks were grouped ")
           .append(fitting.merged())
           .append(fitting.merged() == 1 ? " time." : " times.");
     }

@@ -1,8 +1,8 @@
 package dev.orchestrator.planner;
 
 /**
- * The phases of a contract-first plan, in build order. A task waits only for the tasks of the phase
- * before it, which keeps every heuristic plan acyclic and lets the tasks of one phase run side by
+ * The phases of a contract-first plan, in build order. A task waits only for tasks of earlier
+ * phases, which keeps every heuristic plan acyclic and lets the tasks of one phase run side by
  * side.
  */
 enum Layer {
@@ -13,6 +13,11 @@ enum Layer {
   CONTRACT(1),
   /** The parts of the product, each built against the contract and owning its own files. */
   PART(2),
+  /**
+   * A component's own tests, written and run once that component is built: each waits only for the
+   * parts that build its components, so they run beside the other components' work.
+   */
+  TESTS(3),
   /** Integration tests, documentation and checks, once the parts exist. */
   VERIFICATION(4);
 

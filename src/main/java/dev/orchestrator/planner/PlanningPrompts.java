@@ -81,6 +81,8 @@ final class PlanningPrompts {
             + executors
             + " executors work at once; integration tests and documentation come after the"
             + " parts;",
+        "- a large part's unit tests may be a task of their own that waits only for that part,"
+            + " so that they run beside the other parts instead of after all of them;",
         "- group related features into one task rather than one task each, to stay within the"
             + " band; give the same kind of work the same estimate wherever it sits;",
         "- files: the paths or glob patterns the task owns, e.g. \"src/api/**\","

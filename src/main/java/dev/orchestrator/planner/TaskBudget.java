@@ -33,6 +33,15 @@ record TaskBudget(int min, int max) {
     }
   }
 
+  /**
+   * This budget with its upper limit lowered to {@code ceiling}, if it is higher.
+   *
+   * @throws IllegalArgumentException if the ceiling is below the minimum
+   */
+  TaskBudget atMost(int ceiling) {
+    return new TaskBudget(min, Math.min(max, ceiling));
+  }
+
   boolean contains(int tasks) {
     return tasks >= min && tasks <= max;
   }

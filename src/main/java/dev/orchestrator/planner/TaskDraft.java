@@ -15,7 +15,10 @@ import java.util.Set;
  * A task of the plan being made, before it has an id and dependencies.
  *
  * @param titles the name, or the names of the drafts merged into this one
- * @param components slugs of the components the task works on; empty for shared work
+ * @param components slugs of the components whose work the task does, also when merged with shared
+ *     work
+ * @param shared whether the task does shared work (a shell, the database) rather than only work on
+ *     named components
  * @param kinds the catalogue keys of the templates it was drafted from: the kinds of work it does
  * @param standalone a part that does not wait for the contract
  * @param files paths or globs the task owns
@@ -26,6 +29,7 @@ record TaskDraft(
     Layer layer,
     int priority,
     List<String> components,
+    boolean shared,
     List<String> kinds,
     boolean standalone,
     Duration duration,
@@ -88,21 +92,21 @@ record TaskDraft(
         .anyMatch(o -> o.name().equals(name()) || FilePatterns.overlap(o.files(), files));
   }
 
-  /** Whether the task is shared work rather than work on named components. */
-  boolean shared() {
-    return components.isEmpty();
-  }
-
   /**
-   * One task doing the work of both, in the same phase: it owns the files of both, takes the time
-   * of both and is shared work when either is.
+   * One task doing the work of both: it owns the files of both, takes the time of both, works on
+   * the components of both and is shared work when either is. Tasks of one phase merge; so do a
+   * component's tests with a part or with verification, and the result takes the other's phase.
+   * Whoever merges a part with tests makes sure that the part builds what the tests test.
    *
-   * @throws IllegalArgumentException if the two are in different phases
+   * @throws IllegalArgumentException if the two are in different phases and neither is tests
    */
   TaskDraft mergedWith(TaskDraft other) {
-    if (layer != other.layer) {
+    if (layer != other.layer && layer != Layer.TESTS && other.layer != Layer.TESTS) {
       throw new IllegalArgumentException(
-          "only tasks of one phase merge: " + name() + " and " + other.name());
+          "only tasks of one phase merge, or tests with another phase: "
+              + name()
+              + " and "
+              + other.name());
     }
     List<String> criteriaOfBoth = new ArrayList<>();
     criteriaOfBoth.addAll(criteria.subList(0, Math.min(2, criteria.size())));
@@ -110,9 +114,10 @@ record TaskDraft(
     return new TaskDraft(
         concat(titles, other.titles),
         description + " " + other.description,
-        layer,
+        layer == Layer.TESTS ? other.layer : layer,
         Math.min(priority, other.priority),
-        shared() || other.shared() ? List.of() : concat(components, other.components),
+        concat(components, other.components),
+        shared || other.shared,
         concat(kinds, other.kinds),
         standalone && other.standalone,
         duration.plus(other.duration),

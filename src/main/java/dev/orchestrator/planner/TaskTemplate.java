@@ -85,6 +85,7 @@ record TaskTemplate(
         layer,
         priority,
         component == null ? List.of() : List.of(component.slug()),
+        component == null,
         List.of(key),
         standalone,
         TaskDraft.typicalDuration(effort),

@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,39 +112,65 @@ final class ProcessSession {
     agent.toHandle().destroyForcibly();
     doomed.add(agent.toHandle());
     try {
-      CompletableFuture.allOf(
-              doomed.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-          .get(GONE.toMillis(), TimeUnit.MILLISECONDS);
+      if (!awaitGone(doomed)) {
+        log.warn("agent process {} or a process it started is still not gone", agent.pid());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      log.warn("agent process {} or a process it started is still not gone", agent.pid());
     }
     // The watchdog is one of them; it is ours, not something the agent left behind.
     return Math.max(0, doomed.size() - 1 - (isolated() ? 1 : 0));
   }
 
-  // The live processes whose session is the agent's (its pid: it was the session's leader). Read
-  // from /proc/<pid>/stat: "pid (comm) state ppid pgrp session ...", comm may hold anything.
+  // ProcessHandle.onExit polls a process that is not our child (the watchdog, the agent's own
+  // children) with pauses that grow to seconds, which every agent call paid. A killed process that
+  // its parent has not reaped yet (a zombie) can write nothing, so it counts as gone.
+  private boolean awaitGone(Set<ProcessHandle> processes) throws InterruptedException {
+    long deadline = System.nanoTime() + GONE.toNanos();
+    long pause = 1;
+    while (!processes.stream().allMatch(this::gone)) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      Thread.sleep(pause);
+      pause = Math.min(pause * 2, 50);
+    }
+    return true;
+  }
+
+  private boolean gone(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return true;
+    }
+    String[] stat = isolated() ? stat(process.pid()) : null;
+    return stat != null && stat[0].equals("Z");
+  }
+
+  // The live processes whose session is the agent's (its pid: it was the session's leader).
   private static List<ProcessHandle> members(long session) {
     List<ProcessHandle> members = new ArrayList<>();
     ProcessHandle.allProcesses()
         .filter(h -> h.pid() != session && h.pid() != ProcessHandle.current().pid())
         .forEach(
             h -> {
-              try {
-                String stat =
-                    Files.readString(
-                        PROC.resolve(Long.toString(h.pid())).resolve("stat"),
-                        StandardCharsets.ISO_8859_1);
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                if (fields.length > 3 && Long.parseLong(fields[3]) == session) {
-                  members.add(h);
-                }
-              } catch (IOException | RuntimeException gone) {
-                // the process ended while we looked
+              String[] stat = stat(h.pid());
+              if (stat != null && stat.length > 3 && Long.parseLong(stat[3]) == session) {
+                members.add(h);
               }
             });
     return members;
+  }
+
+  // The fields of /proc/<pid>/stat after "pid (comm) " (comm may hold anything): state, ppid,
+  // pgrp, session, ...; null when the process ended while we looked.
+  private static String[] stat(long pid) {
+    try {
+      String stat =
+          Files.readString(
+              PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException | RuntimeException gone) {
+      return null;
+    }
   }
 }

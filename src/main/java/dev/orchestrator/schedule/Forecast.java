@@ -3,6 +3,7 @@ package dev.orchestrator.schedule;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.TaskGraph;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,5 +69,31 @@ public record Forecast(
         .filter(f -> f.makespan() <= acceptable)
         .min((a, b) -> Integer.compare(a.executors(), b.executors()))
         .orElseThrow();
+  }
+
+  /**
+   * The budget {@link #recommended} picks from a sweep of 1..{@code maxExecutors}, forecasting only
+   * the budgets it could pick. The best makespan of the sweep is at most that of {@code
+   * maxExecutors}, so a budget whose lower bound is beyond the tolerance of it cannot be picked;
+   * once a budget meets the critical path, no larger one can be picked either. The answer is the
+   * one of the whole sweep, at a fraction of its cost on large plans.
+   */
+  public static Forecast recommended(
+      Plan plan, TaskGraph graph, int[][] conflicts, int maxExecutors, Duration searchBudget) {
+    Forecast widest = of(plan, graph, conflicts, maxExecutors, searchBudget);
+    double acceptable = widest.makespan() * (1 + RECOMMENDATION_TOLERANCE);
+    List<Forecast> candidates = new ArrayList<>();
+    for (int m = 1; m < maxExecutors; m++) {
+      if (LowerBound.basic(graph, m) > acceptable) {
+        continue;
+      }
+      Forecast forecast = of(plan, graph, conflicts, m, searchBudget);
+      candidates.add(forecast);
+      if (forecast.makespan() <= graph.criticalPathLength()) {
+        break;
+      }
+    }
+    candidates.add(widest);
+    return recommended(candidates);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class BudgetFitterTest {
@@ -120,6 +121,96 @@ class BudgetFitterTest {
             plan.stream().flatMap(d -> d.files().stream()).toList());
     assertThat(fitting.drafts().stream().map(TaskDraft::duration).reduce(Duration::plus))
         .isEqualTo(plan.stream().map(TaskDraft::duration).reduce(Duration::plus));
+  }
+
+  @Nested
+  class WithComponentTests {
+
+    private final TaskDraft cartBackend =
+        draft(
+            "Cart backend",
+            Layer.PART,
+            List.of("cart"),
+            List.of("src/server/cart/**"),
+            Duration.ofHours(1));
+    private final TaskDraft checkoutBackend =
+        draft(
+            "Checkout backend",
+            Layer.PART,
+            List.of("checkout"),
+            List.of("src/server/co/**"),
+            Duration.ofHours(1));
+    private final TaskDraft cartTests =
+        draft(
+            "Cart tests",
+            Layer.TESTS,
+            List.of("cart"),
+            List.of("tests/server/cart/**"),
+            Duration.ofHours(1));
+    private final TaskDraft checkoutTests =
+        draft(
+            "Checkout tests",
+            Layer.TESTS,
+            List.of("checkout"),
+            List.of("tests/server/co/**"),
+            Duration.ofHours(1));
+
+    private final List<TaskDraft> plan =
+        List.of(
+            CONTRACT,
+            cartBackend,
+            CART_UI,
+            checkoutBackend,
+            CHECKOUT_UI,
+            SHELL,
+            DATABASE,
+            cartTests,
+            checkoutTests,
+            TESTS,
+            DOCS);
+
+    @Test
+    void keeps_them_tasks_of_their_own_while_the_budget_has_room() {
+      BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(4, 9));
+
+      assertThat(fitting.drafts())
+          .extracting(TaskDraft::name)
+          .containsExactly(
+              "Contract",
+              "Cart backend and cart UI",
+              "Checkout backend and checkout UI",
+              "Shell",
+              "Database",
+              "Cart tests",
+              "Checkout tests",
+              "Integration tests",
+              "Documentation");
+    }
+
+    @Test
+    void folds_them_back_into_the_part_that_builds_their_component_before_grouping_parts() {
+      BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(4, 8));
+
+      assertThat(fitting.drafts())
+          .extracting(TaskDraft::name)
+          .contains("Cart backend, cart UI and cart tests", "Checkout tests", "Shell");
+      assertThat(fitting.drafts().get(1).layer()).isEqualTo(Layer.PART);
+      assertThat(fitting.drafts()).extracting(TaskDraft::layer).isSorted();
+    }
+
+    @Test
+    void keeps_every_file_and_every_hour_down_to_the_smallest_budget() {
+      BudgetFitter.Fitting fitting = fitter.fit(plan, List.of(), new TaskBudget(1, 3));
+
+      assertThat(fitting.drafts())
+          .extracting(TaskDraft::layer)
+          .containsExactly(Layer.CONTRACT, Layer.PART, Layer.VERIFICATION);
+      assertThat(fitting.drafts().stream().flatMap(d -> d.files().stream()))
+          .containsExactlyInAnyOrderElementsOf(
+              plan.stream().flatMap(d -> d.files().stream()).toList());
+      assertThat(fitting.drafts().stream().map(TaskDraft::duration).reduce(Duration::plus))
+          .isEqualTo(plan.stream().map(TaskDraft::duration).reduce(Duration::plus));
+    }
   }
 
   @Test

@@ -101,6 +101,7 @@ class LlmPlannerTest {
     assertThat(server.exchanges().get(1).call().firstUserText())
         .contains("contract first", "fixes what they share", "built at the same time")
         .contains("lets 3 executors work at once")
+        .contains("unit tests may be a task of their own that waits only for that part")
         .contains("group related features into one task");
   }
 

@@ -41,6 +41,7 @@ class PhaseDependenciesTest {
             Layer.PART,
             2,
             List.of(),
+            true,
             List.of("ci"),
             true,
             java.time.Duration.ofHours(1),
@@ -49,6 +50,40 @@ class PhaseDependenciesTest {
 
     assertThat(PhaseDependencies.of(List.of(CONTRACT, BACKEND, ci, TESTS)))
         .containsExactly(List.of(), List.of(0), List.of(), List.of(1, 2));
+  }
+
+  @Test
+  void lets_a_components_tests_wait_only_for_the_part_that_builds_it() {
+    TaskDraft cart = draft("Cart", Layer.PART, List.of("cart"), List.of("src/cart/**"));
+    TaskDraft checkout =
+        draft("Checkout", Layer.PART, List.of("checkout"), List.of("src/checkout/**"));
+    TaskDraft cartTests =
+        draft("Cart tests", Layer.TESTS, List.of("cart"), List.of("tests/cart/**"));
+    TaskDraft checkoutTests =
+        draft("Checkout tests", Layer.TESTS, List.of("checkout"), List.of("tests/checkout/**"));
+
+    assertThat(
+            PhaseDependencies.of(
+                List.of(CONTRACT, cart, checkout, BACKEND, cartTests, checkoutTests, TESTS)))
+        .containsExactly(
+            List.of(),
+            List.of(0),
+            List.of(0),
+            List.of(0),
+            List.of(1),
+            List.of(2),
+            List.of(1, 2, 3));
+  }
+
+  @Test
+  void lets_tests_find_their_component_in_a_merged_part() {
+    TaskDraft cartAndShell =
+        draft("Cart", Layer.PART, List.of("cart"), List.of("src/cart/**")).mergedWith(FRONTEND);
+    TaskDraft cartTests =
+        draft("Cart tests", Layer.TESTS, List.of("cart"), List.of("tests/cart/**"));
+
+    assertThat(PhaseDependencies.of(List.of(CONTRACT, BACKEND, cartAndShell, cartTests)))
+        .containsExactly(List.of(), List.of(0), List.of(0), List.of(2));
   }
 
   @Test

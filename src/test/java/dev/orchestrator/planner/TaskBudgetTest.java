@@ -23,6 +23,12 @@ class TaskBudgetTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"16, 2147483647, 16 to 20 tasks", "9, 15, 9 to 15 tasks"})
+  void lowers_only_an_upper_limit_above_a_ceiling(int min, int max, String description) {
+    assertThat(new TaskBudget(min, max).atMost(20).describe()).isEqualTo(description);
+  }
+
+  @ParameterizedTest
   @CsvSource({"1, 3, 1 to 3 tasks", "16, 2147483647, 16 or more tasks"})
   void describes_itself(int min, int max, String description) {
     assertThat(new TaskBudget(min, max).describe()).isEqualTo(description);

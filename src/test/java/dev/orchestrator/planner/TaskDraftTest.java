@@ -23,6 +23,7 @@ class TaskDraftTest {
         layer,
         layer.priority(),
         components,
+        components.isEmpty(),
         List.of(name.toLowerCase(java.util.Locale.ROOT)),
         false,
         duration,
@@ -53,8 +54,22 @@ class TaskDraftTest {
     }
 
     @Test
-    void becomes_shared_work_when_either_part_is() {
-      assertThat(cartUi.mergedWith(shell).shared()).isTrue();
+    void becomes_shared_work_when_either_part_is_and_keeps_the_components_of_both() {
+      TaskDraft merged = cartUi.mergedWith(shell);
+
+      assertThat(merged.shared()).isTrue();
+      assertThat(merged.components()).containsExactly("cart");
+    }
+
+    @Test
+    void takes_the_phase_of_the_part_when_a_components_tests_fold_back_into_it() {
+      TaskDraft cartTests =
+          draft("Cart tests", Layer.TESTS, List.of("cart"), List.of("tests/cart/**"));
+
+      TaskDraft merged = cartBackend.mergedWith(cartTests);
+
+      assertThat(merged.layer()).isEqualTo(Layer.PART);
+      assertThat(merged.files()).containsExactly("src/server/cart/**", "tests/cart/**");
     }
 
     @Test

@@ -51,6 +51,48 @@ class TemplateCatalogueTest {
     assertThat(overlaps).isEmpty();
   }
 
+  @ParameterizedTest
+  @EnumSource(Domain.class)
+  void gives_a_components_tests_its_own_test_directory_apart_from_every_other_task(Domain domain) {
+    List<TaskTemplate> layout = new ArrayList<>(catalogue.layout(domain));
+    catalogue.extras(domain).forEach(layout::add);
+    catalogue.extras().forEach(layout::add);
+    List<String> overlaps = new ArrayList<>();
+    for (TaskTemplate tests : layout) {
+      if (tests.layer() != Layer.TESTS) {
+        continue;
+      }
+      assertThat(tests.presence()).isEqualTo(TaskTemplate.Presence.EACH_COMPONENT);
+      for (TaskTemplate other : layout) {
+        List<String> ofOther = other.files().stream().map(f -> f.replace("{slug}", "y")).toList();
+        boolean together = other.presence() != TaskTemplate.Presence.WITHOUT_COMPONENTS;
+        if (other != tests && together && FilePatterns.overlap(withSlug(tests), ofOther)) {
+          overlaps.add(tests.key() + " and " + other.key());
+        }
+      }
+    }
+    assertThat(overlaps).isEmpty();
+  }
+
+  @Test
+  void splits_only_two_hour_component_work_into_an_implementation_and_its_tests() {
+    for (TaskTemplate tests : catalogue.all()) {
+      if (tests.layer() == Layer.TESTS) {
+        TaskTemplate built =
+            catalogue.all().stream()
+                .filter(t -> (t.key() + "-tests").equals(tests.key()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(built.effort()).isEqualTo(tests.effort());
+        assertThat(
+                TaskDraft.typicalDuration(built.effort())
+                    .plus(TaskDraft.typicalDuration(tests.effort())))
+            .isEqualTo(TaskDraft.typicalDuration(dev.orchestrator.plan.Effort.HIGH));
+        assertThat(FilePatterns.overlap(withSlug(built), withSlug(tests))).isFalse();
+      }
+    }
+  }
+
   @Test
   void brings_a_task_for_each_capability_that_is_more_than_a_score() {
     assertThat(catalogue.forCapability(Capability.DATABASE))

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchestrator.Secrets;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -58,8 +59,17 @@ class AgentProcessTest {
     return pid;
   }
 
+  // A killed process whose parent has not reaped it yet (a zombie, state Z) has ended.
   private static boolean alive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    } catch (IOException gone) {
+      return false;
+    }
   }
 
   @Test
