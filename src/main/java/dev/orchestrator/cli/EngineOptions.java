@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.UsageException;
+import dev.orchestrator.llm.CostMeter;
 import dev.orchestrator.run.Engine;
 import dev.orchestrator.temporal.TemporalEngine;
 import dev.orchestrator.temporal.TemporalSettings;
@@ -43,7 +44,7 @@ final class EngineOptions {
    *
    * @throws UsageException if {@code --engine temporal} lacks {@code --temporal}
    */
-  Engine engine() {
+  Engine engine(CostMeter meter) {
     EngineKind chosen = kind != null ? kind : temporal.target != null ? EngineKind.TEMPORAL : null;
     if (chosen != EngineKind.TEMPORAL) {
       return null;
@@ -58,6 +59,10 @@ final class EngineOptions {
             heartbeatTimeout != null
                 ? heartbeatTimeout
                 : TemporalSettings.DEFAULT_HEARTBEAT_TIMEOUT);
-    return new TemporalEngine(settings, "coordinator@" + TemporalOptions.processIdentity());
+    // The workers' model requests count against --max-cost as their tasks are accepted here.
+    return new TemporalEngine(
+        settings,
+        "coordinator@" + TemporalOptions.processIdentity(),
+        usage -> meter.record(usage.tokens(), usage.costUsd()));
   }
 }

@@ -102,7 +102,7 @@ final class RunAssembly {
       builder
           .agents(backends.agents())
           .retryPolicy(execution.retryPolicy())
-          .engine(engine.engine());
+          .engine(engine.engine(backends.meter()));
     }
     Orchestrator orchestrator =
         builder

@@ -12,6 +12,8 @@ import java.util.Locale;
  * @param number 1 for the first attempt
  * @param executorId 1-based executor that ran it
  * @param error why it did not complete; null when it completed
+ * @param worker the worker process ({@code host:pid}) that ran it under {@code --engine temporal};
+ *     null in a local run, where every attempt runs in the run's own process
  */
 public record Attempt(
     int number,
@@ -19,7 +21,8 @@ public record Attempt(
     Instant startedAt,
     Instant finishedAt,
     Outcome outcome,
-    String error) {
+    String error,
+    String worker) {
 
   /** How an attempt ended. */
   public enum Outcome {
@@ -42,6 +45,17 @@ public record Attempt(
     requireNonNull(startedAt, "startedAt");
     requireNonNull(finishedAt, "finishedAt");
     requireNonNull(outcome, "outcome");
+  }
+
+  /** An attempt of a local run, which has no worker of its own. */
+  public Attempt(
+      int number,
+      int executorId,
+      Instant startedAt,
+      Instant finishedAt,
+      Outcome outcome,
+      String error) {
+    this(number, executorId, startedAt, finishedAt, outcome, error, null);
   }
 
   public Duration duration() {

@@ -17,6 +17,7 @@ public final class AttemptJson {
   static final String DURATION_SECONDS = "duration_seconds";
   static final String OUTCOME = "outcome";
   static final String ERROR = "error";
+  static final String WORKER = "worker";
 
   private AttemptJson() {}
 
@@ -29,6 +30,9 @@ public final class AttemptJson {
     node.put(DURATION_SECONDS, attempt.duration().toMillis() / 1000.0);
     node.put(OUTCOME, attempt.outcome().label());
     node.put(ERROR, attempt.error());
+    if (attempt.worker() != null) {
+      node.put(WORKER, attempt.worker()); // only under --engine temporal: local output is unchanged
+    }
   }
 
   /**
@@ -38,12 +42,14 @@ public final class AttemptJson {
    */
   public static Attempt read(JsonNode node) {
     JsonNode error = node.required(ERROR);
+    JsonNode worker = node.path(WORKER);
     return new Attempt(
         node.required(ATTEMPT).intValue(),
         node.required(EXECUTOR_ID).intValue(),
         Instant.parse(node.required(STARTED_AT).textValue()),
         Instant.parse(node.required(FINISHED_AT).textValue()),
         Attempt.Outcome.fromLabel(node.required(OUTCOME).textValue()),
-        error.isNull() ? null : error.textValue());
+        error.isNull() ? null : error.textValue(),
+        worker.isTextual() ? worker.textValue() : null);
   }
 }

@@ -11,9 +11,10 @@ import java.util.stream.IntStream;
  * that is short adds standard extras; a plan that is long groups related work: first each
  * component's parts into one task (its backend and its UI become one slice of the feature), then a
  * component's tests go back into the part that builds that component, then the two shortest parts,
- * so that the parts stay even; verification tasks merge only when two parts are left, and parts
- * merge below two only for the smallest plans. A component's tests stay a task of their own as long
- * as the budget has room: they run beside the other components' work.
+ * so that the parts stay even, features of one family first (posts with comments, not with login);
+ * verification tasks merge only when two parts are left, and parts merge below two only for the
+ * smallest plans. A component's tests stay a task of their own as long as the budget has room: they
+ * run beside the other components' work.
  *
  * <p>Merges stay within a phase, or put tests into the part they test (or into verification), so a
  * merged task owns the files of both and waits for no more than before: parallel work stays safe.
@@ -144,12 +145,15 @@ final class BudgetFitter {
     return drafts.get(pair[0]).duration().plus(drafts.get(pair[1]).duration());
   }
 
-  // 0 for two tasks of one kind of work on the same footing, more the less they have in common.
+  // 0 for two tasks of one kind of work on the same footing for features of one family (posts and
+  // comments), more the less they have in common.
   private static int distance(List<TaskDraft> drafts, int[] pair) {
     TaskDraft a = drafts.get(pair[0]);
     TaskDraft b = drafts.get(pair[1]);
     boolean sameKind = a.kinds().stream().anyMatch(b.kinds()::contains);
-    return (a.shared() == b.shared() ? 0 : 1) + (sameKind ? 0 : 1);
+    boolean sameFamily =
+        !a.shared() && !b.shared() && FeatureFamily.related(a.components(), b.components());
+    return (a.shared() == b.shared() ? 0 : 1) + (sameKind ? 0 : 1) + (sameFamily ? 0 : 1);
   }
 
   private static void merge(List<TaskDraft> drafts, int[] pair) {

@@ -7,22 +7,51 @@ import java.util.regex.Pattern;
 
 /**
  * Scores how complex a requirement is, from 0 to 100, by adding up what it asks for: the domain's
- * base, points per named component, per technology and operational duty, and for words of scale;
- * words of simplicity take points away. The score picks the band and so the number of tasks.
+ * base, points for the product's features, per technology and operational duty, and for words of
+ * scale; words of simplicity take points away. The score picks the band and so the number of tasks.
+ *
+ * <p>Features and infrastructure count apart. Features are the parts of the product the requirement
+ * names, or at least those its kind of product always has ("e-commerce": catalog, cart, checkout,
+ * orders, payments); past the fifth, each counts half, so a list of features alone reaches the very
+ * complex band only from nine on (six or seven are complex work in 9 to 15 tasks). What makes work
+ * very complex sooner is infrastructure: technologies, operational duties, and words of scale that
+ * say how the product is built or run ("distributed", "scalable"), not what kind of product it is
+ * ("platform").
  */
 final class ComplexityAnalyzer {
 
   static final int POINTS_PER_COMPONENT = 8;
-  // Past eight components the plan is "very complex" anyway; more only saturate the score.
-  static final int MAX_COUNTED_COMPONENTS = 8;
+
+  /**
+   * Features that count in full. Past them, further features of one product reuse the contract,
+   * data model, shells and patterns the first ones set up, and related ones are built together, so
+   * each adds half the work.
+   */
+  static final int FULL_POINT_COMPONENTS = 5;
+
+  static final int POINTS_PER_FURTHER_COMPONENT = 4;
+  // Past twelve features the plan is "very complex" anyway; more only saturate the score.
+  static final int MAX_COUNTED_COMPONENTS = 12;
+
+  /**
+   * The features a kind of product has even when the requirement names fewer: a shop has a catalog,
+   * cart, checkout, orders and payments; a bank accounts, transfers, statements, a ledger and
+   * compliance.
+   */
+  static final int IMPLIED_FEATURES = 5;
+
   static final int POINTS_PER_SCALE_SIGNAL = 8;
   static final int POINTS_PER_SIMPLICITY_SIGNAL = -10;
   static final int MAX_COUNTED_SIGNALS = 2;
 
+  // How the product is built or run. "Platform" is not one: it names the kind of product, and a
+  // platform's breadth is what its named features already count.
   private static final Pattern SCALE =
       Keywords.of(
-          "platform|enterprise|scalable|at scale|distributed|production(?:-grade|-ready)?"
-              + "|e-?commerce|marketplace|multi-tenant|high availability|banking");
+          "enterprise|scalable|at scale|distributed|production(?:-grade|-ready)?"
+              + "|multi-tenant|high availability");
+  private static final Pattern PRODUCT_KIND =
+      Keywords.of("e-?commerce|online store|web shop|marketplace|banking");
   private static final Pattern SIMPLICITY =
       Keywords.of("simple|basic|small|minimal|tiny|quick|toy|prototype|single");
 
@@ -33,10 +62,14 @@ final class ComplexityAnalyzer {
     List<Capability.Mention> operations = requirement.mentionsOf(Capability.Kind.OPERATIONS);
     List<String> scale = limit(Keywords.distinct(SCALE, text));
     List<String> simplicity = limit(Keywords.distinct(SIMPLICITY, text));
+    List<String> kind = Keywords.distinct(PRODUCT_KIND, text);
+    int featureCount =
+        kind.isEmpty()
+            ? requirement.components().size()
+            : Math.max(requirement.components().size(), IMPLIED_FEATURES);
     int raw =
         requirement.domain().baseScore()
-            + POINTS_PER_COMPONENT
-                * Math.min(requirement.components().size(), MAX_COUNTED_COMPONENTS)
+            + featurePoints(featureCount)
             + technologies.stream().mapToInt(m -> m.capability().weight()).sum()
             + operations.stream().mapToInt(m -> m.capability().weight()).sum()
             + POINTS_PER_SCALE_SIGNAL * scale.size()
@@ -56,7 +89,7 @@ final class ComplexityAnalyzer {
     Complexity scored = new Complexity(score, "", features, technical);
     return new Complexity(
         score,
-        reasoning(requirement, technologies, operations, scale, simplicity, scored),
+        reasoning(requirement, technologies, operations, kind, scale, simplicity, scored),
         features,
         technical);
   }
@@ -65,6 +98,7 @@ final class ComplexityAnalyzer {
       Requirement requirement,
       List<Capability.Mention> technologies,
       List<Capability.Mention> operations,
+      List<String> kind,
       List<String> scale,
       List<String> simplicity,
       Complexity scored) {
@@ -78,6 +112,13 @@ final class ComplexityAnalyzer {
                 + " ("
                 + join(components.stream().map(Component::name).toList())
                 + ")");
+    if (!kind.isEmpty() && components.size() < IMPLIED_FEATURES) {
+      text.append(", counted as the ")
+          .append(IMPLIED_FEATURES)
+          .append(" features every ")
+          .append(kind.get(0))
+          .append(" product has");
+    }
     if (!technologies.isEmpty()) {
       text.append(", ")
           .append(count(technologies.size(), "technical part"))
@@ -105,6 +146,13 @@ final class ComplexityAnalyzer {
         .append(budget.describe())
         .append(".")
         .toString();
+  }
+
+  /** Full points for the first features, half for the further ones, up to a maximum counted. */
+  static int featurePoints(int features) {
+    int counted = Math.min(features, MAX_COUNTED_COMPONENTS);
+    int full = Math.min(counted, FULL_POINT_COMPONENTS);
+    return POINTS_PER_COMPONENT * full + POINTS_PER_FURTHER_COMPONENT * (counted - full);
   }
 
   private static List<String> limit(List<String> signals) {

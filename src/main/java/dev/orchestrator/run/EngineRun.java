@@ -47,6 +47,8 @@ public final class EngineRun {
   private final String[] skipReasons;
   private Runnable onCancel = () -> {};
   private boolean cancelled;
+  private Runnable onStop = () -> {};
+  private boolean stopped;
 
   EngineRun(
       Plan plan,
@@ -259,6 +261,31 @@ public final class EngineRun {
     synchronized (this) {
       cancelled = true;
       action = onCancel;
+    }
+    action.run();
+  }
+
+  /**
+   * What the engine does when the run is stopped ({@code --max-cost} reached): start no further
+   * task, let running ones finish. Run at once if it already was stopped; called on the stopping
+   * thread.
+   */
+  public void onStop(Runnable action) {
+    boolean now;
+    synchronized (this) {
+      onStop = requireNonNull(action, "action");
+      now = stopped;
+    }
+    if (now) {
+      action.run();
+    }
+  }
+
+  void stop() {
+    Runnable action;
+    synchronized (this) {
+      stopped = true;
+      action = onStop;
     }
     action.run();
   }

@@ -48,6 +48,10 @@ final class RunControl {
     if (execution != null) {
       execution.stop();
     }
+    EngineRun run = remote;
+    if (run != null) {
+      run.stop();
+    }
   }
 
   /** Runs a local execution, passing on a request that came before it started. */
@@ -65,12 +69,14 @@ final class RunControl {
     }
   }
 
-  /** Runs a remote engine's run, passing on a cancel that came before it started. */
+  /** Runs a remote engine's run, passing on a request that came before it started. */
   List<TaskResult> run(Engine engine, EngineRun run) throws InterruptedException {
     remote = run;
     try {
       if (cancelRequested) {
         run.cancel();
+      } else if (stopRequested) {
+        run.stop();
       }
       return engine.execute(run);
     } finally {

@@ -182,11 +182,18 @@ final class AgentTaskActivity implements TaskActivity {
     }
   }
 
-  private synchronized Plan planOf(ActivityInfo info, RunWorkflow workflow) {
+  // The query runs outside the lock: it may wait on the server, and other attempts must not wait on
+  // it (two attempts asking for the same plan at once both ask).
+  private Plan planOf(ActivityInfo info, RunWorkflow workflow) {
     String key = info.getWorkflowId() + "/" + info.getWorkflowRunId();
-    Plan plan = plans.get(key);
-    if (plan == null) {
-      plan = PlanJson.parse(workflow.plan(), "the plan of workflow " + info.getWorkflowId());
+    synchronized (plans) {
+      Plan cached = plans.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Plan plan = PlanJson.parse(workflow.plan(), "the plan of workflow " + info.getWorkflowId());
+    synchronized (plans) {
       plans.put(key, plan);
     }
     return plan;

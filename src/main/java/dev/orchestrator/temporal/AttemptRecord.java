@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param slot the executor slot 1..M the workflow gave the task
  * @param outcome an {@link Attempt.Outcome} label
  * @param error why it did not complete; null when it did
- * @param worker {@code host:pid} of the worker process that ran it
+ * @param worker {@code host:pid} of the worker process that ran it; null if none did (the workflow
+ *     failed it before any worker could)
  */
 public record AttemptRecord(
     int number,
@@ -27,6 +28,7 @@ public record AttemptRecord(
         Instant.ofEpochMilli(startedAtMillis),
         Instant.ofEpochMilli(finishedAtMillis),
         Attempt.Outcome.fromLabel(outcome),
-        error);
+        error,
+        worker);
   }
 }

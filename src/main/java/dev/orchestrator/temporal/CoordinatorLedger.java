@@ -5,6 +5,7 @@ import dev.orchestrator.output.Attempt;
 import dev.orchestrator.run.EngineRun;
 import dev.orchestrator.run.OutputDirectory;
 import dev.orchestrator.run.RunEvent;
+import dev.orchestrator.usage.TokenUsage;
 import io.temporal.activity.Activity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +32,15 @@ final class CoordinatorLedger implements Ledger {
 
   private final EngineRun run;
   private final ArtifactStore store;
+  private final Consumer<TokenUsage> spent;
 
   /**
    * @param store the artifact directory; null when files travel in payloads
    */
-  CoordinatorLedger(EngineRun run, ArtifactStore store) {
+  CoordinatorLedger(EngineRun run, ArtifactStore store, Consumer<TokenUsage> spent) {
     this.run = run;
     this.store = store;
+    this.spent = spent;
   }
 
   @Override
@@ -96,13 +100,17 @@ final class CoordinatorLedger implements Ledger {
       Bundles.unzip(zip, directory);
       Map<String, String> details = new LinkedHashMap<>(delivery.details());
       details.put(WORKER, delivery.attempt().worker());
-      run.accept(
-          fact.taskId(),
-          fact.slot(),
-          directory,
-          new AgentResult(delivery.summary(), delivery.usage(), details),
-          delivery.manifest(),
-          attempts);
+      boolean accepted =
+          run.accept(
+              fact.taskId(),
+              fact.slot(),
+              directory,
+              new AgentResult(delivery.summary(), delivery.usage(), details),
+              delivery.manifest(),
+              attempts);
+      if (accepted && delivery.usage() != null) {
+        spent.accept(delivery.usage());
+      }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       log.error("task {}: its output cannot be kept: {}", fact.taskId(), e.getMessage(), e);
       run.fail(

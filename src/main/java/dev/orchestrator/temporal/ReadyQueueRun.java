@@ -51,6 +51,7 @@ public final class ReadyQueueRun implements RunWorkflow {
   private Bundle[] files;
   private boolean dispatching = true;
   private boolean recording;
+  private boolean stopRequested;
 
   @Override
   public WorkflowResult run(WorkflowInput input) {
@@ -81,6 +82,9 @@ public final class ReadyQueueRun implements RunWorkflow {
       free.add(slot);
     }
     while (true) {
+      if (stopRequested) {
+        queue.stop();
+      }
       while (!free.isEmpty()) {
         int t = queue.take(free.first());
         if (t < 0) {
@@ -92,7 +96,8 @@ public final class ReadyQueueRun implements RunWorkflow {
       if (queue.done()) {
         break;
       }
-      Workflow.await(() -> !ended.isEmpty());
+      boolean stoppedBefore = stopRequested;
+      Workflow.await(() -> !ended.isEmpty() || stopRequested != stoppedBefore);
       while (!ended.isEmpty()) {
         Ended end = ended.poll();
         long now = Workflow.currentTimeMillis();
@@ -112,6 +117,11 @@ public final class ReadyQueueRun implements RunWorkflow {
     dispatching = false;
     Workflow.await(() -> pending.isEmpty() && !recording);
     return new WorkflowResult(ends);
+  }
+
+  @Override
+  public void stop() {
+    stopRequested = true;
   }
 
   @Override
@@ -235,8 +245,7 @@ public final class ReadyQueueRun implements RunWorkflow {
 
   private static AttemptRecord notRun(int slot, String error) {
     long now = Workflow.currentTimeMillis();
-    return new AttemptRecord(
-        1, slot, now, now, Attempt.Outcome.FAILED.label(), error, "the workflow");
+    return new AttemptRecord(1, slot, now, now, Attempt.Outcome.FAILED.label(), error, null);
   }
 
   private static ActivityOptions taskOptions(WorkflowInput input) {

@@ -1,6 +1,7 @@
 package dev.orchestrator.temporal;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
@@ -28,4 +29,12 @@ public interface RunWorkflow {
    */
   @QueryMethod
   List<Bundle> dependencies(String taskId);
+
+  /**
+   * Starts no further task, as a local run does when stopped ({@code --max-cost} reached, Ctrl-C):
+   * running attempts finish and are recorded, tasks not started stay not started, and the workflow
+   * ends. Sent again, or after the end, it does nothing.
+   */
+  @SignalMethod
+  void stop();
 }

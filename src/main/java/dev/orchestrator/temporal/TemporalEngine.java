@@ -1,5 +1,7 @@
 package dev.orchestrator.temporal;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.TaskResult;
@@ -7,8 +9,10 @@ import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.run.Engine;
 import dev.orchestrator.run.EngineRun;
 import dev.orchestrator.run.RetryPolicy;
+import dev.orchestrator.usage.TokenUsage;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -23,6 +27,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +44,17 @@ public final class TemporalEngine implements Engine {
 
   private final TemporalSettings settings;
   private final String identity;
+  private final Consumer<TokenUsage> spent;
 
   /**
    * @param identity how the coordinator appears in the history, e.g. {@code coordinator@host:pid}
+   * @param spent told the usage of each task the workers completed, once, as it is accepted: the
+   *     model requests ran on the workers, where this process's cost limit cannot see them
    */
-  public TemporalEngine(TemporalSettings settings, String identity) {
+  public TemporalEngine(TemporalSettings settings, String identity, Consumer<TokenUsage> spent) {
     this.settings = settings;
     this.identity = identity;
+    this.spent = requireNonNull(spent, "spent");
   }
 
   @Override
@@ -72,7 +81,7 @@ public final class TemporalEngine implements Engine {
           factory.newWorker(
               record.ledgerQueue(),
               WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(1).build());
-      worker.registerActivitiesImplementations(new CoordinatorLedger(run, store));
+      worker.registerActivitiesImplementations(new CoordinatorLedger(run, store, spent));
       factory.start();
       try {
         WorkflowStub stub;
@@ -96,7 +105,15 @@ public final class TemporalEngine implements Engine {
           stub = WorkflowStub.fromTyped(workflow);
         }
         CompletableFuture<WorkflowResult> result = stub.getResultAsync(WorkflowResult.class);
-        run.onCancel(() -> result.cancel(false));
+        WorkflowStub running = stub;
+        run.onStop(() -> stop(running));
+        // Ctrl-C: the workflow starts nothing more, and this process detaches at once; the
+        // attempts still running finish on the workers, and resume receives them.
+        run.onCancel(
+            () -> {
+              stop(running);
+              result.cancel(false);
+            });
         try {
           for (RunFact end : result.get().ends()) {
             if (end.kind() == RunFact.Kind.SKIPPED) {
@@ -124,6 +141,16 @@ public final class TemporalEngine implements Engine {
         factory.awaitTermination(10, TimeUnit.SECONDS);
       }
       return run.results();
+    }
+  }
+
+  private static void stop(WorkflowStub workflow) {
+    try {
+      workflow.signal("stop");
+      log.info(
+          "asked workflow {} to start no further task", workflow.getExecution().getWorkflowId());
+    } catch (WorkflowException e) {
+      log.warn("cannot stop the workflow (it may have ended): {}", e.getMessage());
     }
   }
 

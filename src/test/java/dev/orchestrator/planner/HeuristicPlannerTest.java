@@ -349,6 +349,60 @@ class HeuristicPlannerTest {
     assertThat(plan.notes()).contains("16 to 20 tasks", "grouped");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Build a social media platform with user profiles, posts, comments, likes, notifications"
+            + " and search",
+        "Build an online learning platform with courses, video lessons, quizzes, progress"
+            + " tracking, payments and certificates",
+        "Build a mobile app with login, profiles, posts, comments, likes, messages and search"
+      })
+  @DisplayName("six or seven features without infrastructure are complex work in 9 to 15 tasks")
+  void six_or_seven_features_without_infrastructure_are_complex_work_in_9_to_15_tasks(
+      String requirement) {
+    Plan plan = planner.plan(requirement, 4);
+
+    assertThat(plan.complexity().band()).isEqualTo("complex");
+    assertThat(plan.tasks()).hasSizeBetween(9, 15);
+    assertThat(plan.notes()).contains("grouped");
+    assertThat(unsafeOverlaps(plan)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Build a scalable enterprise distributed platform with Kafka, Redis, PostgreSQL, Docker,"
+            + " monitoring and CI/CD",
+        "Create microservices for a ride-sharing app: rider service, driver service, trip service,"
+            + " pricing service and notification service",
+        "Build a banking platform with accounts, transfers, statements, fraud detection,"
+            + " PostgreSQL and Kafka"
+      })
+  @DisplayName("a distributed platform with Kafka and Redis, or named services, stay very complex")
+  void infrastructure_keeps_a_requirement_very_complex(String requirement) {
+    Plan plan = planner.plan(requirement, 4);
+
+    assertThat(plan.complexity().band()).isEqualTo("very complex");
+    assertThat(plan.tasks()).hasSizeBetween(16, HeuristicPlanner.MAX_TASKS);
+  }
+
+  @Test
+  void groups_features_of_one_family_when_there_are_more_features_than_tasks() {
+    Plan plan =
+        planner.plan(
+            "Build a web app with login, posts, payments, profiles, comments, orders, search,"
+                + " groups, events, reviews, tags, photos, messages, notifications, admin"
+                + " dashboard, analytics, reports and settings",
+            4);
+
+    assertThat(plan.tasks()).hasSize(HeuristicPlanner.MAX_TASKS);
+    assertThat(names(plan))
+        .anySatisfy(name -> assertThat(name).contains("Login backend", "profiles backend"))
+        .anySatisfy(name -> assertThat(name).contains("Posts backend", "comments backend"))
+        .noneSatisfy(name -> assertThat(name).contains("Login backend", "posts backend"));
+  }
+
   /** The targets of issue 14, measured as simulate measures them. */
   @ParameterizedTest(name = "{0} at M={1}: speed-up at least {2}")
   @CsvSource(

@@ -10,6 +10,7 @@ import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.schedule.DispatchOrder;
+import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +153,40 @@ class ReadyQueueRunTest {
     assertThat(facts(RunFact.Kind.COMPLETED)).hasSize(12).doesNotHaveDuplicates();
     assertThat(facts.stream().filter(f -> f.kind() == RunFact.Kind.STARTED))
         .allSatisfy(f -> assertThat(f.slot()).isBetween(1, budget));
+  }
+
+  @Test
+  void a_stop_starts_no_further_task_and_lets_the_running_ones_finish() {
+    int budget = 2;
+    CountDownLatch firstWave = new CountDownLatch(budget);
+    AtomicBoolean stopSending = new AtomicBoolean();
+    CountDownLatch stopSent = new CountDownLatch(1);
+    WorkflowResult result =
+        run(
+            plan(6, budget, id -> List.of()),
+            0,
+            order -> {
+              firstWave.countDown();
+              assertThat(firstWave.await(20, TimeUnit.SECONDS)).isTrue();
+              if (stopSending.compareAndSet(false, true)) {
+                // What the coordinator sends when --max-cost is reached or on Ctrl-C.
+                environment
+                    .getWorkflowClient()
+                    .newWorkflowStub(
+                        RunWorkflow.class, Activity.getExecutionContext().getInfo().getWorkflowId())
+                    .stop();
+                stopSent.countDown();
+              }
+              // Both end after the stop, as attempts that were running when it came.
+              assertThat(stopSent.await(20, TimeUnit.SECONDS)).isTrue();
+            });
+
+    assertThat(result.ends()).as("nothing failed or was skipped").isEmpty();
+    assertThat(calls).as("only the two attempts running at the stop").hasSize(budget);
+    assertThat(facts(RunFact.Kind.STARTED)).hasSize(budget);
+    assertThat(facts(RunFact.Kind.COMPLETED))
+        .as("the running attempts finished and were recorded")
+        .containsExactlyInAnyOrderElementsOf(calls.keySet());
   }
 
   @Test

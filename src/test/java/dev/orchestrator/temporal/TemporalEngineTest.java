@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +94,14 @@ class TemporalEngineTest {
         .hasSize(20)
         .allSatisfy((task, count) -> assertThat(count).as(task).isOne());
     assertThat(summary(remote).get("tasks"))
-        .allSatisfy(task -> assertThat(task.at("/details/worker").asText()).matches(".+:\\d+"));
+        .allSatisfy(task -> assertThat(task.at("/details/worker").asText()).matches(".+:\\d+"))
+        .allSatisfy(
+            task -> assertThat(task.at("/attempt_history/0/worker").asText()).matches(".+:\\d+"));
+    assertThat(Files.readString(remote.resolve("report.html")))
+        .as("the report's lanes name the worker of each attempt")
+        .containsPattern("data-worker=\"[^\"]+:\\d+\"")
+        .contains("ran on worker ");
+    assertThat(Files.readString(local.resolve("report.html"))).doesNotContain("data-worker");
   }
 
   @Test
@@ -123,15 +129,18 @@ class TemporalEngineTest {
     assertThat(workers(summary(remote))).as("attempts spread over workers").hasSizeGreaterThan(1);
   }
 
+  /**
+   * The killed worker runs attempts but not the workflow: a worker in this JVM hosts it. The test
+   * server keeps a workflow's tasks and queries on the sticky queue of the worker that last ran it,
+   * forever; a real server moves them to the shared queue once that worker stops polling (the
+   * sticky schedule-to-start timeout, 5 s). Killing the host here would stall the run on the test
+   * server only: the survivor's attempts would wait on their query for the plan, as they did when
+   * this test was flaky.
+   */
   @Test
-  @Disabled(
-      "flaky: in one of several full runs the killed worker's task was never handed to the"
-          + " survivor (the run stalled after task_1 started, 2 minutes); passes alone and in most"
-          + " full runs. Open in issue 15 until the cause is found; run it with"
-          + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
   void a_worker_killed_mid_task_loses_nothing_its_task_completes_on_another() throws Exception {
     ownWorkers = Workers.startServer(temp);
-    Process doomed = ownWorkers.start("doomed", "kill", "-m", "2", "--simulate-delay", "20s");
+    ownWorkers.hostWorkflows("kill");
     Path plan = write(layered(8, 2));
     Path reference = temp.resolve("reference");
     assertThat(cli("run", "--plan", plan, "-o", reference, "--simulate-delay", "0ms").exitCode)
@@ -156,8 +165,21 @@ class TemporalEngineTest {
         .atMost(60, SECONDS)
         .pollInterval(Duration.ofMillis(50))
         .until(() -> log(remote).contains("started task_"));
+    String workflowId = TemporalRunRecord.read(remote).orElseThrow().workflowId();
+    Process doomed = ownWorkers.start("doomed", "kill", "-m", "2", "--simulate-delay", "20s");
+    String doomedWorker = workerOf(ownWorkers.log("doomed"));
+    await()
+        .atMost(60, SECONDS)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                ownWorkers.pendingActivities(workflowId).stream()
+                    .anyMatch(
+                        a ->
+                            a.getLastWorkerIdentity().equals(doomedWorker)
+                                && a.hasLastHeartbeatTime()));
 
-    doomed.destroyForcibly().waitFor(); // SIGKILL in the middle of its attempts
+    doomed.destroyForcibly().waitFor(); // SIGKILL in the middle of an attempt that heartbeat
     Instant killed = Instant.now();
     ownWorkers.start("survivor", "kill", "-m", "2", "--simulate-delay", "200ms");
     Outcome outcome;
@@ -168,11 +190,13 @@ class TemporalEngineTest {
           "the run did not end; survivor:\n"
               + ownWorkers.log("survivor")
               + "\nrun log:\n"
-              + log(remote),
+              + log(remote)
+              + "\nworkflow:\n"
+              + ownWorkers.describe(workflowId),
           e);
     }
 
-    System.out.println("--- coordinator, worker SIGKILLed at " + killed + " ---");
+    System.out.println("--- coordinator, worker " + doomedWorker + " SIGKILLed at " + killed);
     System.out.println(outcome.out);
     assertThat(outcome.exitCode).as(outcome.out).isZero();
     assertThat(completions(remote))
@@ -182,9 +206,10 @@ class TemporalEngineTest {
     assertThat(workers(summary(remote)))
         .as("everything was finished by the survivor")
         .containsOnlyKeys(workerOf(ownWorkers.log("survivor")));
+    // At least one: a worker starved of CPU may also miss a heartbeat before it is killed.
     assertThat(summary(remote).get("tasks"))
         .as("the attempts the kill interrupted say so")
-        .anySatisfy(task -> assertThat(task.at("/details/lost_workers").asText()).isEqualTo("1"));
+        .anySatisfy(task -> assertThat(task.at("/details/lost_workers").asInt()).isPositive());
     assertThat(tree(remote)).isEqualTo(tree(reference));
   }
 

@@ -3,7 +3,14 @@ package dev.orchestrator.temporal;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.util.Timestamps;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
+import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -23,11 +30,18 @@ final class Workers implements AutoCloseable {
   private final int port;
   private final Path logs;
   private final List<Process> processes = new ArrayList<>();
+  private final WorkflowServiceStubs service;
+  private final WorkflowClient client;
+  private final List<WorkerFactory> hosts = new ArrayList<>();
 
   private Workers(TestServer.PortBoundTestServer server, int port, Path logs) {
     this.server = server;
     this.port = port;
     this.logs = logs;
+    this.service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
+    this.client = WorkflowClient.newInstance(service);
   }
 
   /** Starts a test server on a free port; worker logs go to {@code logs}. */
@@ -90,6 +104,65 @@ final class Workers implements AutoCloseable {
     return process;
   }
 
+  /**
+   * Starts, in this JVM, a worker that runs only the runs' workflows on {@code taskQueue}, never a
+   * task. Once it has run a workflow's first task, the test server sends it all of that workflow's
+   * tasks and queries (its sticky queue), so killing another worker never kills the workflow's
+   * host.
+   */
+  void hostWorkflows(String taskQueue) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    factory.newWorker(taskQueue).registerWorkflowImplementationTypes(ReadyQueueRun.class);
+    factory.start();
+    hosts.add(factory);
+  }
+
+  /** The workflow's activities that were scheduled and have not ended. */
+  List<PendingActivityInfo> pendingActivities(String workflowId) {
+    return client
+        .newUntypedWorkflowStub(workflowId)
+        .describe()
+        .getRawDescription()
+        .getPendingActivitiesList();
+  }
+
+  /**
+   * The workflow's history and pending activities, one line each: for an event its id, the
+   * milliseconds since the first event, its type, and the queue or worker of a task; for an
+   * activity its state, attempt and last worker. What a test prints when a run does not end.
+   */
+  String describe(String workflowId) {
+    StringBuilder lines = new StringBuilder();
+    long first = -1;
+    for (HistoryEvent event : client.fetchHistory(workflowId).getHistory().getEventsList()) {
+      long at = Timestamps.toMillis(event.getEventTime());
+      first = first < 0 ? at : first;
+      String detail = "";
+      if (event.hasWorkflowTaskScheduledEventAttributes()) {
+        detail = event.getWorkflowTaskScheduledEventAttributes().getTaskQueue().getName();
+      } else if (event.hasWorkflowTaskStartedEventAttributes()) {
+        detail = event.getWorkflowTaskStartedEventAttributes().getIdentity();
+      } else if (event.hasActivityTaskScheduledEventAttributes()) {
+        detail = event.getActivityTaskScheduledEventAttributes().getTaskQueue().getName();
+      } else if (event.hasActivityTaskStartedEventAttributes()) {
+        detail = event.getActivityTaskStartedEventAttributes().getIdentity();
+      }
+      lines.append(
+          String.format(
+              "%4d %7d ms %s %s%n", event.getEventId(), at - first, event.getEventType(), detail));
+    }
+    for (PendingActivityInfo activity : pendingActivities(workflowId)) {
+      lines.append(
+          String.format(
+              "pending %s %s attempt %d on %s%n",
+              activity.getActivityType().getName(),
+              activity.getState(),
+              activity.getAttempt(),
+              activity.getLastWorkerIdentity()));
+    }
+    return lines.toString();
+  }
+
   String log(String name) throws IOException {
     return Files.readString(logs.resolve(name + ".log"));
   }
@@ -108,6 +181,10 @@ final class Workers implements AutoCloseable {
       }
     }
     processes.clear();
+    for (WorkerFactory host : hosts) {
+      host.shutdownNow();
+    }
+    service.shutdownNow();
     server.close();
   }
 }

@@ -9,6 +9,8 @@ import dev.orchestrator.output.Attempt;
  *
  * @param attempt 1 for the first attempt
  * @param attempts how many attempts the task had in all
+ * @param worker the worker process ({@code host:pid}) that ran it under {@code --engine temporal};
+ *     null in a local run
  */
 public record Bar(
     String taskId,
@@ -17,7 +19,8 @@ public record Bar(
     int attempts,
     long startMillis,
     long endMillis,
-    Attempt.Outcome outcome) {
+    Attempt.Outcome outcome,
+    String worker) {
 
   public Bar {
     requireNonNull(taskId, "taskId");

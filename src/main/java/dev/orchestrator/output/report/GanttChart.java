@@ -138,10 +138,18 @@ final class GanttChart {
     double top = TOP + k * LANE_HEIGHT;
     double middle = top + LANE_HEIGHT / 2.0 + 4;
     String name = "Executor " + lane.executor();
-    svg.append("<g class=\"lane\" data-executor=\"")
-        .append(lane.executor())
-        .append("\">")
-        .append(Svg.text("lane-label", LABEL_WIDTH - 8, middle, "end", name));
+    svg.append("<g class=\"lane\" data-executor=\"").append(lane.executor()).append("\">");
+    List<String> workers = lane.workers();
+    if (workers.isEmpty()) {
+      svg.append(Svg.text("lane-label", LABEL_WIDTH - 8, middle, "end", name));
+    } else {
+      // Under --engine temporal an executor is a slot of the run's budget; its attempts may have
+      // run in different worker processes.
+      svg.append("<g class=\"lane-workers\">")
+          .append(Svg.title(name + " ran on worker " + String.join(", ", workers)))
+          .append(Svg.text("lane-label", LABEL_WIDTH - 8, middle, "end", name))
+          .append("</g>");
+    }
     long cursor = 0;
     for (Bar bar : lane.bars()) {
       idle(svg, name, cursor, bar.startMillis(), top, horizon);
@@ -190,14 +198,18 @@ final class GanttChart {
             + " → "
             + Figures.duration(Duration.ofMillis(bar.endMillis()))
             + ")"
-            + (bar.attempts() > 1 ? " · attempt " + bar.attempt() + " of " + bar.attempts() : "");
+            + (bar.attempts() > 1 ? " · attempt " + bar.attempt() + " of " + bar.attempts() : "")
+            + (bar.worker() != null ? "\non worker " + bar.worker() : "");
     svg.append("<g class=\"bar ")
         .append(outcome)
         .append("\" data-task=\"")
         .append(Html.escape(bar.taskId()))
         .append("\" data-attempt=\"")
-        .append(bar.attempt())
-        .append("\">")
+        .append(bar.attempt());
+    if (bar.worker() != null) {
+      svg.append("\" data-worker=\"").append(Html.escape(bar.worker()));
+    }
+    svg.append("\">")
         .append(Svg.title(title))
         .append(Svg.rect("", placed.x(), placed.y(), placed.width(), placed.height(), 3, null));
     String label = bar.taskId() + (bar.attempts() > 1 ? " #" + bar.attempt() : "");

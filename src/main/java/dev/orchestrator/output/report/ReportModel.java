@@ -134,7 +134,8 @@ public record ReportModel(
                 line.attempts().size(),
                 millis(origin, attempt.startedAt()),
                 millis(origin, attempt.finishedAt()),
-                attempt.outcome()));
+                attempt.outcome(),
+                attempt.worker()));
       }
       rows.add(
           new TaskRow(
@@ -218,7 +219,7 @@ public record ReportModel(
         timeline.add(
             i,
             executors[i],
-            new Bar(task.id(), task.name(), 1, 1, startMillis[i], endMillis[i], outcome));
+            new Bar(task.id(), task.name(), 1, 1, startMillis[i], endMillis[i], outcome, null));
       }
       rows.add(
           new TaskRow(

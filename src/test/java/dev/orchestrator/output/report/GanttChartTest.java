@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GanttChartTest {
 
   static Bar bar(String id, long start, long end) {
-    return new Bar(id, "Name of " + id, 1, 1, start, end, Attempt.Outcome.COMPLETED);
+    return new Bar(id, "Name of " + id, 1, 1, start, end, Attempt.Outcome.COMPLETED, null);
   }
 
   @Nested
@@ -146,6 +146,58 @@ class GanttChartTest {
           .contains("<title>Executor 2 idle 10.0 s (0.00 s → 10.0 s)</title>")
           .contains("<title>Executor 2 idle 5.00 s (15.0 s → 20.0 s)</title>")
           .doesNotContain("Executor 3");
+    }
+
+    @Test
+    void a_local_run_names_no_worker() {
+      String svg = GanttChart.svg(model, "seconds");
+
+      assertThat(svg).doesNotContain("worker").contains(">Executor 1</text>");
+    }
+  }
+
+  @Nested
+  class OnTemporalWorkers {
+
+    // task_1's first attempt was lost with its worker; another worker ran the second.
+    final ReportFixture run =
+        new ReportFixture()
+            .executors(2)
+            .wallSeconds(20)
+            .task("task_1")
+            .onWorker("host-a:101")
+            .failedAttempt(1, 0, 5, "no heartbeat")
+            .onWorker("host-b:202")
+            .ranOn(1, 8, 12)
+            .completed()
+            .task("task_2")
+            .onWorker("host-b:202")
+            .ranOn(2, 0, 20)
+            .completed();
+    final ReportModel model = ReportModel.fromRun(run.plan(), run.summary());
+
+    @Test
+    void each_attempt_says_which_worker_ran_it() {
+      String svg = GanttChart.svg(model, "seconds");
+
+      assertThat(svg)
+          .contains(
+              "<g class=\"bar failed\" data-task=\"task_1\" data-attempt=\"1\""
+                  + " data-worker=\"host-a:101\"><title>task_1 · Name of task_1\nfailed · 5.00 s"
+                  + " (0.00 s → 5.00 s) · attempt 1 of 2\non worker host-a:101</title>")
+          .contains(
+              "data-task=\"task_1\" data-attempt=\"2\" data-worker=\"host-b:202\"><title>task_1"
+                  + " · Name of task_1\ncompleted · 4.00 s (8.00 s → 12.0 s) · attempt 2 of 2\non"
+                  + " worker host-b:202</title>");
+    }
+
+    @Test
+    void each_lane_names_the_workers_its_attempts_ran_on() {
+      String svg = GanttChart.svg(model, "seconds");
+
+      assertThat(svg)
+          .contains("<title>Executor 1 ran on worker host-a:101, host-b:202</title>")
+          .contains("<title>Executor 2 ran on worker host-b:202</title>");
     }
   }
 }

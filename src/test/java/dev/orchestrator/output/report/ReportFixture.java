@@ -120,6 +120,7 @@ final class ReportFixture {
     private long startSecond = 0;
     private long endSecond = 1;
     private TokenUsage usage;
+    private String worker;
 
     private TaskBuilder(String id) {
       this.id = id;
@@ -141,6 +142,12 @@ final class ReportFixture {
       return this;
     }
 
+    /** The attempts added from here on ran in this worker process (the Temporal engine's). */
+    TaskBuilder onWorker(String value) {
+      worker = value;
+      return this;
+    }
+
     /** An attempt before the last one, that failed. */
     TaskBuilder failedAttempt(int executorId, long start, long end, String error) {
       earlier.add(
@@ -150,7 +157,8 @@ final class ReportFixture {
               START.plusSeconds(start),
               START.plusSeconds(end),
               Attempt.Outcome.FAILED,
-              error));
+              error,
+              worker));
       return this;
     }
 
@@ -202,7 +210,8 @@ final class ReportFixture {
               START.plusSeconds(startSecond),
               START.plusSeconds(endSecond),
               outcome,
-              error));
+              error,
+              worker));
       Instant start = attempts.get(0).startedAt();
       Instant end = START.plusSeconds(endSecond);
       return add(

@@ -44,8 +44,10 @@ class ReportModelTest {
       assertThat(model.lanes()).extracting(Lane::executor).containsExactly(1, 2, 3);
       assertThat(model.lanes().get(1).bars())
           .containsExactly(
-              new Bar("task_1", "Name of task_1", 1, 1, 5_000, 15_000, Attempt.Outcome.COMPLETED),
-              new Bar("task_3", "Name of task_3", 1, 1, 15_000, 20_000, Attempt.Outcome.FAILED));
+              new Bar(
+                  "task_1", "Name of task_1", 1, 1, 5_000, 15_000, Attempt.Outcome.COMPLETED, null),
+              new Bar(
+                  "task_3", "Name of task_3", 1, 1, 15_000, 20_000, Attempt.Outcome.FAILED, null));
       assertThat(model.lanes().get(2).bars()).isEmpty();
       assertThat(model.horizonMillis()).isEqualTo(50_000);
     }
@@ -97,10 +99,18 @@ class ReportModelTest {
 
       assertThat(model.lanes().get(1).bars())
           .containsExactly(
-              new Bar("task_1", "Name of task_1", 1, 2, 0, 4_000, Attempt.Outcome.FAILED));
+              new Bar("task_1", "Name of task_1", 1, 2, 0, 4_000, Attempt.Outcome.FAILED, null));
       assertThat(model.lanes().get(0).bars())
           .containsExactly(
-              new Bar("task_1", "Name of task_1", 2, 2, 6_000, 10_000, Attempt.Outcome.COMPLETED));
+              new Bar(
+                  "task_1",
+                  "Name of task_1",
+                  2,
+                  2,
+                  6_000,
+                  10_000,
+                  Attempt.Outcome.COMPLETED,
+                  null));
       assertThat(model.tasks().get(0).attempts()).isEqualTo(2);
       assertThat(model.tasks().get(0).duration()).isEqualTo(Duration.ofSeconds(10));
       assertThat(model.overview().longestChain()).isEqualTo(Duration.ofSeconds(8));
