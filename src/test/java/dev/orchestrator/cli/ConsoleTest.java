@@ -1,15 +1,12 @@
 package dev.orchestrator.cli;
 
 import static dev.orchestrator.cli.CliTest.TODO;
-import static dev.orchestrator.cli.CliTest.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.cli.CliTest.Result;
+import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.plan.PlanJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,14 +26,9 @@ class ConsoleTest {
   @TempDir Path temp;
 
   Result run(boolean terminal, Map<String, String> environment, Object... parts) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     Map<String, String> env = new HashMap<>(environment);
     env.putIfAbsent("HOME", temp.resolve("home").toString());
-    int code =
-        Cli.execute(
-            args(parts), new PrintWriter(out, true), new PrintWriter(err, true), terminal, env);
-    return new Result(code, out.toString(), err.toString());
+    return terminal ? CliRun.onTerminal(env, parts) : CliRun.run(env, parts);
   }
 
   Object[] todo(Object... more) {
