@@ -109,7 +109,9 @@ final class RunAssembly {
             .outputDirectory(outputDirectory)
             .force(force)
             .planner(backends.planner())
-            .describedAs(backends.plannerKind(), backends.executorKind())
+            // A command without planning options plans nothing: the plan came from a file (whose
+            // maker it does not know) or, for resume, the journal names it.
+            .describedAs(planning == null ? null : backends.plannerKind(), backends.executorKind())
             .listener(listener)
             .secrets(settings.secrets())
             .build();

@@ -188,6 +188,42 @@ class ConsoleTest {
       assertThat(summary.at("/planner/model").isNull()).isTrue();
       assertThat(summary.at("/executor/kind").asText()).isEqualTo("simulated");
     }
+
+    @Test
+    void a_run_of_a_plan_file_does_not_claim_to_know_what_made_the_plan() throws Exception {
+      run(false, Map.of(), "plan", TODO, "-o", temp.resolve("p"));
+
+      Result result =
+          run(
+              false,
+              Map.of(),
+              "run",
+              "--plan",
+              temp.resolve("p").resolve(PlanJson.FILE_NAME),
+              "-o",
+              temp.resolve("o"),
+              "--simulate-delay",
+              "0ms");
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      JsonNode summary =
+          PlanJson.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
+      assertThat(summary.get("planner").isNull()).isTrue();
+      assertThat(Files.readString(temp.resolve("o").resolve("README.md")))
+          .contains("- Planner: not recorded (the plan was read from a file)");
+    }
+
+    @Test
+    void a_resumed_run_names_the_planner_of_the_run_it_resumes() throws Exception {
+      run(false, Map.of(), todo());
+
+      Result result = run(false, Map.of(), "resume", temp.resolve("o"));
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      JsonNode summary =
+          PlanJson.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
+      assertThat(summary.at("/planner/kind").asText()).isEqualTo("heuristic");
+    }
   }
 
   @Nested
