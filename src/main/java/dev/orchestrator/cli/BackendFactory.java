@@ -8,9 +8,8 @@ import dev.orchestrator.agent.ClaudeCodeAgent;
 import dev.orchestrator.agent.CommandAgent;
 import dev.orchestrator.agent.CommandTemplate;
 import dev.orchestrator.agent.LlmAgent;
-import dev.orchestrator.agent.SimulatedAgent;
-import dev.orchestrator.cli.ProviderOptions.ExecutorKind;
-import dev.orchestrator.cli.ProviderOptions.PlannerKind;
+import dev.orchestrator.cli.ExecutorOptions.ExecutorKind;
+import dev.orchestrator.cli.PlanningOptions.PlannerKind;
 import dev.orchestrator.llm.ApiKey;
 import dev.orchestrator.llm.CostMeter;
 import dev.orchestrator.llm.ModelClient;
@@ -27,17 +26,18 @@ import dev.orchestrator.planner.LlmPlanner;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.process.AgentProcess;
 import dev.orchestrator.process.ClaudeCode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 
 /**
- * Makes the planner, the agents and the model client that {@link ProviderOptions} and {@link
- * AgentOptions} name. The environment (whose {@code PATH} finds the programs, which the agents run
- * with, and which holds the keys) comes from {@link Settings}.
+ * Makes the planner, the agents and the model client that {@link ModelOptions}, {@link
+ * ClaudeCodeOptions}, {@link PlanningOptions} and {@link ExecutorOptions} name. The environment
+ * (whose {@code PATH} finds the programs, which the agents run with, and which holds the keys)
+ * comes from {@link Settings}.
  */
 final class BackendFactory {
 
@@ -45,44 +45,50 @@ final class BackendFactory {
   // sizeable codebase while leaving most of a 200k context for the conversation.
   private static final int DEPENDENCY_TOKENS = 30_000;
 
-  private final ProviderOptions options;
-  private final AgentOptions agentOptions;
+  private final ModelOptions options;
+  private final ClaudeCodeOptions claudeOptions;
   private final Settings settings;
 
-  BackendFactory(ProviderOptions options, Settings settings) {
+  BackendFactory(ModelOptions options, ClaudeCodeOptions claudeOptions, Settings settings) {
     this.options = options;
-    this.agentOptions = options.agentOptions;
+    this.claudeOptions = claudeOptions;
     this.settings = settings;
   }
 
   /**
-   * The planner and agents the options choose.
+   * The planner and agents the options choose; with {@code --real} the defaults are the
+   * model-backed ones.
    *
-   * @param real whether {@code --real} was given: then the defaults are the model-backed ones
-   * @param simulated the agent of an executor when the executor is simulated
+   * @param plannerChoice {@code --planner}, or null for the default
+   * @param executors the executor options, or null for a command that runs no task: then there are
+   *     no agents
+   * @param maxCost {@code --max-cost}, or null for no limit
    * @throws UsageException for option values that do not fit together
    * @throws ConfigurationException when a model or program is needed and none is configured
    */
-  Backends backends(boolean real, Supplier<SimulatedAgent> simulated) {
+  Backends backends(PlannerKind plannerChoice, ExecutorOptions executors, BigDecimal maxCost) {
+    boolean real = options.real;
     boolean claudeCode = real && realMeansClaudeCode();
     PlannerKind plannerKind =
-        options.planner != null
-            ? options.planner
+        plannerChoice != null
+            ? plannerChoice
             : !real
                 ? PlannerKind.HEURISTIC
                 : claudeCode ? PlannerKind.CLAUDE_CODE : PlannerKind.LLM;
     ExecutorKind executorKind =
-        options.executor != null
-            ? options.executor
-            : !real
-                ? ExecutorKind.SIMULATED
-                : claudeCode ? ExecutorKind.CLAUDE_CODE : ExecutorKind.LLM;
-    CostMeter meter = new CostMeter(options.maxCost);
+        executors == null
+            ? null
+            : executors.executor != null
+                ? executors.executor
+                : !real
+                    ? ExecutorKind.SIMULATED
+                    : claudeCode ? ExecutorKind.CLAUDE_CODE : ExecutorKind.LLM;
+    CostMeter meter = new CostMeter(maxCost);
     String why =
         real ? "--real" : plannerKind == PlannerKind.LLM ? "--planner llm" : "--executor llm";
     ModelClient client =
         plannerKind == PlannerKind.LLM || executorKind == ExecutorKind.LLM
-            ? client(why, meter)
+            ? client(why, meter, maxCost)
             : null;
     String clientModel = client == null ? null : client.settings().model();
     Planner planner;
@@ -100,32 +106,36 @@ final class BackendFactory {
       default:
         planner = new HeuristicPlanner();
     }
+    Backend plannerBackend = new Backend(plannerKind.toString(), plannerModel);
+    if (executors == null) {
+      return new Backends(planner, null, meter, plannerBackend, null);
+    }
     IntFunction<Agent> agents;
     String executorModel = null;
     switch (executorKind) {
       case LLM:
-        requirePositiveTurns();
+        requirePositiveTurns(executors.maxTurns);
         executorModel = clientModel;
-        agents = executor -> new LlmAgent(client, options.maxTurns, DEPENDENCY_TOKENS);
+        agents = executor -> new LlmAgent(client, executors.maxTurns, DEPENDENCY_TOKENS);
         break;
       case CLAUDE_CODE:
-        requirePositiveTurns();
-        ClaudeCode claude = claudeCode(options.maxTurns);
+        requirePositiveTurns(executors.maxTurns);
+        ClaudeCode claude = claudeCode(executors.maxTurns);
         executorModel = model();
         agents = executor -> new ClaudeCodeAgent(claude);
         break;
       case COMMAND:
-        agents = commandAgents();
+        agents = commandAgents(executors);
         break;
       case SIMULATED:
       default:
-        agents = executor -> simulated.get();
+        agents = executor -> executors.simulatedAgent();
     }
     return new Backends(
         planner,
         agents,
         meter,
-        new Backend(plannerKind.toString(), plannerModel),
+        plannerBackend,
         new Backend(executorKind.toString(), executorModel));
   }
 
@@ -141,20 +151,20 @@ final class BackendFactory {
 
   private boolean claudeAvailable() {
     try {
-      AgentProcess.locate(agentOptions.claudeBinary, environment(), ClaudeCode.INSTALL_HINT);
+      AgentProcess.locate(claudeOptions.claudeBinary, environment(), ClaudeCode.INSTALL_HINT);
       return true;
     } catch (ConfigurationException e) {
       return false;
     }
   }
 
-  private void requirePositiveTurns() {
-    if (options.maxTurns < 1) {
-      throw new UsageException("--max-turns must be at least 1, was " + options.maxTurns);
+  private static void requirePositiveTurns(int maxTurns) {
+    if (maxTurns < 1) {
+      throw new UsageException("--max-turns must be at least 1, was " + maxTurns);
     }
   }
 
-  private ModelClient client(String why, CostMeter meter) {
+  private ModelClient client(String why, CostMeter meter, BigDecimal maxCost) {
     Provider chosen = provider(why);
     String root = ProviderSettings.apiRoot(chosen, options.baseUrl);
     ApiKey key = settings.key(chosen).orElse(null);
@@ -171,7 +181,7 @@ final class BackendFactory {
       prices = prices.overriddenBy(PriceTable.read(options.priceTable));
     }
     ModelPrice price = prices.priceOf(connection.model()).orElse(null);
-    if (options.maxCost != null && price == null) {
+    if (maxCost != null && price == null) {
       throw new ConfigurationException(
           "--max-cost needs the price of "
               + connection.model()
@@ -217,8 +227,8 @@ final class BackendFactory {
    * @throws UsageException if {@code --agent-command} is missing or malformed
    * @throws ConfigurationException if its program is not found or not executable
    */
-  private IntFunction<Agent> commandAgents() {
-    String command = agentOptions.agentCommand;
+  private IntFunction<Agent> commandAgents(ExecutorOptions executors) {
+    String command = executors.agentCommand;
     if (command == null || command.isBlank()) {
       throw new UsageException(
           "--executor command needs the agent's command line: add --agent-command '...', e.g."
@@ -230,7 +240,7 @@ final class BackendFactory {
     environment()
         .forEach(
             (name, value) -> {
-              if (!Secrets.isSecretName(name) || agentOptions.agentEnvironment.contains(name)) {
+              if (!Secrets.isSecretName(name) || executors.agentEnvironment.contains(name)) {
                 environment.put(name, value);
               }
             });
@@ -247,12 +257,12 @@ final class BackendFactory {
    */
   private ClaudeCode claudeCode(Integer maxTurns) {
     return new ClaudeCode(
-        AgentProcess.locate(agentOptions.claudeBinary, environment(), ClaudeCode.INSTALL_HINT),
+        AgentProcess.locate(claudeOptions.claudeBinary, environment(), ClaudeCode.INSTALL_HINT),
         environment(),
         model(),
         maxTurns,
-        agentOptions.claudeSkipPermissions,
-        agentOptions.claudeArguments);
+        claudeOptions.claudeSkipPermissions,
+        claudeOptions.claudeArguments);
   }
 
   /** {@code --model}, or null for the provider's or Claude Code's own choice. */

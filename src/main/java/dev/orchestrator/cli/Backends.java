@@ -12,11 +12,11 @@ import java.util.function.IntFunction;
  * The planner and the agents a run uses, as the options chose them, and the meter of what their
  * model requests cost.
  *
- * @param agents the agent of each executor, numbered from 1
+ * @param agents the agent of each executor, numbered from 1; null for a command that runs no task
  * @param meter counts every model request of the run; with {@code --max-cost} it says when the
  *     limit is reached
  * @param plannerKind what the planner is, for the summary to name
- * @param executorKind what the agents are
+ * @param executorKind what the agents are; null when there are none
  */
 record Backends(
     Planner planner,
@@ -27,9 +27,10 @@ record Backends(
 
   Backends {
     requireNonNull(plannerKind, "plannerKind");
-    requireNonNull(executorKind, "executorKind");
     requireNonNull(planner, "planner");
-    requireNonNull(agents, "agents");
+    if ((agents == null) != (executorKind == null)) {
+      throw new IllegalArgumentException("agents and executorKind go together");
+    }
     requireNonNull(meter, "meter");
   }
 }

@@ -4,8 +4,12 @@ import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds the command tree and maps outcomes and errors to exit codes, in one place. */
@@ -97,7 +101,8 @@ public final class Cli {
     cli.setUsageHelpAutoWidth(true);
     try {
       settings.requireKnownSettings(cli.getCommandSpec());
-      cli.setDefaultValueProvider(settings);
+      cli.setDefaultValueProvider(
+          runsSubcommand(args, cli) ? settings.exceptOptionsOf(cli.getCommandSpec()) : settings);
     } catch (UsageException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -143,10 +148,61 @@ public final class Cli {
             + (origin == null ? "" : origin + ": ")
             + e.getMessage()
             + (origin == null ? "" : "; fix or unset it"));
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    String elsewhere = optionOfOtherCommands(e);
+    if (elsewhere != null) {
+      err.println(elsewhere);
+    } else {
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    }
     err.println("see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
     err.flush();
     return USAGE;
+  }
+
+  /**
+   * For an option that this command does not take but others do ({@code plan --retries}), which
+   * commands take it; picocli's suggestions would offer look-alikes of this command instead.
+   */
+  private static String optionOfOtherCommands(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()
+        || !unmatched.getUnmatched().get(0).startsWith("-")) {
+      return null;
+    }
+    String name = unmatched.getUnmatched().get(0).split("=", 2)[0];
+    CommandSpec command = e.getCommandLine().getCommandSpec();
+    List<String> takers = new ArrayList<>();
+    CommandSpec root = command.root();
+    Stream.concat(
+            Stream.of(root), root.subcommands().values().stream().map(CommandLine::getCommandSpec))
+        .distinct()
+        .filter(other -> other.findOption(name) != null)
+        .forEach(other -> takers.add(other.name()));
+    if (takers.isEmpty()) {
+      return null;
+    }
+    String list =
+        takers.size() == 1
+            ? takers.get(0)
+            : String.join(", ", takers.subList(0, takers.size() - 1))
+                + " and "
+                + takers.get(takers.size() - 1);
+    return command.name()
+        + " does not take "
+        + name
+        + " ("
+        + list
+        + (takers.size() == 1 ? " does)" : " do)");
+  }
+
+  /** Whether the first word that is not an option names a subcommand: {@code -q plan x}. */
+  private static boolean runsSubcommand(String[] args, CommandLine cli) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return cli.getSubcommands().containsKey(arg);
+      }
+    }
+    return false;
   }
 
   private static boolean given(OptionSpec option, String[] args) {

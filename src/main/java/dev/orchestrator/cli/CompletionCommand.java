@@ -30,7 +30,7 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public String toString() {
-      return ProviderOptions.label(this);
+      return KindConverter.label(this);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunOutcome;
+import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,9 +12,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code orchestrator demo [SCENARIO]}: the original tool's examples, offline. */
 @Command(
@@ -34,7 +37,25 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--list", description = "List the scenarios and exit.")
   boolean list;
 
-  @Mixin RunOptions options;
+  @Mixin BudgetOption budget;
+
+  @Mixin PlanningOptions planning;
+
+  @Mixin ExecutorOptions executors;
+
+  @Mixin ExecutionOptions execution;
+
+  @Mixin EngineOptions engine;
+
+  @Mixin ModelOptions model;
+
+  @Mixin ClaudeCodeOptions claudeCode;
+
+  @Mixin VerifyOptions verify;
+
+  @Mixin DirectoryOptions directory;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -46,20 +67,26 @@ final class DemoCommand implements Callable<Integer> {
       return Cli.OK;
     }
     List<Scenario> chosen = scenario == null ? List.of(Scenario.values()) : List.of(find(scenario));
-    if (chosen.size() > 1 && options.outputDirectory != null) {
+    Path base = directory.outputDirectory;
+    if (chosen.size() > 1 && base != null) {
       throw new UsageException(
           "-o names one directory; name a scenario to use it, e.g. demo todo -o DIR");
     }
-    Integer budget = options.maxExecutors;
-    Path base = options.outputDirectory;
     int worst = Cli.OK;
     List<String> lines = new ArrayList<>();
     for (Scenario s : chosen) {
-      options.maxExecutors = budget != null ? budget : s.suggestedExecutors;
-      options.outputDirectory = base != null ? base : Path.of("outputs", "demo-" + s.label());
+      int executorCount = budget.maxExecutors != null ? budget.maxExecutors : s.suggestedExecutors;
       parent.out.printf("=== demo %s ===%n", s.label());
       Console console = parent.console(false);
-      Orchestrator orchestrator = options.orchestrator(console.progress());
+      Orchestrator orchestrator =
+          RunAssembly.of(spec, model, claudeCode)
+              .directory(
+                  base != null ? base : Path.of("outputs", "demo-" + s.label()), directory.force)
+              .budget(executorCount)
+              .planning(planning)
+              .execution(executors, execution, engine)
+              .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
+              .build(console.progress());
       var plan = PlannedSpeedup.forecast(orchestrator.plan(s.requirements));
       console.plan(plan);
       parent.interruption.onFirst(orchestrator::cancel);
@@ -75,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
               "%-14s %2d tasks on %d executors: %.1fs -> %s",
               s.label(),
               plan.tasks().size(),
-              options.maxExecutors,
+              executorCount,
               java.time.Duration.between(
                           outcome.record().startedAt(), outcome.record().finishedAt())
                       .toMillis()

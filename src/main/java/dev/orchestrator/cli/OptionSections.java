@@ -2,20 +2,51 @@ package dev.orchestrator.cli;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The options of a command's help in sections (run, planner and executors, language model, coding
- * agents, verification, output) instead of one list of twenty-five. An option's section is that of
- * the class that declares it, so an option added to {@link ProviderOptions} or {@link AgentOptions}
- * lands in the right one without being listed here.
+ * The options of a command's help in sections (planning, execution, language model, Claude Code,
+ * engine, verification, output) instead of one list of thirty. An option's section is that of the
+ * mixin that declares it, so an option added to {@link ModelOptions} lands in the right one without
+ * being listed here, and a command shows only the sections of the mixins it takes.
  */
 final class OptionSections implements CommandLine.IHelpSectionRenderer {
+
+  static final String OWN = "Options:";
+  static final String PLANNING = "Planning:";
+  static final String EXECUTION = "Execution:";
+  static final String MODEL = "Language model:";
+  static final String CLAUDE_CODE = "Claude Code:";
+  static final String ENGINE = "Engine:";
+  static final String VERIFICATION = "Verification:";
+  static final String OUTPUT = "Output:";
+
+  /** The sections in the order of the help, each with the mixins whose options it lists. */
+  private static final Map<String, List<Class<?>>> SECTIONS = sections();
+
+  private static Map<String, List<Class<?>>> sections() {
+    Map<String, List<Class<?>>> sections = new LinkedHashMap<>();
+    sections.put(OWN, List.of());
+    sections.put(PLANNING, List.of(PlanningOptions.class));
+    sections.put(
+        EXECUTION,
+        List.of(
+            ExecutorOptions.class, ExecutorOptions.SimulatedTiming.class, ExecutionOptions.class));
+    sections.put(MODEL, List.of(ModelOptions.class));
+    sections.put(CLAUDE_CODE, List.of(ClaudeCodeOptions.class));
+    sections.put(ENGINE, List.of(EngineOptions.class, TemporalOptions.class));
+    sections.put(VERIFICATION, List.of(VerifyOptions.class));
+    sections.put(
+        OUTPUT, List.of(DirectoryOptions.class, JsonOption.class, OrchestratorCommand.class));
+    return sections;
+  }
 
   private OptionSections() {}
 
@@ -29,19 +60,11 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
   @Override
   public String render(Help help) {
     Map<String, List<OptionSpec>> sections = new LinkedHashMap<>();
-    for (String heading :
-        List.of(
-            "Run:",
-            "Planner and executors:",
-            "Language model:",
-            "Coding agents:",
-            "Verification:",
-            "Output:")) {
-      sections.put(heading, new ArrayList<>());
-    }
-    for (OptionSpec option : help.commandSpec().options()) {
+    SECTIONS.keySet().forEach(heading -> sections.put(heading, new ArrayList<>()));
+    CommandSpec command = help.commandSpec();
+    for (OptionSpec option : command.options()) {
       if (!option.hidden()) {
-        sections.computeIfAbsent(section(option), heading -> new ArrayList<>()).add(option);
+        sections.get(section(command, option)).add(option);
       }
     }
     StringBuilder text = new StringBuilder();
@@ -50,7 +73,8 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
           if (options.isEmpty()) {
             return;
           }
-          Help.Layout layout = help.createDefaultLayout();
+          options.sort(Comparator.comparingInt(option -> rank(heading, option)));
+          Help.Layout layout = layout(help);
           layout.addAllOptions(options, help.parameterLabelRenderer());
           text.append(System.lineSeparator()).append(heading).append(System.lineSeparator());
           text.append(layout);
@@ -58,29 +82,90 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
     return text.toString();
   }
 
-  private static String section(OptionSpec option) {
-    Class<?> declaring =
-        option.userObject() instanceof Field field ? field.getDeclaringClass() : Object.class;
-    if (declaring == ProviderOptions.class) {
-      return option.longestName().equals("--planner") || option.longestName().equals("--executor")
-          ? "Planner and executors:"
-          : "Language model:";
+  /**
+   * Picocli's layout, but a description breaks between words only: picocli's own line breaking also
+   * cuts after a dot or a colon, as in "gpt-4." / "1-mini" and "localhost:" / "7233".
+   */
+  private static Help.Layout layout(Help help) {
+    Help.TextTable table = help.createDefaultLayout().textTable();
+    Help.Column description = table.columns()[table.columns().length - 1];
+    int first = description.width - description.indent;
+    int later = first - table.indentWrappedLines;
+    Help.IOptionRenderer picocli = help.createDefaultOptionRenderer();
+    Help.IOptionRenderer wrapping =
+        (option, labels, scheme) -> {
+          List<Help.Ansi.Text[]> rows = new ArrayList<>();
+          for (Help.Ansi.Text[] row : picocli.render(option, labels, scheme)) {
+            List<Help.Ansi.Text> lines = wrapAtSpaces(row[row.length - 1], first, later);
+            for (int i = 0; i < lines.size(); i++) {
+              Help.Ansi.Text[] line = i == 0 ? row.clone() : blankRow(row.length, scheme);
+              line[line.length - 1] =
+                  i == 0
+                      ? lines.get(i)
+                      : scheme.text(" ".repeat(table.indentWrappedLines)).concat(lines.get(i));
+              rows.add(line);
+            }
+          }
+          return rows.toArray(Help.Ansi.Text[][]::new);
+        };
+    return new Help.Layout(
+        help.colorScheme(), table, wrapping, help.createDefaultParameterRenderer());
+  }
+
+  private static Help.Ansi.Text[] blankRow(int columns, Help.ColorScheme scheme) {
+    Help.Ansi.Text[] row = new Help.Ansi.Text[columns];
+    java.util.Arrays.fill(row, scheme.text(""));
+    return row;
+  }
+
+  /** The text in lines of at most {@code first}, then {@code later}, characters, cut at spaces. */
+  static List<Help.Ansi.Text> wrapAtSpaces(Help.Ansi.Text text, int first, int later) {
+    String plain = text.plainString();
+    List<Help.Ansi.Text> lines = new ArrayList<>();
+    int start = 0;
+    int width = first;
+    while (plain.length() - start > width) {
+      int cut = plain.lastIndexOf(' ', start + width);
+      if (cut <= start) {
+        break; // one word longer than the line: picocli's own wrapping has to do
+      }
+      lines.add(text.substring(start, cut));
+      start = cut + 1;
+      width = later;
     }
-    if (declaring == AgentOptions.class) {
-      return "Coding agents:";
+    lines.add(text.substring(start));
+    return lines;
+  }
+
+  /** The heading of an option's section in the help of {@code command}. */
+  static String section(CommandSpec command, OptionSpec option) {
+    if (option.usageHelp() || option.versionHelp()) {
+      return OUTPUT;
     }
-    if (declaring == VerifyOptions.class) {
-      return "Verification:";
+    Class<?> declaring = declaringClass(option);
+    if (declaring == BudgetOption.class) {
+      // -m shapes the plan where there is one to make, else it is the run's executor count.
+      boolean plans =
+          command.options().stream().anyMatch(o -> declaringClass(o) == PlanningOptions.class);
+      return plans ? PLANNING : EXECUTION;
     }
-    if (declaring == RunOptions.class && option.longestName().equals("--real")) {
-      return "Planner and executors:";
+    for (Map.Entry<String, List<Class<?>>> section : SECTIONS.entrySet()) {
+      if (section.getValue().contains(declaring)) {
+        return section.getKey();
+      }
     }
-    if (declaring == JsonOption.class
-        || declaring == OrchestratorCommand.class
-        || option.usageHelp()
-        || option.versionHelp()) {
-      return "Output:";
+    return OWN;
+  }
+
+  // Within a section: -m first, then mixin by mixin in the section's order, help and version last.
+  private static int rank(String heading, OptionSpec option) {
+    if (option.usageHelp() || option.versionHelp()) {
+      return Integer.MAX_VALUE;
     }
-    return "Run:";
+    return SECTIONS.get(heading).indexOf(declaringClass(option));
+  }
+
+  private static Class<?> declaringClass(OptionSpec option) {
+    return option.userObject() instanceof Field field ? field.getDeclaringClass() : Object.class;
   }
 }

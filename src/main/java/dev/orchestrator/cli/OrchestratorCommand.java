@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunOutcome;
+import dev.orchestrator.verify.VerificationSettings;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -81,7 +82,23 @@ final class OrchestratorCommand implements Callable<Integer> {
       description = "What to build, in plain words.")
   List<String> words;
 
-  @Mixin RunOptions options;
+  @Mixin BudgetOption budget;
+
+  @Mixin PlanningOptions planning;
+
+  @Mixin ExecutorOptions executors;
+
+  @Mixin ExecutionOptions execution;
+
+  @Mixin EngineOptions engine;
+
+  @Mixin ModelOptions model;
+
+  @Mixin ClaudeCodeOptions claudeCode;
+
+  @Mixin VerifyOptions verify;
+
+  @Mixin DirectoryOptions directory;
 
   @Spec CommandSpec spec;
 
@@ -115,7 +132,14 @@ final class OrchestratorCommand implements Callable<Integer> {
             });
     String requirements = Requirements.join(words);
     Console console = console(output.json);
-    Orchestrator orchestrator = options.orchestrator(console.progress());
+    Orchestrator orchestrator =
+        RunAssembly.of(spec, model, claudeCode)
+            .directory(directory)
+            .budget(budget.maxExecutors)
+            .planning(planning)
+            .execution(executors, execution, engine)
+            .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
+            .build(console.progress());
     interruption.onFirst(orchestrator::cancel); // during planning too: the run then starts nothing
     var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
     console.plan(plan);

@@ -43,55 +43,55 @@ final class PlainProgress implements RunListener {
           + Terminal.count(e.executors(), "executor");
     }
     if (event instanceof RunEvent.TaskStarted e) {
-      return "[Executor-" + e.executor() + "] Starting " + e.taskId() + ": " + e.name();
+      return executor(e.executor()) + " Starting " + e.taskId() + ": " + e.name();
     }
     if (event instanceof RunEvent.TaskRetrying e) {
-      return "[Executor-"
-          + e.executor()
-          + "] "
-          + terminal.paint("fg(yellow)", "↻ Retrying")
-          + " "
-          + e.taskId()
-          + " in "
-          + seconds(e.backoff())
-          + " (attempt "
-          + e.failedAttempt()
-          + " failed: "
-          + e.error()
-          + ")";
+      return status(
+          terminal,
+          executor(e.executor()),
+          "fg(yellow)",
+          "↻ Retrying",
+          e.taskId(),
+          " in "
+              + seconds(e.backoff())
+              + " (attempt "
+              + e.failedAttempt()
+              + " failed: "
+              + e.error()
+              + ")");
     }
     if (event instanceof RunEvent.TaskCompleted e) {
-      return "[Executor-"
-          + e.executor()
-          + "] "
-          + terminal.paint("fg(green)", "✓ Completed")
-          + " "
-          + e.taskId()
-          + " ("
-          + seconds(e.duration())
-          + ")";
+      return status(
+          terminal,
+          executor(e.executor()),
+          "fg(green)",
+          "✓ Completed",
+          e.taskId(),
+          " (" + seconds(e.duration()) + ")");
     }
     if (event instanceof RunEvent.TaskFailed e) {
-      return "[Executor-"
-          + e.executor()
-          + "] "
-          + terminal.paint("bold,fg(red)", "✗ Failed")
-          + " "
-          + e.taskId()
-          + " ("
-          + seconds(e.duration())
-          + "): "
-          + e.error();
+      return status(
+          terminal,
+          executor(e.executor()),
+          "bold,fg(red)",
+          "✗ Failed",
+          e.taskId(),
+          " (" + seconds(e.duration()) + "): " + e.error());
     }
     if (event instanceof RunEvent.TaskSkipped e) {
-      return "[Queue] "
-          + terminal.paint("fg(yellow)", "- Skipped")
-          + " "
-          + e.taskId()
-          + ": "
-          + e.reason();
+      return status(terminal, "[Queue]", "fg(yellow)", "- Skipped", e.taskId(), ": " + e.reason());
     }
     return null;
+  }
+
+  /** {@code [Executor-1] ✓ Completed task_1 (0.4s)}: who, the status word in its colour, what. */
+  private static String status(
+      Terminal terminal, String who, String style, String word, String taskId, String detail) {
+    return who + " " + terminal.paint(style, word) + " " + taskId + detail;
+  }
+
+  private static String executor(int number) {
+    return "[Executor-" + number + "]";
   }
 
   static String seconds(Duration duration) {

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code orchestrator plan <requirements>}: writes execution_plan.json and prints the plan. */
 @Command(
@@ -27,13 +29,28 @@ final class PlanCommand implements Callable<Integer> {
       description = "What to build, in plain words.")
   List<String> words;
 
-  @Mixin RunOptions options;
+  @Mixin BudgetOption budget;
+
+  @Mixin PlanningOptions planning;
+
+  @Mixin ModelOptions model;
+
+  @Mixin ClaudeCodeOptions claudeCode;
+
+  @Mixin DirectoryOptions directory;
 
   @Mixin JsonOption output;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    Orchestrator orchestrator = options.orchestrator(event -> {});
+    Orchestrator orchestrator =
+        RunAssembly.of(spec, model, claudeCode)
+            .directory(directory)
+            .budget(budget.maxExecutors)
+            .planning(planning)
+            .build(event -> {});
     Plan plan = PlannedSpeedup.forecast(orchestrator.plan(Requirements.join(words)));
     Path file = orchestrator.savePlan(plan);
     if (output.json) {

@@ -1,12 +1,15 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code orchestrator resume <output-dir>}: finishes an interrupted run. */
 @Command(
@@ -24,14 +27,33 @@ final class ResumeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "OUTPUT_DIR", description = "The output directory of the run.")
   Path directory;
 
-  @Mixin RunOptions options;
+  @Mixin BudgetOption budget;
+
+  @Mixin ExecutorOptions executors;
+
+  @Mixin ExecutionOptions execution;
+
+  @Mixin EngineOptions engine;
+
+  @Mixin ModelOptions model;
+
+  @Mixin ClaudeCodeOptions claudeCode;
+
+  @Mixin VerifyOptions verify;
 
   @Mixin JsonOption output;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     Console console = parent.console(output.json);
-    Orchestrator orchestrator = options.orchestrator(console.progress());
+    Orchestrator orchestrator =
+        RunAssembly.of(spec, model, claudeCode)
+            .budget(budget.maxExecutors)
+            .execution(executors, execution, engine)
+            .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
+            .build(console.progress());
     parent.interruption.onFirst(orchestrator::cancel);
     return console.finished(orchestrator.resume(directory), parent.interruption);
   }

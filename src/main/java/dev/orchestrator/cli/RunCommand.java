@@ -3,12 +3,15 @@ package dev.orchestrator.cli;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code orchestrator run --plan FILE}: executes an existing, possibly hand-edited, plan. */
 @Command(
@@ -26,15 +29,37 @@ final class RunCommand implements Callable<Integer> {
       description = "The plan to run (execution_plan.json).")
   Path planFile;
 
-  @Mixin RunOptions options;
+  @Mixin BudgetOption budget;
+
+  @Mixin ExecutorOptions executors;
+
+  @Mixin ExecutionOptions execution;
+
+  @Mixin EngineOptions engine;
+
+  @Mixin ModelOptions model;
+
+  @Mixin ClaudeCodeOptions claudeCode;
+
+  @Mixin VerifyOptions verify;
+
+  @Mixin DirectoryOptions directory;
 
   @Mixin JsonOption output;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     Plan plan = PlanJson.read(planFile);
     Console console = parent.console(output.json);
-    Orchestrator orchestrator = options.orchestrator(console.progress());
+    Orchestrator orchestrator =
+        RunAssembly.of(spec, model, claudeCode)
+            .directory(directory)
+            .budget(budget.maxExecutors)
+            .execution(executors, execution, engine)
+            .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
+            .build(console.progress());
     plan = PlannedSpeedup.forecast(orchestrator.budgeted(plan));
     console.plan(plan);
     parent.interruption.onFirst(orchestrator::cancel);

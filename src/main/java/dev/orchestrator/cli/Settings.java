@@ -48,11 +48,14 @@ final class Settings implements CommandLine.IDefaultValueProvider {
   private final Map<String, String> environment;
   private final Properties file;
   private final Path filePath;
+  private final CommandSpec ignored;
 
-  private Settings(Map<String, String> environment, Properties file, Path filePath) {
+  private Settings(
+      Map<String, String> environment, Properties file, Path filePath, CommandSpec ignored) {
     this.environment = Map.copyOf(environment);
     this.file = file;
     this.filePath = filePath;
+    this.ignored = ignored;
   }
 
   /**
@@ -72,7 +75,7 @@ final class Settings implements CommandLine.IDefaultValueProvider {
             "cannot read the config file " + path + " (" + e.getMessage() + "); fix or remove it");
       }
     }
-    return new Settings(environment, properties, path);
+    return new Settings(environment, properties, path, null);
   }
 
   private static Path configFile(Map<String, String> environment, Path workingDirectory) {
@@ -113,10 +116,22 @@ final class Settings implements CommandLine.IDefaultValueProvider {
     throw new IllegalStateException("the command line was built without its settings");
   }
 
+  /**
+   * These settings for a command line that runs a subcommand of {@code command}: they give none of
+   * its own options a value. Picocli reads the main command's options even when a subcommand
+   * follows, and a setting meant for the main command ({@code ORCHESTRATOR_RETRIES=x}) must not
+   * fail {@code plan}, which has no retries.
+   */
+  Settings exceptOptionsOf(CommandSpec command) {
+    return new Settings(environment, file, filePath, command);
+  }
+
   /** The value of an option that the command line did not give, or null. */
   @Override
   public String defaultValue(ArgSpec argument) {
-    if (!(argument instanceof OptionSpec option) || !settable(option)) {
+    if (!(argument instanceof OptionSpec option)
+        || !settable(option)
+        || (ignored != null && option.command() == ignored)) {
       return null;
     }
     String name = settingName(option);

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code orchestrator verify <output-dir>}: builds and tests an earlier run's project again. */
 @Command(
@@ -25,12 +27,29 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "OUTPUT_DIR", description = "The output directory of a finished run.")
   Path directory;
 
-  @Mixin RunOptions options;
+  @Mixin VerifyOptions verify;
+
+  @Mixin ExecutorOptions executors;
+
+  @Mixin ExecutionOptions execution;
+
+  @Mixin EngineOptions engine;
+
+  @Mixin ModelOptions model;
+
+  @Mixin ClaudeCodeOptions claudeCode;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     Console console = parent.console(false);
-    Orchestrator orchestrator = options.orchestrator(console.progress(), 0);
+    // Fix tasks run on the run's own executors, with these agents and limits.
+    Orchestrator orchestrator =
+        RunAssembly.of(spec, model, claudeCode)
+            .execution(executors, execution, engine)
+            .verification(verify, 0)
+            .build(console.progress());
     parent.interruption.onFirst(orchestrator::cancel);
     Verification verification = orchestrator.verify(directory);
     console.verification(verification);

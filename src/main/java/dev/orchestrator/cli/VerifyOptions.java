@@ -54,12 +54,6 @@ final class VerifyOptions {
   }
 
   private java.util.Map<String, String> environment() {
-    // Through the command line, as ProviderOptions does: mixed into RunOptions, this is a nested
-    // mixin, whose MIXEE is RunOptions' own detached spec.
-    if (spec.commandLine().getCommandSpec().root().defaultValueProvider()
-        instanceof Settings settings) {
-      return settings.environment();
-    }
-    throw new IllegalStateException("the command line was built without its settings");
+    return Settings.of(spec).environment();
   }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,13 +41,11 @@ final class WorkerCommand implements Callable<Integer> {
       description = "Task attempts this worker runs at once (default: ${DEFAULT-VALUE}).")
   int attemptsAtOnce;
 
-  @Option(names = "--real", description = "Execute with a language model or coding agent.")
-  boolean real;
+  @Mixin ExecutorOptions executors;
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  RunOptions.SimulatedTiming timing = new RunOptions.SimulatedTiming();
+  @Mixin ModelOptions model;
 
-  @Mixin ProviderOptions providers;
+  @Mixin ClaudeCodeOptions claudeCode;
 
   @Spec CommandSpec spec;
 
@@ -60,10 +57,10 @@ final class WorkerCommand implements Callable<Integer> {
     if (temporal.target == null) {
       throw new UsageException("a worker needs the server: add --temporal HOST:PORT");
     }
-    RunOptions.SimulatedTiming simulated =
-        timing != null ? timing : new RunOptions.SimulatedTiming();
     IntFunction<Agent> agentFor =
-        new BackendFactory(providers, Settings.of(spec)).backends(real, simulated::agent).agents();
+        new BackendFactory(model, claudeCode, Settings.of(spec))
+            .backends(null, executors, null)
+            .agents();
     List<Agent> agents = new ArrayList<>();
     for (int k = 1; k <= attemptsAtOnce; k++) {
       agents.add(agentFor.apply(k));

@@ -23,6 +23,14 @@ public record Backend(String kind, String model) {
     return SIMULATED.equals(kind);
   }
 
+  /**
+   * What made a run's plan, for people to read: null when the run read its plan from a file ({@code
+   * run --plan}), which does not say what made it.
+   */
+  public static String describePlanner(Backend planner) {
+    return planner == null ? "not recorded (the plan was read from a file)" : planner.describe();
+  }
+
   /** {@code llm (claude-sonnet-4-5)}, or the kind alone. */
   public String describe() {
     return model == null ? kind : kind + " (" + model + ")";

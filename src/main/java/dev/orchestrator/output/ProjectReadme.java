@@ -94,10 +94,8 @@ public final class ProjectReadme {
   private static void overview(StringBuilder out, Summary summary) {
     Totals totals = summary.totals();
     out.append("\n## Overview\n\n");
-    if (summary.planner() != null) {
-      out.append("- Planner: ").append(summary.planner().describe()).append('\n');
-    }
     if (summary.executor() != null) {
+      out.append("- Planner: ").append(Backend.describePlanner(summary.planner())).append('\n');
       out.append("- Executor: ").append(summary.executor().describe()).append('\n');
     }
     out.append(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.UsageJson;
 import dev.orchestrator.plan.PlanJson;
 import java.io.FileOutputStream;
@@ -74,10 +75,13 @@ final class Journal implements AutoCloseable {
   }
 
   /** A run begins (or resumes) with {@code completedBefore} tasks already done. */
-  void runStarted(Instant at, int executors, int completedBefore) {
+  void runStarted(Instant at, int executors, int completedBefore, Backend planner) {
     ObjectNode r = record("run_started", at);
     r.put("executors", executors);
     r.put("completed_before", completedBefore);
+    if (planner != null) {
+      r.putObject("planner").put("kind", planner.kind()).put("model", planner.model());
+    }
     append(r);
   }
 

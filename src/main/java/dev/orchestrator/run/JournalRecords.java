@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Pause;
 import dev.orchestrator.output.UsageJson;
 import dev.orchestrator.plan.PlanJson;
@@ -95,6 +96,22 @@ final class JournalRecords {
       pauses.add(new Pause(sessionEnd, resumedAt));
     }
     return pauses;
+  }
+
+  /**
+   * What made the plan, as the first session that names it recorded it: a resumed run plans
+   * nothing, so it names the planner of the run it resumes. Null when no session named one (a run
+   * of a plan file).
+   */
+  static Backend planner(List<JsonNode> records) {
+    for (JsonNode r : records) {
+      JsonNode planner = r.path("planner");
+      if (r.path("type").asText().equals("run_started") && planner.path("kind").isTextual()) {
+        JsonNode model = planner.path("model");
+        return new Backend(planner.get("kind").asText(), model.isTextual() ? model.asText() : null);
+      }
+    }
+    return null;
   }
 
   private static CompletedTask completedTask(JsonNode r, String task, Path runDirectory) {

@@ -1,6 +1,7 @@
 package dev.orchestrator.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.ProjectReadme;
 import dev.orchestrator.output.RunRecord;
@@ -62,7 +63,11 @@ final class RunSession {
             plan.tasks().size());
       }
       log.info("requirement: {}", plan.requirements());
-      journal.runStarted(startedAt, executors, completedBefore.size());
+      Backend planner =
+          settings.plannerKind() == null && resumed
+              ? JournalRecords.planner(earlier)
+              : settings.plannerKind();
+      journal.runStarted(startedAt, executors, completedBefore.size(), planner);
       List<TaskResult> results;
       try (EventWriter events = eventWriter(journal)) {
         events.on(
@@ -78,7 +83,7 @@ final class RunSession {
               startedAt,
               settings.clock().instant(),
               results,
-              settings.plannerKind(),
+              planner,
               settings.executorKind(),
               resumed ? JournalRecords.pauses(earlier, startedAt) : List.of());
       Summary summary = OutputAssembler.assemble(record);

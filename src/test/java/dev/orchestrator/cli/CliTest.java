@@ -1,17 +1,17 @@
 package dev.orchestrator.cli;
 
+import static dev.orchestrator.cli.CliRun.args;
+import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.EstimatedDuration;
 import dev.orchestrator.plan.PlanForecast;
 import dev.orchestrator.plan.PlanJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,23 +27,6 @@ class CliTest {
   static final String TODO = "Build a todo list app with backend API and frontend UI";
 
   @TempDir Path temp;
-
-  record Result(int exitCode, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), false);
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  static String[] args(Object... parts) {
-    List<String> list = new ArrayList<>();
-    for (Object part : parts) {
-      list.add(part.toString());
-    }
-    return list.toArray(String[]::new);
-  }
 
   @Nested
   class MainJob {
@@ -278,17 +261,10 @@ class CliTest {
     void real_without_a_provider_exits_2_saying_what_is_missing() {
       // No key and no claude on PATH, whatever this machine has: --real must not reach a real
       // model.
-      StringWriter err = new StringWriter();
-      int code =
-          Cli.execute(
-              args(TODO, "--real", "-o", temp.resolve("o")),
-              new PrintWriter(new StringWriter()),
-              new PrintWriter(err, true),
-              false,
-              Map.of("PATH", temp.toString()));
+      Result result = run(Map.of("PATH", temp.toString()), TODO, "--real", "-o", temp.resolve("o"));
 
-      assertThat(code).isEqualTo(2);
-      assertThat(err.toString()).contains("--real needs", "without --real");
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(result.err()).contains("--real needs", "without --real");
     }
 
     private String task(String id) {

@@ -1,16 +1,14 @@
 package dev.orchestrator.cli;
 
+import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.agent.FakeClaude;
+import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,31 +26,12 @@ class CommandLineAgentsTest {
 
   @TempDir Path temp;
 
-  record Result(int exitCode, String out, String err) {}
-
   Map<String, String> environment() {
     return Map.of(
         "PATH",
         temp.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin",
         "HOME",
         temp.resolve("home").toString());
-  }
-
-  Result run(Map<String, String> environment, Object... args) {
-    List<String> list = new ArrayList<>();
-    for (Object arg : args) {
-      list.add(arg.toString());
-    }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Cli.execute(
-            list.toArray(String[]::new),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            false,
-            environment);
-    return new Result(code, out.toString(), err.toString());
   }
 
   @Test

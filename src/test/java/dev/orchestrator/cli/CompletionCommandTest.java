@@ -1,10 +1,10 @@
 package dev.orchestrator.cli;
 
-import static dev.orchestrator.cli.CliTest.run;
+import static dev.orchestrator.cli.CliRun.run;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestrator.cli.CliTest.Result;
+import dev.orchestrator.cli.CliRun.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,15 +1,12 @@
 package dev.orchestrator.cli;
 
 import static dev.orchestrator.cli.CliTest.TODO;
-import static dev.orchestrator.cli.CliTest.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.cli.CliTest.Result;
+import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.plan.PlanJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,14 +26,9 @@ class ConsoleTest {
   @TempDir Path temp;
 
   Result run(boolean terminal, Map<String, String> environment, Object... parts) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     Map<String, String> env = new HashMap<>(environment);
     env.putIfAbsent("HOME", temp.resolve("home").toString());
-    int code =
-        Cli.execute(
-            args(parts), new PrintWriter(out, true), new PrintWriter(err, true), terminal, env);
-    return new Result(code, out.toString(), err.toString());
+    return terminal ? CliRun.onTerminal(env, parts) : CliRun.run(env, parts);
   }
 
   Object[] todo(Object... more) {
@@ -195,6 +187,42 @@ class ConsoleTest {
       assertThat(summary.at("/planner/kind").asText()).isEqualTo("heuristic");
       assertThat(summary.at("/planner/model").isNull()).isTrue();
       assertThat(summary.at("/executor/kind").asText()).isEqualTo("simulated");
+    }
+
+    @Test
+    void a_run_of_a_plan_file_does_not_claim_to_know_what_made_the_plan() throws Exception {
+      run(false, Map.of(), "plan", TODO, "-o", temp.resolve("p"));
+
+      Result result =
+          run(
+              false,
+              Map.of(),
+              "run",
+              "--plan",
+              temp.resolve("p").resolve(PlanJson.FILE_NAME),
+              "-o",
+              temp.resolve("o"),
+              "--simulate-delay",
+              "0ms");
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      JsonNode summary =
+          PlanJson.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
+      assertThat(summary.get("planner").isNull()).isTrue();
+      assertThat(Files.readString(temp.resolve("o").resolve("README.md")))
+          .contains("- Planner: not recorded (the plan was read from a file)");
+    }
+
+    @Test
+    void a_resumed_run_names_the_planner_of_the_run_it_resumes() throws Exception {
+      run(false, Map.of(), todo());
+
+      Result result = run(false, Map.of(), "resume", temp.resolve("o"));
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      JsonNode summary =
+          PlanJson.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
+      assertThat(summary.at("/planner/kind").asText()).isEqualTo("heuristic");
     }
   }
 

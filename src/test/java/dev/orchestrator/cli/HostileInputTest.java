@@ -1,7 +1,7 @@
 package dev.orchestrator.cli;
 
-import static dev.orchestrator.cli.CliTest.args;
-import static dev.orchestrator.cli.CliTest.run;
+import static dev.orchestrator.cli.CliRun.args;
+import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,8 +101,7 @@ class HostileInputTest {
     void a_plan_whose_id_is_a_path_is_refused_and_nothing_is_touched(String id) throws Exception {
       Path plan = planFile(planOf(List.of(task("task_1"), task(id)), Map.of()));
 
-      CliTest.Result result =
-          run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms"));
+      CliRun.Result result = run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms"));
 
       assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
       assertThat(result.err()).contains("is not a token").doesNotContain("\u001b");
@@ -115,7 +114,7 @@ class HostileInputTest {
       for (String id : List.of(victim.toString(), "x".repeat(300))) {
         Path plan = planFile(planOf(List.of(task(id)), Map.of()));
 
-        CliTest.Result result =
+        CliRun.Result result =
             run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms"));
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
@@ -128,7 +127,7 @@ class HostileInputTest {
     void dotted_ids_that_are_tokens_still_run_inside_the_output_directory() throws Exception {
       Path plan = planFile(planOf(List.of(task("v1.2-api_x"), task(".hidden")), Map.of()));
 
-      CliTest.Result result =
+      CliRun.Result result =
           run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms", "--no-verify"));
 
       assertThat(result.exitCode()).as(result.err()).isZero();
@@ -145,7 +144,7 @@ class HostileInputTest {
     void a_record_pointing_outside_the_run_makes_resume_refuse(String rawDirectory)
         throws Exception {
       Path plan = planFile(planOf(List.of(task("task_1"), task("task_2")), Map.of()));
-      CliTest.Result first =
+      CliRun.Result first =
           run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms", "--no-verify"));
       assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
       rewriteCompletion(
@@ -155,7 +154,7 @@ class HostileInputTest {
                   "raw_directory",
                   rawDirectory.equals("ABSOLUTE") ? victim.toString() : rawDirectory));
 
-      CliTest.Result result = run(args("resume", out, "--simulate-delay", "0ms"));
+      CliRun.Result result = run(args("resume", out, "--simulate-delay", "0ms"));
 
       assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
       assertThat(result.err()).contains("journal").contains("altered");
@@ -165,14 +164,14 @@ class HostileInputTest {
     @Test
     void a_file_path_leaving_the_raw_directory_makes_resume_refuse() throws Exception {
       Path plan = planFile(planOf(List.of(task("task_1"), task("task_2")), Map.of()));
-      CliTest.Result first =
+      CliRun.Result first =
           run(args("run", "--plan", plan, "-o", out, "--simulate-delay", "0ms", "--no-verify"));
       assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
       rewriteCompletion(
           "task_1",
           record -> ((ObjectNode) record.get("files")).put("../../../victim/keep.txt", "00"));
 
-      CliTest.Result result = run(args("resume", out, "--simulate-delay", "0ms"));
+      CliRun.Result result = run(args("resume", out, "--simulate-delay", "0ms"));
 
       assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
       assertThat(result.err()).contains("outside");
@@ -197,19 +196,6 @@ class HostileInputTest {
   }
 
   static final String KEY = "sk-ant-api03-TESTKEY-0123456789abcdef";
-
-  private CliTest.Result runWith(Map<String, String> environment, Object... parts) {
-    java.io.StringWriter stdout = new java.io.StringWriter();
-    java.io.StringWriter stderr = new java.io.StringWriter();
-    int code =
-        Cli.execute(
-            args(parts),
-            new java.io.PrintWriter(stdout, true),
-            new java.io.PrintWriter(stderr, true),
-            false,
-            environment);
-    return new CliTest.Result(code, stdout.toString(), stderr.toString());
-  }
 
   private Map<String, String> environmentWithKeys() throws Exception {
     Files.createDirectories(temp.resolve("bin"));
@@ -266,8 +252,8 @@ class HostileInputTest {
           """);
       Path plan = planFile(planOf(List.of(task("task_1"), task("task_2")), Map.of()));
 
-      CliTest.Result result =
-          runWith(
+      CliRun.Result result =
+          run(
               environmentWithKeys(),
               "run",
               "--plan",
@@ -301,8 +287,8 @@ class HostileInputTest {
           """);
       Path plan = planFile(planOf(List.of(task("task_1")), Map.of()));
 
-      CliTest.Result result =
-          runWith(
+      CliRun.Result result =
+          run(
               environmentWithKeys(),
               "run",
               "--plan",
@@ -335,8 +321,8 @@ class HostileInputTest {
           """);
       Path plan = planFile(planOf(List.of(task("task_1")), Map.of()));
 
-      CliTest.Result result =
-          runWith(
+      CliRun.Result result =
+          run(
               environmentWithKeys(),
               "run",
               "--plan",
@@ -360,12 +346,12 @@ class HostileInputTest {
     void an_executor_budget_of_two_billion_is_refused_with_the_cap() throws Exception {
       Path plan = planFile(planOf(List.of(task("task_1")), Map.of()));
 
-      CliTest.Result flag = run(args("run", "--plan", plan, "-o", out, "-m", Integer.MAX_VALUE));
+      CliRun.Result flag = run(args("run", "--plan", plan, "-o", out, "-m", Integer.MAX_VALUE));
       String json =
           Files.readString(plan)
               .replace("\"executor_budget\" : 2", "\"executor_budget\" : 2147483647");
       Files.writeString(plan, json);
-      CliTest.Result inPlan = run(args("run", "--plan", plan, "-o", out));
+      CliRun.Result inPlan = run(args("run", "--plan", plan, "-o", out));
 
       assertThat(flag.exitCode()).isEqualTo(Cli.USAGE);
       assertThat(flag.err()).contains("at most 256");
@@ -395,7 +381,7 @@ class HostileInputTest {
               "\"" + "a".repeat(20 << 20) + "\"",
               "[".repeat(100_000) + "]".repeat(100_000),
               "{\"requirements\": " + "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_001))) {
-        CliTest.Result result = run(args("run", "--plan", planText(text), "-o", out));
+        CliRun.Result result = run(args("run", "--plan", planText(text), "-o", out));
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
         assertThat(result.err()).contains("not valid JSON").doesNotContain("Exception");
@@ -408,9 +394,9 @@ class HostileInputTest {
       Path dangling = Files.createSymbolicLink(temp.resolve("dangling"), temp.resolve("nowhere"));
       Path file = Files.writeString(temp.resolve("a-file"), "x");
 
-      CliTest.Result atLink = run(args("run", "--plan", plan, "-o", dangling));
-      CliTest.Result underFile = run(args("run", "--plan", plan, "-o", file.resolve("sub")));
-      CliTest.Result simulateAtFile = run(args("simulate", "--plan", plan, "-o", file));
+      CliRun.Result atLink = run(args("run", "--plan", plan, "-o", dangling));
+      CliRun.Result underFile = run(args("run", "--plan", plan, "-o", file.resolve("sub")));
+      CliRun.Result simulateAtFile = run(args("simulate", "--plan", plan, "-o", file));
 
       assertThat(atLink.exitCode()).as(atLink.err()).isEqualTo(Cli.USAGE);
       assertThat(atLink.err()).contains("symbolic link");
@@ -430,7 +416,7 @@ class HostileInputTest {
       Path readOnly = Files.createDirectories(temp.resolve("read-only"));
       readOnly.toFile().setWritable(false);
 
-      CliTest.Result result =
+      CliRun.Result result =
           run(args("run", "--plan", planText(validPlanJson()), "-o", readOnly.resolve("out")));
 
       readOnly.toFile().setWritable(true);
@@ -450,7 +436,7 @@ class HostileInputTest {
                   "\"estimated_duration\" : \"[^\"]*\"",
                   "\"estimated_duration\" : \"100000000000000000hrs\"");
 
-      CliTest.Result result = run(args("run", "--plan", planText(text), "-o", out));
+      CliRun.Result result = run(args("run", "--plan", planText(text), "-o", out));
 
       assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
       assertThat(result.err()).contains("over a year");
@@ -459,8 +445,8 @@ class HostileInputTest {
     @Test
     void trailing_garbage_and_duplicate_keys_are_refused() throws Exception {
       String text = validPlanJson();
-      CliTest.Result trailing = run(args("run", "--plan", planText(text + " garbage"), "-o", out));
-      CliTest.Result duplicate =
+      CliRun.Result trailing = run(args("run", "--plan", planText(text + " garbage"), "-o", out));
+      CliRun.Result duplicate =
           run(
               args(
                   "run",
@@ -489,7 +475,7 @@ class HostileInputTest {
               List.of());
       Path plan = planFile(planOf(List.of(bad), Map.of()));
 
-      CliTest.Result result = run(args("run", "--plan", plan, "-o", out));
+      CliRun.Result result = run(args("run", "--plan", plan, "-o", out));
 
       assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
       assertThat(result.err()).contains("control character").contains("\\u001B");
@@ -502,7 +488,7 @@ class HostileInputTest {
       Files.writeString(dir.resolve("report.html"), "my own report");
       Files.writeString(dir.resolve("notes.txt"), "mine");
 
-      CliTest.Result result = run(args("simulate", "--plan", planText(validPlanJson()), "-o", dir));
+      CliRun.Result result = run(args("simulate", "--plan", planText(validPlanJson()), "-o", dir));
 
       assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
       assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo("my own report");

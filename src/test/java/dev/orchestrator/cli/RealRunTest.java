@@ -1,21 +1,20 @@
 package dev.orchestrator.cli;
 
+import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.llm.fake.FakeModelServer;
 import dev.orchestrator.llm.fake.FakeModelServer.Dialect;
 import dev.orchestrator.llm.fake.TodoScript;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,30 +41,11 @@ class RealRunTest {
   @TempDir Path temp;
   FakeModelServer server;
 
-  record Result(int exitCode, String out, String err) {}
-
   @AfterEach
   void stop() {
     if (server != null) {
       server.close();
     }
-  }
-
-  Result run(Map<String, String> environment, Object... args) {
-    List<String> list = new ArrayList<>();
-    for (Object arg : args) {
-      list.add(arg.toString());
-    }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Cli.execute(
-            list.toArray(String[]::new),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            false,
-            environment);
-    return new Result(code, out.toString(), err.toString());
   }
 
   /** No claude on PATH and no home config: only what a test gives counts. */
@@ -257,7 +237,6 @@ class RealRunTest {
     Result result =
         run(
             environment("ANTHROPIC_API_KEY", KEY),
-            "plan",
             "x",
             "--real",
             "--base-url",
@@ -265,7 +244,9 @@ class RealRunTest {
             "--model",
             "claude-unpriced-1",
             "--max-cost",
-            "5");
+            "5",
+            "-o",
+            temp.resolve("out"));
 
     assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
     assertThat(result.err())

@@ -1,11 +1,11 @@
 package dev.orchestrator.cli;
 
+import static dev.orchestrator.cli.CliRun.args;
+import static dev.orchestrator.cli.CliRun.run;
 import static dev.orchestrator.cli.CliTest.TODO;
-import static dev.orchestrator.cli.CliTest.args;
-import static dev.orchestrator.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestrator.cli.CliTest.Result;
+import dev.orchestrator.cli.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

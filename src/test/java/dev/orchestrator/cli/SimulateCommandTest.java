@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +38,6 @@ class SimulateCommandTest {
 
   @TempDir Path dir;
   private Path plan;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
 
   private static String task(String id, String duration) {
     return """
@@ -54,19 +52,16 @@ class SimulateCommandTest {
     Files.writeString(plan, PLAN);
   }
 
-  private int simulate(String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = "simulate";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return Cli.execute(all, new PrintWriter(out), new PrintWriter(err), false);
+  private static Result simulate(String... args) {
+    return CliRun.run(Stream.concat(Stream.of("simulate"), Stream.of(args)).toArray(String[]::new));
   }
 
   @Test
   void predicts_the_makespan_utilisation_critical_path_and_lower_bound() {
-    int code = simulate("--plan", plan.toString(), "-m", "2");
+    Result result = simulate("--plan", plan.toString(), "-m", "2");
 
-    assertThat(code).isEqualTo(Cli.OK);
-    assertThat(out.toString())
+    assertThat(result.exitCode()).isEqualTo(Cli.OK);
+    assertThat(result.out())
         .contains("Executors: 2")
         .contains("Predicted makespan: 2hrs")
         .contains("Executor utilisation: 87.5%")
@@ -78,7 +73,8 @@ class SimulateCommandTest {
   void writes_the_report_of_the_predicted_schedule_with_output_dir() throws IOException {
     Path reportDir = dir.resolve("forecast");
 
-    assertThat(simulate("--plan", plan.toString(), "-m", "2", "-o", reportDir.toString()))
+    assertThat(
+            simulate("--plan", plan.toString(), "-m", "2", "-o", reportDir.toString()).exitCode())
         .isEqualTo(Cli.OK);
 
     String page = Files.readString(reportDir.resolve("report.html"));
@@ -87,17 +83,18 @@ class SimulateCommandTest {
 
   @Test
   void uses_the_plans_executor_budget_when_none_is_given() {
-    assertThat(simulate("--plan", plan.toString())).isEqualTo(Cli.OK);
+    Result result = simulate("--plan", plan.toString());
 
-    assertThat(out.toString()).contains("Executors: 2").contains("Predicted makespan: 2hrs");
+    assertThat(result.exitCode()).isEqualTo(Cli.OK);
+    assertThat(result.out()).contains("Executors: 2").contains("Predicted makespan: 2hrs");
   }
 
   @Test
   void sweeps_budgets_and_recommends_the_fewest_executors_near_the_best_makespan() {
-    int code = simulate("--plan", plan.toString(), "--sweep", "1..3");
+    Result result = simulate("--plan", plan.toString(), "--sweep", "1..3");
 
-    assertThat(code).isEqualTo(Cli.OK);
-    assertThat(out.toString())
+    assertThat(result.exitCode()).isEqualTo(Cli.OK);
+    assertThat(result.out())
         .containsPattern("(?m)^\\s+1\\s+3hrs30min\\s")
         .containsPattern("(?m)^\\s+2\\s+2hrs\\s.*<- recommended")
         .containsPattern("(?m)^\\s+3\\s+2hrs\\s")
@@ -106,10 +103,10 @@ class SimulateCommandTest {
 
   @Test
   void prints_json_for_scripts() throws IOException {
-    int code = simulate("--plan", plan.toString(), "--sweep", "1..3", "--json");
+    Result result = simulate("--plan", plan.toString(), "--sweep", "1..3", "--json");
 
-    assertThat(code).isEqualTo(Cli.OK);
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(result.exitCode()).isEqualTo(Cli.OK);
+    JsonNode json = new ObjectMapper().readTree(result.out());
     assertThat(json.get("tasks").asInt()).isEqualTo(4);
     assertThat(json.get("critical_path_ms").asLong()).isEqualTo(7_200_000);
     assertThat(json.get("forecasts")).hasSize(3);
@@ -124,33 +121,33 @@ class SimulateCommandTest {
   void rejects_an_invalid_plan_with_exit_code_2() throws IOException {
     Files.writeString(plan, PLAN.replace("\"task_4\": [\"task_2\"]", "\"task_4\": [\"task_9\"]"));
 
-    int code = simulate("--plan", plan.toString(), "-m", "2");
+    Result result = simulate("--plan", plan.toString(), "-m", "2");
 
-    assertThat(code).isEqualTo(Cli.USAGE);
-    assertThat(err.toString()).contains("task_9");
+    assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
+    assertThat(result.err()).contains("task_9");
   }
 
   @Test
   void rejects_a_missing_plan_with_exit_code_2() {
-    int code = simulate("--plan", dir.resolve("missing.json").toString());
+    Result result = simulate("--plan", dir.resolve("missing.json").toString());
 
-    assertThat(code).isEqualTo(Cli.USAGE);
-    assertThat(err.toString()).contains("does not exist");
+    assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
+    assertThat(result.err()).contains("does not exist");
   }
 
   @Test
   void rejects_a_sweep_of_more_than_64_budgets_with_exit_code_2() {
-    int code = simulate("--plan", plan.toString(), "--sweep", "1..65");
+    Result result = simulate("--plan", plan.toString(), "--sweep", "1..65");
 
-    assertThat(code).isEqualTo(Cli.USAGE);
-    assertThat(err.toString()).contains("1..64");
+    assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
+    assertThat(result.err()).contains("1..64");
   }
 
   @Test
   void rejects_a_backwards_sweep_with_exit_code_2() {
-    int code = simulate("--plan", plan.toString(), "--sweep", "4..2");
+    Result result = simulate("--plan", plan.toString(), "--sweep", "4..2");
 
-    assertThat(code).isEqualTo(Cli.USAGE);
-    assertThat(err.toString()).contains("4..2");
+    assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
+    assertThat(result.err()).contains("4..2");
   }
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyAndRepairTest {
 
   @TempDir Path temp;
-
-  record Result(int exitCode, String out, String err) {}
 
   /** The agent: for each task id, a shell snippet run in its workspace. */
   private Path agent(Map<String, String> tasks) throws IOException {
@@ -85,20 +82,7 @@ class VerifyAndRepairTest {
   }
 
   private Result run(Object... args) {
-    List<String> list = new ArrayList<>();
-    for (Object arg : args) {
-      list.add(arg.toString());
-    }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Cli.execute(
-            list.toArray(String[]::new),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            false,
-            environment());
-    return new Result(code, out.toString(), err.toString());
+    return CliRun.run(environment(), args);
   }
 
   private Result runPlan(Path plan, Path out, Object... more) {

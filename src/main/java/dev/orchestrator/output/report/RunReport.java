@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.report.ReportModel.Kind;
@@ -41,9 +42,9 @@ public final class RunReport {
   // Says what planned and executed a run, and that simulated executors wrote placeholders.
   private static String madeBy(ReportModel model, boolean simulatedWork) {
     StringBuilder line = new StringBuilder();
-    if (model.planner() != null && model.executor() != null) {
+    if (model.executor() != null) {
       line.append("<p class=\"made-by\">Planner: ")
-          .append(escape(model.planner().describe()))
+          .append(escape(Backend.describePlanner(model.planner())))
           .append(" · Executor: ")
           .append(escape(model.executor().describe()))
           .append("</p>\n");

@@ -1,0 +1,122 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.run.RunListener;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Puts an {@link Orchestrator} together from the option mixins a command takes. A command names
+ * only the parts it has ({@code plan} no executors, {@code resume} no planner, ...); a part it does
+ * not name stays at the orchestrator's default.
+ */
+final class RunAssembly {
+
+  private final Settings settings;
+  private final ModelOptions model;
+  private final ClaudeCodeOptions claudeCode;
+  private Path outputDirectory;
+  private boolean force;
+  private Integer maxExecutors;
+  private PlanningOptions planning;
+  private ExecutorOptions executors;
+  private ExecutionOptions execution;
+  private EngineOptions engine;
+  private VerifyOptions verify;
+  private int defaultFixRounds;
+
+  private RunAssembly(Settings settings, ModelOptions model, ClaudeCodeOptions claudeCode) {
+    this.settings = settings;
+    this.model = model;
+    this.claudeCode = claudeCode;
+  }
+
+  /**
+   * The assembly of a command, with the options every planner and agent reads.
+   *
+   * @param spec the command, which finds the {@link Settings} of its command line
+   */
+  static RunAssembly of(CommandSpec spec, ModelOptions model, ClaudeCodeOptions claudeCode) {
+    return new RunAssembly(Settings.of(spec), model, claudeCode);
+  }
+
+  /** Where to write: {@code -o} and {@code --force}. */
+  RunAssembly directory(DirectoryOptions options) {
+    return directory(options.outputDirectory, options.force);
+  }
+
+  /** Where to write; a null directory is the default one. */
+  RunAssembly directory(Path directory, boolean force) {
+    this.outputDirectory = directory;
+    this.force = force;
+    return this;
+  }
+
+  /** The executor budget, or null for the default (the plan's own when one is read). */
+  RunAssembly budget(Integer maxExecutors) {
+    this.maxExecutors = maxExecutors;
+    return this;
+  }
+
+  /** Who plans; without it, the default for {@code --real} or offline. */
+  RunAssembly planning(PlanningOptions options) {
+    this.planning = options;
+    return this;
+  }
+
+  /** Who executes, within which limits, where; without it the command runs no task. */
+  RunAssembly execution(
+      ExecutorOptions executors, ExecutionOptions execution, EngineOptions engine) {
+    this.executors = executors;
+    this.execution = execution;
+    this.engine = engine;
+    return this;
+  }
+
+  /**
+   * The verify step, with {@code defaultFixRounds} repair rounds unless {@code --fix-rounds} is
+   * given; without it there is none.
+   */
+  RunAssembly verification(VerifyOptions options, int defaultFixRounds) {
+    this.verify = options;
+    this.defaultFixRounds = defaultFixRounds;
+    return this;
+  }
+
+  /** The orchestrator, telling {@code listener} every event of its runs. */
+  Orchestrator build(RunListener listener) {
+    Backends backends =
+        new BackendFactory(model, claudeCode, settings)
+            .backends(
+                planning == null ? null : planning.planner,
+                executors,
+                execution == null ? null : execution.maxCost);
+    Orchestrator.Builder builder = Orchestrator.builder();
+    if (maxExecutors != null) {
+      builder.maxExecutors(maxExecutors);
+    }
+    if (verify != null) {
+      verify.configure(builder, defaultFixRounds);
+    }
+    if (executors != null) {
+      builder
+          .agents(backends.agents())
+          .retryPolicy(execution.retryPolicy())
+          .engine(engine.engine(backends.meter()));
+    }
+    Orchestrator orchestrator =
+        builder
+            .outputDirectory(outputDirectory)
+            .force(force)
+            .planner(backends.planner())
+            // A command without planning options plans nothing: the plan came from a file (whose
+            // maker it does not know) or, for resume, the journal names it.
+            .describedAs(planning == null ? null : backends.plannerKind(), backends.executorKind())
+            .listener(listener)
+            .secrets(settings.secrets())
+            .build();
+    // --max-cost: once the model requests have cost that much, no further task starts.
+    backends.meter().onLimitReached(orchestrator::stop);
+    return orchestrator;
+  }
+}
