@@ -15,6 +15,10 @@ import dev.orchestrator.run.TaskAttempt;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowTargetOptions;
@@ -28,6 +32,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,10 +43,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A worker's side of a task: asks the workflow for the plan (once per run) and the dependencies'
- * files, unpacks them (once per worker: see {@link UnpackedBundles}), runs the {@link TaskAttempt}
- * with one of this worker's agents, heartbeats meanwhile (progress messages are the heartbeat
- * details), and returns the output as a bundle. The agents and their keys never leave this process.
+ * A worker's side of a task: reads the plan from the run's first history event (once per workflow
+ * id), asks the workflow for the dependencies' files, page by page, unpacks them (once per worker:
+ * see {@link UnpackedBundles}), runs the {@link TaskAttempt} with one of this worker's agents,
+ * heartbeats meanwhile (progress messages are the heartbeat details), and returns the output as a
+ * bundle. The agents and their keys never leave this process.
  */
 final class AgentTaskActivity implements TaskActivity {
 
@@ -104,7 +110,7 @@ final class AgentTaskActivity implements TaskActivity {
                 .setWorkflowId(info.getWorkflowId())
                 .setRunId(info.getWorkflowRunId())
                 .build());
-    Plan plan = planOf(info, workflow);
+    Plan plan = planOf(info);
     Task task = plan.tasks().get(TaskGraph.of(plan).indexOf(order.taskId()));
     long started = clock.millis();
     Path directory = null;
@@ -114,7 +120,10 @@ final class AgentTaskActivity implements TaskActivity {
     ScheduledFuture<?> heartbeats = heartbeat(context, progress, attemptThread);
     try {
       directory = Files.createTempDirectory(scratch, "attempt-");
-      Map<String, List<Path>> dependencies = unpack(workflow.dependencies(order.taskId()));
+      Map<String, List<Path>> dependencies =
+          unpack(
+              DependencyPages.collect(
+                  (bundle, offset) -> workflow.dependencies(order.taskId(), bundle, offset)));
       Path output = directory.resolve("output");
       agent = agents.take();
       AttemptTimer timer =
@@ -182,11 +191,10 @@ final class AgentTaskActivity implements TaskActivity {
     }
   }
 
-  // The query runs outside the lock: it may wait on the server, and other attempts must not wait on
-  // it (two attempts asking for the same plan at once both ask).
-  private Plan planOf(ActivityInfo info, RunWorkflow workflow) {
-    // By workflow id: every run of a continue-as-new chain has the same plan, and a large plan's
-    // query answers, all in one workflow task as the next run starts, could pass gRPC's 4 MB.
+  // The read runs outside the lock: it waits on the server, and other attempts must not wait on it
+  // (two attempts reading the same plan at once both read).
+  private Plan planOf(ActivityInfo info) {
+    // By workflow id: every run of a continue-as-new chain has the same plan.
     String key = info.getWorkflowId();
     synchronized (plans) {
       Plan cached = plans.get(key);
@@ -194,11 +202,47 @@ final class AgentTaskActivity implements TaskActivity {
         return cached;
       }
     }
-    Plan plan = PlanJson.parse(workflow.plan(), "the plan of workflow " + info.getWorkflowId());
+    Plan plan =
+        PlanJson.parse(startInput(info).planJson(), "the plan of workflow " + info.getWorkflowId());
     synchronized (plans) {
       plans.put(key, plan);
     }
     return plan;
+  }
+
+  /**
+   * The input the run started with, from the first event of its history. Not a query: a query's
+   * answer may travel in the reply to a workflow task together with the other answers given
+   * meanwhile, and several workers' plans (2 MB each at most) passed gRPC's 4 MB limit there, which
+   * stalled the run. A history page is a reply of its own, to this worker alone.
+   */
+  private WorkflowInput startInput(ActivityInfo info) {
+    GetWorkflowExecutionHistoryResponse first =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .getWorkflowExecutionHistory(
+                GetWorkflowExecutionHistoryRequest.newBuilder()
+                    .setNamespace(client.getOptions().getNamespace())
+                    .setExecution(
+                        WorkflowExecution.newBuilder()
+                            .setWorkflowId(info.getWorkflowId())
+                            .setRunId(info.getWorkflowRunId()))
+                    .setMaximumPageSize(1)
+                    .build());
+    HistoryEvent started = first.getHistory().getEvents(0);
+    if (!started.hasWorkflowExecutionStartedEventAttributes()) {
+      throw new IllegalStateException(
+          "the history of workflow " + info.getWorkflowId() + " does not begin with its start");
+    }
+    return client
+        .getOptions()
+        .getDataConverter()
+        .fromPayloads(
+            0,
+            Optional.of(started.getWorkflowExecutionStartedEventAttributes().getInput()),
+            WorkflowInput.class,
+            WorkflowInput.class);
   }
 
   private Map<String, List<Path>> unpack(List<Bundle> bundles) {

@@ -45,7 +45,6 @@ public final class ReadyQueueRun implements RunWorkflow {
 
   private final Deque<RunFact> pending = new ArrayDeque<>();
   private final Deque<Ended> ended = new ArrayDeque<>();
-  private String planJson;
   private TaskGraph graph;
   private int[] topologicalPosition;
   private Bundle[] files;
@@ -58,8 +57,7 @@ public final class ReadyQueueRun implements RunWorkflow {
 
   @Override
   public WorkflowResult run(WorkflowInput input) {
-    planJson = input.planJson();
-    Plan plan = PlanJson.parse(planJson, "the workflow input");
+    Plan plan = PlanJson.parse(input.planJson(), "the workflow input");
     graph = TaskGraph.of(plan);
     topologicalPosition = new int[graph.size()];
     int[] order = graph.topologicalOrder();
@@ -193,13 +191,8 @@ public final class ReadyQueueRun implements RunWorkflow {
   }
 
   @Override
-  public String plan() {
-    return planJson;
-  }
-
-  @Override
-  public List<Bundle> dependencies(String taskId) {
-    return dependencyFiles(graph.indexOf(taskId));
+  public DependencyPage dependencies(String taskId, int bundle, int offset) {
+    return DependencyPages.page(dependencyFiles(graph.indexOf(taskId)), bundle, offset);
   }
 
   private DispatchListener facts(List<RunFact> ends) {

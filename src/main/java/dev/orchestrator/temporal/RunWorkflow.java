@@ -4,7 +4,6 @@ import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import java.util.List;
 
 /**
  * One run of a plan as a Temporal workflow; it runs on the workers, so it outlives the coordinator.
@@ -17,18 +16,18 @@ public interface RunWorkflow {
   WorkflowResult run(WorkflowInput input);
 
   /**
-   * The plan, as JSON: workers ask once per run instead of receiving it with every task. A query
-   * leaves no trace in the history.
+   * A page of the files of every task the given one depends on, directly or not, nearest
+   * dependencies last; complete once the task has been handed out. A query leaves no trace in the
+   * history, but its answer may travel in the reply to a workflow task with every other answer
+   * given meanwhile, so each is small ({@link DependencyPages#ANSWER_BYTES}); workers ask page
+   * after page ({@link DependencyPages#collect}). Workers read the plan from the run's first
+   * history event, never through a query: a large plan's answers would pass gRPC's 4 MB.
+   *
+   * @param bundle the first bundle of the page, 0 for the first page
+   * @param offset the first byte of that bundle's zip, 0 for the first page
    */
   @QueryMethod
-  String plan();
-
-  /**
-   * The files of every task the given one depends on, directly or not, nearest dependencies last;
-   * complete once the task has been handed out.
-   */
-  @QueryMethod
-  List<Bundle> dependencies(String taskId);
+  DependencyPage dependencies(String taskId, int bundle, int offset);
 
   /**
    * Starts no further task, as a local run does when stopped ({@code --max-cost} reached, Ctrl-C):

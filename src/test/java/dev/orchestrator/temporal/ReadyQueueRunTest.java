@@ -336,7 +336,11 @@ class ReadyQueueRunTest {
               runOfThisAttempt();
               // What a worker asks the run it works for: the files of the task's dependencies,
               // which a continued run carries over from the runs before it.
-              dependencyFiles.put(order.taskId(), byId().dependencies(order.taskId()).size());
+              dependencyFiles.put(
+                  order.taskId(),
+                  DependencyPages.collect(
+                          (bundle, offset) -> byId().dependencies(order.taskId(), bundle, offset))
+                      .size());
             });
 
     System.out.println("60 tasks, history limit 150 events: " + result.runs() + " runs");
