@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What the workflow asks a worker to do: one attempt at one task. Neither the plan nor the
- * dependencies' files are in it: the worker asks the workflow for them (a query, which leaves no
- * trace in the history), so the history grows with each task's own output once, not with the plan
- * or the dependencies times the tasks.
+ * dependencies' files are in it: the worker reads the plan from the run's first history event and
+ * asks the workflow for the files (a query, which leaves no trace in the history), so the history
+ * grows with each task's own output once, not with the plan or the dependencies times the tasks.
  *
  * @param slot executor slot 1..M
  * @param attempt 1 for the first attempt
