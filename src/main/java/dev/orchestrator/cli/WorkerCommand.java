@@ -34,8 +34,10 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Mixin TemporalOptions temporal;
 
+  // Not --max-executors: that is a run's budget M, and ORCHESTRATOR_MAX_EXECUTORS set for runs
+  // must not size the workers.
   @Option(
-      names = {"-m", "--max-executors"},
+      names = {"-m", "--max-attempts"},
       paramLabel = "N",
       defaultValue = "1",
       description = "Task attempts this worker runs at once (default: ${DEFAULT-VALUE}).")

@@ -180,7 +180,7 @@ class OptionsPerCommandTest {
         arguments(
             "worker",
             concat(
-                List.of("--max-executors"),
+                List.of("--max-attempts"),
                 EXECUTION.subList(0, 6),
                 MODEL,
                 CLAUDE_CODE,
