@@ -200,6 +200,22 @@ public final class EngineRun {
   }
 
   /**
+   * Records that a task's attempt was cancelled (Ctrl-C) as a local run does: the task counts as
+   * not started, with its attempts (the cancelled one last), and a later run does it again.
+   *
+   * @param attempts every attempt at the task, at least one
+   * @return false if the task's end was recorded before
+   */
+  public synchronized boolean cancelled(String taskId, List<Attempt> attempts) {
+    int t = graph().indexOf(taskId);
+    if (completedBefore.containsKey(taskId) || runs[t] != null || attempts.isEmpty()) {
+      return false;
+    }
+    runs[t] = TaskRun.cancelled(attempts);
+    return true;
+  }
+
+  /**
    * Records that a task will not run because a dependency failed and announces {@link
    * RunEvent.TaskSkipped}.
    *
@@ -217,7 +233,7 @@ public final class EngineRun {
 
   /**
    * One result per task in plan order: completed earlier, accepted, failed or skipped as recorded
-   * here; any other task was not started.
+   * here; any other task, a cancelled one included, was not started.
    */
   public synchronized List<TaskResult> results() {
     List<TaskResult> results = new ArrayList<>();
@@ -228,9 +244,11 @@ public final class EngineRun {
         results.add(TaskResults.of(earlier));
       } else if (runs[t] != null) {
         TaskStatus status =
-            runs[t].outcome() == TaskRun.Outcome.COMPLETED
-                ? TaskStatus.COMPLETED
-                : TaskStatus.FAILED;
+            switch (runs[t].outcome()) {
+              case COMPLETED -> TaskStatus.COMPLETED;
+              case CANCELLED -> TaskStatus.NOT_STARTED;
+              default -> TaskStatus.FAILED;
+            };
         results.add(TaskResults.of(id, status, runs[t], null));
       } else if (skipReasons[t] != null) {
         results.add(TaskResults.of(id, TaskStatus.SKIPPED, null, skipReasons[t]));

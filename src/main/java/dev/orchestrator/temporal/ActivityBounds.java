@@ -1,5 +1,6 @@
 package dev.orchestrator.temporal;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -9,6 +10,13 @@ final class ActivityBounds {
 
   /** How often Temporal gives an attempt to another worker after losing the one running it. */
   static final int LOST_WORKER_ATTEMPTS = 10;
+
+  /**
+   * The longest a worker holds back an attempt's heartbeat (the SDK's default is 80 % of the
+   * heartbeat timeout): a cancellation reaches an attempt only in a heartbeat's reply, so this
+   * bounds how long a cancelled attempt's agent goes on.
+   */
+  static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(1);
 
   private ActivityBounds() {}
 
@@ -24,6 +32,11 @@ final class ActivityBounds {
                 ? Duration.ofMillis(input.taskTimeoutMillis()).plus(heartbeat.multipliedBy(3))
                 : Duration.ofDays(7))
         .setHeartbeatTimeout(heartbeat)
+        // A cancelled attempt ends when its worker says so, not when the cancel is requested:
+        // the workflow then has the attempt's own record, and when the run ends no agent still
+        // runs (as a local cancel joins its executors). A lost worker holds this up to the
+        // heartbeat timeout.
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofSeconds(1))

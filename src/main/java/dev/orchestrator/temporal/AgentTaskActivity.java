@@ -19,6 +19,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
+import io.temporal.client.ActivityCanceledException;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowTargetOptions;
@@ -38,6 +39,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,8 +118,9 @@ final class AgentTaskActivity implements TaskActivity {
     Path directory = null;
     Agent agent = null;
     AtomicReference<String> progress = new AtomicReference<>("starting");
+    AtomicBoolean cancelled = new AtomicBoolean();
     Thread attemptThread = Thread.currentThread();
-    ScheduledFuture<?> heartbeats = heartbeat(context, progress, attemptThread);
+    ScheduledFuture<?> heartbeats = heartbeat(context, progress, cancelled, attemptThread);
     try {
       directory = Files.createTempDirectory(scratch, "attempt-");
       Map<String, List<Path>> dependencies =
@@ -158,24 +161,16 @@ final class AgentTaskActivity implements TaskActivity {
           result.result().summary(),
           result.result().usage(),
           details);
-    } catch (AttemptTimer.TimedOut e) {
-      throw agentFailure(order, started, e.getMessage(), true, Attempt.Outcome.TIMED_OUT);
-    } catch (AgentException e) {
-      throw agentFailure(order, started, e.getMessage(), e.retryable(), null);
-    } catch (InterruptedException e) {
-      // The worker is shutting down at once: hand the attempt back for another worker.
-      Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure(
-          "worker " + identity + " stopped during the attempt", "WorkerStopped");
+    } catch (RuntimeException | InterruptedException e) {
+      if (cancelled.get()) {
+        // The run was cancelled: the interrupt ended the agent, as a local cancel does, and any
+        // failure after it is the cancellation's doing, not the task's.
+        Thread.interrupted();
+        throw agentFailure(order, started, "cancelled", false, Attempt.Outcome.CANCELLED);
+      }
+      throw failure(order, started, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a directory for " + order.taskId(), e);
-    } catch (ApplicationFailure e) {
-      throw e;
-    } catch (RuntimeException e) {
-      log.error(
-          "task {} failed on worker {} with an unexpected error", order.taskId(), identity, e);
-      throw agentFailure(
-          order, started, "the agent failed unexpectedly: " + e, false, Attempt.Outcome.FAILED);
     } finally {
       heartbeats.cancel(false);
       if (agent != null) {
@@ -189,6 +184,29 @@ final class AgentTaskActivity implements TaskActivity {
         }
       }
     }
+  }
+
+  /** The failure an attempt that was not cancelled ends with. */
+  private RuntimeException failure(TaskOrder order, long started, Exception thrown) {
+    if (thrown instanceof AttemptTimer.TimedOut e) {
+      return agentFailure(order, started, e.getMessage(), true, Attempt.Outcome.TIMED_OUT);
+    }
+    if (thrown instanceof AgentException e) {
+      return agentFailure(order, started, e.getMessage(), e.retryable(), null);
+    }
+    if (thrown instanceof InterruptedException) {
+      // The worker is shutting down at once: hand the attempt back for another worker.
+      Thread.currentThread().interrupt();
+      return ApplicationFailure.newFailure(
+          "worker " + identity + " stopped during the attempt", "WorkerStopped");
+    }
+    if (thrown instanceof ApplicationFailure e) {
+      return e;
+    }
+    log.error(
+        "task {} failed on worker {} with an unexpected error", order.taskId(), identity, thrown);
+    return agentFailure(
+        order, started, "the agent failed unexpectedly: " + thrown, false, Attempt.Outcome.FAILED);
   }
 
   // The read runs outside the lock: it waits on the server, and other attempts must not wait on it
@@ -255,13 +273,25 @@ final class AgentTaskActivity implements TaskActivity {
 
   // Agents may be silent for minutes (a coding agent thinking): the worker heartbeats for them, so
   // a lost heartbeat means a lost worker, not a quiet agent.
+  // The SDK sends at most one heartbeat per throttle interval (ActivityBounds.HEARTBEAT_THROTTLE)
+  // and reports a cancellation at the next call after its reply: calls every half second or
+  // faster let a cancellation reach the agent within about a second and a half.
   private ScheduledFuture<?> heartbeat(
-      ActivityExecutionContext context, AtomicReference<String> progress, Thread attemptThread) {
-    long every = Math.max(100, context.getInfo().getHeartbeatTimeout().toMillis() / 3);
+      ActivityExecutionContext context,
+      AtomicReference<String> progress,
+      AtomicBoolean cancelled,
+      Thread attemptThread) {
+    long every =
+        Math.max(100, Math.min(500, context.getInfo().getHeartbeatTimeout().toMillis() / 3));
     return timers.scheduleAtFixedRate(
         () -> {
           try {
             context.heartbeat(progress.get());
+          } catch (ActivityCanceledException e) {
+            // The run was cancelled (Ctrl-C on the coordinator): end the agent now.
+            if (cancelled.compareAndSet(false, true)) {
+              attemptThread.interrupt();
+            }
           } catch (ActivityCompletionException e) {
             // The workflow no longer wants this attempt (it ended or the attempt was given away).
             attemptThread.interrupt();

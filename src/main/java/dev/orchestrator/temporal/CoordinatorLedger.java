@@ -82,6 +82,9 @@ final class CoordinatorLedger implements Ledger {
       case SKIPPED:
         run.skip(id, fact.error());
         break;
+      case CANCELLED:
+        run.cancelled(id, attempts(fact.attempts()));
+        break;
       default:
         throw new IllegalStateException("unknown fact " + fact.kind());
     }

@@ -1,22 +1,21 @@
 package dev.orchestrator.temporal;
 
-import dev.orchestrator.output.Attempt;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.run.RetryPolicy;
 import dev.orchestrator.schedule.DispatchListener;
 import dev.orchestrator.schedule.ReadyQueue;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -34,23 +33,29 @@ import java.util.TreeSet;
  * it starts nothing more, lets its running attempts end, sends their facts, and hands the next run
  * what ended and the files still needed ({@link Continuation}); the coordinator, which addresses
  * the workflow by id, follows the chain.
+ *
+ * <p>A cancel (Ctrl-C on the coordinator) starts nothing more and cancels each running task's
+ * cancellation scope; the workers end the agents, the attempts end {@code cancelled}, and the run
+ * ends once their facts are recorded, leaving those tasks not started, as a local cancel does.
  */
 public final class ReadyQueueRun implements RunWorkflow {
 
   /** Most facts in one ledger batch, besides the payload limit. */
   static final int MAX_BATCH = 500;
 
-  private record Ended(
-      int task, int slot, TaskDelivery delivery, String error, List<AttemptRecord> attempts) {}
-
   private final Deque<RunFact> pending = new ArrayDeque<>();
-  private final Deque<Ended> ended = new ArrayDeque<>();
+  private final Deque<TaskAttempts.End> ended = new ArrayDeque<>();
   private TaskGraph graph;
   private int[] topologicalPosition;
   private Bundle[] files;
   private boolean dispatching = true;
   private boolean recording;
   private boolean stopRequested;
+  private boolean cancelRequested;
+
+  /** The cancellation scope of each slot's running task, by slot. */
+  private final Map<Integer, CancellationScope> running = new TreeMap<>();
+
   private boolean announceReady = true;
   private BitSet completed;
   private BitSet terminal;
@@ -83,9 +88,14 @@ public final class ReadyQueueRun implements RunWorkflow {
         new ReadyQueue(
             graph, input.rank(), input.conflicts(), (BitSet) terminal.clone(), facts(ends));
     announceReady = true;
-    TaskActivity tasks = Workflow.newActivityStub(TaskActivity.class, ActivityBounds.tasks(input));
+    TaskAttempts attempts =
+        new TaskAttempts(
+            Workflow.newActivityStub(TaskActivity.class, ActivityBounds.tasks(input)),
+            input.retryPolicy(),
+            input.taskTimeoutMillis(),
+            pending,
+            () -> cancelRequested);
     Ledger ledger = Workflow.newActivityStub(Ledger.class, ActivityBounds.ledger(input));
-    RetryPolicy policy = input.retryPolicy();
     Async.procedure(() -> recordFacts(ledger));
 
     TreeSet<Integer> free = new TreeSet<>();
@@ -98,12 +108,17 @@ public final class ReadyQueueRun implements RunWorkflow {
     boolean mayHandOver = true;
     int endedHere = 0;
     while (true) {
-      if (stopRequested) {
+      if (stopRequested || cancelRequested) {
         queue.stop();
+      }
+      if (cancelRequested) {
+        // Cancelling a scope again does nothing; a task ends the way its attempt() decides.
+        running.values().forEach(CancellationScope::cancel);
       }
       if (mayHandOver
           && !handingOver
           && !stopRequested
+          && !cancelRequested
           && endedHere > 0
           && RunChain.historyFull(input.historyEventLimit())) {
         handingOver = true;
@@ -114,9 +129,16 @@ public final class ReadyQueueRun implements RunWorkflow {
           break;
         }
         int slot = free.pollFirst();
-        Async.procedure(() -> attempt(tasks, policy, input.taskTimeoutMillis(), t, slot));
+        CancellationScope scope =
+            Workflow.newCancellationScope(
+                () ->
+                    Async.procedure(
+                        () -> ended.add(attempts.run(graph.id(t), t, slot, dependencyFiles(t)))));
+        running.put(slot, scope);
+        scope.run();
       }
-      if (queue.done()) {
+      // A cancelled task is neither finished nor failed in the queue: the run ends without it.
+      if (queue.done() || (cancelRequested && running.isEmpty())) {
         break;
       }
       if (handingOver && queue.running() == 0) {
@@ -125,11 +147,22 @@ public final class ReadyQueueRun implements RunWorkflow {
         continue;
       }
       boolean stoppedBefore = stopRequested;
-      Workflow.await(() -> !ended.isEmpty() || stopRequested != stoppedBefore);
+      boolean cancelledBefore = cancelRequested;
+      Workflow.await(
+          () ->
+              !ended.isEmpty()
+                  || stopRequested != stoppedBefore
+                  || cancelRequested != cancelledBefore);
       while (!ended.isEmpty()) {
-        Ended end = ended.poll();
+        TaskAttempts.End end = ended.poll();
         long now = Workflow.currentTimeMillis();
         String id = graph.id(end.task());
+        running.remove(end.slot());
+        free.add(end.slot());
+        if (end.cancelled()) {
+          pending.add(RunFact.cancelled(id, end.slot(), now, end.attempts()));
+          continue;
+        }
         if (end.delivery() != null) {
           files[end.task()] = end.delivery().files();
           completed.set(end.task());
@@ -142,7 +175,6 @@ public final class ReadyQueueRun implements RunWorkflow {
         terminal.set(end.task());
         endedHere++;
         queue.finish(end.task(), end.slot(), end.delivery() != null);
-        free.add(end.slot());
       }
     }
     dispatching = false;
@@ -157,7 +189,7 @@ public final class ReadyQueueRun implements RunWorkflow {
    */
   private boolean handOver(WorkflowInput input, List<RunFact> ends) {
     Workflow.await(() -> pending.isEmpty() && !recording);
-    if (stopRequested) {
+    if (stopRequested || cancelRequested) {
       return false; // nothing more starts: this run ends instead
     }
     BitSet needed = RunChain.stillNeeded(graph, completed, terminal);
@@ -188,6 +220,11 @@ public final class ReadyQueueRun implements RunWorkflow {
   @Override
   public void stop() {
     stopRequested = true;
+  }
+
+  @Override
+  public void cancel() {
+    cancelRequested = true;
   }
 
   @Override
@@ -223,57 +260,6 @@ public final class ReadyQueueRun implements RunWorkflow {
     };
   }
 
-  /** Attempts one task until it completes or fails for good; runs as its own workflow thread. */
-  private void attempt(
-      TaskActivity tasks, RetryPolicy policy, long timeoutMillis, int t, int slot) {
-    String id = graph.id(t);
-    List<AttemptRecord> attempts = new ArrayList<>();
-    long inputBytes = dependencyFiles(t).stream().mapToLong(Bundle::payloadBytes).sum();
-    if (inputBytes > Bundles.PAYLOAD_LIMIT_BYTES) {
-      String error = Bundles.overLimit("the files of its dependencies are", inputBytes);
-      attempts.add(notRun(slot, error));
-      ended.add(new Ended(t, slot, null, error, attempts));
-      return;
-    }
-    for (int number = 1; ; number++) {
-      AttemptRecord failed;
-      boolean retryable;
-      try {
-        TaskDelivery delivery = tasks.attempt(new TaskOrder(id, slot, number, timeoutMillis));
-        attempts.add(delivery.attempt());
-        ended.add(new Ended(t, slot, delivery, null, attempts));
-        return;
-      } catch (ActivityFailure e) {
-        if (e.getCause() instanceof ApplicationFailure cause
-            && TaskActivity.AGENT_FAILURE.equals(cause.getType())) {
-          failed = cause.getDetails().get(0, AttemptRecord.class, AttemptRecord.class);
-          retryable = cause.getDetails().get(1, Boolean.class, Boolean.class);
-        } else {
-          failed =
-              notRun(
-                  slot,
-                  "no worker finished the attempt ("
-                      + ActivityBounds.LOST_WORKER_ATTEMPTS
-                      + " tries): "
-                      + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
-          retryable = false;
-        }
-      }
-      attempts.add(failed);
-      if (!retryable || !policy.allowsAnotherAfter(number)) {
-        String error =
-            number > 1 ? failed.error() + " (after " + number + " attempts)" : failed.error();
-        ended.add(new Ended(t, slot, null, error, attempts));
-        return;
-      }
-      Duration backoff = policy.backoffBefore(number + 1);
-      pending.add(
-          RunFact.retrying(
-              id, slot, Workflow.currentTimeMillis(), number, failed.error(), backoff.toMillis()));
-      Workflow.sleep(backoff);
-    }
-  }
-
   /** Sends the facts to the coordinator in order, one batch at a time; its own workflow thread. */
   private void recordFacts(Ledger ledger) {
     while (true) {
@@ -305,10 +291,5 @@ public final class ReadyQueueRun implements RunWorkflow {
         .map(d -> files[d])
         .filter(bundle -> bundle != null)
         .toList();
-  }
-
-  private static AttemptRecord notRun(int slot, String error) {
-    long now = Workflow.currentTimeMillis();
-    return new AttemptRecord(1, slot, now, now, Attempt.Outcome.FAILED.label(), error, null);
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param error why an attempt or the task failed, or why the task was skipped
  * @param backoffMillis wait before the next attempt (retrying)
  * @param delivery the completing attempt's output (completed)
- * @param attempts every attempt (completed, failed)
+ * @param attempts every attempt (completed, failed, cancelled)
  */
 public record RunFact(
     Kind kind,
@@ -34,7 +34,9 @@ public record RunFact(
     RETRYING,
     COMPLETED,
     FAILED,
-    SKIPPED
+    SKIPPED,
+    /** The run was cancelled while the task ran or waited to retry: it counts as not started. */
+    CANCELLED
   }
 
   public RunFact {
@@ -65,6 +67,10 @@ public record RunFact(
   static RunFact failed(
       String taskId, int slot, long at, String error, List<AttemptRecord> attempts) {
     return new RunFact(Kind.FAILED, taskId, slot, at, 0, error, 0, null, attempts);
+  }
+
+  static RunFact cancelled(String taskId, int slot, long at, List<AttemptRecord> attempts) {
+    return new RunFact(Kind.CANCELLED, taskId, slot, at, 0, "cancelled", 0, null, attempts);
   }
 
   static RunFact skipped(String taskId, long at, String reason) {

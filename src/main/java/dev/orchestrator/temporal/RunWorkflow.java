@@ -36,4 +36,13 @@ public interface RunWorkflow {
    */
   @SignalMethod
   void stop();
+
+  /**
+   * Cancels the run, as Ctrl-C cancels a local one: nothing more starts, the running attempts are
+   * cancelled (their workers end the agents) and recorded {@code cancelled}, their tasks stay not
+   * started, and the workflow ends once the coordinator has their facts. Sent again, or after the
+   * end, it does nothing.
+   */
+  @SignalMethod
+  void cancel();
 }

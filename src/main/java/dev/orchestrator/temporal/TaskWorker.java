@@ -78,6 +78,7 @@ public final class TaskWorker {
             settings.taskQueue(),
             WorkerOptions.newBuilder()
                 .setMaxConcurrentActivityExecutionSize(agents.size())
+                .setMaxHeartbeatThrottleInterval(ActivityBounds.HEARTBEAT_THROTTLE)
                 .setIdentity(identity)
                 .build());
     worker.registerWorkflowImplementationTypes(ReadyQueueRun.class);

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * {@code --engine temporal} on the coordinator: starts the run's workflow (or, on resume, attaches
  * to the one still running), records its facts through a {@link CoordinatorLedger} polled on a task
  * queue of its own, and waits for it to end. Workers elsewhere run the workflow and the attempts.
- * Cancelling (Ctrl-C) detaches: the workflow goes on, and {@code orchestrator resume DIR} attaches
- * to it again.
+ * Cancelling (Ctrl-C) cancels the workflow's running attempts and waits for their facts; a
+ * coordinator that goes away (killed, a second Ctrl-C) leaves the workflow running, and {@code
+ * orchestrator resume DIR} attaches to it again.
  */
 public final class TemporalEngine implements Engine {
 
@@ -113,14 +113,12 @@ public final class TemporalEngine implements Engine {
         // its result and the stop signal belong to the latest run of the chain.
         WorkflowStub running = client.newUntypedWorkflowStub(record.workflowId());
         CompletableFuture<WorkflowResult> result = running.getResultAsync(WorkflowResult.class);
-        run.onStop(() -> stop(running));
-        // Ctrl-C: the workflow starts nothing more, and this process detaches at once; the
-        // attempts still running finish on the workers, and resume receives them.
-        run.onCancel(
-            () -> {
-              stop(running);
-              result.cancel(false);
-            });
+        run.onStop(() -> signal(running, "stop", "to start no further task"));
+        // Ctrl-C: the workflow starts nothing more, cancels its running attempts (the workers end
+        // their agents), sends their facts and ends; this process then writes what is done, as a
+        // local cancelled run does. A second Ctrl-C exits at once (cli.Interruption): the workflow
+        // goes on without this process, and resume attaches to it.
+        run.onCancel(() -> signal(running, "cancel", "to cancel its running tasks"));
         try {
           WorkflowResult ended = result.get();
           log.info("workflow {} ended after {} run(s)", record.workflowId(), ended.runs());
@@ -135,11 +133,6 @@ public final class TemporalEngine implements Engine {
                   end.error());
             }
           }
-        } catch (CancellationException e) {
-          log.info(
-              "detached from workflow {}; it goes on, and orchestrator resume {} attaches again",
-              record.workflowId(),
-              run.directory());
         } catch (ExecutionException e) {
           throw new OrchestratorException(
               "the run's workflow " + record.workflowId() + " failed: " + e.getCause(),
@@ -153,13 +146,12 @@ public final class TemporalEngine implements Engine {
     }
   }
 
-  private static void stop(WorkflowStub workflow) {
+  private static void signal(WorkflowStub workflow, String signal, String purpose) {
     try {
-      workflow.signal("stop");
-      log.info(
-          "asked workflow {} to start no further task", workflow.getExecution().getWorkflowId());
+      workflow.signal(signal);
+      log.info("asked workflow {} {}", workflow.getExecution().getWorkflowId(), purpose);
     } catch (WorkflowException e) {
-      log.warn("cannot stop the workflow (it may have ended): {}", e.getMessage());
+      log.warn("cannot signal {} to the workflow (it may have ended): {}", signal, e.getMessage());
     }
   }
 
