@@ -11,6 +11,7 @@ import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.schedule.DispatchOrder;
 import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCanceledException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -29,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +53,9 @@ class ReadyQueueRunTest {
   final AtomicInteger running = new AtomicInteger();
   final AtomicInteger peak = new AtomicInteger();
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+  /** What the fake coordinator does with a batch of facts after recording it. */
+  volatile Consumer<List<RunFact>> onFacts = batch -> {};
 
   @BeforeEach
   void startEnvironment() {
@@ -104,7 +109,12 @@ class ReadyQueueRunTest {
             });
     environment
         .newWorker(LEDGER)
-        .registerActivitiesImplementations((Ledger) batch -> facts.addAll(batch));
+        .registerActivitiesImplementations(
+            (Ledger)
+                batch -> {
+                  facts.addAll(batch);
+                  onFacts.accept(batch);
+                });
     environment.start();
     TaskGraph graph = TaskGraph.of(plan);
     WorkflowInput input =
@@ -197,6 +207,104 @@ class ReadyQueueRunTest {
     assertThat(facts(RunFact.Kind.COMPLETED))
         .as("the running attempts finished and were recorded")
         .containsExactlyInAnyOrderElementsOf(calls.keySet());
+  }
+
+  @Test
+  void a_cancel_cancels_the_running_attempts_and_starts_nothing_more() {
+    int budget = 2;
+    CountDownLatch firstWave = new CountDownLatch(budget);
+    AtomicBoolean cancelSending = new AtomicBoolean();
+    Set<String> sawCancellation = ConcurrentHashMap.newKeySet();
+    WorkflowResult result =
+        run(
+            plan(6, budget, id -> List.of()),
+            0,
+            order -> {
+              firstWave.countDown();
+              assertThat(firstWave.await(20, TimeUnit.SECONDS)).isTrue();
+              if (cancelSending.compareAndSet(false, true)) {
+                // What the coordinator sends on Ctrl-C.
+                environment
+                    .getWorkflowClient()
+                    .newWorkflowStub(
+                        RunWorkflow.class, Activity.getExecutionContext().getInfo().getWorkflowId())
+                    .cancel();
+              }
+              // As a worker's attempt: heartbeats until the cancellation reaches it, then ends.
+              long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+              while (System.nanoTime() < deadline) {
+                try {
+                  Activity.getExecutionContext().heartbeat(null);
+                } catch (ActivityCanceledException e) {
+                  sawCancellation.add(order.taskId());
+                  throw ApplicationFailure.newNonRetryableFailure(
+                      "cancelled",
+                      TaskActivity.AGENT_FAILURE,
+                      new AttemptRecord(
+                          order.attempt(), order.slot(), 5, 9, "cancelled", "cancelled", "w:1"),
+                      false);
+                }
+                Thread.sleep(50);
+              }
+              throw new IllegalStateException("the attempt was never cancelled");
+            });
+
+    assertThat(sawCancellation).as("each running attempt saw the cancellation").hasSize(budget);
+    assertThat(calls).as("nothing started after the cancel").hasSize(budget);
+    assertThat(result.ends()).as("nothing failed or was skipped").isEmpty();
+    assertThat(facts(RunFact.Kind.COMPLETED)).isEmpty();
+    assertThat(facts(RunFact.Kind.CANCELLED)).containsExactlyInAnyOrderElementsOf(calls.keySet());
+    assertThat(facts.stream().filter(f -> f.kind() == RunFact.Kind.CANCELLED))
+        .as("the worker's record of the attempt, as cancelled")
+        .allSatisfy(
+            f ->
+                assertThat(f.attempts())
+                    .singleElement()
+                    .satisfies(
+                        a -> {
+                          assertThat(a.outcome()).isEqualTo("cancelled");
+                          assertThat(a.worker()).isEqualTo("w:1");
+                          assertThat(a.startedAtMillis()).isEqualTo(5);
+                        }));
+  }
+
+  @Test
+  void a_cancel_during_a_retry_backoff_ends_the_task_without_a_further_attempt() {
+    AtomicBoolean cancelSending = new AtomicBoolean();
+    // The coordinator cancels as it records the retry, while the run waits out the backoff.
+    onFacts =
+        batch -> {
+          if (batch.stream().anyMatch(f -> f.kind() == RunFact.Kind.RETRYING)) {
+            environment
+                .getWorkflowClient()
+                .newWorkflowStub(
+                    RunWorkflow.class, Activity.getExecutionContext().getInfo().getWorkflowId())
+                .cancel();
+          }
+        };
+    WorkflowResult result =
+        run(
+            plan(1, 1, id -> List.of()),
+            3,
+            order -> {
+              if (cancelSending.compareAndSet(false, true)) {
+                // The first attempt fails; the cancel comes while the run waits to retry (60 s).
+                throw agentFailure(order, true);
+              }
+              throw new IllegalStateException("a second attempt started after the cancel");
+            });
+
+    assertThat(calls.get("task_1").get()).as("no attempt after the cancel").isOne();
+    assertThat(result.ends()).isEmpty();
+    assertThat(facts(RunFact.Kind.RETRYING)).containsExactly("task_1");
+    assertThat(facts.stream().filter(f -> f.kind() == RunFact.Kind.CANCELLED))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.attempts())
+                    .as("only the failed attempt, as locally")
+                    .extracting(AttemptRecord::outcome)
+                    .containsExactly("failed"));
   }
 
   @Test
