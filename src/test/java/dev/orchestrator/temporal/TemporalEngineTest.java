@@ -9,6 +9,8 @@ import dev.orchestrator.cli.Cli;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.run.Plans;
+import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.client.WorkflowNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -287,6 +289,84 @@ class TemporalEngineTest {
         .as("every task completed exactly once across both coordinators")
         .hasSize(16)
         .allSatisfy((task, count) -> assertThat(count).as(task).isOne());
+  }
+
+  @Test
+  void ctrl_c_on_the_coordinator_cancels_the_running_attempts_writes_the_summary_and_exits_130()
+      throws Exception {
+    ownWorkers = Workers.startServer(temp);
+    // Attempts that would take a minute: only a cancellation ends them sooner.
+    ownWorkers.start("slow", "cancel", "-m", "2", "--simulate-delay", "60s");
+    Path plan = write(independent(6, 2));
+    Path remote = temp.resolve("cancelled");
+    Process coordinator =
+        ownWorkers.orchestrator(
+            "coordinator",
+            List.of(
+                "run",
+                "--plan",
+                plan.toString(),
+                "-o",
+                remote.toString(),
+                "--task-queue",
+                "cancel"));
+    await()
+        .atMost(60, SECONDS)
+        .pollInterval(Duration.ofMillis(50))
+        .alias("two attempts running")
+        .ignoreException(WorkflowNotFoundException.class)
+        .until(
+            () ->
+                TemporalRunRecord.read(remote)
+                    .map(r -> ownWorkers.pendingActivities(r.workflowId()))
+                    .filter(
+                        pending ->
+                            pending.stream()
+                                    .filter(
+                                        a -> a.getActivityType().getName().equals("AttemptTask"))
+                                    .filter(
+                                        a ->
+                                            a.getState()
+                                                == PendingActivityState
+                                                    .PENDING_ACTIVITY_STATE_STARTED)
+                                    .count()
+                                == 2)
+                    .isPresent());
+    long interrupted = System.nanoTime();
+
+    coordinator.destroy(); // SIGTERM, which the command line takes as Ctrl-C
+
+    assertThat(coordinator.waitFor(30, SECONDS)).isTrue();
+    Duration took = Duration.ofNanos(System.nanoTime() - interrupted);
+    String console = ownWorkers.log("coordinator");
+    assertThat(coordinator.exitValue()).as(console).isEqualTo(130);
+    assertThat(took)
+        .as("ended long before the attempts would have")
+        .isLessThan(Duration.ofSeconds(20));
+    assertThat(log(remote))
+        .contains("asked workflow", "to cancel its running tasks", "ended after");
+    JsonNode summary = summary(remote);
+    assertThat(summary.get("not_started").asInt())
+        .as("cancelled tasks count as not started")
+        .isEqualTo(6);
+    assertThat(summary.get("failed").asInt()).as("cancelled tasks are not failures").isZero();
+    List<JsonNode> cancelled = new ArrayList<>();
+    summary
+        .get("tasks")
+        .forEach(
+            task ->
+                task.get("attempt_history")
+                    .forEach(
+                        a -> {
+                          if (a.get("outcome").asText().equals("cancelled")) {
+                            cancelled.add(a);
+                          }
+                        }));
+    assertThat(cancelled)
+        .as("the two running attempts, cancelled on their worker")
+        .hasSize(2)
+        .allSatisfy(a -> assertThat(a.get("worker").asText()).matches(".+:\\d+"));
+    assertThat(Files.exists(remote.resolve("report.html"))).isTrue();
   }
 
   @Test
