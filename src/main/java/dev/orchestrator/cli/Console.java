@@ -141,14 +141,16 @@ final class Console {
           round.errors(),
           round.duration().toMillis() / 1000.0);
     }
-    out.printf(
-        Locale.ROOT,
-        "Verification: %s (%s); coverage %s%n",
-        verification.status().label(),
-        verification.reason(),
-        verification.testCoverage() == null
-            ? "not measured"
-            : String.format(Locale.ROOT, "%.1f%%", verification.testCoverage() * 100));
+    out.print(
+        wrap(
+            String.format(
+                Locale.ROOT,
+                "Verification: %s (%s); coverage %s",
+                verification.status().label(),
+                verification.reason(),
+                verification.testCoverage() == null
+                    ? "not measured"
+                    : String.format(Locale.ROOT, "%.1f%%", verification.testCoverage() * 100))));
     out.flush();
   }
 

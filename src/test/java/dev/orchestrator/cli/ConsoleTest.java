@@ -136,6 +136,16 @@ class ConsoleTest {
     }
 
     @Test
+    void the_verification_verdict_wraps_to_the_terminal_too() {
+      Result result = run(false, Map.of("COLUMNS", "60"), todo());
+
+      String verdict = result.out().substring(result.out().indexOf("Verification:"));
+      verdict = verdict.substring(0, verdict.indexOf("Output:"));
+      assertThat(verdict.lines()).hasSizeGreaterThan(1).allMatch(line -> line.length() < 60);
+      assertThat(verdict.replaceAll("\\s+", " ")).startsWith("Verification: not_run (");
+    }
+
+    @Test
     void a_plan_run_with_another_budget_says_the_budget_of_this_run() throws Exception {
       Path plan = temp.resolve("p");
       run(false, Map.of(), "plan", TODO, "-m", 5, "-o", plan);
