@@ -2,6 +2,7 @@ package dev.orchestrator.verify;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -55,11 +56,9 @@ public record VerificationSettings(
     environment.forEach(
         (name, value) -> {
           String upper = name.toUpperCase(Locale.ROOT);
+          // The names every agent environment leaves out, and whatever configures a provider.
           boolean secret =
-              upper.contains("API_KEY")
-                  || upper.contains("TOKEN")
-                  || upper.contains("SECRET")
-                  || upper.contains("PASSWORD")
+              Secrets.isSecretName(name)
                   || upper.startsWith("ANTHROPIC_")
                   || upper.startsWith("OPENAI_")
                   || upper.startsWith("AWS_");
