@@ -45,7 +45,7 @@ public final class ConsolidatedEntries {
         return;
       }
       for (String name : topLevelNames(read(list).keySet())) {
-        if (isPlainName(name) && !ProjectLayout.isRunEntry(name)) {
+        if (isProjectEntry(name)) {
           DirectoryTree.delete(root.resolve(name));
         }
       }

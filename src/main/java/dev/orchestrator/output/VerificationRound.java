@@ -27,9 +27,4 @@ public record VerificationRound(
   public VerificationRound {
     failures = List.copyOf(failures);
   }
-
-  /** Whether tests ran and none failed or errored. */
-  public boolean passedAll() {
-    return failed == 0 && errors == 0 && passed > 0;
-  }
 }

@@ -81,9 +81,6 @@ public final class AgentProcess {
    * @param stdin a file fed to its standard input, or null for an empty input
    * @param secrets masked in every line of output before it is logged or handed on, and in the
    *     standard error log once the agent exited
-   * @param ownSession whether the agent runs in a session of its own with a watchdog on this JVM
-   *     (see {@link ProcessSession}); otherwise its descendants are ended, as far as the JDK sees
-   *     them
    */
   public record Launch(
       List<String> command,
@@ -92,24 +89,7 @@ public final class AgentProcess {
       Path stdin,
       Path stdoutLog,
       Path stderrLog,
-      Secrets secrets,
-      boolean ownSession) {
-
-    /**
-     * A launch in a session of its own where the system has them ({@link ProcessSession}).
-     *
-     * @param secrets masked in every line of output
-     */
-    public Launch(
-        List<String> command,
-        Path directory,
-        Map<String, String> environment,
-        Path stdin,
-        Path stdoutLog,
-        Path stderrLog,
-        Secrets secrets) {
-      this(command, directory, environment, stdin, stdoutLog, stderrLog, secrets, true);
-    }
+      Secrets secrets) {
 
     /** A launch in a session of its own whose output holds no secret to mask. */
     public Launch(
@@ -119,7 +99,7 @@ public final class AgentProcess {
         Path stdin,
         Path stdoutLog,
         Path stderrLog) {
-      this(command, directory, environment, stdin, stdoutLog, stderrLog, Secrets.none(), true);
+      this(command, directory, environment, stdin, stdoutLog, stderrLog, Secrets.none());
     }
 
     public Launch {
@@ -146,7 +126,7 @@ public final class AgentProcess {
       throws IOException, InterruptedException {
     Files.createDirectories(launch.stdoutLog().getParent());
     Files.createDirectories(launch.stderrLog().getParent());
-    ProcessSession session = launch.ownSession() ? SESSION : ProcessSession.plain();
+    ProcessSession session = SESSION;
     String program = launch.command().get(0);
     if (session.isolated() && program.contains("/") && !Files.isExecutable(Path.of(program))) {
       // Behind the session's shell the start itself would succeed: fail as a direct start does.

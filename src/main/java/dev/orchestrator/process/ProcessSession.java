@@ -57,11 +57,6 @@ final class ProcessSession {
     return new ProcessSession(null);
   }
 
-  /** Plain child processes: {@link #end} ends what the JDK sees of their descendants. */
-  static ProcessSession plain() {
-    return new ProcessSession(null);
-  }
-
   /** Whether agents run in a session of their own with a watchdog on this JVM. */
   boolean isolated() {
     return setsid != null;

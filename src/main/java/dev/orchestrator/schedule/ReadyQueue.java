@@ -29,7 +29,6 @@ public final class ReadyQueue {
   }
 
   private final TaskGraph graph;
-  private final int[] rank;
   private final int[][] conflicts;
   private final DispatchListener listener;
   private final State[] state;
@@ -54,7 +53,6 @@ public final class ReadyQueue {
       throw new IllegalArgumentException("rank and conflicts must have one entry per task");
     }
     this.graph = graph;
-    this.rank = rank;
     this.conflicts = conflicts;
     this.listener = listener;
     this.state = new State[n];

@@ -36,8 +36,7 @@ final class TestProcess {
    * @param timedOut whether the time limit ended it
    * @param problem why it could not start, or null
    */
-  record Exit(
-      int status, boolean timedOut, Duration elapsed, Path stdout, Path stderr, String problem) {
+  record Exit(int status, boolean timedOut, Path stdout, Path stderr, String problem) {
 
     boolean succeeded() {
       return status == 0 && !timedOut && problem == null;
@@ -85,10 +84,10 @@ final class TestProcess {
               : AgentProcess.locate(program, environment, "install it, or pass --verify-command")
                   .toString());
     } catch (ConfigurationException e) {
-      return new Exit(-1, false, Duration.ZERO, stdout, stderr, e.getMessage());
+      return new Exit(-1, false, stdout, stderr, e.getMessage());
     }
     if (timeLimit.isNegative() || timeLimit.isZero()) {
-      return new Exit(-1, true, Duration.ZERO, stdout, stderr, "no time was left to run it");
+      return new Exit(-1, true, stdout, stderr, "no time was left to run it");
     }
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
@@ -107,21 +106,19 @@ final class TestProcess {
             },
             timeLimit.toMillis(),
             TimeUnit.MILLISECONDS);
-    long started = System.nanoTime();
     try {
       AgentProcess.Exit exit =
           AgentProcess.run(
               new AgentProcess.Launch(argv, directory, environment, null, stdout, stderr),
               line -> {});
-      return new Exit(exit.status(), false, exit.elapsed(), stdout, stderr, null);
+      return new Exit(exit.status(), false, stdout, stderr, null);
     } catch (InterruptedException e) {
       if (!timedOut.get()) {
         throw e;
       }
-      return new Exit(
-          -1, true, Duration.ofNanos(System.nanoTime() - started), stdout, stderr, null);
+      return new Exit(-1, true, stdout, stderr, null);
     } catch (IOException e) {
-      return new Exit(-1, false, Duration.ZERO, stdout, stderr, "cannot start: " + e.getMessage());
+      return new Exit(-1, false, stdout, stderr, "cannot start: " + e.getMessage());
     } finally {
       alarm.cancel(false);
       timer.shutdownNow();
