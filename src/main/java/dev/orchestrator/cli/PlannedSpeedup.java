@@ -43,16 +43,16 @@ final class PlannedSpeedup {
       return;
     }
     out.printf(
-        "Predicted makespan: %s on %d executor%s (simulate: each task takes its estimate)%n",
-        EstimatedDuration.format(f.makespan()), f.executors(), f.executors() == 1 ? "" : "s");
+        "Predicted makespan: %s on %s (simulate: each task takes its estimate)%n",
+        EstimatedDuration.format(f.makespan()), Terminal.count(f.executors(), "executor"));
     out.printf(
         Locale.ROOT,
         "Speed-up over one executor: %.2fx (total work / predicted makespan)%n",
         f.speedup());
     out.printf(
-        "Recommended budget: %d executor%s (simulate --sweep 1..%d: the fewest within 5%% of the"
+        "Recommended budget: %s (simulate --sweep 1..%d: the fewest within 5%% of the"
             + " best makespan)%n",
-        f.recommendedExecutors(), f.recommendedExecutors() == 1 ? "" : "s", sweepSize(plan));
+        Terminal.count(f.recommendedExecutors(), "executor"), sweepSize(plan));
   }
 
   private static int sweepSize(Plan plan) {

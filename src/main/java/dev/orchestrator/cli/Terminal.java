@@ -17,9 +17,6 @@ record Terminal(boolean live, Ansi ansi, int width) {
 
   private static final int DEFAULT_WIDTH = 100;
 
-  /** Plain output for pipes, files and tests. */
-  static final Terminal PLAIN = new Terminal(false, Ansi.OFF, DEFAULT_WIDTH);
-
   /**
    * @param interactive whether standard output is a terminal
    * @param environment where {@code TERM}, {@code NO_COLOR} and {@code COLUMNS} are read

@@ -261,27 +261,20 @@ public final class TaskGraph {
 
   /** Every task that depends, directly or through others, on the given task. */
   public BitSet transitiveDependents(int task) {
-    BitSet seen = new BitSet(size());
-    Deque<Integer> todo = new ArrayDeque<>();
-    todo.push(task);
-    while (!todo.isEmpty()) {
-      for (int d : dependents[todo.pop()]) {
-        if (!seen.get(d)) {
-          seen.set(d);
-          todo.push(d);
-        }
-      }
-    }
-    return seen;
+    return reachable(task, dependents);
   }
 
   /** Every task the given task depends on, directly or through others. */
   public BitSet transitiveDependencies(int task) {
+    return reachable(task, dependencies);
+  }
+
+  private BitSet reachable(int task, int[][] edges) {
     BitSet seen = new BitSet(size());
     Deque<Integer> todo = new ArrayDeque<>();
     todo.push(task);
     while (!todo.isEmpty()) {
-      for (int d : dependencies[todo.pop()]) {
+      for (int d : edges[todo.pop()]) {
         if (!seen.get(d)) {
           seen.set(d);
           todo.push(d);

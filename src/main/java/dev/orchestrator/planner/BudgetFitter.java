@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Brings the number of draft tasks into the band's range without giving up parallel work. A plan
@@ -66,8 +65,10 @@ final class BudgetFitter {
     while (fitted.size() > budget.max()) {
       int parts = count(fitted, Layer.PART);
       int[] slice =
-          parts > PARALLEL_PARTS ? bestPair(fitted, positions(fitted, Layer.PART), true) : null;
-      int[] fold = bestFold(fitted);
+          parts > PARALLEL_PARTS
+              ? bestPair(fitted, PhaseDependencies.positions(fitted, Layer.PART), true)
+              : null;
+      int[] fold = slice == null ? bestFold(fitted) : null;
       if (slice != null) {
         merge(fitted, slice);
       } else if (fold != null) {
@@ -78,8 +79,8 @@ final class BudgetFitter {
         mergeShortest(fitted, Layer.VERIFICATION);
       } else if (count(fitted, Layer.TESTS) > 0 && count(fitted, Layer.VERIFICATION) > 0) {
         // Tests that no one part builds join verification, which waits for every part.
-        int tests = positions(fitted, Layer.TESTS).get(0);
-        int verification = positions(fitted, Layer.VERIFICATION).get(0);
+        int tests = PhaseDependencies.positions(fitted, Layer.TESTS).get(0);
+        int verification = PhaseDependencies.positions(fitted, Layer.VERIFICATION).get(0);
         fitted.set(verification, fitted.get(verification).mergedWith(fitted.get(tests)));
         fitted.remove(tests);
       } else if (parts > 1) {
@@ -94,15 +95,15 @@ final class BudgetFitter {
   }
 
   private static void mergeShortest(List<TaskDraft> drafts, Layer layer) {
-    merge(drafts, bestPair(drafts, positions(drafts, layer), false));
+    merge(drafts, bestPair(drafts, PhaseDependencies.positions(drafts, layer), false));
   }
 
   // A component's tests and the part that builds all of its components: the shortest such pair,
   // then the first; null when there is none.
   private static int[] bestFold(List<TaskDraft> drafts) {
     int[] best = null;
-    for (int tests : positions(drafts, Layer.TESTS)) {
-      for (int part : positions(drafts, Layer.PART)) {
+    for (int tests : PhaseDependencies.positions(drafts, Layer.TESTS)) {
+      for (int part : PhaseDependencies.positions(drafts, Layer.PART)) {
         int[] pair = {part, tests};
         if (drafts.get(part).components().containsAll(drafts.get(tests).components())
             && (best == null || order(drafts).compare(pair, best) < 0)) {
@@ -161,14 +162,7 @@ final class BudgetFitter {
     drafts.remove(pair[1]);
   }
 
-  private static List<Integer> positions(List<TaskDraft> drafts, Layer layer) {
-    return IntStream.range(0, drafts.size())
-        .filter(i -> drafts.get(i).layer() == layer)
-        .boxed()
-        .toList();
-  }
-
   private static int count(List<TaskDraft> drafts, Layer layer) {
-    return positions(drafts, layer).size();
+    return PhaseDependencies.positions(drafts, layer).size();
   }
 }

@@ -40,7 +40,6 @@ public final class HeuristicPlanner implements Planner {
 
   private final RequirementParser parser = new RequirementParser();
   private final ComplexityAnalyzer analyzer = new ComplexityAnalyzer();
-  private final TaskDrafter drafter = new TaskDrafter(TemplateCatalogue.load());
   private final BudgetFitter fitter = new BudgetFitter();
 
   /**
@@ -53,6 +52,7 @@ public final class HeuristicPlanner implements Planner {
     Requirement requirement =
         parser.parse(Planner.checkedRequirement(requirements, executorBudget));
     Complexity complexity = analyzer.analyze(requirement);
+    TaskDrafter drafter = new TaskDrafter(TemplateCatalogue.load());
     TaskBudget budget = TaskBudget.of(complexity).atMost(MAX_TASKS);
     BudgetFitter.Fitting fitting =
         fitter.fit(drafter.draft(requirement), drafter.extras(requirement), budget);

@@ -77,8 +77,19 @@ final class TemplateCatalogue {
     extras = lookUp(document.commonExtras());
   }
 
-  /** Reads the catalogue from the class path. */
+  /**
+   * The catalogue of the class path, read once and only when a plan is first made: commands that
+   * never plan (run --plan, resume, verify) still construct the default planner.
+   */
   static TemplateCatalogue load() {
+    return Loaded.CATALOGUE;
+  }
+
+  private static final class Loaded {
+    static final TemplateCatalogue CATALOGUE = read();
+  }
+
+  private static TemplateCatalogue read() {
     try (InputStream in = TemplateCatalogue.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the class path");

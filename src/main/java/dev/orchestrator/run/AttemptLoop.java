@@ -99,8 +99,7 @@ final class AttemptLoop {
       journal.attemptEnded(taskId, ended);
       log.warn("task {} attempt {} on executor {}: {}", taskId, number, executor, error);
       if (!retryable || !policy.allowsAnotherAfter(number)) {
-        String reason = number > 1 ? error + " (after " + number + " attempts)" : error;
-        return TaskRun.failed(history, request.directory(), reason);
+        return TaskRun.failed(history, request.directory(), RetryPolicy.finalError(error, number));
       }
       Duration backoff = policy.backoffBefore(number + 1);
       listener.on(

@@ -19,4 +19,10 @@ record CompletedTask(
     Map<String, String> files,
     List<Attempt> attempts,
     TokenUsage usage,
-    Map<String, String> details) {}
+    Map<String, String> details) {
+
+  /** Its files' paths below its raw directory, sorted. */
+  List<String> fileNames() {
+    return files.keySet().stream().sorted().toList();
+  }
+}

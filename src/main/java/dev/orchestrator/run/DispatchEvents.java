@@ -64,7 +64,7 @@ final class DispatchEvents implements DispatchListener {
 
   @Override
   public void skipped(int task, int failedDependency) {
-    String reason = "skipped because " + graph.id(failedDependency) + " failed";
+    String reason = DispatchListener.skipReason(graph.id(failedDependency));
     skipReasons[task] = reason;
     listener.on(new RunEvent.TaskSkipped(clock.instant(), graph.id(task), name(task), reason));
   }

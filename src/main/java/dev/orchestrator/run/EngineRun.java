@@ -110,10 +110,6 @@ public final class EngineRun {
     return retryPolicy;
   }
 
-  public Clock clock() {
-    return clock;
-  }
-
   /** The run's event channel, for what the engine announces itself (queued, started, retrying). */
   public RunListener events() {
     return events;
@@ -123,11 +119,7 @@ public final class EngineRun {
   public Map<String, TaskFiles> completedBefore() {
     Map<String, TaskFiles> files = new LinkedHashMap<>();
     completedBefore.forEach(
-        (id, task) ->
-            files.put(
-                id,
-                new TaskFiles(
-                    task.rawDirectory(), task.files().keySet().stream().sorted().toList())));
+        (id, task) -> files.put(id, new TaskFiles(task.rawDirectory(), task.fileNames())));
     return files;
   }
 

@@ -200,16 +200,6 @@ public final class OutputDirectory {
   }
 
   /**
-   * Deletes a file or a directory tree the caller made itself (a worker's scratch directory, an
-   * attempt directory from {@link RunPaths}), without following symbolic links out of it. Paths
-   * made of outside data go through {@link #deleteTree(Path, Path)} with the run's root.
-   */
-  public static void deleteTree(Path path) throws IOException {
-    Path absolute = path.toAbsolutePath().normalize();
-    deleteTree(absolute.getParent(), absolute);
-  }
-
-  /**
    * Deletes a file or a directory tree of the run without following symbolic links out of it.
    *
    * @throws UsageException if the path lies outside the run directory {@code root}

@@ -43,9 +43,7 @@ final class RawOutputs {
     this.outputs = new AtomicReferenceArray<>(graph.size());
     completedBefore.forEach(
         (id, task) ->
-            outputs.set(
-                graph.indexOf(id),
-                new Output(task.rawDirectory(), task.files().keySet().stream().sorted().toList())));
+            outputs.set(graph.indexOf(id), new Output(task.rawDirectory(), task.fileNames())));
   }
 
   /** The attempt directory of attempt {@code number} of a task, below the run's state. */

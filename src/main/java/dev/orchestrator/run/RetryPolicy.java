@@ -33,6 +33,11 @@ public record RetryPolicy(
     requireNonNull(maxBackoff, "maxBackoff");
   }
 
+  /** Why a task failed for good: the last attempt's error, and how many there were when several. */
+  public static String finalError(String error, int attempts) {
+    return attempts > 1 ? error + " (after " + attempts + " attempts)" : error;
+  }
+
   /** Whether a failed attempt with this number may be followed by another. */
   public boolean allowsAnotherAfter(int attempt) {
     return attempt <= retries;

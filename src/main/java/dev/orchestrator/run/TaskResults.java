@@ -50,7 +50,7 @@ final class TaskResults {
         history.get(0).startedAt(),
         last.finishedAt(),
         task.rawDirectory(),
-        task.files().keySet().stream().sorted().toList(),
+        task.fileNames(),
         task.usage(),
         task.details(),
         null);

@@ -8,6 +8,11 @@ package dev.orchestrator.schedule;
  */
 public interface DispatchListener {
 
+  /** Why a task was skipped, as runs of either engine record it. */
+  static String skipReason(String failedDependencyId) {
+    return "skipped because " + failedDependencyId + " failed";
+  }
+
   DispatchListener NONE = new DispatchListener() {};
 
   /** All dependencies of the task completed; it waits in the ready queue. */

@@ -3,14 +3,13 @@ package dev.orchestrator.temporal;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.AgentException;
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.DirectoryTree;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
-import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.run.AttemptOutput;
 import dev.orchestrator.run.AttemptRequest;
 import dev.orchestrator.run.AttemptTimer;
-import dev.orchestrator.run.OutputDirectory;
 import dev.orchestrator.run.TaskAttempt;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -113,7 +112,9 @@ final class AgentTaskActivity implements TaskActivity {
                 .setRunId(info.getWorkflowRunId())
                 .build());
     Plan plan = planOf(info);
-    Task task = plan.tasks().get(TaskGraph.of(plan).indexOf(order.taskId()));
+    // A scan, not a TaskGraph of the whole plan (thousands of tasks) for every attempt.
+    Task task =
+        plan.tasks().stream().filter(t -> t.id().equals(order.taskId())).findFirst().orElseThrow();
     long started = clock.millis();
     Path directory = null;
     Agent agent = null;
@@ -178,7 +179,7 @@ final class AgentTaskActivity implements TaskActivity {
       }
       if (directory != null) {
         try {
-          OutputDirectory.deleteTree(directory);
+          DirectoryTree.delete(directory);
         } catch (IOException e) {
           log.warn("cannot remove the attempt directory {}: {}", directory, e.toString());
         }

@@ -2,8 +2,8 @@ package dev.orchestrator.temporal;
 
 import dev.orchestrator.agent.AgentResult;
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.DirectoryTree;
 import dev.orchestrator.run.EngineRun;
-import dev.orchestrator.run.OutputDirectory;
 import dev.orchestrator.run.RunEvent;
 import dev.orchestrator.usage.TokenUsage;
 import io.temporal.activity.Activity;
@@ -99,7 +99,7 @@ final class CoordinatorLedger implements Ledger {
       if (!Bundles.sha256(zip).equals(delivery.files().sha256())) {
         throw new IllegalStateException("the files of " + fact.taskId() + " arrived damaged");
       }
-      OutputDirectory.deleteTree(directory);
+      DirectoryTree.delete(directory);
       Bundles.unzip(zip, directory);
       Map<String, String> details = new LinkedHashMap<>(delivery.details());
       details.put(WORKER, delivery.attempt().worker());

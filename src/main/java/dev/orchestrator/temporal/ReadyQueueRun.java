@@ -252,7 +252,7 @@ public final class ReadyQueueRun implements RunWorkflow {
             RunFact.skipped(
                 graph.id(task),
                 Workflow.currentTimeMillis(),
-                "skipped because " + graph.id(failedDependency) + " failed");
+                DispatchListener.skipReason(graph.id(failedDependency)));
         pending.add(skipped);
         ends.add(skipped);
         terminal.set(task);

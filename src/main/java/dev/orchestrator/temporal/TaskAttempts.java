@@ -98,9 +98,8 @@ final class TaskAttempts {
       }
       attempts.add(failed);
       if (!retryable || !policy.allowsAnotherAfter(number)) {
-        String error =
-            number > 1 ? failed.error() + " (after " + number + " attempts)" : failed.error();
-        return new End(t, slot, null, error, attempts, false);
+        return new End(
+            t, slot, null, RetryPolicy.finalError(failed.error(), number), attempts, false);
       }
       Duration backoff = policy.backoffBefore(number + 1);
       pending.add(

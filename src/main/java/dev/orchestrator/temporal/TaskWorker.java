@@ -1,7 +1,7 @@
 package dev.orchestrator.temporal;
 
 import dev.orchestrator.agent.Agent;
-import dev.orchestrator.run.OutputDirectory;
+import dev.orchestrator.output.DirectoryTree;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -119,7 +119,7 @@ public final class TaskWorker {
     timers.shutdownNow();
     connection.close();
     try {
-      OutputDirectory.deleteTree(workDirectory);
+      DirectoryTree.delete(workDirectory);
     } catch (IOException e) {
       log.warn("cannot remove the work directory {}: {}", workDirectory, e.toString());
     }

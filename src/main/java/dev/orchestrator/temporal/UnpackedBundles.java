@@ -1,6 +1,6 @@
 package dev.orchestrator.temporal;
 
-import dev.orchestrator.run.OutputDirectory;
+import dev.orchestrator.output.DirectoryTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ final class UnpackedBundles {
     }
     try {
       Files.createDirectories(directory.getParent());
-      OutputDirectory.deleteTree(directory);
+      DirectoryTree.delete(directory);
       Path partial = Files.createTempDirectory(directory.getParent(), "unpacking-");
       List<String> names = Bundles.unzip(zip, partial);
       Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
