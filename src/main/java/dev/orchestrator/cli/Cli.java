@@ -195,11 +195,19 @@ public final class Cli {
         + (takers.size() == 1 ? " does)" : " do)");
   }
 
-  /** Whether the first word that is not an option names a subcommand: {@code -q plan x}. */
+  /**
+   * Whether the first word that is neither an option nor an option's value names a subcommand:
+   * {@code -q plan x}, {@code -m 3 plan x}.
+   */
   private static boolean runsSubcommand(String[] args, CommandLine cli) {
-    for (String arg : args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
       if (!arg.startsWith("-")) {
         return cli.getSubcommands().containsKey(arg);
+      }
+      OptionSpec option = cli.getCommandSpec().findOption(arg);
+      if (option != null && option.arity().max() > 0) {
+        i++; // its value, given as the next word
       }
     }
     return false;

@@ -272,6 +272,22 @@ class OptionsPerCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
   }
 
+  @Test
+  void an_option_of_the_main_command_before_the_subcommand_does_not_hide_it() {
+    Result result =
+        run(
+            Map.of("ORCHESTRATOR_RETRIES", "many"),
+            "-q",
+            "-m",
+            "3",
+            "plan",
+            TODO,
+            "-o",
+            temp.resolve("p"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+  }
+
   @ParameterizedTest(name = "{0}={1} is read by run")
   @CsvSource({"ORCHESTRATOR_RETRIES, many", "ORCHESTRATOR_EXECUTOR, robot"})
   void the_same_settings_count_on_the_commands_that_take_them(String variable, String value) {
