@@ -29,7 +29,8 @@ final class PlannedSpeedup {
     int executors = plan.executorBudget();
     Forecast atBudget = Forecast.of(plan, graph, conflicts, executors, OrderSearch.DEFAULT_BUDGET);
     Forecast recommended =
-        Forecast.recommended(plan, graph, conflicts, sweepSize(plan), OrderSearch.DEFAULT_BUDGET);
+        Forecast.recommended(
+            plan, graph, conflicts, sweepSize(plan), OrderSearch.DEFAULT_BUDGET, atBudget);
     long makespan = atBudget.makespan();
     double speedup = makespan == 0 ? 1.0 : graph.totalWork() / (double) makespan;
     return plan.withForecast(

@@ -5,6 +5,7 @@ import dev.orchestrator.plan.TaskGraph;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The predicted dispatch of a plan on M executors when every task takes its estimated duration: the
@@ -77,19 +78,32 @@ public record Forecast(
    * maxExecutors}, so a budget whose lower bound is beyond the tolerance of it cannot be picked;
    * once a budget meets the critical path, no larger one can be picked either. The answer is the
    * one of the whole sweep, at a fraction of its cost on large plans.
+   *
+   * @param known a forecast of this plan already made for one of the budgets, used instead of
+   *     searching again; or null
    */
   public static Forecast recommended(
-      Plan plan, TaskGraph graph, int[][] conflicts, int maxExecutors, Duration searchBudget) {
-    Forecast widest = of(plan, graph, conflicts, maxExecutors, searchBudget);
+      Plan plan,
+      TaskGraph graph,
+      int[][] conflicts,
+      int maxExecutors,
+      Duration searchBudget,
+      Forecast known) {
+    IntFunction<Forecast> forecast =
+        m ->
+            known != null && known.executors() == m
+                ? known
+                : of(plan, graph, conflicts, m, searchBudget);
+    Forecast widest = forecast.apply(maxExecutors);
     double acceptable = widest.makespan() * (1 + RECOMMENDATION_TOLERANCE);
     List<Forecast> candidates = new ArrayList<>();
     for (int m = 1; m < maxExecutors; m++) {
       if (LowerBound.basic(graph, m) > acceptable) {
         continue;
       }
-      Forecast forecast = of(plan, graph, conflicts, m, searchBudget);
-      candidates.add(forecast);
-      if (forecast.makespan() <= graph.criticalPathLength()) {
+      Forecast candidate = forecast.apply(m);
+      candidates.add(candidate);
+      if (candidate.makespan() <= graph.criticalPathLength()) {
         break;
       }
     }

@@ -22,14 +22,22 @@ class ForecastProperties {
       @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 60) int size,
       @ForAll @DoubleRange(min = 0, max = 0.3) double conflictShare,
-      @ForAll @IntRange(min = 1, max = 32) int widest) {
+      @ForAll @IntRange(min = 1, max = 32) int widest,
+      @ForAll @IntRange(min = 0, max = 32) int knownAt) {
     Workload w = Workload.random(seed, size, conflictShare, 0);
     List<Forecast> sweep = new ArrayList<>();
     for (int m = 1; m <= widest; m++) {
       sweep.add(Forecast.of(w.plan(), w.graph(), w.conflicts(), m, SEARCH));
     }
 
-    Forecast pruned = Forecast.recommended(w.plan(), w.graph(), w.conflicts(), widest, SEARCH);
+    Forecast pruned =
+        Forecast.recommended(
+            w.plan(),
+            w.graph(),
+            w.conflicts(),
+            widest,
+            SEARCH,
+            knownAt == 0 || knownAt > widest ? null : sweep.get(knownAt - 1));
 
     Forecast whole = Forecast.recommended(sweep);
     assertThat(pruned.executors()).isEqualTo(whole.executors());
