@@ -269,6 +269,35 @@ public final class TaskGraph {
     return reachable(task, dependencies);
   }
 
+  /**
+   * Every task the given task depends on, directly or through others, in topological order: a
+   * dependency comes before the tasks that depend on it, so the nearest dependencies come last.
+   */
+  public int[] transitiveDependenciesInOrder(int task) {
+    int[] position = topologicalPositions();
+    return transitiveDependencies(task).stream()
+        .boxed()
+        .sorted((a, b) -> Integer.compare(position[a], position[b]))
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  // Each task's index in topologicalOrder(), made on first use; volatile publishes the full array.
+  private volatile int[] topologicalPositions;
+
+  private int[] topologicalPositions() {
+    int[] positions = topologicalPositions;
+    if (positions == null) {
+      positions = new int[size()];
+      int[] order = topologicalOrder();
+      for (int p = 0; p < order.length; p++) {
+        positions[order[p]] = p;
+      }
+      topologicalPositions = positions;
+    }
+    return positions;
+  }
+
   private BitSet reachable(int task, int[][] edges) {
     BitSet seen = new BitSet(size());
     Deque<Integer> todo = new ArrayDeque<>();

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ final class RawOutputs {
 
   private final Path runDirectory;
   private final TaskGraph graph;
-  private final int[] topologicalPosition;
   private final AtomicReferenceArray<Output> outputs;
 
   /**
@@ -35,11 +33,6 @@ final class RawOutputs {
   RawOutputs(Path runDirectory, TaskGraph graph, Map<String, CompletedTask> completedBefore) {
     this.runDirectory = runDirectory.toAbsolutePath().normalize();
     this.graph = graph;
-    this.topologicalPosition = new int[graph.size()];
-    int[] order = graph.topologicalOrder();
-    for (int position = 0; position < order.length; position++) {
-      topologicalPosition[order[position]] = position;
-    }
     this.outputs = new AtomicReferenceArray<>(graph.size());
     completedBefore.forEach(
         (id, task) ->
@@ -84,15 +77,8 @@ final class RawOutputs {
    * (nearest dependencies last, so that where two have a file at the same path, the nearest wins).
    */
   Map<String, List<Path>> dependencyOutputs(int task) {
-    BitSet ancestors = graph.transitiveDependencies(task);
-    int[] ordered =
-        ancestors.stream()
-            .boxed()
-            .sorted((a, b) -> Integer.compare(topologicalPosition[a], topologicalPosition[b]))
-            .mapToInt(Integer::intValue)
-            .toArray();
     Map<String, List<Path>> files = new LinkedHashMap<>();
-    for (int d : ordered) {
+    for (int d : graph.transitiveDependenciesInOrder(task)) {
       Output output = outputs.get(d);
       if (output != null) {
         files.put(graph.id(d), output.files().stream().map(output.directory()::resolve).toList());

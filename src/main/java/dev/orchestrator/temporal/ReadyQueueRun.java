@@ -11,8 +11,10 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,7 +48,8 @@ public final class ReadyQueueRun implements RunWorkflow {
   private final Deque<RunFact> pending = new ArrayDeque<>();
   private final Deque<TaskAttempts.End> ended = new ArrayDeque<>();
   private TaskGraph graph;
-  private int[] topologicalPosition;
+  // What each dispatched task's worker asks for, page by page: made once, at dispatch.
+  private final Map<Integer, List<Bundle>> dependencyFilesAtDispatch = new HashMap<>();
   private Bundle[] files;
   private boolean dispatching = true;
   private boolean recording;
@@ -64,11 +67,6 @@ public final class ReadyQueueRun implements RunWorkflow {
   public WorkflowResult run(WorkflowInput input) {
     Plan plan = PlanJson.parse(input.planJson(), "the workflow input");
     graph = TaskGraph.of(plan);
-    topologicalPosition = new int[graph.size()];
-    int[] order = graph.topologicalOrder();
-    for (int position = 0; position < order.length; position++) {
-      topologicalPosition[order[position]] = position;
-    }
     files = new Bundle[graph.size()];
     completed = new BitSet(graph.size());
     terminal = new BitSet(graph.size());
@@ -129,11 +127,13 @@ public final class ReadyQueueRun implements RunWorkflow {
           break;
         }
         int slot = free.pollFirst();
+        List<Bundle> dependencies = dependencyFiles(t);
+        dependencyFilesAtDispatch.put(t, dependencies);
         CancellationScope scope =
             Workflow.newCancellationScope(
                 () ->
                     Async.procedure(
-                        () -> ended.add(attempts.run(graph.id(t), t, slot, dependencyFiles(t)))));
+                        () -> ended.add(attempts.run(graph.id(t), t, slot, dependencies))));
         running.put(slot, scope);
         scope.run();
       }
@@ -283,12 +283,15 @@ public final class ReadyQueueRun implements RunWorkflow {
     }
   }
 
+  // At dispatch: every ancestor has completed, so the list no longer changes. A query reads it and
+  // changes nothing (query handlers must not change workflow state).
   private List<Bundle> dependencyFiles(int task) {
-    BitSet ancestors = graph.transitiveDependencies(task);
-    return ancestors.stream()
-        .boxed()
-        .sorted((a, b) -> Integer.compare(topologicalPosition[a], topologicalPosition[b]))
-        .map(d -> files[d])
+    List<Bundle> known = dependencyFilesAtDispatch.get(task);
+    if (known != null) {
+      return known;
+    }
+    return Arrays.stream(graph.transitiveDependenciesInOrder(task))
+        .mapToObj(d -> files[d])
         .filter(bundle -> bundle != null)
         .toList();
   }
