@@ -145,10 +145,7 @@ final class AgentTaskActivity implements TaskActivity {
         throw agentFailure(
             order, started, Bundles.overLimit("its output is", zip.length), false, null);
       }
-      Bundle files =
-          store != null
-              ? store.store(order.taskId(), zip)
-              : new Bundle(order.taskId(), zip, Bundles.sha256(zip), zip.length);
+      Bundle files = Bundles.of(order.taskId(), zip, store);
       Map<String, String> details = new LinkedHashMap<>(result.result().details());
       if (info.getAttempt() > 1) {
         // Temporal gave this attempt to this worker after losing it on others.

@@ -33,6 +33,11 @@ final class ArtifactStore {
     }
   }
 
+  /** The store of {@code --artifact-dir}, or null without one (files then travel inline). */
+  static ArtifactStore optional(Path root) {
+    return root == null ? null : new ArtifactStore(root);
+  }
+
   /** Stores a zip; the returned bundle carries only its hash. */
   Bundle store(String taskId, byte[] zip) {
     String hash = Bundles.sha256(zip);

@@ -79,6 +79,13 @@ final class Bundles {
     return files;
   }
 
+  /** A task's zipped files: into the artifact store when there is one, else inline. */
+  static Bundle of(String taskId, byte[] zip, ArtifactStore store) {
+    return store != null
+        ? store.store(taskId, zip)
+        : new Bundle(taskId, zip, sha256(zip), zip.length);
+  }
+
   /** Hex SHA-256 of bytes. */
   static String sha256(byte[] bytes) {
     try {

@@ -53,10 +53,7 @@ public final class TaskWorker {
    */
   public static TaskWorker start(
       TemporalSettings settings, List<Agent> agents, Path scratch, String identity) {
-    ArtifactStore store =
-        settings.artifactDirectory() == null
-            ? null
-            : new ArtifactStore(settings.artifactDirectory());
+    ArtifactStore store = ArtifactStore.optional(settings.artifactDirectory());
     Path workDirectory;
     try {
       workDirectory = Files.createTempDirectory(scratch, "orchestrator-worker-");

@@ -67,10 +67,7 @@ public final class TemporalEngine implements Engine {
 
   @Override
   public List<TaskResult> execute(EngineRun run) throws InterruptedException {
-    ArtifactStore store =
-        settings.artifactDirectory() == null
-            ? null
-            : new ArtifactStore(settings.artifactDirectory());
+    ArtifactStore store = ArtifactStore.optional(settings.artifactDirectory());
     try (TemporalConnection connection = TemporalConnection.open(settings, identity)) {
       WorkflowClient client = connection.client();
       TemporalRunRecord record =
@@ -181,10 +178,7 @@ public final class TemporalEngine implements Engine {
     long inline = 0;
     for (Map.Entry<String, EngineRun.TaskFiles> entry : run.completedBefore().entrySet()) {
       byte[] zip = Bundles.zip(entry.getValue().directory(), entry.getValue().files());
-      Bundle bundle =
-          store != null
-              ? store.store(entry.getKey(), zip)
-              : new Bundle(entry.getKey(), zip, Bundles.sha256(zip), zip.length);
+      Bundle bundle = Bundles.of(entry.getKey(), zip, store);
       inline += bundle.payloadBytes();
       completed.add(bundle);
     }
