@@ -3,9 +3,7 @@ package dev.orchestrator.verify;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,21 +45,17 @@ public final class FixTasks {
    * The fix tasks of a repair round, in plan order of their owners; failures nobody owns are left.
    */
   static List<Task> of(int round, List<RoundResult.FailureDetail> failures, Plan plan) {
-    Map<String, List<RoundResult.FailureDetail>> byOwner = new LinkedHashMap<>();
+    List<Task> fixes = new ArrayList<>();
     for (Task task : plan.tasks()) {
-      for (RoundResult.FailureDetail failure : failures) {
-        if (failure.owners().contains(task.id()) && task.id().equals(ownerOf(task.id()))) {
-          byOwner.computeIfAbsent(task.id(), k -> new ArrayList<>()).add(failure);
-        }
+      if (!task.id().equals(ownerOf(task.id()))) {
+        continue; // a fix task of an earlier round: its owner gets the fix
+      }
+      List<RoundResult.FailureDetail> owned =
+          failures.stream().filter(f -> f.owners().contains(task.id())).toList();
+      if (!owned.isEmpty()) {
+        fixes.add(fixTask(round, task, owned));
       }
     }
-    List<Task> fixes = new ArrayList<>();
-    byOwner.forEach(
-        (id, owned) -> {
-          Task owner =
-              plan.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
-          fixes.add(fixTask(round, owner, owned));
-        });
     return fixes;
   }
 

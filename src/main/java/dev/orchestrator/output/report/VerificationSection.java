@@ -24,7 +24,7 @@ final class VerificationSection {
     StringBuilder html =
         new StringBuilder("<section id=\"verification\">\n<h2>Verification</h2>\n");
     html.append("<p><strong>")
-        .append(escape(verification.status().label().replace('_', ' ')))
+        .append(escape(Figures.outcome(verification.status().label())))
         .append("</strong>: ")
         .append(escape(verification.reason()))
         .append("</p>\n");
@@ -65,8 +65,8 @@ final class VerificationSection {
     html.append("<p>Test coverage: ")
         .append(
             verification.testCoverage() == null
-                ? "not measured"
-                : String.format(Locale.ROOT, "%.1f%%", verification.testCoverage() * 100))
+                ? Figures.NOT_MEASURED
+                : Figures.percent(verification.testCoverage()))
         .append(
             verification.coverageReason() == null
                 ? ""
