@@ -17,9 +17,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads and writes {@code execution_plan.json}, the one place that knows its field names.
+ * Reads and writes {@code execution_plan.json}.
  *
- * <p>Reading is {@link PlanReader}'s: strict here, for plan files. {@code num_tasks} is written for
+ * <p>Reading is {@link PlanReader}'s: strict here, for plan files. The field names are written here
+ * and read there; PlanJsonTest's round trips keep the two in step. {@code num_tasks} is written for
  * readers and ignored on reading. {@code forecast} (a {@link PlanForecast}) is written only when
  * the plan has one.
  */
