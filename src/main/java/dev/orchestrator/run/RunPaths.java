@@ -108,17 +108,19 @@ final class RunPaths {
     return target;
   }
 
-  // The deepest existing ancestor (or the path itself, not following a final link) must resolve
-  // into the root's real location: a link on the way must not carry a write or delete elsewhere.
+  // The deepest existing ancestor between the root and the path (not following a final link) must
+  // resolve into the root's real location: a link on the way must not carry a write or delete
+  // elsewhere. The walk stops at the root, so a root another thread creates meanwhile is never
+  // compared with an ancestor above it: either nothing below the root exists yet, or the root does.
   private static boolean realPathInside(Path base, Path target) {
+    Path existing = target.getParent();
+    while (existing.startsWith(base) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    if (!existing.startsWith(base)) {
+      return true;
+    }
     try {
-      Path existing = target.getParent();
-      while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-        existing = existing.getParent();
-      }
-      if (existing == null || !Files.exists(base)) {
-        return true;
-      }
       return existing.toRealPath().startsWith(base.toRealPath());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resolve " + target, e);
