@@ -59,22 +59,25 @@ final class BackendFactory {
    * The planner and agents the options choose; with {@code --real} the defaults are the
    * model-backed ones.
    *
-   * @param plannerChoice {@code --planner}, or null for the default
+   * @param planning the planning options, or null for a command that makes no plan: then there is
+   *     no planner, and none of its model or program is asked for
    * @param executors the executor options, or null for a command that runs no task: then there are
    *     no agents
    * @param maxCost {@code --max-cost}, or null for no limit
    * @throws UsageException for option values that do not fit together
    * @throws ConfigurationException when a model or program is needed and none is configured
    */
-  Backends backends(PlannerKind plannerChoice, ExecutorOptions executors, BigDecimal maxCost) {
+  Backends backends(PlanningOptions planning, ExecutorOptions executors, BigDecimal maxCost) {
     boolean real = options.real;
     boolean claudeCode = real && realMeansClaudeCode();
     PlannerKind plannerKind =
-        plannerChoice != null
-            ? plannerChoice
-            : !real
-                ? PlannerKind.HEURISTIC
-                : claudeCode ? PlannerKind.CLAUDE_CODE : PlannerKind.LLM;
+        planning == null
+            ? null
+            : planning.planner != null
+                ? planning.planner
+                : !real
+                    ? PlannerKind.HEURISTIC
+                    : claudeCode ? PlannerKind.CLAUDE_CODE : PlannerKind.LLM;
     ExecutorKind executorKind =
         executors == null
             ? null
@@ -91,22 +94,19 @@ final class BackendFactory {
             ? client(why, meter, maxCost)
             : null;
     String clientModel = client == null ? null : client.settings().model();
-    Planner planner;
+    Planner planner = null;
     String plannerModel = null;
-    switch (plannerKind) {
-      case LLM:
-        planner = new LlmPlanner(client);
-        plannerModel = clientModel;
-        break;
-      case CLAUDE_CODE:
-        planner = new ClaudeCodePlanner(claudeCode(null));
-        plannerModel = model();
-        break;
-      case HEURISTIC:
-      default:
-        planner = new HeuristicPlanner();
+    if (plannerKind == PlannerKind.LLM) {
+      planner = new LlmPlanner(client);
+      plannerModel = clientModel;
+    } else if (plannerKind == PlannerKind.CLAUDE_CODE) {
+      planner = new ClaudeCodePlanner(claudeCode(null));
+      plannerModel = model();
+    } else if (plannerKind == PlannerKind.HEURISTIC) {
+      planner = new HeuristicPlanner();
     }
-    Backend plannerBackend = new Backend(plannerKind.toString(), plannerModel);
+    Backend plannerBackend =
+        plannerKind == null ? null : new Backend(plannerKind.toString(), plannerModel);
     if (executors == null) {
       return new Backends(planner, null, meter, plannerBackend, null);
     }

@@ -15,7 +15,8 @@ import java.util.function.IntFunction;
  * @param agents the agent of each executor, numbered from 1; null for a command that runs no task
  * @param meter counts every model request of the run; with {@code --max-cost} it says when the
  *     limit is reached
- * @param plannerKind what the planner is, for the summary to name
+ * @param planner the planner; null for a command that makes no plan
+ * @param plannerKind what the planner is, for the summary to name; null when there is none
  * @param executorKind what the agents are; null when there are none
  */
 record Backends(
@@ -26,8 +27,9 @@ record Backends(
     Backend executorKind) {
 
   Backends {
-    requireNonNull(plannerKind, "plannerKind");
-    requireNonNull(planner, "planner");
+    if ((planner == null) != (plannerKind == null)) {
+      throw new IllegalArgumentException("planner and plannerKind go together");
+    }
     if ((agents == null) != (executorKind == null)) {
       throw new IllegalArgumentException("agents and executorKind go together");
     }

@@ -87,10 +87,7 @@ final class RunAssembly {
   Orchestrator build(RunListener listener) {
     Backends backends =
         new BackendFactory(model, claudeCode, settings)
-            .backends(
-                planning == null ? null : planning.planner,
-                executors,
-                execution == null ? null : execution.maxCost);
+            .backends(planning, executors, execution == null ? null : execution.maxCost);
     Orchestrator.Builder builder = Orchestrator.builder();
     if (maxExecutors != null) {
       builder.maxExecutors(maxExecutors);
@@ -104,14 +101,16 @@ final class RunAssembly {
           .retryPolicy(execution.retryPolicy())
           .engine(engine.engine(backends.meter()));
     }
+    if (backends.planner() != null) {
+      builder.planner(backends.planner());
+    }
     Orchestrator orchestrator =
         builder
             .outputDirectory(outputDirectory)
             .force(force)
-            .planner(backends.planner())
             // A command without planning options plans nothing: the plan came from a file (whose
             // maker it does not know) or, for resume, the journal names it.
-            .describedAs(planning == null ? null : backends.plannerKind(), backends.executorKind())
+            .describedAs(backends.plannerKind(), backends.executorKind())
             .listener(listener)
             .secrets(settings.secrets())
             .build();

@@ -86,6 +86,29 @@ class CommandLineAgentsTest {
   }
 
   @Test
+  void a_plan_file_run_with_real_agents_asks_for_no_planner_it_does_not_use() throws Exception {
+    assertThat(run(environment(), "plan", TODO, "-o", temp.resolve("p")).exitCode()).isZero();
+
+    Result result =
+        run(
+            environment(),
+            "run",
+            "--plan",
+            temp.resolve("p").resolve(PlanJson.FILE_NAME),
+            "--real",
+            "--executor",
+            "simulated",
+            "--simulate-delay",
+            "0ms",
+            "--no-verify",
+            "-o",
+            temp.resolve("out"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).doesNotContain("needs a language model");
+  }
+
+  @Test
   void executor_claude_code_without_claude_installed_says_to_install_it() {
     Result result =
         run(environment(), TODO, "--executor", "claude-code", "-o", temp.resolve("out"));
