@@ -1,11 +1,11 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.Interrupter;
 import dev.orchestrator.agent.AgentException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,10 +16,6 @@ public final class AttemptTimer {
 
   /** No time limit. */
   public static final AttemptTimer UNLIMITED = new AttemptTimer(null, null, () -> false);
-
-  private static final int RUNNING = 0;
-  private static final int DONE = 1;
-  private static final int TIMED_OUT = 2;
 
   private final Duration limit;
   private final ScheduledExecutorService alarms;
@@ -53,33 +49,22 @@ public final class AttemptTimer {
     if (limit == null) {
       return work.call();
     }
-    AtomicInteger state = new AtomicInteger(RUNNING);
-    Thread worker = Thread.currentThread();
+    Interrupter alarmed = new Interrupter();
     ScheduledFuture<?> alarm =
-        alarms.schedule(
-            () -> {
-              if (state.compareAndSet(RUNNING, TIMED_OUT)) {
-                worker.interrupt();
-              }
-            },
-            limit.toMillis(),
-            TimeUnit.MILLISECONDS);
+        alarms.schedule(alarmed::interrupt, limit.toMillis(), TimeUnit.MILLISECONDS);
     try {
       return work.call();
     } catch (InterruptedException e) {
-      if (state.get() == TIMED_OUT && !cancelled.getAsBoolean()) {
+      if (alarmed.hasInterrupted() && !cancelled.getAsBoolean()) {
         throw new TimedOut(limit);
       }
       throw e;
     } finally {
       alarm.cancel(false);
-      if (!state.compareAndSet(RUNNING, DONE)) {
-        // The alarm may have interrupted the work just after it returned: clear that, but keep a
-        // cancellation.
-        Thread.interrupted();
-        if (cancelled.getAsBoolean()) {
-          worker.interrupt();
-        }
+      // Once withdrawn, an alarm that rang as the work returned can no longer interrupt this
+      // thread; one that did is cleared, but a cancellation is kept.
+      if (alarmed.withdraw() && cancelled.getAsBoolean()) {
+        Thread.currentThread().interrupt();
       }
     }
   }
