@@ -1,6 +1,7 @@
 package dev.orchestrator.verify;
 
 import dev.orchestrator.ConfigurationException;
+import dev.orchestrator.Interrupter;
 import dev.orchestrator.process.AgentProcess;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -16,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one test command as a child process with a time limit, through {@link AgentProcess}: its
@@ -96,16 +96,9 @@ final class TestProcess {
               thread.setDaemon(true);
               return thread;
             });
-    AtomicBoolean timedOut = new AtomicBoolean();
-    Thread caller = Thread.currentThread();
+    Interrupter alarmed = new Interrupter();
     ScheduledFuture<?> alarm =
-        timer.schedule(
-            () -> {
-              timedOut.set(true);
-              caller.interrupt();
-            },
-            timeLimit.toMillis(),
-            TimeUnit.MILLISECONDS);
+        timer.schedule(alarmed::interrupt, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
     try {
       AgentProcess.Exit exit =
           AgentProcess.run(
@@ -113,7 +106,7 @@ final class TestProcess {
               line -> {});
       return new Exit(exit.status(), false, stdout, stderr, null);
     } catch (InterruptedException e) {
-      if (!timedOut.get()) {
+      if (!alarmed.hasInterrupted()) {
         throw e;
       }
       return new Exit(-1, true, stdout, stderr, null);
@@ -122,9 +115,7 @@ final class TestProcess {
     } finally {
       alarm.cancel(false);
       timer.shutdownNow();
-      if (timedOut.get()) {
-        Thread.interrupted(); // our alarm's interrupt, not the caller's
-      }
+      alarmed.withdraw(); // clears our alarm's interrupt, and stops a late one reaching the caller
     }
   }
 
