@@ -1,5 +1,6 @@
 package dev.orchestrator.temporal;
 
+import dev.orchestrator.Interrupter;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.AgentException;
 import dev.orchestrator.output.Attempt;
@@ -120,8 +121,8 @@ final class AgentTaskActivity implements TaskActivity {
     Agent agent = null;
     AtomicReference<String> progress = new AtomicReference<>("starting");
     AtomicBoolean cancelled = new AtomicBoolean();
-    Thread attemptThread = Thread.currentThread();
-    ScheduledFuture<?> heartbeats = heartbeat(context, progress, cancelled, attemptThread);
+    Interrupter interrupter = new Interrupter();
+    ScheduledFuture<?> heartbeats = heartbeat(context, progress, cancelled, interrupter);
     try {
       directory = Files.createTempDirectory(scratch, "attempt-");
       Map<String, List<Path>> dependencies =
@@ -170,6 +171,10 @@ final class AgentTaskActivity implements TaskActivity {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a directory for " + order.taskId(), e);
     } finally {
+      // Cancel does not stop a heartbeat already running: withdrawn, it can no longer interrupt
+      // this thread once the attempt is over (the SDK sends the reply on it); one that did is
+      // cleared.
+      interrupter.withdraw();
       heartbeats.cancel(false);
       if (agent != null) {
         agents.add(agent);
@@ -278,7 +283,7 @@ final class AgentTaskActivity implements TaskActivity {
       ActivityExecutionContext context,
       AtomicReference<String> progress,
       AtomicBoolean cancelled,
-      Thread attemptThread) {
+      Interrupter interrupter) {
     long every =
         Math.max(100, Math.min(500, context.getInfo().getHeartbeatTimeout().toMillis() / 3));
     return timers.scheduleAtFixedRate(
@@ -288,11 +293,11 @@ final class AgentTaskActivity implements TaskActivity {
           } catch (ActivityCanceledException e) {
             // The run was cancelled (Ctrl-C on the coordinator): end the agent now.
             if (cancelled.compareAndSet(false, true)) {
-              attemptThread.interrupt();
+              interrupter.interrupt();
             }
           } catch (ActivityCompletionException e) {
             // The workflow no longer wants this attempt (it ended or the attempt was given away).
-            attemptThread.interrupt();
+            interrupter.interrupt();
           } catch (RuntimeException e) {
             log.warn("heartbeat failed: {}", e.toString());
           }
