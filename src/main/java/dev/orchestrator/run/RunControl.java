@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.Interrupter;
 import dev.orchestrator.output.TaskResult;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,7 +16,7 @@ final class RunControl {
   private volatile boolean stopRequested;
   private volatile PlanExecution local;
   private volatile EngineRun remote;
-  private volatile Thread verifying;
+  private volatile Interrupter verifying;
 
   boolean cancelRequested() {
     return cancelRequested;
@@ -36,7 +37,7 @@ final class RunControl {
     if (run != null) {
       run.cancel();
     }
-    Thread verifier = verifying;
+    Interrupter verifier = verifying;
     if (verifier != null) {
       verifier.interrupt();
     }
@@ -86,12 +87,16 @@ final class RunControl {
 
   /** Runs the verify step on this thread, where a cancel interrupts it (and ends its tests). */
   <T> T verifying(Supplier<T> step) {
-    verifying = Thread.currentThread();
+    Interrupter interrupter = new Interrupter();
+    verifying = interrupter;
     try {
       return step.get();
     } finally {
       verifying = null;
-      Thread.interrupted(); // a cancel that came as the step ended; cancelRequested keeps it
+      // A cancel that read verifying as the step ended can no longer interrupt this thread (the
+      // report is written next, and an interrupt would close its channel); one that did is
+      // cleared. cancelRequested keeps it.
+      interrupter.withdraw();
     }
   }
 
