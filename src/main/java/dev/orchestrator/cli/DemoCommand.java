@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
               .build(console.progress());
       var plan = PlannedSpeedup.forecast(orchestrator.plan(s.requirements));
       console.plan(plan);
-      parent.interruption.onFirst(orchestrator::cancel);
+      parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
       RunOutcome outcome = orchestrator.execute(plan);
       int code = console.finished(outcome, parent.interruption);
       if (code == Cli.INTERRUPTED) {

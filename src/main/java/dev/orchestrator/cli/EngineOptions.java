@@ -45,8 +45,7 @@ final class EngineOptions {
    * @throws UsageException if {@code --engine temporal} lacks {@code --temporal}
    */
   Engine engine(CostMeter meter) {
-    EngineKind chosen = kind != null ? kind : temporal.target != null ? EngineKind.TEMPORAL : null;
-    if (chosen != EngineKind.TEMPORAL) {
+    if (!temporal()) {
       return null;
     }
     if (temporal.target == null) {
@@ -54,15 +53,28 @@ final class EngineOptions {
           "--engine temporal needs the server: add --temporal HOST:PORT, e.g. --temporal"
               + " localhost:7233 (temporal server start-dev runs one for a try-out)");
     }
-    TemporalSettings settings =
-        temporal.settings(
-            heartbeatTimeout != null
-                ? heartbeatTimeout
-                : TemporalSettings.DEFAULT_HEARTBEAT_TIMEOUT);
+    TemporalSettings settings = temporal.settings(heartbeatTimeout());
     // The workers' model requests count against --max-cost as their tasks are accepted here.
     return new TemporalEngine(
         settings,
         "coordinator@" + TemporalOptions.processIdentity(),
         usage -> meter.record(usage.tokens(), usage.costUsd()));
+  }
+
+  /**
+   * How much longer than a local run a cancelled run may take to end: on Temporal a running attempt
+   * hears of the cancellation at its next heartbeat, then the workflow and this coordinator end.
+   */
+  Duration extraCancellationGrace() {
+    return temporal() ? heartbeatTimeout() : Duration.ZERO;
+  }
+
+  private boolean temporal() {
+    EngineKind chosen = kind != null ? kind : temporal.target != null ? EngineKind.TEMPORAL : null;
+    return chosen == EngineKind.TEMPORAL;
+  }
+
+  private Duration heartbeatTimeout() {
+    return heartbeatTimeout != null ? heartbeatTimeout : TemporalSettings.DEFAULT_HEARTBEAT_TIMEOUT;
   }
 }

@@ -13,9 +13,10 @@ import java.util.function.IntConsumer;
  *
  * <p>Every phase ends promptly: before a run has an orchestrator to cancel (reading a plan,
  * checking it), the first signal exits at once; in any other phase (planning, dispatching, writing
- * the results) the process exits with 130 at the latest {@link #GRACE} after the first signal,
- * however long the phase would take. The journal is forced to disk record by record, so whatever is
- * cut short is redone by {@code resume}.
+ * the results) the process exits with 130 at the latest {@link #GRACE} after the first signal
+ * (longer for a run on remote workers, see {@link #onFirst(Runnable, Duration)}), however long the
+ * phase would take. The journal is forced to disk record by record, so whatever is cut short is
+ * redone by {@code resume}.
  */
 final class Interruption {
 
@@ -27,6 +28,7 @@ final class Interruption {
   private final Duration grace;
   private final AtomicInteger signals = new AtomicInteger();
   private volatile Runnable onFirst;
+  private volatile Duration extraGrace = Duration.ZERO;
 
   Interruption(PrintWriter err) {
     this(err, code -> Runtime.getRuntime().halt(code), GRACE);
@@ -50,6 +52,18 @@ final class Interruption {
 
   /** What the first interruption does while a run is in progress. */
   void onFirst(Runnable action) {
+    onFirst(action, Duration.ZERO);
+  }
+
+  /**
+   * What the first interruption does while a run is in progress, when cancelling it takes longer
+   * than a local run does.
+   *
+   * @param extraGrace added to the grace: a run on remote workers learns of the cancellation only
+   *     at their next heartbeat
+   */
+  void onFirst(Runnable action, Duration extraGrace) {
+    this.extraGrace = extraGrace;
     this.onFirst = action;
     if (signals.get() > 0) {
       action.run();
@@ -80,7 +94,7 @@ final class Interruption {
     err.flush();
     // The deadline: a phase that does not look at the cancellation (planning, checking the
     // plan, writing the results of a large run) must not keep the process alive.
-    CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS)
+    CompletableFuture.delayedExecutor(grace.plus(extraGrace).toMillis(), TimeUnit.MILLISECONDS)
         .execute(() -> halt.accept(Cli.INTERRUPTED));
     action.run();
   }

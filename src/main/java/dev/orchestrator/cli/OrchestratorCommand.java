@@ -140,7 +140,9 @@ final class OrchestratorCommand implements Callable<Integer> {
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
             .build(console.progress());
-    interruption.onFirst(orchestrator::cancel); // during planning too: the run then starts nothing
+    interruption.onFirst(
+        orchestrator::cancel,
+        engine.extraCancellationGrace()); // during planning too: the run then starts nothing
     var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
     console.plan(plan);
     RunOutcome outcome = orchestrator.execute(plan);

@@ -54,7 +54,7 @@ final class ResumeCommand implements Callable<Integer> {
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
             .build(console.progress());
-    parent.interruption.onFirst(orchestrator::cancel);
+    parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
     return console.finished(orchestrator.resume(directory), parent.interruption);
   }
 }

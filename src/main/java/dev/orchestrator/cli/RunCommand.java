@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             .build(console.progress());
     plan = PlannedSpeedup.forecast(orchestrator.budgeted(plan));
     console.plan(plan);
-    parent.interruption.onFirst(orchestrator::cancel);
+    parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
     return console.finished(orchestrator.execute(plan), parent.interruption);
   }
 }

@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,19 @@ class InterruptionTest {
   }
 
   @Test
+  void a_run_on_remote_workers_gets_their_extra_grace_before_the_process_exits() {
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    Interruption interruption =
+        new Interruption(
+            new PrintWriter(new StringWriter()), exit::complete, Duration.ofMillis(200));
+    interruption.onFirst(() -> {}, Duration.ofDays(1));
+
+    interruption.interrupt();
+
+    assertThatThrownBy(() -> exit.get(1, SECONDS)).isInstanceOf(TimeoutException.class);
+  }
+
+  @Test
   void sigterm_while_a_planner_hangs_ends_the_process_with_130_and_the_planner_with_it()
       throws Exception {
     Path bin = Files.createDirectories(temp.resolve("bin"));
@@ -76,7 +91,10 @@ class InterruptionTest {
     try {
       org.awaitility.Awaitility.await()
           .atMost(30, SECONDS)
-          .until(() -> Files.exists(temp.resolve("claude.pid")));
+          .until(
+              () ->
+                  Files.exists(temp.resolve("claude.pid"))
+                      && !Files.readString(temp.resolve("claude.pid")).isBlank());
       long planner = Long.parseLong(Files.readString(temp.resolve("claude.pid")).strip());
 
       orchestrator.destroy(); // SIGTERM, as timeout(1), CI runners and systemd send

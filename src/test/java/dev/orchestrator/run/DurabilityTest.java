@@ -57,7 +57,9 @@ class DurabilityTest {
             "run", "--plan", planFile, "-o", crashed, "-m", 4, "--simulate-delay", "120ms");
     int kills = 0;
     while (kills < 4) {
-      int target = Math.min(TASKS - 1, completed(crashed).size() + 1 + random.nextInt(6));
+      // Kill points close together leave most of the plan for later kills, even if this poller
+      // is starved on a loaded machine while the run goes on.
+      int target = Math.min(TASKS - 1, completed(crashed).size() + 1 + random.nextInt(4));
       Process running = process;
       await()
           .atMost(120, SECONDS)
