@@ -29,7 +29,9 @@ class AttemptTimerTest {
   void an_attempt_that_ends_as_its_alarm_rings_leaves_its_thread_uninterrupted() throws Exception {
     AttemptTimer timer = new AttemptTimer(Duration.ofMillis(1), alarms, () -> false);
     int interrupted = 0;
-    for (int attempt = 0; attempt < 20_000; attempt++) {
+    // Well under a second here; on a starved machine fewer attempts, which still find the race.
+    long enough = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    for (int attempt = 0; attempt < 20_000 && System.nanoTime() < enough; attempt++) {
       // Alarms that interrupt a little later each time, so some land inside the work's return
       // whatever this machine's speed.
       alarms.lateBy = attempt * 3L % 1_000;
