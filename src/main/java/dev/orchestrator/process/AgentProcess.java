@@ -6,13 +6,9 @@ import dev.orchestrator.ConfigurationException;
 import dev.orchestrator.Secrets;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -210,25 +206,13 @@ public final class AgentProcess {
     }
   }
 
-  // The end of a log that may be as large as the disk allows: only its last bytes are read.
+  // The end of a log that may be as large as the disk allows, at most TAIL_CHARS characters.
   private static String tail(Path file) {
-    try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-      long size = channel.size();
-      int length = (int) Math.min(size, TAIL_CHARS * 4L);
-      ByteBuffer buffer = ByteBuffer.allocate(length);
-      channel.position(size - length);
-      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-        // read until full
-      }
-      String text = new String(buffer.array(), 0, buffer.position(), UTF_8).strip();
-      return text.length() <= TAIL_CHARS && length == size
-          ? text
-          : "…" + text.substring(Math.max(0, text.length() - TAIL_CHARS));
-    } catch (NoSuchFileException e) {
-      return "";
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    LogTail tail = LogTail.read(file, TAIL_CHARS * 4);
+    String text = tail.text().strip();
+    return text.length() <= TAIL_CHARS && tail.skippedBytes() == 0
+        ? text
+        : "…" + text.substring(Math.max(0, text.length() - TAIL_CHARS));
   }
 
   /**

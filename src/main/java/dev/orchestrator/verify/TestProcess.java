@@ -3,11 +3,8 @@ package dev.orchestrator.verify;
 import dev.orchestrator.ConfigurationException;
 import dev.orchestrator.Interrupter;
 import dev.orchestrator.process.AgentProcess;
+import dev.orchestrator.process.LogTail;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,19 +118,9 @@ final class TestProcess {
 
   /** The last few kilobytes of a log, without reading the rest of it. */
   static String tail(Path file) {
-    if (!Files.exists(file)) {
-      return "";
-    }
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      long length = in.length();
-      long from = Math.max(0, length - TAIL_BYTES);
-      byte[] bytes = new byte[(int) (length - from)];
-      in.seek(from);
-      in.readFully(bytes);
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      return from > 0 ? "[… " + from + " bytes before]\n" + text : text;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    LogTail tail = LogTail.read(file, TAIL_BYTES);
+    return tail.skippedBytes() > 0
+        ? "[… " + tail.skippedBytes() + " bytes before]\n" + tail.text()
+        : tail.text();
   }
 }

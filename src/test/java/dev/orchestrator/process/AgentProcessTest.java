@@ -159,6 +159,25 @@ class AgentProcessTest {
   }
 
   @Test
+  void the_exit_keeps_the_last_600_characters_of_a_long_standard_error() throws Exception {
+    Path agent =
+        script("agent", "head -c 5000 /dev/zero | tr '\\0' x >&2\necho ' the end' >&2\nexit 1\n");
+
+    AgentProcess.Exit exit = AgentProcess.run(launch(agent, Secrets.none()), line -> {});
+
+    assertThat(exit.stderrTail()).startsWith("…x").endsWith("x the end").hasSize(601);
+  }
+
+  @Test
+  void a_short_standard_error_is_kept_whole_and_trimmed() throws Exception {
+    Path agent = script("agent", "echo '  it broke  ' >&2\nexit 1\n");
+
+    AgentProcess.Exit exit = AgentProcess.run(launch(agent, Secrets.none()), line -> {});
+
+    assertThat(exit.stderrTail()).isEqualTo("it broke");
+  }
+
+  @Test
   void a_line_of_many_megabytes_is_cut_and_the_log_stops_at_its_cap() throws Exception {
     int megabytes = 20;
     InputStream huge =
