@@ -2,9 +2,7 @@ package dev.orchestrator.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.plan.PlanJson;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,16 +35,24 @@ final class SuiteDetector {
       Set.of("node_modules", ".git", "target", "build", ".venv", "venv", "__pycache__");
 
   private final Path project;
+  private final List<String> files;
   private final Path reports;
   private final Map<String, String> environment;
 
   /**
    * @param project the copy of the project the tests run in
+   * @param files the files of the copy, relative and {@code /}-separated, as {@link
+   *     ProjectCopy#copy} returned them
    * @param reports an empty directory outside the project for reports and coverage data
    * @param environment the environment the tests run in; its {@code PATH} finds the programs
    */
-  SuiteDetector(Path project, Path reports, Map<String, String> environment) {
+  SuiteDetector(Path project, List<String> files, Path reports, Map<String, String> environment) {
     this.project = project;
+    // Dependencies and build output say nothing of how the project itself is tested.
+    this.files =
+        files.stream()
+            .filter(p -> Stream.of(p.split("/")).noneMatch(SKIPPED_DIRECTORIES::contains))
+            .toList();
     this.reports = reports;
     this.environment = environment;
   }
@@ -58,7 +64,6 @@ final class SuiteDetector {
   Detection detect() {
     List<TestSuite> suites = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    List<String> files = files();
     if (exists("pom.xml")) {
       suites.add(maven());
     } else if (exists("build.gradle") || exists("build.gradle.kts")) {
@@ -246,17 +251,5 @@ final class SuiteDetector {
 
   private static String name(String path) {
     return path.substring(path.lastIndexOf('/') + 1);
-  }
-
-  /** The project's files, relative and {@code /}-separated, outside dependency and build output. */
-  private List<String> files() {
-    try (Stream<Path> walk = Files.walk(project)) {
-      return walk.filter(Files::isRegularFile)
-          .map(p -> project.relativize(p).toString().replace(File.separatorChar, '/'))
-          .filter(p -> Stream.of(p.split("/")).noneMatch(s -> SKIPPED_DIRECTORIES.contains(s)))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + project, e);
-    }
   }
 }

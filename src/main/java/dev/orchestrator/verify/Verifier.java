@@ -57,7 +57,7 @@ final class Verifier {
       List<String> files = ProjectCopy.copy(outputDirectory, project);
       Files.createDirectories(reports);
       Files.createDirectories(logs);
-      SuiteDetector detector = new SuiteDetector(project, reports, settings.environment());
+      SuiteDetector detector = new SuiteDetector(project, files, reports, settings.environment());
       List<TestSuite> suites;
       List<String> problems = List.of();
       if (settings.command() != null) {
