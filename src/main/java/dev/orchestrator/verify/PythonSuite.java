@@ -23,25 +23,32 @@ final class PythonSuite {
       "the project has Python tests, but no python3 on PATH has pytest installed; install pytest"
           + " (pip install pytest) or pass --verify-command";
 
-  private final Path reports;
-  private final Map<String, String> environment;
+  private final String python;
+  private final boolean withCoverage;
 
-  PythonSuite(Path reports, Map<String, String> environment) {
-    this.reports = reports;
-    this.environment = environment;
+  private PythonSuite(String python, boolean withCoverage) {
+    this.python = python;
+    this.withCoverage = withCoverage;
   }
 
-  /** The suite, or empty when no Python on {@code PATH} has pytest. */
-  Optional<TestSuite> suite() {
-    String withCoverage = pythonWith("pytest", "coverage");
+  /**
+   * Finds the interpreter by starting each {@code python3} along {@code PATH} until one imports
+   * pytest (and coverage); empty when none has pytest. The interpreters do not change while a
+   * project is verified, so the caller asks once and keeps the answer for every round.
+   *
+   * @param environment the environment the tests run in; its {@code PATH} finds the interpreters
+   */
+  static Optional<PythonSuite> find(Map<String, String> environment) {
+    String withCoverage = pythonWith(environment, "pytest", "coverage");
     if (withCoverage != null) {
-      return Optional.of(pytest(withCoverage, withCoverage));
+      return Optional.of(new PythonSuite(withCoverage, true));
     }
-    String python = pythonWith("pytest");
-    return python == null ? Optional.empty() : Optional.of(pytest(python, null));
+    String python = pythonWith(environment, "pytest");
+    return python == null ? Optional.empty() : Optional.of(new PythonSuite(python, false));
   }
 
-  private TestSuite pytest(String python, String withCoverage) {
+  /** The suite, writing its reports into {@code reports}. */
+  TestSuite suite(Path reports) {
     List<String> pytest =
         List.of(
             "-m",
@@ -52,7 +59,7 @@ final class PythonSuite {
             "junit_family=xunit1", // names each test's file
             "--junitxml=" + reports.resolve("pytest-junit.xml"));
     TestSuite.Results results = TestSuite.Results.junit(reports, "pytest-junit.xml");
-    if (withCoverage == null) {
+    if (!withCoverage) {
       List<String> command = new ArrayList<>(List.of(python));
       command.addAll(pytest);
       return new TestSuite(
@@ -71,7 +78,7 @@ final class PythonSuite {
     List<String> command =
         new ArrayList<>(
             List.of(
-                withCoverage,
+                python,
                 "-m",
                 "coverage",
                 "run",
@@ -84,13 +91,7 @@ final class PythonSuite {
         command,
         List.of(
             List.of(
-                withCoverage,
-                "-m",
-                "coverage",
-                "json",
-                "--data-file=" + data,
-                "-o",
-                json.toString())),
+                python, "-m", "coverage", "json", "--data-file=" + data, "-o", json.toString())),
         Map.of(),
         results,
         CoverageReports.Coverage.COVERAGE_PY,
@@ -100,9 +101,9 @@ final class PythonSuite {
   }
 
   /** The first {@code python3} along {@code PATH} that imports all the modules, or null. */
-  private String pythonWith(String... modules) {
+  private static String pythonWith(Map<String, String> environment, String... modules) {
     String script = "import " + String.join(", ", modules);
-    for (String candidate : onPath("python3")) {
+    for (String candidate : onPath(environment, "python3")) {
       try {
         ProcessBuilder probe =
             new ProcessBuilder(candidate, "-c", script)
@@ -125,7 +126,7 @@ final class PythonSuite {
     return null;
   }
 
-  private List<String> onPath(String program) {
+  private static List<String> onPath(Map<String, String> environment, String program) {
     Set<String> found = new LinkedHashSet<>();
     for (String dir : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
       Path candidate = dir.isEmpty() ? null : Path.of(dir, program);

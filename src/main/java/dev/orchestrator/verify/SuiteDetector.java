@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -37,16 +39,18 @@ final class SuiteDetector {
   private final Path project;
   private final List<String> files;
   private final Path reports;
-  private final Map<String, String> environment;
+  private final Supplier<Optional<PythonSuite>> python;
 
   /**
    * @param project the copy of the project the tests run in
    * @param files the files of the copy, relative and {@code /}-separated, as {@link
    *     ProjectCopy#copy} returned them
    * @param reports an empty directory outside the project for reports and coverage data
-   * @param environment the environment the tests run in; its {@code PATH} finds the programs
+   * @param python the interpreter of a pytest suite (see {@link PythonSuite#find}), asked for only
+   *     when the project has Python files
    */
-  SuiteDetector(Path project, List<String> files, Path reports, Map<String, String> environment) {
+  SuiteDetector(
+      Path project, List<String> files, Path reports, Supplier<Optional<PythonSuite>> python) {
     this.project = project;
     // Dependencies and build output say nothing of how the project itself is tested.
     this.files =
@@ -54,7 +58,7 @@ final class SuiteDetector {
             .filter(p -> Stream.of(p.split("/")).noneMatch(SKIPPED_DIRECTORIES::contains))
             .toList();
     this.reports = reports;
-    this.environment = environment;
+    this.python = python;
   }
 
   /**
@@ -82,8 +86,10 @@ final class SuiteDetector {
     }
     if (PYTHON_MARKERS.stream().anyMatch(this::exists)
         || files.stream().anyMatch(f -> PYTHON_TEST.matcher(name(f)).matches())) {
-      PythonSuite python = new PythonSuite(reports, environment);
-      python.suite().ifPresentOrElse(suites::add, () -> problems.add(PythonSuite.MISSING));
+      python
+          .get()
+          .ifPresentOrElse(
+              p -> suites.add(p.suite(reports)), () -> problems.add(PythonSuite.MISSING));
     }
     return new Detection(suites, problems);
   }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,10 @@ final class Verifier {
 
   private final VerificationSettings settings;
 
+  // Null until a round needs it, then kept: the interpreters on PATH do not change between rounds.
+  private Optional<PythonSuite> python;
+
+  /** A verifier for the rounds of one verification, run one after another on one thread. */
   Verifier(VerificationSettings settings) {
     this.settings = settings;
   }
@@ -57,7 +62,7 @@ final class Verifier {
       List<String> files = ProjectCopy.copy(outputDirectory, project);
       Files.createDirectories(reports);
       Files.createDirectories(logs);
-      SuiteDetector detector = new SuiteDetector(project, files, reports, settings.environment());
+      SuiteDetector detector = new SuiteDetector(project, files, reports, this::python);
       List<TestSuite> suites;
       List<String> problems = List.of();
       if (settings.command() != null) {
@@ -302,6 +307,13 @@ final class Verifier {
       }
     }
     return cases;
+  }
+
+  private Optional<PythonSuite> python() {
+    if (python == null) {
+      python = PythonSuite.find(settings.environment());
+    }
+    return python;
   }
 
   private static Duration left(long deadline) {
