@@ -1,5 +1,32 @@
 package dev.orchestrator.plan;
 
+import static dev.orchestrator.plan.PlanFields.ACCEPTANCE_CRITERIA;
+import static dev.orchestrator.plan.PlanFields.COMPLEXITY;
+import static dev.orchestrator.plan.PlanFields.DEPENDENCIES;
+import static dev.orchestrator.plan.PlanFields.DESCRIPTION;
+import static dev.orchestrator.plan.PlanFields.ESTIMATED_DURATION;
+import static dev.orchestrator.plan.PlanFields.ESTIMATED_EFFORT;
+import static dev.orchestrator.plan.PlanFields.EXECUTION_MODEL;
+import static dev.orchestrator.plan.PlanFields.EXECUTION_STRATEGY;
+import static dev.orchestrator.plan.PlanFields.EXECUTORS;
+import static dev.orchestrator.plan.PlanFields.EXECUTOR_BUDGET;
+import static dev.orchestrator.plan.PlanFields.FILES;
+import static dev.orchestrator.plan.PlanFields.FORECAST;
+import static dev.orchestrator.plan.PlanFields.ID;
+import static dev.orchestrator.plan.PlanFields.KEY_FEATURES_DETECTED;
+import static dev.orchestrator.plan.PlanFields.NAME;
+import static dev.orchestrator.plan.PlanFields.NOTES;
+import static dev.orchestrator.plan.PlanFields.NUM_TASKS;
+import static dev.orchestrator.plan.PlanFields.PREDICTED_MAKESPAN;
+import static dev.orchestrator.plan.PlanFields.PRIORITY;
+import static dev.orchestrator.plan.PlanFields.REASONING;
+import static dev.orchestrator.plan.PlanFields.RECOMMENDED_EXECUTORS;
+import static dev.orchestrator.plan.PlanFields.REQUIREMENTS;
+import static dev.orchestrator.plan.PlanFields.SCORE;
+import static dev.orchestrator.plan.PlanFields.SPEEDUP;
+import static dev.orchestrator.plan.PlanFields.TASKS;
+import static dev.orchestrator.plan.PlanFields.TECHNICAL_COMPONENTS;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -19,10 +46,10 @@ import java.util.List;
 /**
  * Reads and writes {@code execution_plan.json}.
  *
- * <p>Reading is {@link PlanReader}'s: strict here, for plan files. The field names are written here
- * and read there; PlanJsonTest's round trips keep the two in step. {@code num_tasks} is written for
- * readers and ignored on reading. {@code forecast} (a {@link PlanForecast}) is written only when
- * the plan has one.
+ * <p>Reading is {@link PlanReader}'s: strict here, for plan files. Both take the field names from
+ * {@link PlanFields}; PlanJsonTest's round trips keep the two in step. {@code num_tasks} is written
+ * for readers and ignored on reading. {@code forecast} (a {@link PlanForecast}) is written only
+ * when the plan has one.
  */
 public final class PlanJson {
 
@@ -107,39 +134,39 @@ public final class PlanJson {
   /** Serialises a plan in the contract's field order. */
   public static String write(Plan plan) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("requirements", plan.requirements());
-    ObjectNode complexity = root.putObject("complexity");
-    complexity.put("score", plan.complexity().score());
-    complexity.put("reasoning", plan.complexity().reasoning());
-    strings(complexity.putArray("key_features_detected"), plan.complexity().keyFeaturesDetected());
-    strings(complexity.putArray("technical_components"), plan.complexity().technicalComponents());
-    root.put("num_tasks", plan.tasks().size());
-    root.put("executor_budget", plan.executorBudget());
-    root.put("execution_model", plan.executionModel());
-    ArrayNode tasks = root.putArray("tasks");
+    root.put(REQUIREMENTS, plan.requirements());
+    ObjectNode complexity = root.putObject(COMPLEXITY);
+    complexity.put(SCORE, plan.complexity().score());
+    complexity.put(REASONING, plan.complexity().reasoning());
+    strings(complexity.putArray(KEY_FEATURES_DETECTED), plan.complexity().keyFeaturesDetected());
+    strings(complexity.putArray(TECHNICAL_COMPONENTS), plan.complexity().technicalComponents());
+    root.put(NUM_TASKS, plan.tasks().size());
+    root.put(EXECUTOR_BUDGET, plan.executorBudget());
+    root.put(EXECUTION_MODEL, plan.executionModel());
+    ArrayNode tasks = root.putArray(TASKS);
     for (Task task : plan.tasks()) {
       ObjectNode t = tasks.addObject();
-      t.put("id", task.id());
-      t.put("name", task.name());
-      t.put("description", task.description());
-      t.put("priority", task.priority());
-      t.put("estimated_effort", task.estimatedEffort().label());
-      t.put("estimated_duration", EstimatedDuration.format(task.estimatedDuration()));
-      strings(t.putArray("acceptance_criteria"), task.acceptanceCriteria());
+      t.put(ID, task.id());
+      t.put(NAME, task.name());
+      t.put(DESCRIPTION, task.description());
+      t.put(PRIORITY, task.priority());
+      t.put(ESTIMATED_EFFORT, task.estimatedEffort().label());
+      t.put(ESTIMATED_DURATION, EstimatedDuration.format(task.estimatedDuration()));
+      strings(t.putArray(ACCEPTANCE_CRITERIA), task.acceptanceCriteria());
       if (!task.files().isEmpty()) {
-        strings(t.putArray("files"), task.files());
+        strings(t.putArray(FILES), task.files());
       }
     }
-    ObjectNode dependencies = root.putObject("dependencies");
+    ObjectNode dependencies = root.putObject(DEPENDENCIES);
     plan.dependencies().forEach((id, deps) -> strings(dependencies.putArray(id), deps));
-    root.put("execution_strategy", plan.executionStrategy());
-    root.put("notes", plan.notes());
+    root.put(EXECUTION_STRATEGY, plan.executionStrategy());
+    root.put(NOTES, plan.notes());
     if (plan.forecast() != null) {
-      ObjectNode forecast = root.putObject("forecast");
-      forecast.put("executors", plan.forecast().executors());
-      forecast.put("predicted_makespan", EstimatedDuration.format(plan.forecast().makespan()));
-      forecast.put("speedup", plan.forecast().speedup());
-      forecast.put("recommended_executors", plan.forecast().recommendedExecutors());
+      ObjectNode forecast = root.putObject(FORECAST);
+      forecast.put(EXECUTORS, plan.forecast().executors());
+      forecast.put(PREDICTED_MAKESPAN, EstimatedDuration.format(plan.forecast().makespan()));
+      forecast.put(SPEEDUP, plan.forecast().speedup());
+      forecast.put(RECOMMENDED_EXECUTORS, plan.forecast().recommendedExecutors());
     }
     try {
       return MAPPER.writeValueAsString(root) + "\n";

@@ -1,5 +1,35 @@
 package dev.orchestrator.plan;
 
+import static dev.orchestrator.plan.PlanFields.ACCEPTANCE_CRITERIA;
+import static dev.orchestrator.plan.PlanFields.COMPLEXITY;
+import static dev.orchestrator.plan.PlanFields.DEPENDENCIES;
+import static dev.orchestrator.plan.PlanFields.DESCRIPTION;
+import static dev.orchestrator.plan.PlanFields.ESTIMATED_DURATION;
+import static dev.orchestrator.plan.PlanFields.ESTIMATED_EFFORT;
+import static dev.orchestrator.plan.PlanFields.EXECUTION_MODEL;
+import static dev.orchestrator.plan.PlanFields.EXECUTION_STRATEGY;
+import static dev.orchestrator.plan.PlanFields.EXECUTORS;
+import static dev.orchestrator.plan.PlanFields.EXECUTOR_BUDGET;
+import static dev.orchestrator.plan.PlanFields.FILES;
+import static dev.orchestrator.plan.PlanFields.FORECAST;
+import static dev.orchestrator.plan.PlanFields.ID;
+import static dev.orchestrator.plan.PlanFields.KEY_FEATURES_DETECTED;
+import static dev.orchestrator.plan.PlanFields.NAME;
+import static dev.orchestrator.plan.PlanFields.NOTES;
+import static dev.orchestrator.plan.PlanFields.OF_COMPLEXITY;
+import static dev.orchestrator.plan.PlanFields.OF_FORECAST;
+import static dev.orchestrator.plan.PlanFields.OF_PLAN;
+import static dev.orchestrator.plan.PlanFields.OF_TASK;
+import static dev.orchestrator.plan.PlanFields.PREDICTED_MAKESPAN;
+import static dev.orchestrator.plan.PlanFields.PRIORITY;
+import static dev.orchestrator.plan.PlanFields.REASONING;
+import static dev.orchestrator.plan.PlanFields.RECOMMENDED_EXECUTORS;
+import static dev.orchestrator.plan.PlanFields.REQUIREMENTS;
+import static dev.orchestrator.plan.PlanFields.SCORE;
+import static dev.orchestrator.plan.PlanFields.SPEEDUP;
+import static dev.orchestrator.plan.PlanFields.TASKS;
+import static dev.orchestrator.plan.PlanFields.TECHNICAL_COMPONENTS;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -23,33 +53,6 @@ import java.util.function.Consumer;
  * which often add "reasoning" or "summary", reports it and reads on. Thread-safe.
  */
 public final class PlanReader {
-
-  private static final Set<String> PLAN_FIELDS =
-      Set.of(
-          "requirements",
-          "complexity",
-          "num_tasks",
-          "executor_budget",
-          "execution_model",
-          "tasks",
-          "dependencies",
-          "execution_strategy",
-          "notes",
-          "forecast");
-  private static final Set<String> COMPLEXITY_FIELDS =
-      Set.of("score", "reasoning", "key_features_detected", "technical_components");
-  private static final Set<String> TASK_FIELDS =
-      Set.of(
-          "id",
-          "name",
-          "description",
-          "priority",
-          "estimated_effort",
-          "estimated_duration",
-          "acceptance_criteria",
-          "files");
-  private static final Set<String> FORECAST_FIELDS =
-      Set.of("executors", "predicted_makespan", "speedup", "recommended_executors");
 
   private final Consumer<String> ignored;
 
@@ -97,12 +100,12 @@ public final class PlanReader {
       throw new InvalidPlanException(source, List.of("the plan must be a JSON object"));
     }
     JsonFields top = new JsonFields("the plan", root, new ArrayList<>());
-    checkFields(top, PLAN_FIELDS);
-    String requirements = top.text("requirements", true).orElse("");
+    checkFields(top, OF_PLAN);
+    String requirements = top.text(REQUIREMENTS, true).orElse("");
     Complexity complexity = readComplexity(top);
-    int budget = top.integer("executor_budget", false).orElse(1);
+    int budget = top.integer(EXECUTOR_BUDGET, false).orElse(1);
     List<Task> tasks = new ArrayList<>();
-    JsonNode taskArray = top.node("tasks", true);
+    JsonNode taskArray = top.node(TASKS, true);
     if (taskArray != null && !taskArray.isArray()) {
       top.problems().add("tasks must be a list of task objects");
     } else if (taskArray != null) {
@@ -116,11 +119,11 @@ public final class PlanReader {
             requirements,
             complexity,
             budget,
-            top.text("execution_model", false).orElse(Plan.TASK_QUEUE),
+            top.text(EXECUTION_MODEL, false).orElse(Plan.TASK_QUEUE),
             tasks,
             dependencies,
-            top.text("execution_strategy", false).orElse(""),
-            top.text("notes", false).orElse(""),
+            top.text(EXECUTION_STRATEGY, false).orElse(""),
+            top.text(NOTES, false).orElse(""),
             readForecast(top));
     List<String> problems = new ArrayList<>(top.problems());
     if (problems.isEmpty()) {
@@ -144,7 +147,7 @@ public final class PlanReader {
   }
 
   private Complexity readComplexity(JsonFields top) {
-    JsonNode node = top.node("complexity", false);
+    JsonNode node = top.node(COMPLEXITY, false);
     if (node == null) {
       return new Complexity(0, "not given in the plan file", List.of(), List.of());
     }
@@ -152,18 +155,18 @@ public final class PlanReader {
       top.problems().add("complexity must be an object with a score");
       return new Complexity(0, "", List.of(), List.of());
     }
-    JsonFields fields = new JsonFields("complexity", node, top.problems());
-    checkFields(fields, COMPLEXITY_FIELDS);
-    int score = fields.integer("score", true).orElse(0);
+    JsonFields fields = new JsonFields(COMPLEXITY, node, top.problems());
+    checkFields(fields, OF_COMPLEXITY);
+    int score = fields.integer(SCORE, true).orElse(0);
     if (score < 0 || score > 100) {
       top.problems().add("complexity score is " + score + "; use 0 to 100");
       score = 0;
     }
     return new Complexity(
         score,
-        fields.text("reasoning", false).orElse(""),
-        fields.strings("key_features_detected", false),
-        fields.strings("technical_components", false));
+        fields.text(REASONING, false).orElse(""),
+        fields.strings(KEY_FEATURES_DETECTED, false),
+        fields.strings(TECHNICAL_COMPONENTS, false));
   }
 
   private Optional<Task> readTask(JsonNode node, int position, List<String> problems) {
@@ -172,18 +175,18 @@ public final class PlanReader {
       problems.add(label + " must be a JSON object");
       return Optional.empty();
     }
-    if (node.path("id").isTextual() && !node.path("id").asText().isBlank()) {
-      label = node.path("id").asText();
+    if (node.path(ID).isTextual() && !node.path(ID).asText().isBlank()) {
+      label = node.path(ID).asText();
     }
     JsonFields fields = new JsonFields(label, node, problems);
-    checkFields(fields, TASK_FIELDS);
+    checkFields(fields, OF_TASK);
     int before = problems.size();
-    String id = fields.text("id", true).orElse("");
-    String name = fields.text("name", true).orElse("");
-    String description = fields.text("description", true).orElse("");
-    int priority = fields.integer("priority", true).orElse(3);
+    String id = fields.text(ID, true).orElse("");
+    String name = fields.text(NAME, true).orElse("");
+    String description = fields.text(DESCRIPTION, true).orElse("");
+    int priority = fields.integer(PRIORITY, true).orElse(3);
     Effort effort = Effort.MEDIUM;
-    Optional<String> effortText = fields.text("estimated_effort", true);
+    Optional<String> effortText = fields.text(ESTIMATED_EFFORT, true);
     if (effortText.isPresent()) {
       Optional<Effort> parsed = Effort.fromLabel(effortText.get());
       if (parsed.isEmpty()) {
@@ -192,9 +195,9 @@ public final class PlanReader {
       }
       effort = parsed.orElse(Effort.MEDIUM);
     }
-    Duration duration = fields.duration("estimated_duration", true).orElse(Duration.ZERO);
-    List<String> criteria = fields.strings("acceptance_criteria", true);
-    List<String> files = fields.strings("files", false);
+    Duration duration = fields.duration(ESTIMATED_DURATION, true).orElse(Duration.ZERO);
+    List<String> criteria = fields.strings(ACCEPTANCE_CRITERIA, true);
+    List<String> files = fields.strings(FILES, false);
     if (problems.size() > before) {
       return Optional.empty();
     }
@@ -204,7 +207,7 @@ public final class PlanReader {
 
   private static Map<String, List<String>> readDependencies(JsonFields top) {
     Map<String, List<String>> dependencies = new LinkedHashMap<>();
-    JsonNode node = top.node("dependencies", false);
+    JsonNode node = top.node(DEPENDENCIES, false);
     if (node == null) {
       return dependencies;
     }
@@ -242,7 +245,7 @@ public final class PlanReader {
   }
 
   private PlanForecast readForecast(JsonFields top) {
-    JsonNode node = top.node("forecast", false);
+    JsonNode node = top.node(FORECAST, false);
     if (node == null) {
       return null;
     }
@@ -250,13 +253,13 @@ public final class PlanReader {
       top.problems().add("forecast must be an object; leave it out to have none");
       return null;
     }
-    JsonFields fields = new JsonFields("forecast", node, top.problems());
-    checkFields(fields, FORECAST_FIELDS);
+    JsonFields fields = new JsonFields(FORECAST, node, top.problems());
+    checkFields(fields, OF_FORECAST);
     int before = top.problems().size();
-    int executors = fields.integer("executors", true).orElse(1);
-    Duration makespan = fields.duration("predicted_makespan", true).orElse(Duration.ZERO);
-    double speedup = fields.number("speedup", true).orElse(0.0);
-    int recommended = fields.integer("recommended_executors", true).orElse(1);
+    int executors = fields.integer(EXECUTORS, true).orElse(1);
+    Duration makespan = fields.duration(PREDICTED_MAKESPAN, true).orElse(Duration.ZERO);
+    double speedup = fields.number(SPEEDUP, true).orElse(0.0);
+    int recommended = fields.integer(RECOMMENDED_EXECUTORS, true).orElse(1);
     if (top.problems().size() > before) {
       return null;
     }

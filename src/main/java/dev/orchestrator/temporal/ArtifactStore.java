@@ -87,9 +87,18 @@ final class ArtifactStore {
     }
   }
 
-  /** The bytes of a bundle, from the payload or the store. */
+  /**
+   * The bytes of a bundle, from the payload or the store, checked against its hash: the one way the
+   * coordinator and the workers take a bundle's bytes, so nothing unpacks bytes that were changed
+   * on the way.
+   *
+   * @throws IllegalStateException if the bytes do not match the hash, or stored bytes are missing
+   */
   static byte[] bytesOf(Bundle bundle, ArtifactStore store) {
     if (bundle.inline()) {
+      if (!Bundles.sha256(bundle.zip()).equals(bundle.sha256())) {
+        throw new IllegalStateException("the files of " + bundle.taskId() + " arrived damaged");
+      }
       return bundle.zip();
     }
     if (store == null) {

@@ -24,10 +24,23 @@ import java.util.zip.ZipOutputStream;
 final class Bundles {
 
   /**
-   * The most zip bytes one payload may carry: Temporal rejects a payload over 2 MB (its default
-   * blob size limit), and the JSON that carries the bytes encodes them in base64, a third longer.
+   * The zip bytes that fill a whole payload of {@link RunChain#PAYLOAD_LIMIT_BYTES}: the JSON that
+   * carries them encodes them in base64, 4 characters for every 3 bytes.
    */
-  static final long PAYLOAD_LIMIT_BYTES = 1_500_000;
+  private static final long BASE64_CAPACITY_BYTES = RunChain.PAYLOAD_LIMIT_BYTES / 4 * 3;
+
+  /**
+   * Room kept in a payload for what travels beside the zip bytes: task ids, hashes, attempt records
+   * and the JSON around them.
+   */
+  private static final long BESIDE_ZIP_BYTES = 64 * 1024;
+
+  /**
+   * The most zip bytes one payload may carry: the base64 capacity less the room beside the zip,
+   * rounded down to the 100 kB that users are told (1,500,000 bytes for Temporal's 2 MB).
+   */
+  static final long PAYLOAD_LIMIT_BYTES =
+      (BASE64_CAPACITY_BYTES - BESIDE_ZIP_BYTES) / 100_000 * 100_000;
 
   private Bundles() {}
 
