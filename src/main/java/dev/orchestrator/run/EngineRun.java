@@ -20,7 +20,7 @@ import java.util.Map;
  * local run does; a second acceptance of the same task (a redelivery) is ignored, so an engine that
  * delivers at least once still accepts exactly once. Thread-safe.
  */
-public final class EngineRun {
+public final class EngineRun implements Halting {
 
   /** A task's files: relative paths below its directory. */
   public record TaskFiles(Path directory, List<String> files) {
@@ -40,10 +40,8 @@ public final class EngineRun {
   private final boolean resumed;
   private final RawOutputs outputs;
   private final TaskEnds ends;
-  private Runnable onCancel = () -> {};
-  private boolean cancelled;
-  private Runnable onStop = () -> {};
-  private boolean stopped;
+  private final Request cancelRequest = new Request();
+  private final Request stopRequest = new Request();
 
   EngineRun(
       Plan plan,
@@ -214,23 +212,13 @@ public final class EngineRun {
    * on the cancelling thread.
    */
   public void onCancel(Runnable action) {
-    boolean now;
-    synchronized (this) {
-      onCancel = requireNonNull(action, "action");
-      now = cancelled;
-    }
-    if (now) {
-      action.run();
-    }
+    cancelRequest.onMade(action);
   }
 
-  void cancel() {
-    Runnable action;
-    synchronized (this) {
-      cancelled = true;
-      action = onCancel;
-    }
-    action.run();
+  /** Called by the run's control; an engine hears it through {@link #onCancel}. */
+  @Override
+  public void cancel() {
+    cancelRequest.make();
   }
 
   /**
@@ -239,22 +227,41 @@ public final class EngineRun {
    * thread.
    */
   public void onStop(Runnable action) {
-    boolean now;
-    synchronized (this) {
-      onStop = requireNonNull(action, "action");
-      now = stopped;
-    }
-    if (now) {
-      action.run();
-    }
+    stopRequest.onMade(action);
   }
 
-  void stop() {
-    Runnable action;
-    synchronized (this) {
-      stopped = true;
-      action = onStop;
+  /** Called by the run's control; an engine hears it through {@link #onStop}. */
+  @Override
+  public void stop() {
+    stopRequest.make();
+  }
+
+  /**
+   * A stop or cancel request and the engine's action on it, run once both are there: the action
+   * runs outside the lock, on the thread that came second.
+   */
+  private final class Request {
+    private Runnable action = () -> {};
+    private boolean made;
+
+    void onMade(Runnable action) {
+      boolean now;
+      synchronized (EngineRun.this) {
+        this.action = requireNonNull(action, "action");
+        now = made;
+      }
+      if (now) {
+        action.run();
+      }
     }
-    action.run();
+
+    void make() {
+      Runnable onMade;
+      synchronized (EngineRun.this) {
+        made = true;
+        onMade = action;
+      }
+      onMade.run();
+    }
   }
 }

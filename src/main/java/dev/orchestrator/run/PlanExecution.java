@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * output into {@code executor_<k>/<task_id>/} and journal a completion before the dispatcher may
  * start a dependent. Used once.
  */
-final class PlanExecution {
+final class PlanExecution implements Halting {
 
   private static final Logger log = LoggerFactory.getLogger(PlanExecution.class);
 
@@ -118,12 +118,14 @@ final class PlanExecution {
   }
 
   /** Stops dispatching; running tasks finish. */
-  void stop() {
+  @Override
+  public void stop() {
     dispatcher.stop();
   }
 
   /** Stops dispatching and interrupts running agents; their tasks count as not started. */
-  void cancel() {
+  @Override
+  public void cancel() {
     cancelled = true;
     dispatcher.cancel();
   }
