@@ -21,6 +21,17 @@ record CompletedTask(
     TokenUsage usage,
     Map<String, String> details) {
 
+  /** A task that completed in this run, once its files are in their raw directory. */
+  static CompletedTask of(String taskId, TaskRun run) {
+    return new CompletedTask(
+        taskId,
+        run.directory(),
+        run.output().manifest(),
+        run.attempts(),
+        run.output().result().usage(),
+        run.output().result().details());
+  }
+
   /** Its files' paths below its raw directory, sorted. */
   List<String> fileNames() {
     return files.keySet().stream().sorted().toList();

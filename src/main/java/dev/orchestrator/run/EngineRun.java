@@ -7,11 +7,8 @@ import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.TaskGraph;
-import dev.orchestrator.plan.TaskStatus;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,7 @@ import java.util.Map;
  * local run does; a second acceptance of the same task (a redelivery) is ignored, so an engine that
  * delivers at least once still accepts exactly once. Thread-safe.
  */
-public final class EngineRun {
+public final class EngineRun implements Halting {
 
   /** A task's files: relative paths below its directory. */
   public record TaskFiles(Path directory, List<String> files) {
@@ -37,18 +34,14 @@ public final class EngineRun {
   private final PlanExecution.Dispatch dispatch;
   private final Path directory;
   private final RunListener events;
-  private final Clock clock;
   private final RetryPolicy retryPolicy;
   private final Journal journal;
   private final Map<String, CompletedTask> completedBefore;
   private final boolean resumed;
   private final RawOutputs outputs;
-  private final TaskRun[] runs;
-  private final String[] skipReasons;
-  private Runnable onCancel = () -> {};
-  private boolean cancelled;
-  private Runnable onStop = () -> {};
-  private boolean stopped;
+  private final TaskEnds ends;
+  private final Request cancelRequest = new Request();
+  private final Request stopRequest = new Request();
 
   EngineRun(
       Plan plan,
@@ -64,14 +57,12 @@ public final class EngineRun {
     this.dispatch = dispatch;
     this.directory = directory.toAbsolutePath().normalize();
     this.events = events;
-    this.clock = clock;
     this.retryPolicy = retryPolicy;
     this.journal = journal;
     this.completedBefore = completedBefore;
     this.resumed = resumed;
     this.outputs = new RawOutputs(this.directory, dispatch.graph(), completedBefore);
-    this.runs = new TaskRun[dispatch.graph().size()];
-    this.skipReasons = new String[dispatch.graph().size()];
+    this.ends = new TaskEnds(plan, dispatch.graph(), events, clock, completedBefore);
   }
 
   public Plan plan() {
@@ -145,28 +136,17 @@ public final class EngineRun {
       Map<String, String> manifest,
       List<Attempt> attempts) {
     int t = graph().indexOf(taskId);
-    if (completedBefore.containsKey(taskId) || runs[t] != null) {
+    if (ends.ran(t)) {
       return false;
     }
-    AttemptOutput output = new AttemptOutput(result, manifest);
-    RawOutputs.Output placed = outputs.place(t, executor, attemptDirectory, output.files());
     TaskRun run =
-        TaskRun.completed(attempts, output, attemptDirectory)
-            .movedTo(placed.directory(), placed.files());
-    journal.taskCompleted(
-        run.lastAttempt().finishedAt(),
-        directory,
-        new CompletedTask(
-            taskId, placed.directory(), manifest, attempts, result.usage(), result.details()));
-    runs[t] = run;
-    events.on(
-        new RunEvent.TaskCompleted(
-            run.lastAttempt().finishedAt(),
-            taskId,
-            name(t),
+        outputs.place(
+            t,
             executor,
-            span(attempts),
-            placed.files().size()));
+            TaskRun.completed(attempts, new AttemptOutput(result, manifest), attemptDirectory));
+    journal.taskCompleted(run.lastAttempt().finishedAt(), directory, CompletedTask.of(taskId, run));
+    ends.record(t, run);
+    ends.announceEnd(t, executor);
     return true;
   }
 
@@ -179,15 +159,12 @@ public final class EngineRun {
   public synchronized boolean fail(
       String taskId, int executor, List<Attempt> attempts, String error) {
     int t = graph().indexOf(taskId);
-    if (completedBefore.containsKey(taskId) || runs[t] != null) {
+    if (ends.ran(t)) {
       return false;
     }
     attempts.forEach(a -> journal.attemptEnded(taskId, a));
-    runs[t] = TaskRun.failed(attempts, null, error);
-    Attempt last = runs[t].lastAttempt();
-    events.on(
-        new RunEvent.TaskFailed(
-            last.finishedAt(), taskId, name(t), executor, span(attempts), error));
+    ends.record(t, TaskRun.failed(attempts, null, error));
+    ends.announceEnd(t, executor);
     return true;
   }
 
@@ -200,10 +177,10 @@ public final class EngineRun {
    */
   public synchronized boolean cancelled(String taskId, List<Attempt> attempts) {
     int t = graph().indexOf(taskId);
-    if (completedBefore.containsKey(taskId) || runs[t] != null || attempts.isEmpty()) {
+    if (ends.ran(t) || attempts.isEmpty()) {
       return false;
     }
-    runs[t] = TaskRun.cancelled(attempts);
+    ends.record(t, TaskRun.cancelled(attempts));
     return true;
   }
 
@@ -215,11 +192,10 @@ public final class EngineRun {
    */
   public synchronized boolean skip(String taskId, String reason) {
     int t = graph().indexOf(taskId);
-    if (completedBefore.containsKey(taskId) || runs[t] != null || skipReasons[t] != null) {
+    if (ends.ran(t) || ends.skipped(t)) {
       return false;
     }
-    skipReasons[t] = reason;
-    events.on(new RunEvent.TaskSkipped(clock.instant(), taskId, name(t), reason));
+    ends.skip(t, reason);
     return true;
   }
 
@@ -228,27 +204,7 @@ public final class EngineRun {
    * here; any other task, a cancelled one included, was not started.
    */
   public synchronized List<TaskResult> results() {
-    List<TaskResult> results = new ArrayList<>();
-    for (int t = 0; t < graph().size(); t++) {
-      String id = graph().id(t);
-      CompletedTask earlier = completedBefore.get(id);
-      if (earlier != null) {
-        results.add(TaskResults.of(earlier));
-      } else if (runs[t] != null) {
-        TaskStatus status =
-            switch (runs[t].outcome()) {
-              case COMPLETED -> TaskStatus.COMPLETED;
-              case CANCELLED -> TaskStatus.NOT_STARTED;
-              default -> TaskStatus.FAILED;
-            };
-        results.add(TaskResults.of(id, status, runs[t], null));
-      } else if (skipReasons[t] != null) {
-        results.add(TaskResults.of(id, TaskStatus.SKIPPED, null, skipReasons[t]));
-      } else {
-        results.add(TaskResults.of(id, TaskStatus.NOT_STARTED, null, null));
-      }
-    }
-    return results;
+    return ends.results();
   }
 
   /**
@@ -256,23 +212,13 @@ public final class EngineRun {
    * on the cancelling thread.
    */
   public void onCancel(Runnable action) {
-    boolean now;
-    synchronized (this) {
-      onCancel = requireNonNull(action, "action");
-      now = cancelled;
-    }
-    if (now) {
-      action.run();
-    }
+    cancelRequest.onMade(action);
   }
 
-  void cancel() {
-    Runnable action;
-    synchronized (this) {
-      cancelled = true;
-      action = onCancel;
-    }
-    action.run();
+  /** Called by the run's control; an engine hears it through {@link #onCancel}. */
+  @Override
+  public void cancel() {
+    cancelRequest.make();
   }
 
   /**
@@ -281,31 +227,41 @@ public final class EngineRun {
    * thread.
    */
   public void onStop(Runnable action) {
-    boolean now;
-    synchronized (this) {
-      onStop = requireNonNull(action, "action");
-      now = stopped;
-    }
-    if (now) {
-      action.run();
-    }
+    stopRequest.onMade(action);
   }
 
-  void stop() {
-    Runnable action;
-    synchronized (this) {
-      stopped = true;
-      action = onStop;
+  /** Called by the run's control; an engine hears it through {@link #onStop}. */
+  @Override
+  public void stop() {
+    stopRequest.make();
+  }
+
+  /**
+   * A stop or cancel request and the engine's action on it, run once both are there: the action
+   * runs outside the lock, on the thread that came second.
+   */
+  private final class Request {
+    private Runnable action = () -> {};
+    private boolean made;
+
+    void onMade(Runnable action) {
+      boolean now;
+      synchronized (EngineRun.this) {
+        this.action = requireNonNull(action, "action");
+        now = made;
+      }
+      if (now) {
+        action.run();
+      }
     }
-    action.run();
-  }
 
-  private String name(int task) {
-    return plan.tasks().get(task).name();
-  }
-
-  private static Duration span(List<Attempt> attempts) {
-    return Duration.between(
-        attempts.get(0).startedAt(), attempts.get(attempts.size() - 1).finishedAt());
+    void make() {
+      Runnable onMade;
+      synchronized (EngineRun.this) {
+        made = true;
+        onMade = action;
+      }
+      onMade.run();
+    }
   }
 }

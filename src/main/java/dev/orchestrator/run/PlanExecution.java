@@ -6,7 +6,6 @@ import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
-import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.schedule.Dispatcher;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * output into {@code executor_<k>/<task_id>/} and journal a completion before the dispatcher may
  * start a dependent. Used once.
  */
-final class PlanExecution {
+final class PlanExecution implements Halting {
 
   private static final Logger log = LoggerFactory.getLogger(PlanExecution.class);
 
@@ -46,7 +44,7 @@ final class PlanExecution {
   private final List<TaskAttempt> attempts = new ArrayList<>();
   private final AttemptLoop loop;
   private final RawOutputs outputs;
-  private final AtomicReferenceArray<TaskRun> runs;
+  private final TaskEnds ends;
   private final DispatchEvents events;
   private final Dispatcher dispatcher;
   private final ScheduledExecutorService alarms;
@@ -90,8 +88,8 @@ final class PlanExecution {
     }
     this.loop = new AttemptLoop(policy, sleeper, clock, journal, listener, () -> cancelled);
     this.outputs = new RawOutputs(this.outputDirectory, graph, completedBefore);
-    this.runs = new AtomicReferenceArray<>(graph.size());
-    this.events = new DispatchEvents(plan, graph, listener, clock, runs::get);
+    this.ends = new TaskEnds(plan, graph, listener, clock, completedBefore);
+    this.events = new DispatchEvents(graph, ends, listener, clock);
     AtomicInteger threadCount = new AtomicInteger();
     this.dispatcher =
         new Dispatcher(
@@ -110,30 +108,24 @@ final class PlanExecution {
   List<TaskResult> execute() throws InterruptedException {
     BitSet done = new BitSet(graph.size());
     completedBefore.keySet().forEach(id -> done.set(graph.indexOf(id)));
-    TaskStatus[] statuses;
     try {
-      statuses = dispatcher.run(this::runTask, events, done);
+      // The dispatcher's statuses are the recorded runs' outcomes: the work returns exactly those.
+      dispatcher.run(this::runTask, events, done);
     } finally {
       alarms.shutdownNow();
     }
-    List<TaskResult> results = new ArrayList<>();
-    for (int t = 0; t < graph.size(); t++) {
-      CompletedTask earlier = completedBefore.get(graph.id(t));
-      results.add(
-          earlier != null
-              ? TaskResults.of(earlier)
-              : TaskResults.of(graph.id(t), statuses[t], runs.get(t), events.skipReason(t)));
-    }
-    return results;
+    return ends.results();
   }
 
   /** Stops dispatching; running tasks finish. */
-  void stop() {
+  @Override
+  public void stop() {
     dispatcher.stop();
   }
 
   /** Stops dispatching and interrupts running agents; their tasks count as not started. */
-  void cancel() {
+  @Override
+  public void cancel() {
     cancelled = true;
     dispatcher.cancel();
   }
@@ -158,33 +150,23 @@ final class PlanExecution {
                     new RunEvent.TaskProgress(
                         clock.instant(), task.id(), executor, message, fraction)));
     if (run.outcome() == TaskRun.Outcome.CANCELLED) {
-      runs.set(t, run);
+      ends.record(t, run);
       throw new InterruptedException("cancelled");
     }
     boolean completed = run.outcome() == TaskRun.Outcome.COMPLETED;
     try {
-      RawOutputs.Output placed =
-          outputs.place(t, executor, run.directory(), completed ? run.files() : null);
-      run = run.movedTo(placed.directory(), placed.files());
+      run = outputs.place(t, executor, run);
     } catch (UncheckedIOException e) {
       log.error("task {}: {}", task.id(), e.getMessage(), e);
-      runs.set(t, run.failedWith(e.getMessage()));
+      ends.record(t, run.failedWith(e.getMessage()));
       return false;
     }
     if (completed) {
       // On disk before the dispatcher may start a dependent or a resumed run trusts the output.
       journal.taskCompleted(
-          run.lastAttempt().finishedAt(),
-          outputDirectory,
-          new CompletedTask(
-              task.id(),
-              run.directory(),
-              run.output().manifest(),
-              run.attempts(),
-              run.output().result().usage(),
-              run.output().result().details()));
+          run.lastAttempt().finishedAt(), outputDirectory, CompletedTask.of(task.id(), run));
     }
-    runs.set(t, run);
+    ends.record(t, run);
     return completed;
   }
 }

@@ -45,15 +45,16 @@ final class RawOutputs {
   }
 
   /**
-   * Moves an ended attempt's files into {@code executor_<k>/<task_id>/}, replacing what a crashed
-   * earlier run may have left there, and records them as the task's output.
+   * Moves an ended run's files into {@code executor_<k>/<task_id>/}, replacing what a crashed
+   * earlier run may have left there, and records them as the task's output: a completed run's known
+   * files (its manifest), else whatever its last attempt left.
    *
-   * @param attemptDirectory the attempt's directory; it may not exist when the agent wrote nothing
-   * @param files its files when known (a completed attempt's manifest), else null to list them
-   * @return the files, now below the raw directory
+   * @param run its directory is the attempt's; it may not exist when the agent wrote nothing
+   * @return the same run, its files now below the raw directory
    * @throws UncheckedIOException if they cannot be moved
    */
-  Output place(int task, int executor, Path attemptDirectory, List<String> files) {
+  TaskRun place(int task, int executor, TaskRun run) {
+    Path attemptDirectory = run.directory();
     Path raw = RunPaths.rawDirectory(runDirectory, executor, graph.id(task));
     try {
       OutputDirectory.deleteTree(runDirectory, raw);
@@ -67,9 +68,10 @@ final class RawOutputs {
       throw new UncheckedIOException(
           "cannot move the output of " + graph.id(task) + " into " + raw + ": " + e, e);
     }
-    Output output = new Output(raw, files != null ? files : new TaskWorkspace(raw).files());
-    outputs.set(task, output);
-    return output;
+    List<String> files =
+        run.outcome() == TaskRun.Outcome.COMPLETED ? run.files() : new TaskWorkspace(raw).files();
+    outputs.set(task, new Output(raw, files));
+    return run.movedTo(raw, files);
   }
 
   /**

@@ -14,8 +14,7 @@ final class RunControl {
 
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
-  private volatile PlanExecution local;
-  private volatile EngineRun remote;
+  private volatile Halting running;
   private volatile Interrupter verifying;
 
   boolean cancelRequested() {
@@ -29,11 +28,7 @@ final class RunControl {
 
   void cancel() {
     cancelRequested = true;
-    PlanExecution execution = local;
-    if (execution != null) {
-      execution.cancel();
-    }
-    EngineRun run = remote;
+    Halting run = running;
     if (run != null) {
       run.cancel();
     }
@@ -45,11 +40,7 @@ final class RunControl {
 
   void stop() {
     stopRequested = true;
-    PlanExecution execution = local;
-    if (execution != null) {
-      execution.stop();
-    }
-    EngineRun run = remote;
+    Halting run = running;
     if (run != null) {
       run.stop();
     }
@@ -57,31 +48,25 @@ final class RunControl {
 
   /** Runs a local execution, passing on a request that came before it started. */
   List<TaskResult> run(PlanExecution execution) throws InterruptedException {
-    local = execution;
-    try {
-      if (cancelRequested) {
-        execution.cancel();
-      } else if (stopRequested) {
-        execution.stop();
-      }
-      return execution.execute();
-    } finally {
-      local = null;
-    }
+    return run(execution, execution::execute);
   }
 
   /** Runs a remote engine's run, passing on a request that came before it started. */
   List<TaskResult> run(Engine engine, EngineRun run) throws InterruptedException {
-    remote = run;
+    return run(run, () -> engine.execute(run));
+  }
+
+  private List<TaskResult> run(Halting run, Execution execution) throws InterruptedException {
+    running = run;
     try {
       if (cancelRequested) {
         run.cancel();
       } else if (stopRequested) {
         run.stop();
       }
-      return engine.execute(run);
+      return execution.execute();
     } finally {
-      remote = null;
+      running = null;
     }
   }
 
@@ -104,5 +89,10 @@ final class RunControl {
   void clear() {
     cancelRequested = false;
     stopRequested = false;
+  }
+
+  /** A run's execution, on the calling thread. */
+  private interface Execution {
+    List<TaskResult> execute() throws InterruptedException;
   }
 }
