@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
             .execution(executors, execution, engine)
             .verification(verify, 0)
             .build(console.progress());
-    parent.interruption.onFirst(orchestrator::cancel);
+    parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
     Verification verification = orchestrator.verify(directory);
     console.verification(verification);
     if (parent.interruption.interrupted()) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * local run does; a second acceptance of the same task (a redelivery) is ignored, so an engine that
  * delivers at least once still accepts exactly once. Thread-safe.
  */
-public final class EngineRun implements Halting {
+public final class EngineRun {
 
   /** A task's files: relative paths below its directory. */
   public record TaskFiles(Path directory, List<String> files) {
@@ -216,8 +216,7 @@ public final class EngineRun implements Halting {
   }
 
   /** Called by the run's control; an engine hears it through {@link #onCancel}. */
-  @Override
-  public void cancel() {
+  void cancel() {
     cancelRequest.make();
   }
 
@@ -231,8 +230,7 @@ public final class EngineRun implements Halting {
   }
 
   /** Called by the run's control; an engine hears it through {@link #onStop}. */
-  @Override
-  public void stop() {
+  void stop() {
     stopRequest.make();
   }
 

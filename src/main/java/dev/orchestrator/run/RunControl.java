@@ -53,7 +53,21 @@ final class RunControl {
 
   /** Runs a remote engine's run, passing on a request that came before it started. */
   List<TaskResult> run(Engine engine, EngineRun run) throws InterruptedException {
-    return run(run, () -> engine.execute(run));
+    // An adapter, so that stop and cancel stay out of EngineRun's public face: engines hear them
+    // through onStop and onCancel.
+    Halting halting =
+        new Halting() {
+          @Override
+          public void stop() {
+            run.stop();
+          }
+
+          @Override
+          public void cancel() {
+            run.cancel();
+          }
+        };
+    return run(halting, () -> engine.execute(run));
   }
 
   private List<TaskResult> run(Halting run, Execution execution) throws InterruptedException {

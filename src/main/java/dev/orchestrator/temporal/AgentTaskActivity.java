@@ -133,7 +133,7 @@ final class AgentTaskActivity implements TaskActivity {
       agent = agents.take();
       AttemptTimer timer =
           order.timeoutMillis() > 0
-              ? new AttemptTimer(Duration.ofMillis(order.timeoutMillis()), timers, () -> false)
+              ? new AttemptTimer(Duration.ofMillis(order.timeoutMillis()), timers, cancelled::get)
               : AttemptTimer.UNLIMITED;
       AttemptOutput result =
           new TaskAttempt(agent, timer)
