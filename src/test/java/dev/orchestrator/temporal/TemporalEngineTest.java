@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.cli.Cli;
+import dev.orchestrator.llm.fake.FakeModelServer;
+import dev.orchestrator.llm.fake.Reply;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.run.Plans;
@@ -14,6 +16,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -367,6 +370,114 @@ class TemporalEngineTest {
         .hasSize(2)
         .allSatisfy(a -> assertThat(a.get("worker").asText()).matches(".+:\\d+"));
     assertThat(Files.exists(remote.resolve("report.html"))).isTrue();
+  }
+
+  /**
+   * The workers hold the key and the model; the coordinator has neither, only {@code --max-cost}.
+   * Each task is one model request whose reply is 100 output tokens, at $0.01 a token: $1 a task.
+   * The limit of $1.50 is reached when the second task is accepted; the attempts running then
+   * finish and are kept. These can be M = 2: the workflow starts the next ready task the moment a
+   * task completes, before the coordinator has accepted that task and counted its cost.
+   */
+  @Test
+  void max_cost_counts_the_workers_model_requests_and_stops_the_run_as_a_local_one()
+      throws Exception {
+    ownWorkers = Workers.startServer(temp);
+    Path prices = temp.resolve("prices.json");
+    Files.writeString(
+        prices,
+        "{\"models\": {\"claude-metered-1\": {\"input\": 0, \"output\": 10000,"
+            + " \"cache_read\": 0, \"cache_write\": 0}}}");
+    try (FakeModelServer model =
+        FakeModelServer.start(
+            "sk-worker-only-key",
+            call -> {
+              Thread.sleep(300); // a model takes a while: the stop has time to arrive
+              return Reply.text(hundredTokens(call.firstUserText()));
+            })) {
+      ownWorkers.start(
+          "priced",
+          "costly",
+          Map.of("ANTHROPIC_API_KEY", "sk-worker-only-key"),
+          "-m",
+          "2",
+          "--executor",
+          "llm",
+          "--provider",
+          "anthropic",
+          "--base-url",
+          model.url(),
+          "--model",
+          "claude-metered-1",
+          "--price-table",
+          prices.toString());
+      Path plan = write(independent(6, 2));
+      Path remote = temp.resolve("costly");
+      Map<String, String> noKeys = new TreeMap<>();
+      for (String variable : List.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "XDG_CONFIG_HOME")) {
+        noKeys.put(variable, "");
+      }
+      noKeys.put("HOME", Files.createDirectory(temp.resolve("home")).toString());
+      Process coordinator =
+          ownWorkers.orchestrator(
+              "coordinator",
+              List.of(
+                  "run",
+                  "--verbose",
+                  "--plan",
+                  plan.toString(),
+                  "-o",
+                  remote.toString(),
+                  "--task-queue",
+                  "costly",
+                  "--max-cost",
+                  "1.50"),
+              noKeys);
+
+      assertThat(coordinator.waitFor(60, SECONDS)).isTrue();
+      String console = ownWorkers.log("coordinator");
+      System.out.println("--- coordinator, --max-cost 1.50, $1 a task, M = 2");
+      System.out.println(console);
+      assertThat(coordinator.exitValue()).as(console).isEqualTo(Cli.TASKS_FAILED);
+      JsonNode summary = summary(remote);
+      int completed = summary.get("completed").asInt();
+      assertThat(completed)
+          .as("the two tasks that reached the limit, and at most M = 2 that were running")
+          .isBetween(2, 4);
+      assertThat(summary.get("not_started").asInt()).isEqualTo(6 - completed);
+      assertThat(summary.get("failed").asInt()).isZero();
+      assertThat(summary.get("tasks"))
+          .filteredOn(task -> task.get("status").asText().equals("completed"))
+          .allSatisfy(
+              task ->
+                  assertThat(task.get("cost_usd").decimalValue())
+                      .isEqualByComparingTo(BigDecimal.ONE));
+      assertThat(summary.get("cost_usd").decimalValue())
+          .isEqualByComparingTo(BigDecimal.valueOf(completed));
+      assertThat(model.answered())
+          .as("no model request beyond the completed tasks'")
+          .hasSize(completed);
+      String reached = "the model requests have cost \\$2(\\.0+)?, reaching the limit of \\$1.50";
+      assertThat(console)
+          .containsPattern(reached)
+          .contains(completed + "/6 tasks completed, 0 failed, 0 skipped")
+          .contains((6 - completed) + " not started");
+      assertThat(log(remote)).containsPattern(reached);
+      String history =
+          ownWorkers.describe(TemporalRunRecord.read(remote).orElseThrow().workflowId());
+      String[] aroundStop = history.split("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED", -1);
+      assertThat(aroundStop).as("one stop signal:\n" + history).hasSize(2);
+      assertThat(aroundStop[1])
+          .as("after the stop the workflow scheduled no attempt:\n" + history)
+          .doesNotContainPattern("ACTIVITY_TASK_SCHEDULED costly\\b");
+    }
+  }
+
+  /** A fenced file of the task's own, 400 characters: 100 output tokens in the fake's count. */
+  static String hundredTokens(String prompt) {
+    String id = prompt.replaceAll("(?s)^# Your task: task_(\\d+).*", "$1");
+    String reply = "```python path=src/c" + id + "/main.py\nprint('component " + id + "')\n```\n";
+    return reply + "#".repeat(400 - reply.length());
   }
 
   @Test

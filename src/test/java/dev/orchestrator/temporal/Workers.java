@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Temporal's test server on a port of 127.0.0.1 (the real gRPC API) and {@code orchestrator worker}
@@ -68,9 +69,19 @@ final class Workers implements AutoCloseable {
    * @param arguments further worker options, e.g. {@code -m 2}
    */
   Process start(String name, String taskQueue, String... arguments) throws IOException {
+    return start(name, taskQueue, Map.of(), arguments);
+  }
+
+  /**
+   * Starts a worker process with these environment variables changed and waits until it polls.
+   *
+   * @param environment variables to set, or to remove where the value is empty
+   */
+  Process start(String name, String taskQueue, Map<String, String> environment, String... arguments)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of("worker", "--task-queue", taskQueue));
     command.addAll(List.of(arguments));
-    Process process = orchestrator(name, command);
+    Process process = orchestrator(name, command, environment);
     Path log = logs.resolve(name + ".log");
     await()
         .atMost(60, SECONDS)
@@ -87,6 +98,15 @@ final class Workers implements AutoCloseable {
    * own, its output in {@code <name>.log}; it is killed with the workers.
    */
   Process orchestrator(String name, List<String> arguments) throws IOException {
+    return orchestrator(name, arguments, Map.of());
+  }
+
+  /**
+   * {@link #orchestrator(String, List)} with these environment variables changed: set, or removed
+   * where the value is empty.
+   */
+  Process orchestrator(String name, List<String> arguments, Map<String, String> environment)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -95,11 +115,19 @@ final class Workers implements AutoCloseable {
     command.add("dev.orchestrator.cli.Main");
     command.addAll(arguments);
     command.addAll(List.of("--temporal", target()));
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(name + ".log").toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(name + ".log").toFile()));
+    environment.forEach(
+        (variable, value) -> {
+          if (value.isEmpty()) {
+            builder.environment().remove(variable);
+          } else {
+            builder.environment().put(variable, value);
+          }
+        });
+    Process process = builder.start();
     processes.add(process);
     return process;
   }
