@@ -59,10 +59,9 @@ final class WorkerCommand implements Callable<Integer> {
     if (temporal.target == null) {
       throw new UsageException("a worker needs the server: add --temporal HOST:PORT");
     }
-    IntFunction<Agent> agentFor =
-        new BackendFactory(model, claudeCode, Settings.of(spec))
-            .backends(null, executors, null)
-            .agents();
+    Backends backends =
+        new BackendFactory(model, claudeCode, Settings.of(spec)).backends(null, executors, null);
+    IntFunction<Agent> agentFor = backends.agents();
     List<Agent> agents = new ArrayList<>();
     for (int k = 1; k <= attemptsAtOnce; k++) {
       agents.add(agentFor.apply(k));
@@ -72,6 +71,7 @@ final class WorkerCommand implements Callable<Integer> {
         TaskWorker.start(
             temporal.settings(TemporalSettings.DEFAULT_HEARTBEAT_TIMEOUT),
             agents,
+            backends.executorKind(),
             Path.of(System.getProperty("java.io.tmpdir")),
             identity);
     parent.out.printf(

@@ -2,6 +2,10 @@ package dev.orchestrator.output;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * What planned or what executed a run, as the summary, the README and the report name it.
  *
@@ -13,6 +17,12 @@ public record Backend(String kind, String model) {
 
   /** The executor kind whose output is made up: an offline run is a simulation. */
   public static final String SIMULATED = "simulated";
+
+  /**
+   * The executor kind of a run whose workers ({@code --engine temporal}) reported different
+   * executors: some of its files may be placeholders, some a model's work.
+   */
+  public static final String MIXED = "mixed";
 
   public Backend {
     requireNonNull(kind, "kind");
@@ -29,6 +39,19 @@ public record Backend(String kind, String model) {
    */
   public static String describePlanner(Backend planner) {
     return planner == null ? "not recorded (the plan was read from a file)" : planner.describe();
+  }
+
+  /**
+   * The executor of a run whose attempts ran elsewhere, from what ran them: the one executor if all
+   * agree, {@link #MIXED} (no model) if they differ, null if no attempt reported one.
+   */
+  public static Backend ofAttempts(Collection<Backend> reported) {
+    Set<Backend> distinct = new HashSet<>(reported);
+    distinct.remove(null);
+    if (distinct.size() > 1) {
+      return new Backend(MIXED, null);
+    }
+    return distinct.stream().findFirst().orElse(null);
   }
 
   /** {@code llm (claude-sonnet-4-5)}, or the kind alone. */

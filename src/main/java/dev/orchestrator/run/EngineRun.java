@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.agent.AgentResult;
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.TaskGraph;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One prepared run as an {@link Engine} sees it: the plan with its searched dispatch order, where
@@ -40,6 +42,7 @@ public final class EngineRun {
   private final boolean resumed;
   private final RawOutputs outputs;
   private final TaskEnds ends;
+  private final Consumer<Backend> executors;
   private final Request cancelRequest = new Request();
   private final Request stopRequest = new Request();
 
@@ -52,7 +55,8 @@ public final class EngineRun {
       RetryPolicy retryPolicy,
       Journal journal,
       Map<String, CompletedTask> completedBefore,
-      boolean resumed) {
+      boolean resumed,
+      Consumer<Backend> executors) {
     this.plan = plan;
     this.dispatch = dispatch;
     this.directory = directory.toAbsolutePath().normalize();
@@ -63,6 +67,7 @@ public final class EngineRun {
     this.resumed = resumed;
     this.outputs = new RawOutputs(this.directory, dispatch.graph(), completedBefore);
     this.ends = new TaskEnds(plan, dispatch.graph(), events, clock, completedBefore);
+    this.executors = executors;
   }
 
   public Plan plan() {
@@ -197,6 +202,17 @@ public final class EngineRun {
     }
     ends.skip(t, reason);
     return true;
+  }
+
+  /**
+   * Records what ran one of the run's attempts, as the worker that ran it reports it: the run's
+   * summary names its executor from these (see {@link Backend#ofAttempts}), not from this process's
+   * options, for the workers choose their own agents.
+   */
+  public void executedBy(Backend executor) {
+    if (executor != null) {
+      executors.accept(executor);
+    }
   }
 
   /**

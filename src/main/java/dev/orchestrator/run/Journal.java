@@ -85,6 +85,16 @@ final class Journal implements AutoCloseable {
     append(r);
   }
 
+  /**
+   * A worker of a remote engine reported what ran an attempt, the first time in this session: a
+   * resumed run names its executor from every session's reports.
+   */
+  void executorReported(Instant at, Backend executor) {
+    ObjectNode r = record("executor_reported", at);
+    r.putObject("executor").put("kind", executor.kind()).put("model", executor.model());
+    append(r);
+  }
+
   /** An attempt at a task begins; its output goes to an attempt directory. */
   void attemptStarted(Instant at, String taskId, int executor, int attempt) {
     ObjectNode r = record("attempt_started", at);

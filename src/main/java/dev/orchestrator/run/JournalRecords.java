@@ -114,6 +114,21 @@ final class JournalRecords {
     return null;
   }
 
+  /** What the workers of a remote engine reported running the attempts of earlier sessions. */
+  static List<Backend> executors(List<JsonNode> records) {
+    List<Backend> executors = new ArrayList<>();
+    for (JsonNode r : records) {
+      JsonNode executor = r.path("executor");
+      if (r.path("type").asText().equals("executor_reported")
+          && executor.path("kind").isTextual()) {
+        JsonNode model = executor.path("model");
+        executors.add(
+            new Backend(executor.get("kind").asText(), model.isTextual() ? model.asText() : null));
+      }
+    }
+    return executors;
+  }
+
   private static CompletedTask completedTask(JsonNode r, String task, Path runDirectory) {
     Map<String, String> files = new LinkedHashMap<>();
     r.required("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));

@@ -298,7 +298,8 @@ public final class Orchestrator {
 
     /**
      * What the planner and the agents are, for the summary, the README and the report to name;
-     * unnamed, they record null.
+     * unnamed, they record null. With an {@link #engine}, the executor named is what its workers
+     * report running the attempts with, whatever is given here.
      */
     public Builder describedAs(Backend planner, Backend executor) {
       this.plannerKind = planner;

@@ -19,8 +19,11 @@ import dev.orchestrator.schedule.OrderSearch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,8 @@ final class RunSession {
 
   private final RunSettings settings;
   private final RunControl control;
+  // What the workers of a remote engine reported running this session's attempts with.
+  private final Set<Backend> reported = ConcurrentHashMap.newKeySet();
 
   RunSession(RunSettings settings, RunControl control) {
     this.settings = settings;
@@ -84,7 +89,7 @@ final class RunSession {
               settings.clock().instant(),
               results,
               planner,
-              settings.executorKind(),
+              executor(resumed ? earlier : List.of()),
               resumed ? JournalRecords.pauses(earlier, startedAt) : List.of());
       Summary summary = OutputAssembler.assemble(record);
       if (settings.verification() != null) {
@@ -122,6 +127,19 @@ final class RunSession {
     } finally {
       control.clear();
     }
+  }
+
+  /**
+   * What executed the run: the local agents as the options named them, or, on a remote engine, what
+   * its workers reported running the attempts with, in this session and the ones it resumes.
+   */
+  private Backend executor(List<JsonNode> earlier) {
+    if (settings.engine() == null) {
+      return settings.executorKind();
+    }
+    List<Backend> all = new ArrayList<>(JournalRecords.executors(earlier));
+    all.addAll(reported);
+    return Backend.ofAttempts(all);
   }
 
   /**
@@ -188,7 +206,12 @@ final class RunSession {
               settings.retryPolicy(),
               journal,
               completedBefore,
-              resumed));
+              resumed,
+              executor -> {
+                if (reported.add(executor)) {
+                  journal.executorReported(settings.clock().instant(), executor);
+                }
+              }));
     }
     return control.run(
         new PlanExecution(

@@ -14,7 +14,8 @@ import java.util.function.IntFunction;
  * @param engine where attempts run; null for executor threads in this process with {@code agents}
  * @param verification the verify step; null when it is off, for the reason {@code verificationOff}
  * @param plannerKind what planned, for the summary to name; null when unnamed
- * @param executorKind what executed, for the summary to name; null when unnamed
+ * @param executorKind what the local agents are, for the summary to name; null when unnamed. Not
+ *     used with an {@code engine}: its workers report what ran each attempt
  */
 record RunSettings(
     IntFunction<Agent> agents,

@@ -1,9 +1,12 @@
 package dev.orchestrator.temporal;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.orchestrator.Interrupter;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.AgentException;
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.DirectoryTree;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
@@ -62,6 +65,7 @@ final class AgentTaskActivity implements TaskActivity {
 
   private final WorkflowClient client;
   private final BlockingQueue<Agent> agents;
+  private final Backend executor;
   private final ArtifactStore store;
   private final Path scratch;
   private final String identity;
@@ -78,6 +82,7 @@ final class AgentTaskActivity implements TaskActivity {
 
   /**
    * @param agents one per attempt this worker may run at once; an attempt borrows one
+   * @param executor what the agents are, recorded with each attempt
    * @param store the artifact directory, or null to carry files in payloads
    * @param scratch where attempts get their directories
    * @param identity {@code host:pid}, recorded with each attempt
@@ -86,6 +91,7 @@ final class AgentTaskActivity implements TaskActivity {
   AgentTaskActivity(
       WorkflowClient client,
       List<Agent> agents,
+      Backend executor,
       ArtifactStore store,
       Path scratch,
       String identity,
@@ -93,6 +99,7 @@ final class AgentTaskActivity implements TaskActivity {
       Clock clock) {
     this.client = client;
     this.agents = new LinkedBlockingQueue<>(agents);
+    this.executor = requireNonNull(executor, "executor");
     this.store = store;
     this.scratch = scratch;
     this.identity = identity;
@@ -310,7 +317,14 @@ final class AgentTaskActivity implements TaskActivity {
   private AttemptRecord record(
       TaskOrder order, long started, Attempt.Outcome outcome, String error) {
     return new AttemptRecord(
-        order.attempt(), order.slot(), started, clock.millis(), outcome.label(), error, identity);
+        order.attempt(),
+        order.slot(),
+        started,
+        clock.millis(),
+        outcome.label(),
+        error,
+        identity,
+        executor);
   }
 
   private ApplicationFailure agentFailure(

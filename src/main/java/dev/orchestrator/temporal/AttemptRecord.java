@@ -1,6 +1,7 @@
 package dev.orchestrator.temporal;
 
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.Backend;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,9 @@ import java.time.Instant;
  * @param error why it did not complete; null when it did
  * @param worker {@code host:pid} of the worker process that ran it; null if none did (the workflow
  *     failed it before any worker could)
+ * @param executor what the worker's agents are ({@code llm} and its model, {@code simulated}, …):
+ *     the run is labelled from what its workers report; null if no worker ran it, or a worker that
+ *     did not yet report it
  */
 public record AttemptRecord(
     int number,
@@ -19,7 +23,8 @@ public record AttemptRecord(
     long finishedAtMillis,
     String outcome,
     String error,
-    String worker) {
+    String worker,
+    Backend executor) {
 
   Attempt toAttempt() {
     return new Attempt(

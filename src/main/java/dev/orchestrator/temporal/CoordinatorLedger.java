@@ -122,7 +122,13 @@ final class CoordinatorLedger implements Ledger {
     return run.plan().tasks().get(run.graph().indexOf(taskId)).name();
   }
 
-  private static List<Attempt> attempts(List<AttemptRecord> records) {
+  private List<Attempt> attempts(List<AttemptRecord> records) {
+    return attemptsOf(run, records);
+  }
+
+  /** The attempts as the run records them; tells the run what its workers ran them with. */
+  static List<Attempt> attemptsOf(EngineRun run, List<AttemptRecord> records) {
+    records.forEach(attempt -> run.executedBy(attempt.executor()));
     return records.stream().map(AttemptRecord::toAttempt).toList();
   }
 }

@@ -125,7 +125,7 @@ final class TaskAttempts {
 
   static AttemptRecord notRun(int slot, String error) {
     long now = Workflow.currentTimeMillis();
-    return new AttemptRecord(1, slot, now, now, Attempt.Outcome.FAILED.label(), error, null);
+    return new AttemptRecord(1, slot, now, now, Attempt.Outcome.FAILED.label(), error, null, null);
   }
 
   /**
@@ -143,8 +143,9 @@ final class TaskAttempts {
             worker.finishedAtMillis(),
             outcome,
             "cancelled",
-            worker.worker())
+            worker.worker(),
+            worker.executor())
         : new AttemptRecord(
-            number, slot, ordered, Workflow.currentTimeMillis(), outcome, "cancelled", null);
+            number, slot, ordered, Workflow.currentTimeMillis(), outcome, "cancelled", null, null);
   }
 }

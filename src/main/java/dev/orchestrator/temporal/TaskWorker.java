@@ -1,6 +1,7 @@
 package dev.orchestrator.temporal;
 
 import dev.orchestrator.agent.Agent;
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.DirectoryTree;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -47,12 +48,18 @@ public final class TaskWorker {
    * Connects and starts polling.
    *
    * @param agents one per attempt this worker may run at once
+   * @param executor what the agents are, reported with every attempt: the coordinator names the
+   *     run's executor from what its workers report, not from its own options
    * @param scratch where the worker makes its work directory (attempts, unpacked files)
    * @param identity {@code host:pid}, recorded with every attempt
    * @throws dev.orchestrator.ConfigurationException if the server cannot be reached
    */
   public static TaskWorker start(
-      TemporalSettings settings, List<Agent> agents, Path scratch, String identity) {
+      TemporalSettings settings,
+      List<Agent> agents,
+      Backend executor,
+      Path scratch,
+      String identity) {
     ArtifactStore store = ArtifactStore.optional(settings.artifactDirectory());
     Path workDirectory;
     try {
@@ -83,6 +90,7 @@ public final class TaskWorker {
         new AgentTaskActivity(
             connection.client(),
             agents,
+            executor,
             store,
             workDirectory,
             identity,

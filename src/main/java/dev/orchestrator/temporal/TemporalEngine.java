@@ -126,7 +126,7 @@ public final class TemporalEngine implements Engine {
               run.fail(
                   end.taskId(),
                   end.slot(),
-                  end.attempts().stream().map(AttemptRecord::toAttempt).toList(),
+                  CoordinatorLedger.attemptsOf(run, end.attempts()),
                   end.error());
             }
           }

@@ -2,6 +2,7 @@ package dev.orchestrator.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.output.Backend;
 import dev.orchestrator.plan.Complexity;
 import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.FileConflicts;
@@ -139,9 +140,19 @@ class ReadyQueueRunTest {
     return workflow.run(input);
   }
 
+  /** What the test's "worker" says it ran the attempts with. */
+  static final Backend EXECUTOR = new Backend("llm", "claude-test-1");
+
   static AttemptRecord record(TaskOrder order, String error) {
     return new AttemptRecord(
-        order.attempt(), order.slot(), 0, 1, error == null ? "completed" : "failed", error, "test");
+        order.attempt(),
+        order.slot(),
+        0,
+        1,
+        error == null ? "completed" : "failed",
+        error,
+        "test",
+        EXECUTOR);
   }
 
   static ApplicationFailure agentFailure(TaskOrder order, boolean retryable) {
@@ -241,7 +252,14 @@ class ReadyQueueRunTest {
                       "cancelled",
                       TaskActivity.AGENT_FAILURE,
                       new AttemptRecord(
-                          order.attempt(), order.slot(), 5, 9, "cancelled", "cancelled", "w:1"),
+                          order.attempt(),
+                          order.slot(),
+                          5,
+                          9,
+                          "cancelled",
+                          "cancelled",
+                          "w:1",
+                          EXECUTOR),
                       false);
                 }
                 Thread.sleep(50);
@@ -264,6 +282,7 @@ class ReadyQueueRunTest {
                         a -> {
                           assertThat(a.outcome()).isEqualTo("cancelled");
                           assertThat(a.worker()).isEqualTo("w:1");
+                          assertThat(a.executor()).isEqualTo(EXECUTOR);
                           assertThat(a.startedAtMillis()).isEqualTo(5);
                         }));
   }
@@ -354,6 +373,10 @@ class ReadyQueueRunTest {
     RunFact completed =
         facts.stream().filter(f -> f.kind() == RunFact.Kind.COMPLETED).findFirst().orElseThrow();
     assertThat(completed.attempts()).extracting(AttemptRecord::number).containsExactly(1, 2, 3);
+    assertThat(completed.attempts())
+        .as("each attempt says what the worker ran it with, failed ones too")
+        .extracting(AttemptRecord::executor)
+        .containsOnly(EXECUTOR);
   }
 
   @Test

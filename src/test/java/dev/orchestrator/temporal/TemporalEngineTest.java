@@ -93,7 +93,12 @@ class TemporalEngineTest {
             SHARED_QUEUE);
 
     assertThat(outcome.exitCode).as(outcome.out).isZero();
-    assertThat(outcome.out).contains("20/20 tasks completed");
+    assertThat(outcome.out)
+        .contains("20/20 tasks completed")
+        .as("the workers' executors were simulated")
+        .contains("This was a simulation");
+    assertThat(summary(remote).get("executor"))
+        .isEqualTo(PlanJson.mapper().readTree("{\"kind\": \"simulated\", \"model\": null}"));
     assertThat(tree(remote)).isEqualTo(tree(local));
     assertThat(completions(remote))
         .hasSize(20)
@@ -463,6 +468,17 @@ class TemporalEngineTest {
           .contains(completed + "/6 tasks completed, 0 failed, 0 skipped")
           .contains((6 - completed) + " not started");
       assertThat(log(remote)).containsPattern(reached);
+      assertThat(summary.get("executor"))
+          .as("what the workers ran, not the coordinator's own (simulated) default")
+          .isEqualTo(
+              PlanJson.mapper().readTree("{\"kind\": \"llm\", \"model\": \"claude-metered-1\"}"));
+      assertThat(console).doesNotContain("This was a simulation");
+      assertThat(Files.readString(remote.resolve("README.md")))
+          .contains("- Executor: llm (claude-metered-1)")
+          .doesNotContain("This is a simulation");
+      assertThat(Files.readString(remote.resolve("report.html")))
+          .contains("Executor: llm (claude-metered-1)")
+          .doesNotContain("Simulated executors");
       String history =
           ownWorkers.describe(TemporalRunRecord.read(remote).orElseThrow().workflowId());
       String[] aroundStop = history.split("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED", -1);
