@@ -4,14 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What planned or what executed a run, as the summary, the README and the report name it.
  *
  * @param kind the planner ({@code heuristic}, {@code llm}, {@code claude-code}) or executor ({@code
- *     simulated}, {@code llm}, {@code claude-code}, {@code command}), as on the command line
- * @param model the language model, or null when there is none or the agent chose its own
+ *     simulated}, {@code llm}, {@code claude-code}, {@code command}), as on the command line; or
+ *     {@link #MIXED}
+ * @param model the language model, or null when there is none or the agent chose its own; for
+ *     {@link #MIXED}, the executors that ran, described and separated by {@code ", "}
  */
 public record Backend(String kind, String model) {
 
@@ -20,7 +24,7 @@ public record Backend(String kind, String model) {
 
   /**
    * The executor kind of a run whose workers ({@code --engine temporal}) reported different
-   * executors: some of its files may be placeholders, some a model's work.
+   * executors; the model field lists them.
    */
   public static final String MIXED = "mixed";
 
@@ -28,9 +32,13 @@ public record Backend(String kind, String model) {
     requireNonNull(kind, "kind");
   }
 
-  /** Whether this executor only simulated the work: its files are placeholders, not code. */
+  /**
+   * Whether this executor simulated the work, or some of it (mixed executors, one of them
+   * simulated): its files, or some of them, are placeholders, not code.
+   */
   public boolean simulated() {
-    return SIMULATED.equals(kind);
+    return SIMULATED.equals(kind)
+        || (MIXED.equals(kind) && List.of(model.split(", ")).contains(SIMULATED));
   }
 
   /**
@@ -43,13 +51,15 @@ public record Backend(String kind, String model) {
 
   /**
    * The executor of a run whose attempts ran elsewhere, from what ran them: the one executor if all
-   * agree, {@link #MIXED} (no model) if they differ, null if no attempt reported one.
+   * agree, {@link #MIXED} listing them if they differ, null if no attempt reported one.
    */
   public static Backend ofAttempts(Collection<Backend> reported) {
     Set<Backend> distinct = new HashSet<>(reported);
     distinct.remove(null);
     if (distinct.size() > 1) {
-      return new Backend(MIXED, null);
+      return new Backend(
+          MIXED,
+          distinct.stream().map(Backend::describe).sorted().collect(Collectors.joining(", ")));
     }
     return distinct.stream().findFirst().orElse(null);
   }

@@ -20,14 +20,21 @@ class BackendTest {
   }
 
   @Test
-  void attempts_that_ran_on_different_executors_are_mixed_with_no_model_and_no_simulation() {
-    Backend mixed = Backend.ofAttempts(List.of(LLM, SIMULATED));
+  void attempts_that_ran_on_different_executors_are_mixed_and_list_them() {
+    Backend mixed = Backend.ofAttempts(List.of(LLM, new Backend("llm", "claude-other-2")));
 
-    assertThat(mixed).isEqualTo(new Backend(Backend.MIXED, null));
-    assertThat(mixed.simulated()).isFalse();
-    assertThat(Backend.ofAttempts(List.of(LLM, new Backend("llm", "claude-other-2"))))
+    assertThat(mixed)
         .as("the same kind with another model is another executor")
-        .isEqualTo(new Backend(Backend.MIXED, null));
+        .isEqualTo(new Backend(Backend.MIXED, "llm (claude-metered-1), llm (claude-other-2)"));
+    assertThat(mixed.simulated()).isFalse();
+  }
+
+  @Test
+  void mixed_executors_of_which_one_simulated_count_as_a_simulation() {
+    Backend mixed = Backend.ofAttempts(List.of(LLM, SIMULATED, LLM));
+
+    assertThat(mixed).isEqualTo(new Backend(Backend.MIXED, "llm (claude-metered-1), simulated"));
+    assertThat(mixed.simulated()).as("some of its files are placeholders").isTrue();
   }
 
   @Test

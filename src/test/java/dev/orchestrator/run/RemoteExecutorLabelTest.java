@@ -61,7 +61,9 @@ class RemoteExecutorLabelTest {
         reporting(LLM, new Backend(Backend.SIMULATED, null))
             .execute(OrchestratorTest.chainAndLoner());
 
-    assertThat(outcome.record().executor()).isEqualTo(new Backend(Backend.MIXED, null));
+    assertThat(outcome.record().executor())
+        .isEqualTo(new Backend(Backend.MIXED, LLM.describe() + ", simulated"));
+    assertThat(outcome.record().executor().simulated()).as("some files are placeholders").isTrue();
   }
 
   @Test

@@ -483,6 +483,9 @@ class TemporalEngineTest {
           ownWorkers.describe(TemporalRunRecord.read(remote).orElseThrow().workflowId());
       String[] aroundStop = history.split("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED", -1);
       assertThat(aroundStop).as("one stop signal:\n" + history).hasSize(2);
+      assertThat(aroundStop[0])
+          .as("the history names the attempts it scheduled:\n" + history)
+          .containsPattern("ACTIVITY_TASK_SCHEDULED costly\\b");
       assertThat(aroundStop[1])
           .as("after the stop the workflow scheduled no attempt:\n" + history)
           .doesNotContainPattern("ACTIVITY_TASK_SCHEDULED costly\\b");
