@@ -1,6 +1,7 @@
 package dev.orchestrator;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -40,13 +41,15 @@ public final class SafeFiles {
   }
 
   /**
-   * Replaces a file's content by writing a new file beside it and renaming it over the old one:
-   * another name of the old file (a hard link) keeps the old content.
+   * Replaces (or creates) a file by writing a new file beside it, with the old one's permissions,
+   * and renaming it over the old one: another name of the old file (a hard link) keeps the old
+   * content, and a reader never sees half a file.
    */
   public static void replace(Path file, byte[] content) throws IOException {
     Path fresh = Files.createTempFile(file.getParent(), ".orchestrator-", ".tmp");
     try {
       Files.write(fresh, content);
+      copyPermissions(file, fresh);
       Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(fresh);
@@ -84,6 +87,43 @@ public final class SafeFiles {
       }
     }
     return linked.size();
+  }
+
+  /**
+   * Deletes a regular file below {@code root} that is reached without links (see {@link
+   * #reachedWithoutLinks}), then its parent directories that this leaves empty, up to {@code root}.
+   * A link, a directory or a file reached through a link is left alone.
+   *
+   * @return whether the file was deleted
+   */
+  public static boolean deleteFile(Path root, Path file) throws IOException {
+    Path base = root.toAbsolutePath().normalize();
+    Path target = file.toAbsolutePath().normalize();
+    if (!reachedWithoutLinks(base, target)
+        || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    Files.delete(target);
+    for (Path dir = target.getParent(); !dir.equals(base); dir = dir.getParent()) {
+      try {
+        Files.delete(dir);
+      } catch (DirectoryNotEmptyException e) {
+        break;
+      }
+    }
+    return true;
+  }
+
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(
+          to, Files.getPosixFilePermissions(from, LinkOption.NOFOLLOW_LINKS));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the new file has the default permissions
+    }
   }
 
   private static boolean hasOtherNames(Path file) {
