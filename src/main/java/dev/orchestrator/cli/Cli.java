@@ -75,8 +75,8 @@ public final class Cli {
     }
     // Whatever is printed, by us or by an agent whose output we show, leaves with keys masked.
     Secrets secrets = settings.secrets();
-    PrintWriter maskedOut = new PrintWriter(secrets.masking(out), true);
-    PrintWriter maskedErr = new PrintWriter(secrets.masking(err), true);
+    PrintWriter maskedOut = new PrintWriter(secrets.masking(new BidiEscaping(out)), true);
+    PrintWriter maskedErr = new PrintWriter(secrets.masking(new BidiEscaping(err)), true);
     try {
       return execute(args, maskedOut, maskedErr, terminal, interruption, environment, settings);
     } finally {
