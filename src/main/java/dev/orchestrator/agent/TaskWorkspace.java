@@ -120,8 +120,7 @@ public final class TaskWorkspace {
    * Applies the size caps to what an agent wrote on its own (a command-line agent writes files
    * directly, not through {@link #write}): every file over the per-file cap is removed, and a
    * workspace still over {@value #MAX_TASK_BYTES} bytes or {@value #MAX_TASK_FILES} files in all is
-   * refused. Sizes are apparent
-   * sizes: a sparse file counts as what copying it would write.
+   * refused. Sizes are apparent sizes: a sparse file counts as what copying it would write.
    *
    * @param exempt relative paths not counted (the agent's own logs, which are capped apart)
    * @throws WorkspaceViolation naming the files removed, or the total

@@ -111,7 +111,10 @@ final class CoordinatorLedger implements Ledger {
       if (accepted && delivery.usage() != null) {
         spent.accept(delivery.usage());
       }
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalStateException
+        | IllegalArgumentException e) {
       log.error("task {}: its output cannot be kept: {}", fact.taskId(), e.getMessage(), e);
       run.fail(
           fact.taskId(), fact.slot(), attempts, "its output cannot be kept: " + e.getMessage());
