@@ -125,6 +125,18 @@ public final class Cli {
             err.println("error: " + e.getMessage());
             return TASKS_FAILED;
           }
+          if (e instanceof java.io.UncheckedIOException io) {
+            // A file the run cannot read or change (an immutable src/, a full disk): what and
+            // why, not a stack trace.
+            err.println(
+                "error: "
+                    + e.getMessage()
+                    + " ("
+                    + io.getCause().getMessage()
+                    + "); check that the directory and its files can be written, or choose"
+                    + " another -o");
+            return TASKS_FAILED;
+          }
           throw e;
         });
     cli.setParameterExceptionHandler((e, arguments) -> shortError(e, arguments, settings, err));

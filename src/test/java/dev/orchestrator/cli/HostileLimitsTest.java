@@ -196,4 +196,36 @@ class HostileLimitsTest {
         .doesNotContain("\u202E", "\u2066");
     assertThat(new String(Files.readAllBytes(plan), StandardCharsets.UTF_8)).contains("\u202E");
   }
+
+  @Test
+  void an_earlier_src_that_cannot_be_changed_is_a_message_not_a_stack_trace() throws Exception {
+    Path out = temp.resolve("out");
+    assertThat(runPlan(validPlan()).exitCode()).isZero();
+    // Root writes through permissions; an immutable directory stops it too (ext4, chattr).
+    Process lock = new ProcessBuilder("chattr", "+i", out.resolve("src").toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(lock.waitFor() == 0, "chattr +i works here");
+    try {
+      CliRun.Result result =
+          run(
+              args(
+                  "run",
+                  "--plan",
+                  validPlan(),
+                  "-o",
+                  out,
+                  "--simulate-delay",
+                  "0ms",
+                  "--no-verify",
+                  "-q",
+                  "--force"));
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
+      assertThat(result.err())
+          .startsWith("error: cannot remove")
+          .contains("Operation not permitted", "check that")
+          .doesNotContain("Exception", "\tat ");
+    } finally {
+      new ProcessBuilder("chattr", "-i", out.resolve("src").toString()).start().waitFor();
+    }
+  }
 }
