@@ -6,6 +6,8 @@ import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.process.ClaudeResult;
 import dev.orchestrator.process.ProcessFailure;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +65,8 @@ public final class ClaudeCodeAgent implements Agent {
         result.text().isBlank()
             ? "claude finished " + assignment.task().id()
             : result.text().strip();
-    return new AgentResult(summary, result.usage(), result.details());
+    Map<String, String> details = new HashMap<>(result.details());
+    details.put(CommandAgent.SANDBOX, claude.sandbox().label());
+    return new AgentResult(summary, result.usage(), details);
   }
 }
