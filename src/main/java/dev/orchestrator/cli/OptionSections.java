@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The options of a command's help in sections (planning, execution, language model, Claude Code,
- * engine, verification, sandbox, output) instead of one list of thirty. An option's section is that of the
- * mixin that declares it, so an option added to {@link ModelOptions} lands in the right one without
- * being listed here, and a command shows only the sections of the mixins it takes.
+ * engine, verification, sandbox, output) instead of one list of thirty. An option's section is that
+ * of the mixin that declares it, so an option added to {@link ModelOptions} lands in the right one
+ * without being listed here, and a command shows only the sections of the mixins it takes.
  */
 final class OptionSections implements CommandLine.IHelpSectionRenderer {
 

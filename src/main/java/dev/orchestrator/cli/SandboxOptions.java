@@ -73,8 +73,8 @@ final class SandboxOptions {
    * The run's sandbox: probes bubblewrap unless {@code --sandbox off}.
    *
    * @param warnings hears the one line saying that {@code auto} runs unconfined, and why
-   * @throws UsageException if a writable path does not exist, or the network is to be cut without
-   *     a sandbox
+   * @throws UsageException if a writable path does not exist, or the network is to be cut without a
+   *     sandbox
    * @throws ConfigurationException if {@code --sandbox bwrap} (or {@code --sandbox-network off})
    *     asks for bubblewrap and it does not work here; the message says why and what to do
    */

@@ -68,8 +68,7 @@ public record ClaudeCode(
       Integer maxTurns,
       boolean skipPermissions,
       List<String> extraArguments) {
-    this(
-        binary, environment, model, maxTurns, skipPermissions, extraArguments, Sandbox.none());
+    this(binary, environment, model, maxTurns, skipPermissions, extraArguments, Sandbox.none());
   }
 
   /**

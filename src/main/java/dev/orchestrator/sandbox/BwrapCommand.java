@@ -14,8 +14,8 @@ import java.util.List;
  * last, so that nothing writable uncovers them. A new PID namespace keeps the orchestrator and the
  * other agents out of reach of {@code kill} and ends every process of the sandbox when the command
  * exits (its init is the sandbox's pid 1); {@code --die-with-parent} ends it when the orchestrator
- * dies. The session is left as it is: the orchestrator ends the whole process session of a
- * finished command, and a command that leaves the session would escape that.
+ * dies. The session is left as it is: the orchestrator ends the whole process session of a finished
+ * command, and a command that leaves the session would escape that.
  */
 public final class BwrapCommand {
 

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Whether bubblewrap works on this machine: finds {@code bwrap} on {@code PATH} and runs {@code
  * true} under the same options a task gets. Its installation alone says little: a container without
- * user namespaces, or Ubuntu 24.04's AppArmor rule against unprivileged ones, make it fail at start;
- * when it fails, the answer says why and what to do.
+ * user namespaces, or Ubuntu 24.04's AppArmor rule against unprivileged ones, make it fail at
+ * start; when it fails, the answer says why and what to do.
  */
 public final class BwrapProbe {
 

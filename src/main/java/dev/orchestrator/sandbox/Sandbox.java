@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What confines the processes of a run: bubblewrap with the run's settings, or nothing. Decided once
- * per run ({@link BwrapProbe}); each launch then asks {@link #wrap} for its command line, which
- * makes the launch's {@link SandboxPolicy} from the file system as it is at that moment.
+ * What confines the processes of a run: bubblewrap with the run's settings, or nothing. Decided
+ * once per run ({@link BwrapProbe}); each launch then asks {@link #wrap} for its command line,
+ * which makes the launch's {@link SandboxPolicy} from the file system as it is at that moment.
  *
  * <p>The policy: the host's root read-only; the working directory (the task's workspace, the
  * project copy of the verify step), the paths given by {@link #allowing} and {@code

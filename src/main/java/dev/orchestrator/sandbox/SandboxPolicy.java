@@ -15,8 +15,8 @@ import java.util.List;
  * @param writable paths bound writable: the task's workspace, the agent's own state, {@code
  *     --sandbox-writable}
  * @param hiddenDirectories directories replaced by an empty read-only one (secret-bearing parts of
- *     the home: {@code .ssh}, {@code .aws}, ...), applied after the writable binds so that a writable
- *     home does not show them
+ *     the home: {@code .ssh}, {@code .aws}, ...), applied after the writable binds so that a
+ *     writable home does not show them
  * @param hiddenFiles files replaced by an empty one ({@code .netrc})
  * @param readOnly paths inside writable ones that stay read-only, bound last: a run's own state
  *     ({@code .orchestrator}), a git directory

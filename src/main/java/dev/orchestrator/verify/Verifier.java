@@ -145,12 +145,7 @@ final class Verifier {
       if (broken == null && !exit.timedOut()) {
         for (List<String> after : suite.after()) {
           TestProcess.run(
-              after,
-              project,
-              environment,
-              logs.resolve("step-" + ++step),
-              left(deadline),
-              sandbox);
+              after, project, environment, logs.resolve("step-" + ++step), left(deadline), sandbox);
         }
       }
       List<TestCase> cases =
