@@ -6,6 +6,7 @@ import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.process.ClaudeResult;
 import dev.orchestrator.process.ProcessFailure;
+import dev.orchestrator.sandbox.Sandbox;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -33,6 +34,11 @@ public final class ClaudeCodeAgent implements Agent {
 
   public ClaudeCodeAgent(ClaudeCode claude) {
     this.claude = requireNonNull(claude, "claude");
+  }
+
+  @Override
+  public String sandbox() {
+    return claude.sandbox().label();
   }
 
   /**
@@ -66,7 +72,7 @@ public final class ClaudeCodeAgent implements Agent {
             ? "claude finished " + assignment.task().id()
             : result.text().strip();
     Map<String, String> details = new HashMap<>(result.details());
-    details.put(CommandAgent.SANDBOX, claude.sandbox().label());
+    details.put(Sandbox.DETAIL, claude.sandbox().label());
     return new AgentResult(summary, result.usage(), details);
   }
 }

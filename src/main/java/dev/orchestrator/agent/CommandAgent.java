@@ -39,9 +39,6 @@ public final class CommandAgent implements Agent {
   public static final String HINT =
       "check the program of --agent-command, or choose another --executor";
 
-  /** The key of {@link AgentResult#details} that says what confined the agent. */
-  public static final String SANDBOX = "sandbox";
-
   // A confined agent that fails may have failed for the confinement: say so, and what helps.
   private static final String CONFINED =
       "(it ran in the bwrap sandbox: it may write only its workspace; --sandbox-writable PATH"
@@ -80,6 +77,11 @@ public final class CommandAgent implements Agent {
    *
    * @throws AgentException if the agent cannot start or exits with a non-zero status
    */
+  @Override
+  public String sandbox() {
+    return sandbox.label();
+  }
+
   @Override
   public AgentResult execute(TaskAssignment assignment) throws InterruptedException {
     TaskWorkspace workspace = assignment.workspace();
@@ -153,7 +155,7 @@ public final class CommandAgent implements Agent {
             "0",
             "duration_ms",
             Long.toString(exit.elapsed().toMillis()),
-            SANDBOX,
+            Sandbox.DETAIL,
             sandbox.label()));
   }
 

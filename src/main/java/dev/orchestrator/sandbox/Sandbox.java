@@ -24,6 +24,11 @@ import java.util.Set;
  */
 public final class Sandbox {
 
+  /**
+   * The key of a task's details in the summary that says what confined its agent: {@link #label}.
+   */
+  public static final String DETAIL = "sandbox";
+
   /** Directories of a home that hold credentials; hidden from a confined process. */
   public static final List<String> SECRET_DIRECTORIES =
       List.of(".ssh", ".aws", ".gnupg", ".config/gcloud", ".docker", ".kube");

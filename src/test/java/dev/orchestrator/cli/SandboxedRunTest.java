@@ -153,6 +153,43 @@ class SandboxedRunTest {
     assertThat(task.get("details").get("sandbox").asText()).isEqualTo("none");
   }
 
+  @Test
+  void a_confined_agent_that_fails_is_reported_failed_and_confined_in_the_summary_and_report()
+      throws IOException {
+    BwrapProbe.Result probe = BwrapProbe.probe(System.getenv(), true);
+    assumeTrue(probe.works(), () -> "skipped: bubblewrap does not work here: " + probe.problem());
+    Path failing = root.resolve("bin/writes-home");
+    Files.writeString(failing, "#!/bin/bash\necho x > \"$HOME/canary-failing\"\n");
+    Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    Result result =
+        run(
+            Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "HOME", home.toString()),
+            "run",
+            "--plan",
+            root.resolve("plan.json"),
+            "--executor",
+            "command",
+            "--agent-command",
+            failing,
+            "--retries",
+            "0",
+            "--no-verify",
+            "--sandbox",
+            "bwrap",
+            "-o",
+            out);
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+    assertThat(home.resolve("canary-failing")).doesNotExist();
+    JsonNode task = summary().get("tasks").get(0);
+    assertThat(task.get("status").asText()).isEqualTo("failed");
+    assertThat(task.get("error").asText()).contains("it ran in the bwrap sandbox");
+    assertThat(task.path("details").path("sandbox").asText()).isEqualTo("bwrap");
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("<th>Sandbox</th>", "<td>bwrap</td>");
+  }
+
   /** Runs the plan with the hostile agent and test; returns "who attempt" → what it printed. */
   private Map<String, String> runHostile(String... sandbox) throws IOException {
     List<Object> args =
@@ -266,7 +303,12 @@ class SandboxedRunTest {
             "try connect bash -c \"echo $who > /dev/tcp/127.0.0.1/"
                 + listener.getLocalPort()
                 + "\"",
-            "setsid sh -c \"sleep 600; : " + marker + "-$who\" </dev/null >/dev/null 2>&1 &",
+            // Waits until the child has left the session (it writes its pid after setsid), so the
+            // orchestrator's end of the session cannot catch it before it escapes.
+            "setsid sh -c \"echo \\$\\$ > bg-$who.pid; sleep 600; : "
+                + marker
+                + "-$who\" </dev/null >/dev/null 2>&1 &",
+            "while [ ! -s bg-$who.pid ]; do sleep 0.05; done",
             "echo \"$who background: started\"",
             "if [ \"$who\" = agent ]; then",
             "  mkdir -p src tests && echo 'print(1)' > src/app.py && cp \"$0\""
