@@ -123,6 +123,20 @@ class SandboxOptionsTest {
   }
 
   @Test
+  void the_sandbox_settings_come_from_the_config_file_like_every_option() throws IOException {
+    Path config = temp.resolve("orchestrator.properties");
+    Files.writeString(config, "sandbox=bwrap\n");
+    Result required = runCommandAgent(withoutBwrap("ORCHESTRATOR_CONFIG", config.toString()));
+    Files.writeString(config, "sandbox-writable=" + temp.resolve("missing") + "\n");
+    Result writable = runCommandAgent(withoutBwrap("ORCHESTRATOR_CONFIG", config.toString()));
+
+    assertThat(required.exitCode()).isEqualTo(Cli.USAGE);
+    assertThat(required.err()).contains("--sandbox bwrap needs bubblewrap");
+    assertThat(writable.exitCode()).isEqualTo(Cli.USAGE);
+    assertThat(writable.err()).contains("missing does not exist; create it or fix the path");
+  }
+
+  @Test
   void no_network_without_bubblewrap_is_refused_rather_than_run_with_the_network()
       throws IOException {
     Result result = runCommandAgent(withoutBwrap(), "--sandbox-network", "off");
