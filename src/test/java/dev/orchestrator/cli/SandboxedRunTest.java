@@ -126,6 +126,8 @@ class SandboxedRunTest {
     JsonNode task = summary().get("tasks").get(0);
     assertThat(task.get("status").asText()).isEqualTo("completed");
     assertThat(task.get("details").get("sandbox").asText()).isEqualTo("bwrap");
+    assertThat(summary().path("verification").path("sandbox").asText()).isEqualTo("bwrap");
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Sandbox: bwrap");
   }
 
   @Test
@@ -151,6 +153,7 @@ class SandboxedRunTest {
     JsonNode task = summary().get("tasks").get(0);
     assertThat(task.get("status").asText()).isEqualTo("completed");
     assertThat(task.get("details").get("sandbox").asText()).isEqualTo("none");
+    assertThat(summary().path("verification").path("sandbox").asText()).isEqualTo("none");
   }
 
   @Test
