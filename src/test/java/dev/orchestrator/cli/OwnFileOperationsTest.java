@@ -102,7 +102,11 @@ class OwnFileOperationsTest {
                 "command",
                 "--agent-command",
                 "my-agent {task_id}",
-                "--no-verify"));
+                "--no-verify",
+                // Unconfined, the worst case: the agent can reach outside and plant links there;
+                // the orchestrator's own operations must hold without the sandbox's help.
+                "--sandbox",
+                "off"));
     all.addAll(List.of(more));
     return run(environment(), args(all.toArray()));
   }
