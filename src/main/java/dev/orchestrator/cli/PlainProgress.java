@@ -67,7 +67,12 @@ final class PlainProgress implements RunListener {
           "fg(green)",
           "✓ Completed",
           e.taskId(),
-          " (" + seconds(e.duration()) + ")");
+          " ("
+              + seconds(e.duration())
+              + ")"
+              + (e.refused() == null
+                  ? ""
+                  : terminal.paint("fg(yellow)", " but was refused: " + e.refused())));
     }
     if (event instanceof RunEvent.TaskFailed e) {
       return status(

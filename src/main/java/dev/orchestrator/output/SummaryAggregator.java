@@ -121,6 +121,10 @@ public final class SummaryAggregator {
         usage = usage == null ? task.usage() : usage.plus(task.usage());
       }
     }
+    // Planning was paid for too.
+    if (run.planner() != null) {
+      usage = TokenUsage.sum(usage, run.planner().usage());
+    }
     // Only while the run was running: the pauses between the sessions of a resumed run are not
     // work, nor time the executors stood idle.
     Duration makespan = firstStart == null ? null : running(run, firstStart, lastEnd);

@@ -2,11 +2,14 @@ package dev.orchestrator.process;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.Secrets;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,12 @@ import org.slf4j.LoggerFactory;
  *     acceptEdits}: the agent may run any command without asking. Only on the user's explicit
  *     request.
  * @param extraArguments further flags, passed as they are after ours
+ * @param keepSessions whether claude keeps its sessions under {@code ~/.claude/projects}; by
+ *     default it does not ({@code --no-session-persistence}): each task and planning step is a new
+ *     run
+ * @param secrets masked in claude's output and in the files it leaves in its directory
+ * @param spent told the tokens and cost of every run that reported them, failed runs included: the
+ *     run's meter, so that {@code --max-cost} counts Claude Code
  */
 public record ClaudeCode(
     Path binary,
@@ -33,7 +42,10 @@ public record ClaudeCode(
     String model,
     Integer maxTurns,
     boolean skipPermissions,
-    List<String> extraArguments) {
+    List<String> extraArguments,
+    boolean keepSessions,
+    Secrets secrets,
+    Consumer<TokenUsage> spent) {
 
   /** The program's name on {@code PATH}. */
   public static final String PROGRAM = "claude";
@@ -45,8 +57,30 @@ public record ClaudeCode(
 
   private static final Logger log = LoggerFactory.getLogger(ClaudeCode.class);
 
+  /** Claude Code that keeps no sessions, masks nothing and reports its spending to no one. */
+  public ClaudeCode(
+      Path binary,
+      Map<String, String> environment,
+      String model,
+      Integer maxTurns,
+      boolean skipPermissions,
+      List<String> extraArguments) {
+    this(
+        binary,
+        environment,
+        model,
+        maxTurns,
+        skipPermissions,
+        extraArguments,
+        false,
+        Secrets.none(),
+        usage -> {});
+  }
+
   public ClaudeCode {
     requireNonNull(binary, "binary");
+    requireNonNull(secrets, "secrets");
+    requireNonNull(spent, "spent");
     environment = Map.copyOf(environment);
     if (maxTurns != null && maxTurns < 1) {
       throw new IllegalArgumentException("maxTurns must be at least 1, was " + maxTurns);
@@ -87,6 +121,9 @@ public record ClaudeCode(
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(List.of("-p", "--output-format", "stream-json", "--verbose"));
+    if (!keepSessions) {
+      command.add("--no-session-persistence");
+    }
     if (model != null) {
       command.addAll(List.of("--model", model));
     }
@@ -132,13 +169,32 @@ public record ClaudeCode(
       exit =
           AgentProcess.run(
               new AgentProcess.Launch(
-                  command, directory, environment, files.prompt(), files.stdout(), files.stderr()),
+                  command,
+                  directory,
+                  environment,
+                  files.prompt(),
+                  files.stdout(),
+                  files.stderr(),
+                  secrets),
               stream);
     } catch (IOException e) {
       throw new ProcessFailure(
           "cannot start " + binary + " (" + e.getMessage() + "); " + INSTALL_HINT, false, e);
     }
     ClaudeResult result = stream.result();
+    if (result != null) {
+      spent.accept(result.usage());
+    }
+    if (result == null && stream.events() == 0 && exit.status() != 0 && exit.status() < 128) {
+      // Refused before it began: a flag it does not know, --dangerously-skip-permissions as root.
+      // The same command would be refused again.
+      String hint =
+          exit.stderrTail().contains("root")
+              ? "as root, --claude-skip-permissions needs IS_SANDBOX=1 in the environment (set it"
+                  + " only inside a sandbox), or leave the option out"
+              : "check the options given to claude (--claude-arg)";
+      throw new ProcessFailure("claude refused to run (" + exit.describe() + "); " + hint, false);
+    }
     if (result == null) {
       String garbage =
           stream.ignoredLines() == 0

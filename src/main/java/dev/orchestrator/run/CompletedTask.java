@@ -28,7 +28,7 @@ record CompletedTask(
         run.directory(),
         run.output().manifest(),
         run.attempts(),
-        run.output().result().usage(),
+        run.usage(),
         run.output().result().details());
   }
 

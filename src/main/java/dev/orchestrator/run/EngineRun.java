@@ -168,7 +168,7 @@ public final class EngineRun {
       return false;
     }
     attempts.forEach(a -> journal.attemptEnded(taskId, a));
-    ends.record(t, TaskRun.failed(attempts, null, error));
+    ends.record(t, TaskRun.failed(attempts, null, error, null));
     ends.announceEnd(t, executor);
     return true;
   }
@@ -185,7 +185,7 @@ public final class EngineRun {
     if (ends.ran(t) || attempts.isEmpty()) {
       return false;
     }
-    ends.record(t, TaskRun.cancelled(attempts));
+    ends.record(t, TaskRun.cancelled(attempts, null));
     return true;
   }
 

@@ -15,6 +15,7 @@ import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.PlanValidator;
 import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.Planner;
+import dev.orchestrator.usage.TokenUsage;
 import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -171,8 +172,14 @@ public final class Orchestrator {
     return budgetGiven ? plan.withExecutorBudget(maxExecutors) : plan;
   }
 
+  // The planner's spending goes into the run's record and totals with its name.
   private RunSession session() {
-    return new RunSession(settings, control);
+    TokenUsage planning = planner.usage();
+    return new RunSession(
+        settings.plannerKind() == null || planning == null
+            ? settings
+            : settings.withPlannerKind(settings.plannerKind().withUsage(planning)),
+        control);
   }
 
   /**

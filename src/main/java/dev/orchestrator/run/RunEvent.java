@@ -56,9 +56,20 @@ public sealed interface RunEvent
       Instant at, String taskId, int executor, int failedAttempt, String error, Duration backoff)
       implements RunEvent {}
 
-  /** The task succeeded. */
+  /**
+   * The task succeeded.
+   *
+   * @param refused what the agent was refused (Claude Code's permission denials), for the user to
+   *     allow; null when nothing was
+   */
   record TaskCompleted(
-      Instant at, String taskId, String name, int executor, Duration duration, int files)
+      Instant at,
+      String taskId,
+      String name,
+      int executor,
+      Duration duration,
+      int files,
+      String refused)
       implements RunEvent {}
 
   /** The task's attempt failed; its dependents will be skipped. */

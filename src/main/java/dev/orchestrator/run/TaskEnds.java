@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.agent.AgentResult;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.TaskGraph;
@@ -71,7 +72,13 @@ final class TaskEnds {
     listener.on(
         run.outcome() == TaskRun.Outcome.COMPLETED
             ? new RunEvent.TaskCompleted(
-                end, graph.id(task), name(task), executor, duration, run.files().size())
+                end,
+                graph.id(task),
+                name(task),
+                executor,
+                duration,
+                run.files().size(),
+                run.output().result().details().get(AgentResult.REFUSED))
             : new RunEvent.TaskFailed(
                 end, graph.id(task), name(task), executor, duration, run.error()));
   }

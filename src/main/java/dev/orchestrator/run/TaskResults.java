@@ -31,7 +31,7 @@ final class TaskResults {
         last.finishedAt(),
         run.outcome() == TaskRun.Outcome.CANCELLED ? null : run.directory(),
         run.files(),
-        run.output() == null ? null : run.output().result().usage(),
+        run.usage(),
         run.output() == null ? Map.of() : run.output().result().details(),
         status == TaskStatus.COMPLETED || run.outcome() == TaskRun.Outcome.CANCELLED
             ? null

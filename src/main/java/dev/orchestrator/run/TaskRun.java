@@ -3,6 +3,7 @@ package dev.orchestrator.run;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.usage.TokenUsage;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import java.util.List;
  *     into {@code executor_<k>/<task_id>/}; null when cancelled
  * @param files the files in {@code directory}, relative, sorted
  * @param error why the task did not complete; null when it did
+ * @param failedUsage what the attempts that failed spent (a completed run counts it in its output's
+ *     usage); null when they reported nothing
  */
 record TaskRun(
     Outcome outcome,
@@ -21,7 +24,8 @@ record TaskRun(
     AttemptOutput output,
     Path directory,
     List<String> files,
-    String error) {
+    String error,
+    TokenUsage failedUsage) {
 
   /** How the task's attempts ended. */
   enum Outcome {
@@ -38,25 +42,38 @@ record TaskRun(
   }
 
   static TaskRun completed(List<Attempt> attempts, AttemptOutput output, Path directory) {
-    return new TaskRun(Outcome.COMPLETED, attempts, output, directory, output.files(), null);
+    return completed(attempts, output, directory, null);
   }
 
-  static TaskRun failed(List<Attempt> attempts, Path directory, String error) {
-    return new TaskRun(Outcome.FAILED, attempts, null, directory, List.of(), error);
+  static TaskRun completed(
+      List<Attempt> attempts, AttemptOutput output, Path directory, TokenUsage failedUsage) {
+    return new TaskRun(
+        Outcome.COMPLETED, attempts, output, directory, output.files(), null, failedUsage);
   }
 
-  static TaskRun cancelled(List<Attempt> attempts) {
-    return new TaskRun(Outcome.CANCELLED, attempts, null, null, List.of(), "cancelled");
+  static TaskRun failed(
+      List<Attempt> attempts, Path directory, String error, TokenUsage failedUsage) {
+    return new TaskRun(Outcome.FAILED, attempts, null, directory, List.of(), error, failedUsage);
+  }
+
+  static TaskRun cancelled(List<Attempt> attempts, TokenUsage failedUsage) {
+    return new TaskRun(
+        Outcome.CANCELLED, attempts, null, null, List.of(), "cancelled", failedUsage);
+  }
+
+  /** What all its attempts spent: the failed ones and the one that completed; null if unknown. */
+  TokenUsage usage() {
+    return TokenUsage.sum(failedUsage, output == null ? null : output.result().usage());
   }
 
   /** The same run with its files moved into {@code directory}. */
   TaskRun movedTo(Path directory, List<String> files) {
-    return new TaskRun(outcome, attempts, output, directory, files, error);
+    return new TaskRun(outcome, attempts, output, directory, files, error, failedUsage);
   }
 
   /** The same run, failed after all: its output could not be kept. */
   TaskRun failedWith(String error) {
-    return new TaskRun(Outcome.FAILED, attempts, null, directory, files, error);
+    return new TaskRun(Outcome.FAILED, attempts, null, directory, files, error, usage());
   }
 
   Attempt lastAttempt() {
