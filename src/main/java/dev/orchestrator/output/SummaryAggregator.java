@@ -87,7 +87,7 @@ public final class SummaryAggregator {
         result.startedAt(),
         result.finishedAt(),
         busyTime(result),
-        result.outputFiles(),
+        result.outputFiles().stream().filter(SummaryAggregator::isOutput).toList(),
         measure(outputDirectory, result),
         result.usage(),
         result.details(),
@@ -182,8 +182,7 @@ public final class SummaryAggregator {
     long lines = 0;
     long bytes = 0;
     for (String path : result.outputFiles()) {
-      // An agent's prompt and logs were written by the orchestrator, not by the agent.
-      if (raw.refusal(path).isEmpty() && !AgentFiles.contains(path)) {
+      if (raw.refusal(path).isEmpty() && isOutput(path)) {
         Path file = raw.resolve(path);
         files++;
         lines += nonBlankLines(file);
@@ -191,6 +190,15 @@ public final class SummaryAggregator {
       }
     }
     return new FileMetrics(files, lines, bytes, null);
+  }
+
+  /**
+   * Whether a file the task left is its output: not an agent's prompt and logs (the orchestrator
+   * wrote them), nor what a tool made while the agent worked ({@code .pytest_cache/}, {@code
+   * __pycache__/}, {@code node_modules/}).
+   */
+  static boolean isOutput(String path) {
+    return !AgentFiles.contains(path) && !ProjectLayout.isGenerated(path);
   }
 
   /** Non-blank lines of a text file; 0 for a binary file (one holding a NUL byte). */
