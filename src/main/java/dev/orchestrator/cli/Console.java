@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.EstimatedDuration;
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
 final class Console {
 
   // "5 executors" in a strategy text, to compare with the budget of this run.
+  private static final int SHOWN_FAILURES = 10;
+
   private static final Pattern EXECUTORS = Pattern.compile("\\b(\\d+) executors?\\b");
 
   private final PrintWriter out;
@@ -147,6 +150,10 @@ final class Console {
           round.errors(),
           round.duration().toMillis() / 1000.0);
     }
+    List<VerificationRound> rounds = verification.rounds();
+    if (!rounds.isEmpty()) {
+      failures(rounds.get(rounds.size() - 1).failures());
+    }
     out.print(
         wrap(
             String.format(
@@ -197,6 +204,28 @@ final class Console {
     long tokens = usage.tokens().totalInput() + usage.outputTokens();
     return String.format(Locale.ROOT, "%,d tokens", tokens)
         + (usage.costUsd() == null ? ", cost unknown" : ", " + Dollars.format(usage.costUsd()));
+  }
+
+  // What still fails after the last round: the test, the tasks that own its files, what it said.
+  private void failures(List<TestFailure> failures) {
+    int shown = Math.min(failures.size(), SHOWN_FAILURES);
+    for (TestFailure failure : failures.subList(0, shown)) {
+      out.println(
+          "  "
+              + terminal.paint("fg(red)", "✗")
+              + " "
+              + failure.test()
+              + (failure.ownerTasks().isEmpty()
+                  ? ""
+                  : " (" + String.join(", ", failure.ownerTasks()) + ")"));
+      failure.excerpt().lines().forEach(line -> out.println("      " + line));
+    }
+    if (failures.size() > shown) {
+      out.println(
+          "  … and "
+              + (failures.size() - shown)
+              + " more: see report.html or execution_summary.json");
+    }
   }
 
   /** Prints the outcome and returns the exit code. */

@@ -184,7 +184,9 @@ final class Verifier {
             counts[TestCase.Outcome.SKIPPED.ordinal()],
             counts[TestCase.Outcome.ERROR.ordinal()],
             Duration.ofNanos(System.nanoTime() - started),
-            failures.stream().map(f -> new TestFailure(f.test(), f.owners())).toList());
+            failures.stream()
+                .map(f -> new TestFailure(f.test(), f.owners(), TestFailure.excerptOf(f.output())))
+                .toList());
     problems.forEach(p -> notes.add(p));
     String coverageReason = String.join("; ", notes);
     CoverageReports.Lines lines = coverageComplete ? coverage : null;

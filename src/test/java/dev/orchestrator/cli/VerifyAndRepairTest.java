@@ -208,6 +208,13 @@ class VerifyAndRepairTest {
       assertThat(verification.get("status").asText()).isEqualTo("failed");
       assertThat(verification.get("rounds")).hasSize(2);
       assertThat(verification.get("reason").asText()).contains("after 1 repair round");
+      JsonNode failure = verification.get("rounds").get(1).get("failures").get(0);
+      assertThat(failure.get("excerpt").asText()).contains("assert").contains("== 5");
+      assertThat(result.out())
+          .as("the console names what still fails, its owners and what it said")
+          .contains("✗ tests/test_calc.py::test_add (task_1, task_2)")
+          .containsPattern("\\n      .*== 5")
+          .doesNotContain("test_sub");
     }
 
     @Test
