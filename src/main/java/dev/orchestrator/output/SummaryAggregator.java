@@ -39,9 +39,10 @@ public final class SummaryAggregator {
    */
   public static Summary aggregate(RunRecord run, Consolidation consolidation) {
     Map<String, TaskResult> results = resultsByTask(run);
-    List<TaskSummary> tasks = new ArrayList<>();
+    List<TaskResult> tasks = new ArrayList<>();
     for (Task task : run.plan().tasks()) {
-      tasks.add(line(task, results.get(task.id()), run.outputDirectory()));
+      TaskResult result = results.get(task.id());
+      tasks.add(line(result, run.outputDirectory()));
     }
     return new Summary(
         run.plan().requirements(),
@@ -77,16 +78,14 @@ public final class SummaryAggregator {
     return results;
   }
 
-  private static TaskSummary line(Task task, TaskResult result, Path outputDirectory) {
-    return new TaskSummary(
-        task.id(),
-        task.name(),
-        result.executorId(),
+  // The summary holds what its file holds: no raw directory, and only the files that are output.
+  private static TaskResult line(TaskResult result, Path outputDirectory) {
+    return new TaskResult(
+        result.taskId(),
+        result.name(),
         result.status(),
         result.attempts(),
-        result.startedAt(),
-        result.finishedAt(),
-        busyTime(result),
+        null,
         result.outputFiles().stream().filter(SummaryAggregator::isOutput).toList(),
         measure(outputDirectory, result),
         result.usage(),
@@ -94,13 +93,7 @@ public final class SummaryAggregator {
         result.error());
   }
 
-  private static Duration busyTime(TaskResult result) {
-    return result.startedAt() == null || result.finishedAt() == null
-        ? null
-        : Duration.between(result.startedAt(), result.finishedAt());
-  }
-
-  private static Totals totals(RunRecord run, List<TaskSummary> tasks) {
+  private static Totals totals(RunRecord run, List<TaskResult> tasks) {
     int[] byStatus = new int[TaskStatus.values().length];
     int files = 0;
     long lines = 0;
@@ -108,7 +101,7 @@ public final class SummaryAggregator {
     Instant lastEnd = null;
     Duration busy = Duration.ZERO;
     TokenUsage usage = null;
-    for (TaskSummary task : tasks) {
+    for (TaskResult task : tasks) {
       byStatus[task.status().ordinal()]++;
       files += task.metrics().filesCreated();
       lines += task.metrics().linesOfCode();
