@@ -86,6 +86,9 @@ final class PlainProgress implements RunListener {
     if (event instanceof RunEvent.TaskSkipped e) {
       return status(terminal, "[Queue]", "fg(yellow)", "- Skipped", e.taskId(), ": " + e.reason());
     }
+    if (event instanceof RunEvent.StepStarted e) {
+      return terminal.paint("faint", e.description() + "…");
+    }
     return null;
   }
 

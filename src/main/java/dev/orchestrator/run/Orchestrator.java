@@ -83,7 +83,22 @@ public final class Orchestrator {
    * @throws OrchestratorException if the planner cannot make a valid plan
    */
   public Plan plan(String requirements) {
-    Plan plan = planner.plan(Planner.checkedRequirement(requirements, maxExecutors), maxExecutors);
+    String checked = Planner.checkedRequirement(requirements, maxExecutors);
+    // The heuristic planner answers at once; a model or Claude Code can take minutes.
+    if (!(planner instanceof HeuristicPlanner)) {
+      Backend kind = settings.plannerKind();
+      settings
+          .listener()
+          .on(
+              new RunEvent.StepStarted(
+                  settings.clock().instant(),
+                  kind == null
+                      ? "Planning"
+                      : "Planning with "
+                          + kind.kind()
+                          + (kind.model() == null ? "" : " (" + kind.model() + ")")));
+    }
+    Plan plan = planner.plan(checked, maxExecutors);
     return PlanValidator.requireValid(plan.withExecutorBudget(maxExecutors), "planner");
   }
 

@@ -95,7 +95,8 @@ final class RunSession {
       if (settings.verification() != null) {
         RepairRounds rounds =
             new RepairRounds(
-                new RepairRounds.Run(dir, executors, settings.clock(), startedAt),
+                new RepairRounds.Run(
+                    dir, executors, settings.clock(), startedAt, settings.listener()),
                 record,
                 summary,
                 fixDispatch(dir, journal),
@@ -158,7 +159,8 @@ final class RunSession {
                   dir,
                   earlier.record().executors(),
                   settings.clock(),
-                  earlier.record().startedAt()),
+                  earlier.record().startedAt(),
+                  settings.listener()),
               earlier.record(),
               earlier.summary(),
               fixDispatch(dir, journal),

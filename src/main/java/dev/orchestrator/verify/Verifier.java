@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +39,20 @@ final class Verifier {
   private static final int OUTPUT_CHARS = 4000;
 
   private final VerificationSettings settings;
+  private final Consumer<String> steps;
 
   // Null until a round needs it, then kept: the interpreters on PATH do not change between rounds.
   private Optional<PythonSuite> python;
 
-  /** A verifier for the rounds of one verification, run one after another on one thread. */
-  Verifier(VerificationSettings settings) {
+  /**
+   * A verifier for the rounds of one verification, run one after another on one thread.
+   *
+   * @param steps hears what each command that starts does ({@code Tests, round 1: running pytest}),
+   *     for people waiting on a silent step
+   */
+  Verifier(VerificationSettings settings, Consumer<String> steps) {
     this.settings = settings;
+    this.steps = steps;
   }
 
   /**
@@ -115,6 +123,7 @@ final class Verifier {
       environment.putAll(suite.environment());
       TestProcess.Exit broken = null;
       for (List<String> setup : suite.setup()) {
+        steps.accept("Tests, round " + number + ": " + String.join(" ", setup));
         TestProcess.Exit exit =
             TestProcess.run(
                 setup, project, environment, logs.resolve("step-" + ++step), left(deadline));
@@ -124,6 +133,9 @@ final class Verifier {
         }
       }
       FileTime since = FileTime.fromMillis(System.currentTimeMillis() - 1000);
+      if (broken == null) {
+        steps.accept("Tests, round " + number + ": running " + suite.runner());
+      }
       TestProcess.Exit exit =
           broken != null
               ? broken

@@ -61,6 +61,9 @@ class CommandLineAgentsTest {
         .as("four tasks and the planning")
         .isEqualByComparingTo("0.10");
     assertThat(result.out()).contains("Spent: ", ", $0.10 (planning: ", ", $0.02)");
+    assertThat(result.out())
+        .as("a silent step says what it waits for")
+        .startsWith("Planning with claude-code…\nRequirement: ");
     assertThat(summary.get("total_files_created").asInt())
         .as("a source file and a README per task; the agents' prompts and logs do not count")
         .isEqualTo(8);
@@ -81,6 +84,46 @@ class CommandLineAgentsTest {
         assertThat(tasks.findFirst().orElseThrow().resolve(".agent/stdout.log")).exists();
       }
     }
+  }
+
+  @Test
+  void on_a_terminal_planning_says_what_it_waits_for_and_draws_no_empty_progress_block()
+      throws Exception {
+    FakeClaude.install(temp.resolve("bin"));
+    Map<String, String> environment = new java.util.HashMap<>(environment());
+    environment.put("TERM", "xterm");
+    environment.put("NO_COLOR", "1"); // the live display without colours: easier to read
+
+    Result result =
+        CliRun.onTerminal(
+            environment, TODO, "--planner", "claude-code", "-m", 2, "-o", temp.resolve("out"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String beforeThePlan = result.out().substring(0, result.out().indexOf("Requirement: "));
+    assertThat(beforeThePlan).contains("Planning with claude-code…").doesNotContain("0/0 tasks");
+  }
+
+  @Test
+  void plan_says_it_is_planning_with_claude_code_and_its_json_stays_json() throws Exception {
+    FakeClaude.install(temp.resolve("bin"));
+
+    Result text =
+        run(environment(), "plan", TODO, "--planner", "claude-code", "-o", temp.resolve("a"));
+    Result json =
+        run(
+            environment(),
+            "plan",
+            TODO,
+            "--planner",
+            "claude-code",
+            "-o",
+            temp.resolve("b"),
+            "--json");
+
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).startsWith("Planning with claude-code…\nRequirement: ");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(PlanJson.mapper().readTree(json.out()).get("tasks").size()).isPositive();
   }
 
   @Test

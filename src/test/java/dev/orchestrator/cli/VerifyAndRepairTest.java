@@ -215,6 +215,12 @@ class VerifyAndRepairTest {
           .contains("✗ tests/test_calc.py::test_add (task_1, task_2)")
           .containsPattern("\\n      .*== 5")
           .doesNotContain("test_sub");
+      assertThat(result.out())
+          .as("each silent step says what it waits for")
+          .contains(
+              "Tests, round 1: running pytest…\n",
+              "Repair round 1: task_1-fix1, task_2-fix1…\n",
+              "Tests, round 2: running pytest…\n");
     }
 
     @Test
