@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  */
 public final class ClaudeEnvironment {
 
-  /** Set unless the user set it: Claude Code's background requests stay off. */
+  /**
+   * Set unless the user set it: Claude Code's background requests stay off. Claude Code takes any
+   * non-empty value for "off", so a user who wants them sets it empty.
+   */
   public static final String QUIET = "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC";
 
   private static final Pattern KEPT =

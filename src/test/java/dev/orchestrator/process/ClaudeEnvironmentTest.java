@@ -47,8 +47,9 @@ class ClaudeEnvironmentTest {
   @Test
   void background_traffic_is_off_unless_the_user_says_otherwise() {
     assertThat(ClaudeEnvironment.of(SHELL)).containsEntry(ClaudeEnvironment.QUIET, "1");
-    assertThat(ClaudeEnvironment.of(Map.of(ClaudeEnvironment.QUIET, "0")))
-        .containsEntry(ClaudeEnvironment.QUIET, "0");
+    // Claude Code reads any non-empty value as "off" ("0" too): empty is how a user turns it on.
+    assertThat(ClaudeEnvironment.of(Map.of(ClaudeEnvironment.QUIET, "")))
+        .containsEntry(ClaudeEnvironment.QUIET, "");
   }
 
   @Test
