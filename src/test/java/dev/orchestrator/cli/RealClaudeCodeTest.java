@@ -238,6 +238,39 @@ class RealClaudeCodeTest {
   }
 
   @Test
+  void a_command_allowed_with_allowed_tools_is_run_not_refused() throws Exception {
+    server = StreamingAnthropicServer.start(KEY, RealClaudeCodeTest::model);
+    Path out = temp.resolve("out");
+
+    Result result =
+        run(
+            environment(KEY),
+            REQUIREMENT,
+            "--executor",
+            "claude-code",
+            "--model",
+            MODEL,
+            "-m",
+            1,
+            "--max-cost", // one task is enough
+            "0.001",
+            "--claude-arg=--allowedTools",
+            "--claude-arg=Bash(pytest:*)",
+            "--no-verify",
+            "-o",
+            out);
+
+    JsonNode task =
+        PlanJson.mapper()
+            .readTree(out.resolve("execution_summary.json").toFile())
+            .get("tasks")
+            .get(0);
+    assertThat(task.get("status").asText()).as(result.out() + result.err()).isEqualTo("completed");
+    assertThat(task.get("details").has("permission_denials")).isFalse();
+    assertThat(result.out()).doesNotContain("refused");
+  }
+
+  @Test
   void the_turn_limit_fails_the_task_without_a_retry_and_its_cost_still_counts() throws Exception {
     server = StreamingAnthropicServer.start(KEY, RealClaudeCodeTest::model);
     Path out = temp.resolve("out");
