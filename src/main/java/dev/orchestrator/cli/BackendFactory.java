@@ -27,6 +27,7 @@ import dev.orchestrator.planner.Planner;
 import dev.orchestrator.process.AgentProcess;
 import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.process.ClaudeEnvironment;
+import dev.orchestrator.sandbox.Sandbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -49,11 +50,22 @@ final class BackendFactory {
   private final ModelOptions options;
   private final ClaudeCodeOptions claudeOptions;
   private final Settings settings;
+  private final Sandbox sandbox;
 
+  /** A factory whose agents run unconfined. */
   BackendFactory(ModelOptions options, ClaudeCodeOptions claudeOptions, Settings settings) {
+    this(options, claudeOptions, settings, Sandbox.none());
+  }
+
+  /**
+   * @param sandbox what confines the command agents and Claude Code processes
+   */
+  BackendFactory(
+      ModelOptions options, ClaudeCodeOptions claudeOptions, Settings settings, Sandbox sandbox) {
     this.options = options;
     this.claudeOptions = claudeOptions;
     this.settings = settings;
+    this.sandbox = sandbox;
   }
 
   /**
@@ -246,8 +258,9 @@ final class BackendFactory {
               }
             });
     Secrets secrets = settings.secrets();
-    new CommandAgent(template, environment, secrets); // finds the program now, not in every task
-    return executor -> new CommandAgent(template, environment, secrets);
+    // Finds the program now, not in every task.
+    new CommandAgent(template, environment, secrets, sandbox);
+    return executor -> new CommandAgent(template, environment, secrets, sandbox);
   }
 
   /**
@@ -268,7 +281,8 @@ final class BackendFactory {
         claudeOptions.claudeArguments,
         claudeOptions.claudeKeepSessions,
         settings.secrets(),
-        usage -> meter.record(usage.tokens(), usage.costUsd()));
+        usage -> meter.record(usage.tokens(), usage.costUsd()),
+        sandbox);
   }
 
   /** {@code --model}, or null for the provider's or Claude Code's own choice. */

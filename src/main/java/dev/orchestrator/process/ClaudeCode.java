@@ -3,6 +3,7 @@ package dev.orchestrator.process;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.Secrets;
+import dev.orchestrator.sandbox.Sandbox;
 import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * @param secrets masked in claude's output and in the files it leaves in its directory
  * @param spent told the tokens and cost of every run that reported them, failed runs included: the
  *     run's meter, so that {@code --max-cost} counts Claude Code
+ * @param sandbox what confines the process; its own state ({@code ~/.claude}, {@code
+ *     ~/.claude.json}, {@code $CLAUDE_CONFIG_DIR}) stays writable in it
  */
 public record ClaudeCode(
     Path binary,
@@ -45,7 +48,8 @@ public record ClaudeCode(
     List<String> extraArguments,
     boolean keepSessions,
     Secrets secrets,
-    Consumer<TokenUsage> spent) {
+    Consumer<TokenUsage> spent,
+    Sandbox sandbox) {
 
   /** The program's name on {@code PATH}. */
   public static final String PROGRAM = "claude";
@@ -57,7 +61,10 @@ public record ClaudeCode(
 
   private static final Logger log = LoggerFactory.getLogger(ClaudeCode.class);
 
-  /** Claude Code that keeps no sessions, masks nothing and reports its spending to no one. */
+  /**
+   * Claude Code that keeps no sessions, masks nothing, reports its spending to no one and runs
+   * unconfined.
+   */
   public ClaudeCode(
       Path binary,
       Map<String, String> environment,
@@ -74,7 +81,8 @@ public record ClaudeCode(
         extraArguments,
         false,
         Secrets.none(),
-        usage -> {});
+        usage -> {},
+        Sandbox.none());
   }
 
   public ClaudeCode {
@@ -86,6 +94,7 @@ public record ClaudeCode(
       throw new IllegalArgumentException("maxTurns must be at least 1, was " + maxTurns);
     }
     extraArguments = List.copyOf(extraArguments);
+    requireNonNull(sandbox, "sandbox");
   }
 
   /**
@@ -115,6 +124,21 @@ public record ClaudeCode(
     command.addAll(List.of("--tools", "", "--system-prompt", systemPrompt));
     command.addAll(extraArguments);
     return command;
+  }
+
+  // Where Claude Code keeps its settings, session and credentials: it fails without writing them.
+  private List<Path> state() {
+    List<Path> state = new ArrayList<>();
+    String home = environment.get("HOME");
+    if (home != null && !home.isBlank()) {
+      state.add(Path.of(home, ".claude"));
+      state.add(Path.of(home, ".claude.json"));
+    }
+    String configDirectory = environment.get("CLAUDE_CONFIG_DIR");
+    if (configDirectory != null && !configDirectory.isBlank()) {
+      state.add(Path.of(configDirectory));
+    }
+    return state;
   }
 
   private List<String> headless() {
@@ -175,7 +199,8 @@ public record ClaudeCode(
                   files.prompt(),
                   files.stdout(),
                   files.stderr(),
-                  secrets),
+                  secrets,
+                  sandbox.allowing(state())),
               stream);
     } catch (IOException e) {
       throw new ProcessFailure(
@@ -192,8 +217,17 @@ public record ClaudeCode(
           exit.stderrTail().contains("root")
               ? "as root, --claude-skip-permissions needs IS_SANDBOX=1 in the environment (set it"
                   + " only inside a sandbox), or leave the option out"
-              : "check the options given to claude (--claude-arg)";
+              : "check the options given to claude (--claude-arg)"
+                  + (sandbox.confines() ? ", or run it with --sandbox off" : "");
       throw new ProcessFailure("claude refused to run (" + exit.describe() + "); " + hint, false);
+    }
+    if (result == null && sandbox.confines()) {
+      throw new ProcessFailure(
+          "claude exited without a result ("
+              + exit.describe()
+              + "); it ran in the bwrap sandbox, which may have kept it from its state or"
+              + " network: --sandbox-writable PATH allows more, --sandbox off runs it unconfined",
+          true);
     }
     if (result == null) {
       String garbage =

@@ -103,7 +103,11 @@ final class AttemptLoop {
       log.warn("task {} attempt {} on executor {}: {}", taskId, number, executor, error);
       if (!retryable || !policy.allowsAnotherAfter(number)) {
         return TaskRun.failed(
-            history, request.directory(), RetryPolicy.finalError(error, number), failedUsage);
+            history,
+            request.directory(),
+            RetryPolicy.finalError(error, number),
+            failedUsage,
+            attempt.failureDetails());
       }
       Duration backoff = policy.backoffBefore(number + 1);
       listener.on(

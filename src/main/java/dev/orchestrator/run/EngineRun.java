@@ -141,7 +141,8 @@ public final class EngineRun {
     attempts.forEach(a -> context.journal().attemptEnded(taskId, a));
     ends.record(
         t,
-        TaskRun.failed(attempts, null, error, null).result(taskId, ends.name(t), null, List.of()));
+        TaskRun.failed(attempts, null, error, null, Map.of())
+            .result(taskId, ends.name(t), null, List.of()));
     ends.announceEnd(t, executor);
     return true;
   }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param error why the task did not complete; null when it did
  * @param failedUsage what the attempts that failed spent (a completed run counts it in its output's
  *     usage); null when they reported nothing
+ * @param failureDetails what the summary records of a failed task (what confined its agent)
  */
 record TaskRun(
     Outcome outcome,
@@ -26,7 +27,8 @@ record TaskRun(
     AttemptOutput output,
     Path directory,
     String error,
-    TokenUsage failedUsage) {
+    TokenUsage failedUsage,
+    Map<String, String> failureDetails) {
 
   /** How the task's attempts ended. */
   enum Outcome {
@@ -39,6 +41,7 @@ record TaskRun(
   TaskRun {
     requireNonNull(outcome, "outcome");
     attempts = List.copyOf(attempts);
+    failureDetails = Map.copyOf(failureDetails);
   }
 
   static TaskRun completed(List<Attempt> attempts, AttemptOutput output, Path directory) {
@@ -48,16 +51,26 @@ record TaskRun(
   static TaskRun completed(
       List<Attempt> attempts, AttemptOutput output, Path directory, TokenUsage failedUsage) {
     return new TaskRun(
-        Outcome.COMPLETED, attempts, requireNonNull(output), directory, null, failedUsage);
+        Outcome.COMPLETED,
+        attempts,
+        requireNonNull(output),
+        directory,
+        null,
+        failedUsage,
+        Map.of());
   }
 
   static TaskRun failed(
-      List<Attempt> attempts, Path directory, String error, TokenUsage failedUsage) {
-    return new TaskRun(Outcome.FAILED, attempts, null, directory, error, failedUsage);
+      List<Attempt> attempts,
+      Path directory,
+      String error,
+      TokenUsage failedUsage,
+      Map<String, String> details) {
+    return new TaskRun(Outcome.FAILED, attempts, null, directory, error, failedUsage, details);
   }
 
   static TaskRun cancelled(List<Attempt> attempts, TokenUsage failedUsage) {
-    return new TaskRun(Outcome.CANCELLED, attempts, null, null, "cancelled", failedUsage);
+    return new TaskRun(Outcome.CANCELLED, attempts, null, null, "cancelled", failedUsage, Map.of());
   }
 
   /** What all its attempts spent: the failed ones and the one that completed; null if unknown. */
@@ -83,7 +96,7 @@ record TaskRun(
         cancelled ? List.of() : files,
         null,
         usage(),
-        completed ? output.result().details() : Map.of(),
+        completed ? output.result().details() : failureDetails,
         completed || cancelled ? null : error);
   }
 
@@ -92,7 +105,7 @@ record TaskRun(
    * directory, what its agent reported lost except what it spent.
    */
   TaskResult unplaced(String taskId, String name, String error) {
-    return failed(attempts, directory, error, usage())
+    return failed(attempts, directory, error, usage(), failureDetails)
         .result(taskId, name, directory, output == null ? List.of() : output.files());
   }
 

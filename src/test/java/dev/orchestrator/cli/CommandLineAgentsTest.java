@@ -170,7 +170,17 @@ class CommandLineAgentsTest {
     Path out = temp.resolve("out");
 
     Result result =
-        run(environment, TODO, "--executor", "claude-code", "--max-turns", 3, "-o", out);
+        run(
+            environment,
+            TODO,
+            "--executor",
+            "claude-code",
+            "--max-turns",
+            3,
+            "--sandbox", // the fake claude writes what it saw beside itself, outside its workspace
+            "off",
+            "-o",
+            out);
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
     String seen = Files.readString(temp.resolve("bin/env.txt"));

@@ -70,6 +70,8 @@ class OptionsPerCommandTest {
   static final List<String> ENGINE = concat(List.of("--engine", "--heartbeat-timeout"), TEMPORAL);
   static final List<String> VERIFICATION =
       List.of("--no-verify", "--verify-command", "--verify-timeout", "--fix-rounds");
+  static final List<String> SANDBOX =
+      List.of("--sandbox", "--sandbox-network", "--sandbox-writable");
   static final List<String> DIRECTORY = List.of("--output-dir", "--force");
   static final List<String> STANDARD = List.of("--quiet", "--verbose", "--help", "--version");
 
@@ -94,6 +96,7 @@ class OptionsPerCommandTest {
                 CLAUDE_CODE,
                 ENGINE,
                 VERIFICATION,
+                SANDBOX,
                 DIRECTORY,
                 List.of("--json"),
                 STANDARD),
@@ -104,6 +107,7 @@ class OptionsPerCommandTest {
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "plan",
@@ -118,6 +122,7 @@ class OptionsPerCommandTest {
                 CLAUDE_CODE,
                 ENGINE,
                 VERIFICATION,
+                SANDBOX,
                 DIRECTORY,
                 List.of("--json"),
                 STANDARD),
@@ -128,6 +133,7 @@ class OptionsPerCommandTest {
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "resume",
@@ -138,6 +144,7 @@ class OptionsPerCommandTest {
                 CLAUDE_CODE,
                 ENGINE,
                 VERIFICATION,
+                SANDBOX,
                 List.of("--json"),
                 STANDARD),
             List.of(
@@ -146,16 +153,18 @@ class OptionsPerCommandTest {
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "verify",
-            concat(EXECUTION, MODEL, CLAUDE_CODE, ENGINE, VERIFICATION, STANDARD),
+            concat(EXECUTION, MODEL, CLAUDE_CODE, ENGINE, VERIFICATION, SANDBOX, STANDARD),
             List.of(
                 "Execution:",
                 "Language model:",
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "demo",
@@ -167,6 +176,7 @@ class OptionsPerCommandTest {
                 CLAUDE_CODE,
                 ENGINE,
                 VERIFICATION,
+                SANDBOX,
                 DIRECTORY,
                 STANDARD),
             List.of(
@@ -177,18 +187,26 @@ class OptionsPerCommandTest {
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "worker",
             concat(
                 List.of("--max-attempts"),
                 EXECUTION.subList(0, 6),
+                SANDBOX,
                 MODEL,
                 CLAUDE_CODE,
                 TEMPORAL,
                 STANDARD),
             List.of(
-                "Options:", "Execution:", "Language model:", "Claude Code:", "Engine:", "Output:")),
+                "Options:",
+                "Execution:",
+                "Language model:",
+                "Claude Code:",
+                "Engine:",
+                "Sandbox:",
+                "Output:")),
         arguments(
             "simulate",
             concat(

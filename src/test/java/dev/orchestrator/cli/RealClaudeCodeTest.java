@@ -333,7 +333,8 @@ class RealClaudeCodeTest {
             List.of(),
             false,
             Secrets.none(),
-            usage -> {})
+            usage -> {},
+            dev.orchestrator.sandbox.Sandbox.none())
         .edit(directory, files, (message, fraction) -> {});
   }
 }
