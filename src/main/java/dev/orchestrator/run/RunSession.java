@@ -99,7 +99,8 @@ final class RunSession {
       if (settings.verification() != null && !placeholdersOnly(record)) {
         RepairRounds rounds =
             new RepairRounds(
-                new RepairRounds.Run(dir, executors, settings.clock(), startedAt),
+                new RepairRounds.Run(
+                    dir, executors, settings.clock(), startedAt, settings.listener()),
                 record,
                 summary,
                 fixDispatch(dir, journal),
@@ -173,7 +174,8 @@ final class RunSession {
                   dir,
                   earlier.record().executors(),
                   settings.clock(),
-                  earlier.record().startedAt()),
+                  earlier.record().startedAt(),
+                  settings.listener()),
               earlier.record(),
               earlier.summary(),
               fixDispatch(dir, journal),

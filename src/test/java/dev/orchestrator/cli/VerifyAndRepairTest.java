@@ -208,6 +208,19 @@ class VerifyAndRepairTest {
       assertThat(verification.get("status").asText()).isEqualTo("failed");
       assertThat(verification.get("rounds")).hasSize(2);
       assertThat(verification.get("reason").asText()).contains("after 1 repair round");
+      JsonNode failure = verification.get("rounds").get(1).get("failures").get(0);
+      assertThat(failure.get("excerpt").asText()).contains("assert").contains("== 5");
+      assertThat(result.out())
+          .as("the console names what still fails, its owners and what it said")
+          .contains("✗ tests/test_calc.py::test_add (task_1, task_2)")
+          .containsPattern("\\n      .*== 5")
+          .doesNotContain("test_sub");
+      assertThat(result.out())
+          .as("each silent step says what it waits for")
+          .contains(
+              "Tests, round 1: running pytest…\n",
+              "Repair round 1: task_1-fix1, task_2-fix1…\n",
+              "Tests, round 2: running pytest…\n");
     }
 
     @Test
