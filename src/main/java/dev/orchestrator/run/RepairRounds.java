@@ -9,6 +9,7 @@ import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.verify.FixTasks;
 import dev.orchestrator.verify.Repairs;
 import dev.orchestrator.verify.VerificationLoop;
 import dev.orchestrator.verify.VerificationSettings;
@@ -41,8 +42,12 @@ final class RepairRounds implements Repairs {
   /** Dispatches a plan whose completed tasks are given, the way the run dispatches its own. */
   @FunctionalInterface
   interface Dispatch {
-    /** One result per task of the plan, in plan order. */
-    List<TaskResult> run(Plan plan, Map<String, CompletedTask> completed)
+    /**
+     * One result per task of the plan, in plan order.
+     *
+     * @param round the repair round whose fix tasks are the plan's tasks not completed
+     */
+    List<TaskResult> run(Plan plan, Map<String, CompletedTask> completed, int round)
         throws InterruptedException;
   }
 
@@ -129,7 +134,8 @@ final class RepairRounds implements Repairs {
     List<TaskResult> results =
         dispatch.run(
             withTasks(plan, executed, executedDependencies).withExecutorBudget(run.executors()),
-            completed);
+            completed,
+            FixTasks.roundsIn(plan) + 1);
 
     List<Task> allTasks = new ArrayList<>(plan.tasks());
     allTasks.addAll(fixes);

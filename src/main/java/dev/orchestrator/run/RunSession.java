@@ -178,8 +178,17 @@ final class RunSession {
 
   // Fix tasks go through the same dispatch, event writer and journal as the run's own tasks.
   private RepairRounds.Dispatch fixDispatch(Path dir, Journal journal) {
-    return (plan, completed) -> {
+    return (plan, completed, round) -> {
       try (EventWriter events = eventWriter(journal)) {
+        events.on(
+            new RunEvent.RepairRoundStarted(
+                settings.clock().instant(),
+                round,
+                plan.tasks().stream()
+                    .map(t -> t.id())
+                    .filter(id -> !completed.containsKey(id))
+                    .toList(),
+                plan.executorBudget()));
         return dispatch(plan, searchedDispatch(plan), dir, events, journal, completed, false);
       }
     };
