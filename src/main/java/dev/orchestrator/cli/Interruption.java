@@ -1,6 +1,8 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.run.RunEvent;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ final class Interruption {
   private final AtomicInteger signals = new AtomicInteger();
   private volatile Runnable onFirst;
   private volatile Duration extraGrace = Duration.ZERO;
+  private volatile Path runDirectory;
 
   Interruption(PrintWriter err) {
     this(err, code -> Runtime.getRuntime().halt(code), GRACE);
@@ -70,9 +73,23 @@ final class Interruption {
     }
   }
 
+  /** Hears the run's events: its start names the directory that {@code resume} finishes. */
+  void onEvent(RunEvent event) {
+    if (event instanceof RunEvent.RunStarted e) {
+      runDirectory = e.outputDirectory();
+    }
+  }
+
   /** Whether an interruption arrived. */
   boolean interrupted() {
     return signals.get() > 0;
+  }
+
+  // Relative to the working directory when inside it, as the user typed it.
+  private static Path shown(Path dir) {
+    Path here = Path.of("").toAbsolutePath();
+    Path absolute = dir.toAbsolutePath().normalize();
+    return absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute) : dir;
   }
 
   void interrupt() {
@@ -88,9 +105,11 @@ final class Interruption {
       halt.accept(Cli.INTERRUPTED);
       return;
     }
+    Path dir = runDirectory;
     err.println(
         "Interrupted: cancelling running tasks and writing what is done; Ctrl-C again exits at"
-            + " once. Finish later with: orchestrator resume <output-dir>");
+            + " once."
+            + (dir == null ? "" : " Finish later with: orchestrator resume " + shown(dir)));
     err.flush();
     // The deadline: a phase that does not look at the cancellation (planning, checking the
     // plan, writing the results of a large run) must not keep the process alive.

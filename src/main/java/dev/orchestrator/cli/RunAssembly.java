@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class RunAssembly {
 
+  private final CommandSpec spec;
   private final Settings settings;
   private final ModelOptions model;
   private final ClaudeCodeOptions claudeCode;
@@ -25,8 +26,9 @@ final class RunAssembly {
   private VerifyOptions verify;
   private int defaultFixRounds;
 
-  private RunAssembly(Settings settings, ModelOptions model, ClaudeCodeOptions claudeCode) {
-    this.settings = settings;
+  private RunAssembly(CommandSpec spec, ModelOptions model, ClaudeCodeOptions claudeCode) {
+    this.spec = spec;
+    this.settings = Settings.of(spec);
     this.model = model;
     this.claudeCode = claudeCode;
   }
@@ -37,7 +39,7 @@ final class RunAssembly {
    * @param spec the command, which finds the {@link Settings} of its command line
    */
   static RunAssembly of(CommandSpec spec, ModelOptions model, ClaudeCodeOptions claudeCode) {
-    return new RunAssembly(Settings.of(spec), model, claudeCode);
+    return new RunAssembly(spec, model, claudeCode);
   }
 
   /** Where to write: {@code -o} and {@code --force}. */
@@ -97,6 +99,7 @@ final class RunAssembly {
     }
     if (executors != null) {
       builder
+          .recordedOptions(RecordedOptions.of(spec, backends.executorKind()))
           .agents(backends.agents())
           .retryPolicy(execution.retryPolicy())
           .engine(engine.engine(backends.meter()));

@@ -19,6 +19,9 @@ import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -68,7 +71,8 @@ public final class Orchestrator {
             builder.verification,
             builder.verificationOff,
             builder.plannerKind,
-            builder.executorKind);
+            builder.executorKind,
+            builder.options);
   }
 
   public static Builder builder() {
@@ -147,6 +151,14 @@ public final class Orchestrator {
   }
 
   /**
+   * The options the last session of a run recorded (see {@link Builder#recordedOptions}), read
+   * without changing anything; empty when it recorded none or the directory is no run.
+   */
+  public static Map<String, List<String>> recordedOptions(Path directory) {
+    return JournalRecords.options(JournalRecords.peek(directory.toAbsolutePath().normalize()));
+  }
+
+  /**
    * Builds and tests the consolidated project of an earlier run again, with the repair rounds of
    * the verification settings; the summary, README and report then say what it found.
    *
@@ -218,8 +230,19 @@ public final class Orchestrator {
     private String verificationOff = "the verify step is off";
     private Backend plannerKind;
     private Backend executorKind;
+    private Map<String, List<String>> options = Map.of();
 
     private Builder() {}
+
+    /**
+     * The options a session runs with, by name, recorded in the journal for {@link
+     * Orchestrator#recordedOptions} to give back when the run is resumed; default none. Never a
+     * key.
+     */
+    public Builder recordedOptions(Map<String, List<String>> options) {
+      this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+      return this;
+    }
 
     /**
      * The secrets to mask in everything the run writes (log, journal, summary, README, report);

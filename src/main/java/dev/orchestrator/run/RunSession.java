@@ -72,7 +72,7 @@ final class RunSession {
           settings.plannerKind() == null && resumed
               ? JournalRecords.planner(earlier)
               : settings.plannerKind();
-      journal.runStarted(startedAt, executors, completedBefore.size(), planner);
+      journal.runStarted(startedAt, executors, completedBefore.size(), planner, settings.options());
       List<TaskResult> results;
       try (EventWriter events = eventWriter(journal)) {
         events.on(
