@@ -47,7 +47,7 @@ final class RepairRounds implements Repairs {
      *
      * @param round the repair round whose fix tasks are the plan's tasks not completed
      */
-    List<TaskResult> run(Plan plan, Map<String, CompletedTask> completed, int round)
+    List<TaskResult> run(Plan plan, Map<String, TaskResult> completed, int round)
         throws InterruptedException;
   }
 
@@ -98,19 +98,10 @@ final class RepairRounds implements Repairs {
     if (stopped.getAsBoolean()) {
       return Optional.empty();
     }
-    Map<String, CompletedTask> completed = new LinkedHashMap<>();
+    Map<String, TaskResult> completed = new LinkedHashMap<>();
     for (TaskResult result : record.results()) {
       if (result.status() == TaskStatus.COMPLETED && result.rawDirectory() != null) {
-        Path raw = run.directory().resolve(result.rawDirectory());
-        completed.put(
-            result.taskId(),
-            new CompletedTask(
-                result.taskId(),
-                raw,
-                FileHashes.of(raw, result.outputFiles()),
-                result.attempts(),
-                result.usage(),
-                result.details()));
+        completed.put(result.taskId(), result.in(run.directory().resolve(result.rawDirectory())));
       }
     }
     List<String> after = List.copyOf(completed.keySet());
