@@ -2,9 +2,11 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.UsageException;
 import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.run.OutputDirectory;
 import dev.orchestrator.run.RunOutcome;
 import dev.orchestrator.verify.VerificationSettings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -145,6 +147,11 @@ final class OrchestratorCommand implements Callable<Integer> {
         engine.extraCancellationGrace()); // during planning too: the run then starts nothing
     var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
     console.plan(plan);
+    if (directory.outputDirectory == null) {
+      console.destination(
+          orchestrator.outputDirectoryFor(plan),
+          OutputDirectory.defaultFor(Path.of(""), plan.requirements()));
+    }
     RunOutcome outcome = orchestrator.execute(plan);
     return console.finished(outcome, interruption);
   }

@@ -96,7 +96,7 @@ public final class Orchestrator {
    * @return the plan file
    */
   public Path savePlan(Plan plan) {
-    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force);
+    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force, plan);
     RunDirectoryLock lock = RunDirectoryLock.acquire(dir);
     try (lock) {
       OutputDirectory.clear(dir);
@@ -121,7 +121,7 @@ public final class Orchestrator {
    */
   public RunOutcome execute(Plan plan) throws InterruptedException {
     Plan budgeted = PlanValidator.requireValid(budgeted(plan), "plan");
-    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force);
+    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force, plan);
     RunDirectoryLock lock = RunDirectoryLock.acquire(dir);
     try (lock) {
       OutputDirectory.clear(dir);
@@ -206,10 +206,18 @@ public final class Orchestrator {
     control.stop();
   }
 
-  private Path outputDirectoryFor(Plan plan) {
-    return outputDirectory != null
-        ? outputDirectory
-        : OutputDirectory.defaultFor(Path.of(""), plan.requirements());
+  /**
+   * Where a run or a saved plan of {@code plan} is written: the configured directory, else the
+   * default one, or with {@code --force} the default even when an earlier run is there, else a
+   * fresh {@code -2}, {@code -3}, ... beside it.
+   */
+  public Path outputDirectoryFor(Plan plan) {
+    if (outputDirectory != null) {
+      return outputDirectory;
+    }
+    return force
+        ? OutputDirectory.defaultFor(Path.of(""), plan.requirements())
+        : OutputDirectory.freshDefaultFor(Path.of(""), plan.requirements());
   }
 
   /** Configures an {@link Orchestrator}; every setting has a default that runs offline. */

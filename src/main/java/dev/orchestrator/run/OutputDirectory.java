@@ -51,6 +51,29 @@ public final class OutputDirectory {
   }
 
   /**
+   * The default output directory of a new run: {@link #defaultFor}, or when that holds anything
+   * already (an earlier run of the same requirement), the first of {@code <slug>-2}, {@code
+   * <slug>-3}, ... that does not exist or is empty, so a second run never replaces the first.
+   */
+  public static Path freshDefaultFor(Path base, String requirements) {
+    Path first = defaultFor(base, requirements);
+    Path candidate = first;
+    for (int n = 2; isTaken(candidate); n++) {
+      candidate = first.resolveSibling(first.getFileName() + "-" + n);
+    }
+    return candidate;
+  }
+
+  private static boolean isTaken(Path dir) {
+    try {
+      return Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && !(Files.isDirectory(dir) && isEmpty(dir));
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /**
    * A short file-name-safe form of a requirement: {@code "Build a todo app" -> build-a-todo-app}.
    */
   public static String slug(String requirements) {
@@ -76,6 +99,16 @@ public final class OutputDirectory {
    *     file, a dangling link, or cannot be created or written
    */
   public static Path claim(Path dir, boolean force) {
+    return claim(dir, force, null);
+  }
+
+  /**
+   * Claims {@code dir} for writing {@code plan}, as {@link #claim(Path, boolean)}; an earlier run
+   * there that finished, cost money or has a hand-edited plan is replaced only with {@code force}.
+   *
+   * @throws UsageException also if the directory holds such a run and {@code force} is false
+   */
+  public static Path claim(Path dir, boolean force, Plan plan) {
     Path root = dir.toAbsolutePath().normalize();
     if (Files.isSymbolicLink(root) && !Files.exists(root)) {
       throw new UsageException(
@@ -93,6 +126,16 @@ public final class OutputDirectory {
                 + " already exists and is not an orchestrator output directory; choose another"
                 + " --output-dir, or pass --force to write into it (replacing its src/, tests/,"
                 + " docs/ and README.md; other files are kept)");
+      }
+      List<String> stake = isRun(root) && !force ? EarlierWork.atStake(root, plan) : List.of();
+      if (!stake.isEmpty()) {
+        throw new UsageException(
+            root
+                + " holds "
+                + String.join(" and ", stake)
+                + "; choose another --output-dir, resume it with orchestrator resume "
+                + root
+                + ", or pass --force to replace it");
       }
       Files.createDirectories(root.resolve(STATE));
       if (!Files.isWritable(root) || !Files.isWritable(root.resolve(STATE))) {
@@ -221,6 +264,7 @@ public final class OutputDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+    EarlierWork.planWritten(dir);
     return file;
   }
 }

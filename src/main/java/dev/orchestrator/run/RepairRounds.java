@@ -6,15 +6,12 @@ import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
-import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.verify.FixTasks;
 import dev.orchestrator.verify.Repairs;
 import dev.orchestrator.verify.VerificationLoop;
 import dev.orchestrator.verify.VerificationSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -133,11 +130,7 @@ final class RepairRounds implements Repairs {
     Map<String, List<String>> allDependencies = new LinkedHashMap<>(plan.dependencies());
     allDependencies.putAll(fixDependencies);
     Plan repaired = withTasks(plan, allTasks, allDependencies);
-    try {
-      PlanJson.write(repaired, run.directory().resolve(PlanJson.FILE_NAME));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the plan with the fix tasks", e);
-    }
+    OutputDirectory.writePlan(run.directory(), repaired);
     List<TaskResult> allResults = new ArrayList<>(record.results());
     Set<String> fixIds = fixDependencies.keySet();
     List<TaskResult> fixResults =
