@@ -25,6 +25,9 @@ final class EarlierWork {
   /** The SHA-256 of {@code execution_plan.json} as the orchestrator last wrote it. */
   static final String PLAN_HASH = "plan.sha256";
 
+  /** What {@link #atStake} says of a run that finished. */
+  static final String FINISHED = "a finished run";
+
   private EarlierWork() {}
 
   /** Records the hash of the plan file just written, to tell a later hand edit. */
@@ -50,7 +53,7 @@ final class EarlierWork {
             r ->
                 r.path("type").asText().equals("run_finished")
                     && !r.path("interrupted").asBoolean())) {
-      stake.add("a finished run");
+      stake.add(FINISHED);
     }
     BigDecimal cost = cost(dir, records);
     if (cost.signum() > 0) {

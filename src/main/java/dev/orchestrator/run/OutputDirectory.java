@@ -133,8 +133,10 @@ public final class OutputDirectory {
             root
                 + " holds "
                 + String.join(" and ", stake)
-                + "; choose another --output-dir, resume it with orchestrator resume "
-                + root
+                + "; choose another --output-dir"
+                + (stake.contains(EarlierWork.FINISHED)
+                    ? ""
+                    : ", finish it with orchestrator resume " + root)
                 + ", or pass --force to replace it");
       }
       Files.createDirectories(root.resolve(STATE));

@@ -135,7 +135,7 @@ class CliTest {
       Result again = run(args(TODO, "-o", out, "--simulate-delay", "0ms"));
 
       assertThat(again.exitCode()).isEqualTo(2);
-      assertThat(again.err()).contains(out + " holds a finished run", "--force", "resume");
+      assertThat(again.err()).contains(out + " holds a finished run", "--force");
       assertThat(out.resolve("execution_summary.json")).hasBinaryContent(summary);
       assertThat(run(args(TODO, "-o", out, "--simulate-delay", "0ms", "--force")).exitCode())
           .isZero();
@@ -155,7 +155,8 @@ class CliTest {
       Result again = run(args(TODO, "-o", out, "--simulate-delay", "0ms"));
 
       assertThat(again.exitCode()).isEqualTo(2);
-      assertThat(again.err()).contains("holds work that cost $0.07", "--force");
+      assertThat(again.err())
+          .contains("holds work that cost $0.07", "orchestrator resume " + out, "--force");
       assertThat(out.resolve("execution_summary.json")).doesNotExist();
     }
 
