@@ -80,6 +80,9 @@ class ResumeCommandTest {
                 "command",
                 "--agent-command",
                 "fake-agent {task_id}",
+                // the agent marks reaching task_3 beside the run, outside a confined workspace
+                "--sandbox-writable",
+                temp.toString(),
                 "--no-verify"));
     ProcessBuilder builder =
         new ProcessBuilder(command)
