@@ -127,7 +127,7 @@ public final class Secrets {
         masked = masked.replace(raw, MASK);
       }
       if (!masked.equals(bytes)) {
-        AtomicFile.write(file, masked.getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(file, masked.getBytes(StandardCharsets.ISO_8859_1));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot mask secrets in " + file, e);
