@@ -23,6 +23,7 @@ final class LiveProgress implements RunListener {
   private int total;
   private int done;
   private int drawnLines;
+  private boolean started; // no block before the run starts: planning has no executors yet
 
   LiveProgress(PrintWriter out, Terminal terminal) {
     this.out = out;
@@ -32,6 +33,7 @@ final class LiveProgress implements RunListener {
   @Override
   public void on(RunEvent event) {
     if (event instanceof RunEvent.RunStarted e) {
+      started = true;
       total = e.tasks();
       done = e.completedBefore();
       idle(e.executors(), e.tasks());
@@ -71,7 +73,7 @@ final class LiveProgress implements RunListener {
       out.println(permanentLine);
     }
     drawnLines = 0;
-    if (!last) {
+    if (!last && started) {
       int columns = terminal.width() - 1; // the last column would make some terminals wrap
       for (Map.Entry<Integer, String> executor : executors.entrySet()) {
         out.println(clip("  Executor-" + executor.getKey() + "  " + executor.getValue(), columns));

@@ -141,7 +141,7 @@ final class OrchestratorCommand implements Callable<Integer> {
             .planning(planning)
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
-            .build(console.progress().andThen(interruption::onEvent));
+            .build(console, interruption::onEvent);
     interruption.onFirst(
         orchestrator::cancel,
         engine.extraCancellationGrace()); // during planning too: the run then starts nothing

@@ -68,7 +68,7 @@ final class ResumeCommand implements Callable<Integer> {
               .budget(budget.maxExecutors)
               .execution(executors, execution, engine)
               .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
-              .build(console.progress().andThen(parent.interruption::onEvent));
+              .build(console, parent.interruption::onEvent);
     } catch (UsageException e) {
       if (recorded.isEmpty()) {
         throw e;

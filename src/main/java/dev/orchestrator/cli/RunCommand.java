@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
             .budget(budget.maxExecutors)
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
-            .build(console.progress().andThen(parent.interruption::onEvent));
+            .build(console, parent.interruption::onEvent);
     plan = PlannedSpeedup.forecast(orchestrator.budgeted(plan));
     console.plan(plan);
     if (directory.outputDirectory == null) {

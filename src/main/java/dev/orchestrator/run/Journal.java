@@ -93,7 +93,11 @@ final class Journal implements AutoCloseable {
     r.put("executors", executors);
     r.put("completed_before", completedBefore);
     if (planner != null) {
-      r.putObject("planner").put("kind", planner.kind()).put("model", planner.model());
+      ObjectNode node = r.putObject("planner").put("kind", planner.kind());
+      node.put("model", planner.model());
+      if (planner.usage() != null) {
+        UsageJson.write(node, planner.usage());
+      }
     }
     if (!options.isEmpty()) {
       ObjectNode recorded = r.putObject("options");

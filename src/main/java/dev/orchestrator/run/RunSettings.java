@@ -32,4 +32,22 @@ record RunSettings(
     String verificationOff,
     Backend plannerKind,
     Backend executorKind,
-    Map<String, List<String>> options) {}
+    Map<String, List<String>> options) {
+
+  /** These settings naming another planner (the same one, with what its planning spent). */
+  RunSettings withPlannerKind(Backend planner) {
+    return new RunSettings(
+        agents,
+        listener,
+        clock,
+        retryPolicy,
+        sleeper,
+        secrets,
+        engine,
+        verification,
+        verificationOff,
+        planner,
+        executorKind,
+        options);
+  }
+}

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +40,20 @@ final class Verifier {
   private static final int OUTPUT_CHARS = 4000;
 
   private final VerificationSettings settings;
+  private final Consumer<String> steps;
 
   // Null until a round needs it, then kept: the interpreters on PATH do not change between rounds.
   private Optional<PythonSuite> python;
 
-  /** A verifier for the rounds of one verification, run one after another on one thread. */
-  Verifier(VerificationSettings settings) {
+  /**
+   * A verifier for the rounds of one verification, run one after another on one thread.
+   *
+   * @param steps hears what each command that starts does ({@code Tests, round 1: running pytest}),
+   *     for people waiting on a silent step
+   */
+  Verifier(VerificationSettings settings, Consumer<String> steps) {
     this.settings = settings;
+    this.steps = steps;
   }
 
   /**
@@ -118,6 +126,7 @@ final class Verifier {
       environment.putAll(suite.environment());
       TestProcess.Exit broken = null;
       for (List<String> setup : suite.setup()) {
+        steps.accept("Tests, round " + number + ": " + String.join(" ", setup));
         TestProcess.Exit exit =
             TestProcess.run(
                 setup,
@@ -132,6 +141,9 @@ final class Verifier {
         }
       }
       FileTime since = FileTime.fromMillis(System.currentTimeMillis() - 1000);
+      if (broken == null) {
+        steps.accept("Tests, round " + number + ": running " + suite.runner());
+      }
       TestProcess.Exit exit =
           broken != null
               ? broken
@@ -193,7 +205,9 @@ final class Verifier {
             counts[TestCase.Outcome.SKIPPED.ordinal()],
             counts[TestCase.Outcome.ERROR.ordinal()],
             Duration.ofNanos(System.nanoTime() - started),
-            failures.stream().map(f -> new TestFailure(f.test(), f.owners())).toList());
+            failures.stream()
+                .map(f -> new TestFailure(f.test(), f.owners(), TestFailure.excerptOf(f.output())))
+                .toList());
     problems.forEach(p -> notes.add(p));
     String coverageReason = String.join("; ", notes);
     CoverageReports.Lines lines = coverageComplete ? coverage : null;

@@ -42,11 +42,12 @@ class LiveProgressTest {
     live.on(new RunEvent.RunStarted(AT, 2, 2, temp, 0));
     for (String id : List.of("task_1", "task_2")) {
       live.on(new RunEvent.TaskStarted(AT, id, "Code", 1));
-      live.on(new RunEvent.TaskCompleted(AT, id, "Code", 1, Duration.ofSeconds(1), 1));
+      live.on(new RunEvent.TaskCompleted(AT, id, "Code", 1, Duration.ofSeconds(1), 1, null));
     }
     live.on(new RunEvent.RepairRoundStarted(AT, 1, List.of("task_1-fix1"), 2));
     live.on(new RunEvent.TaskStarted(AT, "task_1-fix1", "Fix", 1));
-    live.on(new RunEvent.TaskCompleted(AT, "task_1-fix1", "Fix", 1, Duration.ofSeconds(1), 1));
+    live.on(
+        new RunEvent.TaskCompleted(AT, "task_1-fix1", "Fix", 1, Duration.ofSeconds(1), 1, null));
     live.on(new RunEvent.RunFinished(AT, 3, 0, 0, 0, Duration.ofSeconds(3)));
 
     List<String> screen = Screen.after(text.toString(), 100);
