@@ -1,14 +1,12 @@
 package dev.orchestrator.output;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import dev.orchestrator.AtomicFile;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.usage.Dollars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +46,7 @@ public final class ProjectReadme {
   public static Path write(RunRecord run, Summary summary, Consolidation consolidation) {
     Path file = run.outputDirectory().resolve(FILE_NAME);
     try {
-      Files.writeString(file, render(run, summary, consolidation), UTF_8);
+      AtomicFile.write(file, render(run, summary, consolidation));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

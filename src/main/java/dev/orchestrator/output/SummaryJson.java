@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.AtomicFile;
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskStatus;
@@ -125,7 +126,7 @@ public final class SummaryJson {
 
   /** Writes the summary to a file, replacing it. */
   public static void write(Summary summary, Path file) throws IOException {
-    Files.writeString(file, write(summary));
+    AtomicFile.write(file, write(summary));
   }
 
   private static void putBackend(ObjectNode root, String field, Backend backend) {

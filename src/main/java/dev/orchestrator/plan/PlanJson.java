@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -195,7 +196,7 @@ public final class PlanJson {
 
   /** Writes the plan to a file, replacing it. */
   public static void write(Plan plan, Path file) throws IOException {
-    Files.writeString(file, write(plan));
+    AtomicFile.write(file, write(plan));
   }
 
   private static void strings(ArrayNode array, List<String> values) {

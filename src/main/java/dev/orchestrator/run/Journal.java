@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -76,8 +77,18 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** A run begins (or resumes) with {@code completedBefore} tasks already done. */
-  void runStarted(Instant at, int executors, int completedBefore, Backend planner) {
+  /**
+   * A run begins (or resumes) with {@code completedBefore} tasks already done.
+   *
+   * @param options the options the session runs with, by name, for a later {@code resume} to run
+   *     with the same; never a key (they are masked besides)
+   */
+  void runStarted(
+      Instant at,
+      int executors,
+      int completedBefore,
+      Backend planner,
+      Map<String, List<String>> options) {
     ObjectNode r = record("run_started", at);
     r.put("executors", executors);
     r.put("completed_before", completedBefore);
@@ -87,6 +98,14 @@ final class Journal implements AutoCloseable {
       if (planner.usage() != null) {
         UsageJson.write(node, planner.usage());
       }
+    }
+    if (!options.isEmpty()) {
+      ObjectNode recorded = r.putObject("options");
+      options.forEach(
+          (name, values) -> {
+            ArrayNode array = recorded.putArray(name); // a flag's is empty
+            values.forEach(array::add);
+          });
     }
     append(r);
   }

@@ -134,6 +134,47 @@ final class JournalRecords {
     return null;
   }
 
+  /**
+   * The options the last session that recorded any ran with, by name; empty when none did (a run
+   * started before options were recorded).
+   */
+  static Map<String, List<String>> options(List<JsonNode> records) {
+    Map<String, List<String>> options = new LinkedHashMap<>();
+    for (JsonNode r : records) {
+      if (r.path("type").asText().equals("run_started") && r.path("options").isObject()) {
+        options.clear();
+        r.get("options")
+            .properties()
+            .forEach(
+                e -> {
+                  List<String> values = new ArrayList<>();
+                  e.getValue().forEach(v -> values.add(v.asText()));
+                  options.put(e.getKey(), values);
+                });
+      }
+    }
+    return options;
+  }
+
+  /**
+   * The records of a run's journal, read without repairing it (its run may be going on): a line
+   * that is not a record is left out.
+   */
+  static List<JsonNode> peek(Path runDirectory) {
+    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(Journal.FILE);
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .map(JournalRecords::parse)
+          .filter(java.util.Objects::nonNull)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + file, e);
+    }
+  }
+
   /** What the workers of a remote engine reported running the attempts of earlier sessions. */
   static List<Backend> executors(List<JsonNode> records) {
     List<Backend> executors = new ArrayList<>();

@@ -84,6 +84,29 @@ public final class OutputDirectory {
   }
 
   /**
+   * The default output directory of a new run: {@link #defaultFor}, or when that holds anything
+   * already (an earlier run of the same requirement), the first of {@code <slug>-2}, {@code
+   * <slug>-3}, ... that does not exist or is empty, so a second run never replaces the first.
+   */
+  public static Path freshDefaultFor(Path base, String requirements) {
+    Path first = defaultFor(base, requirements);
+    Path candidate = first;
+    for (int n = 2; isTaken(candidate); n++) {
+      candidate = first.resolveSibling(first.getFileName() + "-" + n);
+    }
+    return candidate;
+  }
+
+  private static boolean isTaken(Path dir) {
+    try {
+      return Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && !(Files.isDirectory(dir) && isEmpty(dir));
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /**
    * A short file-name-safe form of a requirement: {@code "Build a todo app" -> build-a-todo-app}.
    */
   public static String slug(String requirements) {
@@ -109,11 +132,25 @@ public final class OutputDirectory {
    *     file, a dangling link, or cannot be created or written
    */
   public static Path claim(Path dir, boolean force) {
-    return claim(dir, force, Path.of(System.getProperty("user.home")));
+    return claim(dir, force, null, Path.of(System.getProperty("user.home")));
   }
 
   /** {@link #claim(Path, boolean)} with the user's home directory given. */
   static Path claim(Path dir, boolean force, Path home) {
+    return claim(dir, force, null, home);
+  }
+
+  /**
+   * Claims {@code dir} for writing {@code plan}, as {@link #claim(Path, boolean)}; an earlier run
+   * there that finished, cost money or has a hand-edited plan is replaced only with {@code force}.
+   *
+   * @throws UsageException also if the directory holds such a run and {@code force} is false
+   */
+  public static Path claim(Path dir, boolean force, Plan plan) {
+    return claim(dir, force, plan, Path.of(System.getProperty("user.home")));
+  }
+
+  private static Path claim(Path dir, boolean force, Plan plan, Path home) {
     Path root = dir.toAbsolutePath().normalize();
     refuseSystemDirectory(root, home);
     if (Files.isSymbolicLink(root) && !Files.exists(root)) {
@@ -144,6 +181,18 @@ public final class OutputDirectory {
                   + ", which a run writes itself; --force never overwrites a file of yours: move"
                   + " them away, or choose another --output-dir");
         }
+      }
+      List<String> stake = isRun(root) && !force ? EarlierWork.atStake(root, plan) : List.of();
+      if (!stake.isEmpty()) {
+        throw new UsageException(
+            root
+                + " holds "
+                + String.join(" and ", stake)
+                + "; choose another --output-dir"
+                + (stake.contains(EarlierWork.FINISHED)
+                    ? ""
+                    : ", finish it with orchestrator resume " + root)
+                + ", or pass --force to replace it");
       }
       Files.createDirectories(root.resolve(STATE));
       if (!Files.isWritable(root) || !Files.isWritable(root.resolve(STATE))) {
@@ -355,6 +404,7 @@ public final class OutputDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+    EarlierWork.planWritten(dir);
     return file;
   }
 }

@@ -6,14 +6,12 @@ import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
-import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.verify.FixTasks;
 import dev.orchestrator.verify.Repairs;
 import dev.orchestrator.verify.VerificationLoop;
 import dev.orchestrator.verify.VerificationSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,8 +43,13 @@ final class RepairRounds implements Repairs {
   /** Dispatches a plan whose completed tasks are given, the way the run dispatches its own. */
   @FunctionalInterface
   interface Dispatch {
-    /** One result per task of the plan, in plan order. */
-    List<TaskResult> run(Plan plan, Map<String, TaskResult> completed) throws InterruptedException;
+    /**
+     * One result per task of the plan, in plan order.
+     *
+     * @param round the repair round whose fix tasks are the plan's tasks not completed
+     */
+    List<TaskResult> run(Plan plan, Map<String, TaskResult> completed, int round)
+        throws InterruptedException;
   }
 
   private final Run run;
@@ -126,18 +129,15 @@ final class RepairRounds implements Repairs {
     List<TaskResult> results =
         dispatch.run(
             withTasks(plan, executed, executedDependencies).withExecutorBudget(run.executors()),
-            completed);
+            completed,
+            FixTasks.roundsIn(plan) + 1);
 
     List<Task> allTasks = new ArrayList<>(plan.tasks());
     allTasks.addAll(fixes);
     Map<String, List<String>> allDependencies = new LinkedHashMap<>(plan.dependencies());
     allDependencies.putAll(fixDependencies);
     Plan repaired = withTasks(plan, allTasks, allDependencies);
-    try {
-      PlanJson.write(repaired, run.directory().resolve(PlanJson.FILE_NAME));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the plan with the fix tasks", e);
-    }
+    OutputDirectory.writePlan(run.directory(), repaired);
     List<TaskResult> allResults = new ArrayList<>(record.results());
     Set<String> fixIds = fixDependencies.keySet();
     List<TaskResult> fixResults =

@@ -76,7 +76,7 @@ final class RunSession {
           settings.plannerKind() == null && resumed
               ? JournalRecords.planner(earlier)
               : settings.plannerKind();
-      journal.runStarted(startedAt, executors, completedBefore.size(), planner);
+      journal.runStarted(startedAt, executors, completedBefore.size(), planner, settings.options());
       List<TaskResult> results;
       try (EventWriter events = eventWriter(journal)) {
         events.on(
@@ -195,8 +195,17 @@ final class RunSession {
 
   // Fix tasks go through the same dispatch, event writer and journal as the run's own tasks.
   private RepairRounds.Dispatch fixDispatch(Path dir, Journal journal) {
-    return (plan, completed) -> {
+    return (plan, completed, round) -> {
       try (EventWriter events = eventWriter(journal)) {
+        events.on(
+            new RunEvent.RepairRoundStarted(
+                settings.clock().instant(),
+                round,
+                plan.tasks().stream()
+                    .map(t -> t.id())
+                    .filter(id -> !completed.containsKey(id))
+                    .toList(),
+                plan.executorBudget()));
         return dispatch(plan, searchedDispatch(plan), dir, events, journal, completed, false);
       }
     };

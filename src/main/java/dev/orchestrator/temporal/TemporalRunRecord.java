@@ -1,13 +1,13 @@
 package dev.orchestrator.temporal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.AtomicFile;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.run.OutputDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -40,13 +40,10 @@ record TemporalRunRecord(String workflowId, String ledgerQueue) {
     Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
     try {
       Files.createDirectories(file.getParent());
-      Path temporary = file.resolveSibling(FILE + ".tmp");
       var node = PlanJson.mapper().createObjectNode();
       node.put("workflow_id", workflowId);
       node.put("ledger_queue", ledgerQueue);
-      Files.writeString(temporary, PlanJson.mapper().writeValueAsString(node));
-      Files.move(
-          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, PlanJson.mapper().writeValueAsString(node));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

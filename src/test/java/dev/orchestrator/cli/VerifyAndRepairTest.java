@@ -46,18 +46,21 @@ class VerifyAndRepairTest {
 
   /** A plan of two tasks: the code (task_1), then its tests (task_2). */
   private Path plan(String codeFiles, String testFiles) throws IOException {
-    String json =
-        "{\"requirements\":\"A calculator\",\"complexity\":{\"score\":10,\"reasoning\":\"small\","
-            + "\"key_features_detected\":[],\"technical_components\":[]},\"num_tasks\":2,"
-            + "\"executor_budget\":2,\"execution_model\":\"task_queue\",\"tasks\":["
-            + task("task_1", "Calculator", codeFiles)
-            + ","
-            + task("task_2", "Calculator tests", testFiles)
-            + "],\"dependencies\":{\"task_2\":[\"task_1\"]},\"execution_strategy\":\"\","
-            + "\"notes\":\"\"}";
     Path file = temp.resolve("plan.json");
-    Files.writeString(file, json);
+    Files.writeString(file, calculatorPlan(codeFiles, testFiles));
     return file;
+  }
+
+  /** The plan file's text of {@link #plan}. */
+  static String calculatorPlan(String codeFiles, String testFiles) {
+    return "{\"requirements\":\"A calculator\",\"complexity\":{\"score\":10,\"reasoning\":\"small\","
+        + "\"key_features_detected\":[],\"technical_components\":[]},\"num_tasks\":2,"
+        + "\"executor_budget\":2,\"execution_model\":\"task_queue\",\"tasks\":["
+        + task("task_1", "Calculator", codeFiles)
+        + ","
+        + task("task_2", "Calculator tests", testFiles)
+        + "],\"dependencies\":{\"task_2\":[\"task_1\"]},\"execution_strategy\":\"\","
+        + "\"notes\":\"\"}";
   }
 
   private static String task(String id, String name, String files) {

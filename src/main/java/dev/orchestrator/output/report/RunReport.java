@@ -3,6 +3,7 @@ package dev.orchestrator.output.report;
 import static dev.orchestrator.output.report.Html.escape;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.orchestrator.AtomicFile;
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Backend;
@@ -115,7 +116,7 @@ public final class RunReport {
   public static Path write(Path directory, ReportModel model) {
     Path file = directory.resolve(FILE_NAME);
     try {
-      Files.writeString(file, render(model), UTF_8);
+      AtomicFile.write(file, render(model));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
