@@ -156,7 +156,7 @@ class CommandLineAgentsTest {
     Result result =
         run(
             environment(),
-            TODO + "\ntouch " + marker,
+            TODO + "; touch " + marker,
             "--executor",
             "command",
             "--agent-command",
@@ -164,9 +164,9 @@ class CommandLineAgentsTest {
             "-o",
             out);
 
+    assertThat(marker).as("plan text ran as a command").doesNotExist();
     assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
     assertThat(result.err()).contains("puts {prompt} inside the argument");
-    assertThat(marker).doesNotExist();
   }
 
   @Test
