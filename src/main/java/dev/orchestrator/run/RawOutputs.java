@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.agent.DependencyOutputs;
 import dev.orchestrator.agent.TaskWorkspace;
 import dev.orchestrator.plan.TaskGraph;
 import java.io.IOException;
@@ -79,6 +80,12 @@ final class RawOutputs {
    * (nearest dependencies last, so that where two have a file at the same path, the nearest wins).
    */
   Map<String, List<Path>> dependencyOutputs(int task) {
+    // Gathered when an agent asks (the simulated one never does): a walk over every transitive
+    // dependency per attempt made a 100,000-task plan quadratic.
+    return DependencyOutputs.lazily(() -> gather(task));
+  }
+
+  private Map<String, List<Path>> gather(int task) {
     Map<String, List<Path>> files = new LinkedHashMap<>();
     for (int d : graph.transitiveDependenciesInOrder(task)) {
       Output output = outputs.get(d);
