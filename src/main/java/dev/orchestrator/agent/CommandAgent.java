@@ -115,6 +115,15 @@ public final class CommandAgent implements Agent {
       seed.removeUnchanged();
       secrets.scrubTree(workspace.root());
     }
+    List<String> secretNames = SecretNames.remove(workspace.root(), secrets);
+    if (!secretNames.isEmpty()) {
+      throw new AgentException(
+          template.program()
+              + " wrote files whose path holds a secret's value, removed: "
+              + String.join(", ", secretNames)
+              + "; rename them in the agent's instructions (a secret never goes into a file name)",
+          false);
+    }
     if (exit.status() != 0) {
       throw new AgentException(
           "the agent command " + template.program() + " failed with " + exit.describe(),

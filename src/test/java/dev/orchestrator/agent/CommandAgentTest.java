@@ -303,4 +303,39 @@ class CommandAgentTest {
                                               .orElse(false))));
     }
   }
+
+  @Test
+  void a_file_whose_path_holds_a_secret_is_refused_and_removed_so_no_name_carries_the_key()
+      throws Exception {
+    String key = "sk-ant-secret-value-123";
+    script(
+        bin(),
+        "my-agent",
+        "mkdir -p src/dir_"
+            + key
+            + " src/ok\n"
+            + "echo x > src/dir_"
+            + key
+            + "/f_"
+            + key
+            + ".py\n"
+            + "echo y > src/ok/fine.py\n");
+    TaskAssignment assignment = assignment(temp.resolve("ws"));
+    CommandAgent agent =
+        new CommandAgent(
+            CommandTemplate.parse("my-agent"),
+            environment(bin()),
+            dev.orchestrator.Secrets.of(List.of(key)));
+
+    assertThatThrownBy(() -> agent.execute(assignment))
+        .isInstanceOf(AgentException.class)
+        .hasMessageContaining("src/dir_[secret]/f_[secret].py")
+        .hasMessageContaining("rename")
+        .hasMessageNotContaining(key)
+        .matches(e -> !((AgentException) e).retryable(), "not retryable");
+    try (var walk = Files.walk(assignment.workspace().root())) {
+      assertThat(walk.map(Path::toString)).noneMatch(name -> name.contains(key));
+    }
+    assertThat(assignment.workspace().files()).contains("src/ok/fine.py");
+  }
 }
