@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,6 +71,9 @@ final class ExecutorOptions {
               + " SHELL, TERM, the locale, TZ, TMPDIR, proxies and the toolchains' own variables"
               + " (JAVA_HOME, MAVEN_OPTS, PYTHON*, NODE_*, GOPATH, CARGO_HOME, ...).")
   List<String> agentEnvironment = new ArrayList<>();
+
+  // Every command that runs tasks runs their agents, and their tests, confined or not.
+  @Mixin SandboxOptions sandbox = new SandboxOptions();
 
   /** The agent of a simulated executor. */
   SimulatedAgent simulatedAgent() {

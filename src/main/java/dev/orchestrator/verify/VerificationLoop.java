@@ -81,6 +81,7 @@ public final class VerificationLoop {
         last.status(),
         reason,
         last.command(),
+        last.command() == null ? null : settings.sandbox().label(),
         rounds,
         last.coverage() == null ? null : last.coverage().ratio(),
         last.coverageReason());

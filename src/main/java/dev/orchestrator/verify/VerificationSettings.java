@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.UsageException;
 import dev.orchestrator.process.ChildEnvironment;
+import dev.orchestrator.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,9 +17,14 @@ import java.util.Map;
  * @param environment our environment; the test commands get its allow-listed part ({@link
  *     ChildEnvironment#forTests}): they run code the agents wrote, which has no business with the
  *     user's keys and passwords
+ * @param sandbox what confines the build and test commands
  */
 public record VerificationSettings(
-    String command, Duration timeLimit, int fixRounds, Map<String, String> environment) {
+    String command,
+    Duration timeLimit,
+    int fixRounds,
+    Map<String, String> environment,
+    Sandbox sandbox) {
 
   /** The default time limit of a round, ten minutes. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(10);
@@ -45,5 +51,12 @@ public record VerificationSettings(
           "--verify-command is empty; give the command that runs the tests, e.g. 'make test'");
     }
     environment = ChildEnvironment.forTests(environment);
+    requireNonNull(sandbox, "sandbox");
+  }
+
+  /** Settings whose commands run unconfined. */
+  public VerificationSettings(
+      String command, Duration timeLimit, int fixRounds, Map<String, String> environment) {
+    this(command, timeLimit, fixRounds, environment, Sandbox.none());
   }
 }

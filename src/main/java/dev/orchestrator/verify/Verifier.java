@@ -5,6 +5,7 @@ import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -109,6 +110,8 @@ final class Verifier {
     CoverageReports.Lines coverage = null;
     boolean coverageComplete = true;
     int step = 0;
+    // The tests may write where they run and where their runners put reports, nowhere else.
+    Sandbox sandbox = settings.sandbox().allowing(List.of(project.resolveSibling("reports")));
     for (TestSuite suite : suites) {
       commands.add(String.join(" ", suite.command()));
       Map<String, String> environment = new HashMap<>(settings.environment());
@@ -117,7 +120,12 @@ final class Verifier {
       for (List<String> setup : suite.setup()) {
         TestProcess.Exit exit =
             TestProcess.run(
-                setup, project, environment, logs.resolve("step-" + ++step), left(deadline));
+                setup,
+                project,
+                environment,
+                logs.resolve("step-" + ++step),
+                left(deadline),
+                sandbox);
         if (!exit.succeeded()) {
           broken = exit;
           break;
@@ -132,11 +140,12 @@ final class Verifier {
                   project,
                   environment,
                   logs.resolve("step-" + ++step),
-                  left(deadline));
+                  left(deadline),
+                  sandbox);
       if (broken == null && !exit.timedOut()) {
         for (List<String> after : suite.after()) {
           TestProcess.run(
-              after, project, environment, logs.resolve("step-" + ++step), left(deadline));
+              after, project, environment, logs.resolve("step-" + ++step), left(deadline), sandbox);
         }
       }
       List<TestCase> cases =
