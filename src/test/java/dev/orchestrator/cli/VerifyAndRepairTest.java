@@ -374,6 +374,56 @@ class VerifyAndRepairTest {
     }
 
     @Test
+    @DisplayName(
+        "a simulated run does not run its placeholder tests, which skip themselves, and says why")
+    void simulated_run() throws IOException {
+      Path out = temp.resolve("out");
+
+      Result result =
+          run(
+              "Build a todo list app with backend API and frontend UI",
+              "-o",
+              out,
+              "-m",
+              2,
+              "--simulate-delay",
+              "0ms");
+
+      assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+      assertThat(out.resolve("tests")).as("the placeholder tests are there").isDirectory();
+      JsonNode verification = verification(out);
+      assertThat(verification.get("status").asText()).isEqualTo("not_run");
+      assertThat(verification.get("reason").asText())
+          .contains("simulated", "placeholder", "--real");
+      assertThat(verification.get("rounds")).isEmpty();
+      assertThat(out.resolve(".orchestrator/verify")).as("no test ran").doesNotExist();
+      assertThat(result.out()).doesNotContain("Tests, round").contains("Verification: not_run");
+    }
+
+    @Test
+    @DisplayName("a simulated run still runs a --verify-command it is given")
+    void simulated_run_with_a_verify_command() throws IOException {
+      Path out = temp.resolve("out");
+
+      run(
+          "Build a todo list app with backend API and frontend UI",
+          "-o",
+          out,
+          "-m",
+          2,
+          "--simulate-delay",
+          "0ms",
+          "--fix-rounds",
+          0,
+          "--verify-command",
+          "exit 3");
+
+      JsonNode verification = verification(out);
+      assertThat(verification.get("status").asText()).isEqualTo("failed");
+      assertThat(verification.get("rounds").get(0).get("errors").asInt()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("--no-verify skips the step and says so")
     void no_verify() throws IOException {
       agent(Map.of("task_1", "echo 'a' > a.py", "task_2", "echo 'b' > test_b.py"));
