@@ -21,7 +21,7 @@ public record Pause(Instant from, Instant to) {
   }
 
   /** How much of this pause lies between {@code start} and {@code end}. */
-  Duration within(Instant start, Instant end) {
+  public Duration within(Instant start, Instant end) {
     Instant a = from.isAfter(start) ? from : start;
     Instant b = to.isBefore(end) ? to : end;
     return b.isAfter(a) ? Duration.between(a, b) : Duration.ZERO;

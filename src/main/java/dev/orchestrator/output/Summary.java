@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param verification what the verify step found; null when the step was not part of the run
  * @param planner what made the plan, or null when not recorded
  * @param executor what executed the tasks, or null when not recorded
+ * @param pauses the times between the sessions of a resumed run, oldest first, which its figures
+ *     and timeline leave out; empty for a run of one session
  */
 public record Summary(
     String requirements,
@@ -24,7 +26,8 @@ public record Summary(
     List<Conflict> conflicts,
     Verification verification,
     Backend planner,
-    Backend executor) {
+    Backend executor,
+    List<Pause> pauses) {
 
   public Summary {
     requireNonNull(requirements, "requirements");
@@ -34,6 +37,7 @@ public record Summary(
     tasks = List.copyOf(tasks);
     tasks.forEach(t -> requireNonNull(t.metrics(), "the metrics of " + t.taskId()));
     conflicts = List.copyOf(conflicts);
+    pauses = List.copyOf(pauses);
   }
 
   /** A summary of a run without a verify step that does not say what planned and executed it. */
@@ -44,7 +48,8 @@ public record Summary(
       Totals totals,
       List<TaskResult> tasks,
       List<Conflict> conflicts) {
-    this(requirements, startedAt, finishedAt, totals, tasks, conflicts, null, null, null);
+    this(
+        requirements, startedAt, finishedAt, totals, tasks, conflicts, null, null, null, List.of());
   }
 
   /** Whether the executors only simulated the work. */
@@ -63,7 +68,8 @@ public record Summary(
         conflicts,
         result,
         planner,
-        executor);
+        executor,
+        pauses);
   }
 
   /** The line of a task. */

@@ -53,7 +53,8 @@ public final class SummaryAggregator {
         consolidation.conflicts(),
         null,
         run.planner(),
-        run.executor());
+        run.executor(),
+        run.pauses());
   }
 
   private static Map<String, TaskResult> resultsByTask(RunRecord run) {

@@ -58,6 +58,9 @@ public final class SummaryJson {
   private static final String WALL_TIME_SECONDS = "wall_time_seconds";
   private static final String MAKESPAN_SECONDS = "makespan_seconds";
   private static final String SESSIONS = "sessions";
+  private static final String PAUSES = "pauses";
+  private static final String FROM = "from";
+  private static final String TO = "to";
   private static final String EXECUTOR_UTILISATION = "executor_utilisation";
   private static final String EXECUTORS = "executors";
   private static final String TEST_COVERAGE = "test_coverage";
@@ -108,6 +111,10 @@ public final class SummaryJson {
     root.put(WALL_TIME_SECONDS, seconds(totals.wallTime()));
     root.put(MAKESPAN_SECONDS, seconds(totals.makespan()));
     root.put(SESSIONS, totals.sessions());
+    ArrayNode pauses = root.putArray(PAUSES);
+    summary
+        .pauses()
+        .forEach(p -> pauses.addObject().put(FROM, p.from().toString()).put(TO, p.to().toString()));
     root.put(EXECUTOR_UTILISATION, totals.executorUtilisation());
     root.put(EXECUTORS, totals.executors());
     UsageJson.write(root, totals.usage());
@@ -254,7 +261,15 @@ public final class SummaryJson {
         conflicts,
         VerificationJson.read(root),
         readBackend(root, PLANNER),
-        readBackend(root, EXECUTOR));
+        readBackend(root, EXECUTOR),
+        pauses(root));
+  }
+
+  // Absent in a summary written before pauses were kept: its timeline starts at the last session.
+  private static List<Pause> pauses(JsonNode root) {
+    List<Pause> pauses = new ArrayList<>();
+    root.path(PAUSES).forEach(p -> pauses.add(new Pause(instant(p, FROM), instant(p, TO))));
+    return pauses;
   }
 
   private static TaskResult readTask(JsonNode node) {

@@ -115,6 +115,20 @@ final class JournalRecords {
     return pauses;
   }
 
+  /** When the first session the records show started; {@code otherwise} when none did. */
+  static Instant firstStart(List<JsonNode> records, Instant otherwise) {
+    for (JsonNode r : records) {
+      if (r.path("type").asText().equals("run_started")) {
+        try {
+          return Instant.parse(r.path("at").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+          return otherwise;
+        }
+      }
+    }
+    return otherwise;
+  }
+
   /**
    * What made the plan, as the first session that names it recorded it: a resumed run plans
    * nothing, so it names the planner of the run it resumes. Null when no session named one (a run

@@ -14,7 +14,6 @@ import dev.orchestrator.verify.VerificationLoop;
 import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ final class RepairRounds implements Repairs {
    *
    * @param listener hears the steps of the verify step ({@link RunEvent.StepStarted})
    */
-  record Run(Path directory, int executors, Clock clock, Instant startedAt, RunListener listener) {}
+  record Run(Path directory, int executors, Clock clock, RunListener listener) {}
 
   /** Dispatches a plan whose completed tasks are given, the way the run dispatches its own. */
   @FunctionalInterface
@@ -148,7 +147,7 @@ final class RepairRounds implements Repairs {
             repaired,
             run.executors(),
             run.directory(),
-            run.startedAt(),
+            record.startedAt(),
             run.clock().instant(),
             allResults,
             record.planner(),

@@ -84,12 +84,13 @@ final class RunSession {
                 startedAt, plan.tasks().size(), executors, dir, completedBefore.size()));
         results = dispatch(plan, dispatch, dir, events, journal, completedBefore, resumed);
       }
+      // A resumed run began with its first session; the pauses between sessions are left out.
       RunRecord record =
           new RunRecord(
               plan,
               executors,
               dir,
-              startedAt,
+              resumed ? JournalRecords.firstStart(earlier, startedAt) : startedAt,
               settings.clock().instant(),
               results,
               planner,
@@ -99,8 +100,7 @@ final class RunSession {
       if (settings.verification() != null && !placeholdersOnly(record)) {
         RepairRounds rounds =
             new RepairRounds(
-                new RepairRounds.Run(
-                    dir, executors, settings.clock(), startedAt, settings.listener()),
+                new RepairRounds.Run(dir, executors, settings.clock(), settings.listener()),
                 record,
                 summary,
                 fixDispatch(dir, journal),
@@ -171,11 +171,7 @@ final class RunSession {
       RepairRounds rounds =
           new RepairRounds(
               new RepairRounds.Run(
-                  dir,
-                  earlier.record().executors(),
-                  settings.clock(),
-                  earlier.record().startedAt(),
-                  settings.listener()),
+                  dir, earlier.record().executors(), settings.clock(), settings.listener()),
               earlier.record(),
               earlier.summary(),
               fixDispatch(dir, journal),

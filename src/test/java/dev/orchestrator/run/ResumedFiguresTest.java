@@ -82,4 +82,43 @@ class ResumedFiguresTest {
     assertThat(summary.get("executor_utilisation").asDouble()).isEqualTo(1.0);
     assertThat(Files.readString(out.resolve("report.html"))).contains("over 2 sessions");
   }
+
+  @Test
+  void wall_time_is_the_sum_of_the_sessions_and_the_report_draws_every_session_without_the_pause()
+      throws Exception {
+    Path out = temp.resolve("out");
+    Instant first = now.get();
+    orchestrator(out).execute(OrchestratorTest.chainAndLoner());
+    Path journal = out.resolve(".orchestrator/journal.jsonl");
+    List<String> lines = Files.readAllLines(journal);
+    int lastCompletion = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("task_completed")) {
+        lastCompletion = i;
+      }
+    }
+    Files.write(journal, lines.subList(0, lastCompletion));
+    now.updateAndGet(t -> t.plus(Duration.ofHours(1)));
+
+    orchestrator(out).resume(out);
+
+    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    // The first session ran 30 s until its last surviving record, the second 10 s.
+    assertThat(summary.get("started_at").asText()).isEqualTo(first.toString());
+    assertThat(summary.get("wall_time_seconds").asDouble()).isEqualTo(40.0);
+    assertThat(summary.get("makespan_seconds").asDouble()).isEqualTo(40.0);
+    JsonNode pause = summary.get("pauses").get(0);
+    assertThat(
+            Duration.between(
+                Instant.parse(pause.get("from").asText()), Instant.parse(pause.get("to").asText())))
+        .isEqualTo(Duration.ofHours(1).plusSeconds(10));
+    String report = Files.readString(out.resolve("report.html"));
+    // Every attempt of both sessions is on the timeline, the hour between them is not.
+    assertThat(report).doesNotContain("earlier session");
+    assertThat(report.split("class=\"bar ", -1)).hasSize(5);
+    assertThat(report).contains("resumed after a pause of 1 h,").doesNotContain("idle 1 h");
+    assertThat(report)
+        .contains("<dt>Makespan / bound</dt><dd>1.00×")
+        .contains("<dt>Speed-up</dt><dd>1.00×");
+  }
 }

@@ -120,11 +120,40 @@ final class GanttChart {
       svg.append(Svg.line("grid", x, TOP, x, plotBottom + 4))
           .append(Svg.text("tick", x, plotBottom + 17, "middle", Figures.tick(t, step)));
     }
+    List<long[]> noTask = noTask(lanes, horizon);
+    for (long[] span : noTask) {
+      // Not an executor's idle time: no executor had a task, as while the verify step tests the
+      // project between repair rounds, or before the first and after the last task.
+      double x = x(span[0], horizon);
+      double spanWidth = x(span[1], horizon) - x;
+      if (spanWidth >= 1) {
+        String title =
+            "no task running "
+                + Figures.duration(Duration.ofMillis(span[1] - span[0]))
+                + " ("
+                + Figures.duration(Duration.ofMillis(span[0]))
+                + " → "
+                + Figures.duration(Duration.ofMillis(span[1]))
+                + "): the run was between steps, e.g. the verify step's tests";
+        svg.append(Svg.rect("no-task", x, TOP, spanWidth, plotBottom - TOP, 0, title));
+      }
+    }
     for (int k = 0; k < lanes.size(); k++) {
-      lane(svg, lanes.get(k), k, horizon);
+      lane(svg, lanes.get(k), k, horizon, noTask);
     }
     for (PlacedBar bar : place(lanes, horizon)) {
       bar(svg, bar);
+    }
+    for (ReportModel.Resume resume : model.resumes()) {
+      double x = x(resume.atMillis(), horizon);
+      svg.append("<g class=\"resume\">")
+          .append(
+              Svg.title(
+                  "resumed after a pause of "
+                      + Figures.duration(resume.pause())
+                      + ", which is not on the timeline nor counted"))
+          .append(Svg.line("resume", x, TOP - 4, x, plotBottom + 4))
+          .append("</g>\n");
     }
     return svg.append(
             Svg.line("axis", LABEL_WIDTH, plotBottom, LABEL_WIDTH + PLOT_WIDTH, plotBottom))
@@ -134,7 +163,26 @@ final class GanttChart {
         .toString();
   }
 
-  private static void lane(StringBuilder svg, Lane lane, int k, long horizon) {
+  /** The spans of {@code 0..horizon} where no lane has a bar, in time order. */
+  static List<long[]> noTask(List<Lane> lanes, long horizon) {
+    List<Bar> bars = new ArrayList<>();
+    lanes.forEach(lane -> bars.addAll(lane.bars()));
+    bars.sort(java.util.Comparator.comparingLong(Bar::startMillis));
+    List<long[]> spans = new ArrayList<>();
+    long cursor = 0;
+    for (Bar bar : bars) {
+      if (bar.startMillis() > cursor) {
+        spans.add(new long[] {cursor, bar.startMillis()});
+      }
+      cursor = Math.max(cursor, bar.endMillis());
+    }
+    if (horizon > cursor) {
+      spans.add(new long[] {cursor, horizon});
+    }
+    return spans;
+  }
+
+  private static void lane(StringBuilder svg, Lane lane, int k, long horizon, List<long[]> noTask) {
     double top = TOP + k * LANE_HEIGHT;
     double middle = top + LANE_HEIGHT / 2.0 + 4;
     String name = "Executor " + lane.executor();
@@ -152,16 +200,40 @@ final class GanttChart {
     }
     long cursor = 0;
     for (Bar bar : lane.bars()) {
-      idle(svg, name, cursor, bar.startMillis(), top, horizon);
+      idle(svg, name, cursor, bar.startMillis(), top, horizon, noTask);
       cursor = Math.max(cursor, bar.endMillis());
     }
-    idle(svg, name, cursor, horizon, top, horizon);
+    idle(svg, name, cursor, horizon, top, horizon, noTask);
     String busy = "busy " + Figures.duration(Duration.ofMillis(lane.busyMillis()));
     svg.append(Svg.text("lane-busy", LABEL_WIDTH + PLOT_WIDTH + 8, middle, "start", busy))
         .append("</g>\n");
   }
 
-  /** A hatched stretch where the executor had no task, when it is at least a pixel wide. */
+  /**
+   * Hatched stretches where the executor had no task while another had one, each when it is at
+   * least a pixel wide.
+   */
+  private static void idle(
+      StringBuilder svg,
+      String executor,
+      long from,
+      long to,
+      double top,
+      long horizon,
+      List<long[]> noTask) {
+    long start = from;
+    for (long[] span : noTask) {
+      if (span[1] <= start || span[0] >= to) {
+        continue;
+      }
+      idle(svg, executor, start, Math.max(start, span[0]), top, horizon);
+      start = Math.max(start, span[1]);
+    }
+    if (start < to) {
+      idle(svg, executor, start, to, top, horizon);
+    }
+  }
+
   private static void idle(
       StringBuilder svg, String executor, long from, long to, double top, long horizon) {
     double x = x(from, horizon);

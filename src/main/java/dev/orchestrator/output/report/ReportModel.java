@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.Backend;
+import dev.orchestrator.output.Pause;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.Totals;
@@ -35,6 +36,8 @@ import java.util.TreeSet;
  * @param verification what the run's verify step found; null for a schedule or an older run
  * @param planner what made the plan of a run, or null when not recorded or not a run
  * @param executor what executed the tasks of a run, or null when not recorded or not a run
+ * @param resumes where a resumed run's timeline continues after a pause between its sessions, which
+ *     the timeline leaves out; empty for a run of one session or a schedule
  */
 public record ReportModel(
     Kind kind,
@@ -47,7 +50,8 @@ public record ReportModel(
     long horizonMillis,
     Verification verification,
     Backend planner,
-    Backend executor) {
+    Backend executor,
+    List<Resume> resumes) {
 
   /** A model without a verify step and without naming what planned and executed. */
   public ReportModel(
@@ -70,7 +74,8 @@ public record ReportModel(
         horizonMillis,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   public ReportModel {
@@ -81,6 +86,7 @@ public record ReportModel(
     dependencies = List.copyOf(dependencies);
     criticalPath = List.copyOf(criticalPath);
     lanes = List.copyOf(lanes);
+    resumes = List.copyOf(resumes);
     if (horizonMillis < 1) {
       throw new IllegalArgumentException("horizonMillis must be at least 1, was " + horizonMillis);
     }
@@ -94,12 +100,20 @@ public record ReportModel(
     SIMULATION
   }
 
+  /**
+   * The run resumed here, {@code atMillis} into its running time, after a pause of {@code pause}
+   * that is not on the timeline nor in its figures.
+   */
+  public record Resume(long atMillis, Duration pause) {}
+
   /** {@code dependent} waits for {@code dependency}. */
   public record Edge(String dependency, String dependent) {}
 
   /**
-   * The model of a measured run: a bar per attempt, on the timeline of the run's start. Attempts
-   * that began before it, made by an earlier run this one resumed, are counted but not drawn.
+   * The model of a measured run: a bar per attempt, on the timeline of the run's running time from
+   * its start (the pauses between the sessions of a resumed run left out). Attempts that began
+   * before the start, which a summary written before pauses were kept leaves, are counted but not
+   * drawn.
    *
    * @param summary the run's summary, one line per task of the plan
    * @throws IllegalArgumentException if the summary's tasks are not the plan's, or repeat one
@@ -113,6 +127,7 @@ public record ReportModel(
     }
     requireSameTasks(plan, lines.keySet());
     Instant origin = summary.startedAt();
+    RunningClock clock = new RunningClock(origin, summary.pauses());
     Totals totals = summary.totals();
     Timeline timeline = new Timeline(plan, totals.executors());
     timeline.sessions = totals.sessions();
@@ -133,8 +148,8 @@ public record ReportModel(
                 line.name(),
                 attempt.number(),
                 line.attempts().size(),
-                millis(origin, attempt.startedAt()),
-                millis(origin, attempt.finishedAt()),
+                clock.millis(attempt.startedAt()),
+                clock.millis(attempt.finishedAt()),
                 attempt.outcome(),
                 attempt.worker()));
       }
@@ -174,7 +189,8 @@ public record ReportModel(
         model.horizonMillis,
         summary.verification(),
         summary.planner(),
-        summary.executor());
+        summary.executor(),
+        clock.resumes());
   }
 
   /**
@@ -263,7 +279,22 @@ public record ReportModel(
     }
   }
 
-  private static long millis(Instant origin, Instant instant) {
-    return Duration.between(origin, instant).toMillis();
+  /** Milliseconds of running time since the origin: the pauses before an instant do not count. */
+  private record RunningClock(Instant origin, List<Pause> pauses) {
+
+    long millis(Instant instant) {
+      Duration running = Duration.between(origin, instant);
+      for (Pause pause : pauses) {
+        running = running.minus(pause.within(origin, instant));
+      }
+      return running.toMillis();
+    }
+
+    List<Resume> resumes() {
+      return pauses.stream()
+          .filter(p -> p.to().isAfter(origin))
+          .map(p -> new Resume(millis(p.to()), Duration.between(p.from(), p.to())))
+          .toList();
+    }
   }
 }

@@ -141,11 +141,21 @@ class GanttChartTest {
       String svg = GanttChart.svg(model, "seconds");
 
       assertThat(svg)
-          .contains("<title>Executor 1 idle 10.0 s (10.0 s → 20.0 s)</title>")
+          .contains("<title>Executor 1 idle 5.00 s (10.0 s → 15.0 s)</title>")
           .contains("<title>Executor 1 idle 10.0 s (30.0 s → 40.0 s)</title>")
           .contains("<title>Executor 2 idle 10.0 s (0.00 s → 10.0 s)</title>")
-          .contains("<title>Executor 2 idle 5.00 s (15.0 s → 20.0 s)</title>")
           .doesNotContain("Executor 3");
+    }
+
+    @Test
+    void the_time_no_executor_had_a_task_such_as_the_verify_steps_tests_is_not_idle_time() {
+      String svg = GanttChart.svg(model, "seconds");
+
+      // 15 s to 20 s neither executor had a task: the run was between steps.
+      assertThat(svg)
+          .contains("<title>no task running 5.00 s (15.0 s → 20.0 s)")
+          .doesNotContain("Executor 1 idle 10.0 s (10.0 s → 20.0 s)")
+          .doesNotContain("Executor 2 idle 5.00 s (15.0 s → 20.0 s)");
     }
 
     @Test
