@@ -72,6 +72,37 @@ public record Summary(
         pauses);
   }
 
+  /** This summary of a run whose sessions had these pauses between them. */
+  public Summary withPauses(List<Pause> pauses) {
+    Totals t = totals;
+    return new Summary(
+        requirements,
+        startedAt,
+        finishedAt,
+        new Totals(
+            t.totalTasks(),
+            t.completed(),
+            t.failed(),
+            t.skipped(),
+            t.notStarted(),
+            t.successRate(),
+            t.totalFilesCreated(),
+            t.totalLinesOfCode(),
+            t.wallTime(),
+            t.makespan(),
+            t.executorUtilisation(),
+            t.executors(),
+            t.usage(),
+            t.testCoverage(),
+            pauses.size() + 1),
+        tasks,
+        conflicts,
+        verification,
+        planner,
+        executor,
+        pauses);
+  }
+
   /** The line of a task. */
   public Optional<TaskResult> task(String id) {
     return tasks.stream().filter(t -> t.taskId().equals(id)).findFirst();

@@ -61,9 +61,7 @@ record EarlierRun(Path directory, Plan plan, Summary summary, RunRecord record) 
             results,
             summary.planner(),
             summary.executor(),
-            // The summary does not hold the pauses between the run's sessions, so neither does
-            // this record (the verify step's repair rounds write the summary from it).
-            List.of());
+            summary.pauses());
     return new EarlierRun(dir, plan, summary, record);
   }
 }

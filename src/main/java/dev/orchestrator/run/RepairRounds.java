@@ -86,12 +86,30 @@ final class RepairRounds implements Repairs {
    * @return the summary written
    */
   Summary verify(VerificationSettings settings) {
-    Verification verification =
-        new VerificationLoop(
-                settings,
-                settings.fixRounds() > 0 ? this : Repairs.NONE,
-                step -> run.listener().on(new RunEvent.StepStarted(run.clock().instant(), step)))
-            .run(run.directory(), record.plan());
+    return record(loop(settings).run(run.directory(), record.plan()));
+  }
+
+  /**
+   * Verifies a finished run again in a session of its own, keeping the rounds of its earlier
+   * verification, then writes the summary and README again.
+   *
+   * @return the summary written
+   */
+  Summary verifyAgain(VerificationSettings settings) {
+    Verification earlier = summary.verification();
+    return record(
+        loop(settings)
+            .again(run.directory(), record.plan(), earlier == null ? List.of() : earlier.rounds()));
+  }
+
+  private VerificationLoop loop(VerificationSettings settings) {
+    return new VerificationLoop(
+        settings,
+        settings.fixRounds() > 0 ? this : Repairs.NONE,
+        step -> run.listener().on(new RunEvent.StepStarted(run.clock().instant(), step)));
+  }
+
+  private Summary record(Verification verification) {
     summary = OutputAssembler.recordVerification(record, summary, verification);
     return summary;
   }

@@ -3,6 +3,7 @@ package dev.orchestrator.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.OutputAssembler;
+import dev.orchestrator.output.Pause;
 import dev.orchestrator.output.ProjectReadme;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
@@ -168,17 +169,35 @@ final class RunSession {
         RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, settings.secrets());
     try (runLog;
         Journal journal = Journal.open(dir, settings.secrets())) {
+      // A session of the run like a resume: the time since the last one is a pause, not work.
+      Instant startedAt = settings.clock().instant();
+      List<Pause> pauses = JournalRecords.pauses(JournalRecords.replay(dir), startedAt);
+      RunRecord known = earlier.record();
+      RunRecord record =
+          new RunRecord(
+              known.plan(),
+              known.executors(),
+              dir,
+              known.startedAt(),
+              known.finishedAt(),
+              known.results(),
+              known.planner(),
+              known.executor(),
+              pauses);
+      int completed = count(record.results(), TaskStatus.COMPLETED);
+      // No options recorded: a later resume runs with the run's own, not verify's.
+      journal.runStarted(startedAt, record.executors(), completed, record.planner(), Map.of());
       RepairRounds rounds =
           new RepairRounds(
-              new RepairRounds.Run(
-                  dir, earlier.record().executors(), settings.clock(), settings.listener()),
-              earlier.record(),
-              earlier.summary(),
+              new RepairRounds.Run(dir, record.executors(), settings.clock(), settings.listener()),
+              record,
+              earlier.summary().withPauses(pauses),
               fixDispatch(dir, journal),
               control::halted);
-      Summary summary = control.verifying(() -> rounds.verify(settings.verification()));
+      Summary summary = control.verifying(() -> rounds.verifyAgain(settings.verification()));
       RunReport.write(dir, ReportModel.fromRun(rounds.record().plan(), summary));
       scrubOutputs(dir);
+      journal.runFinished(settings.clock().instant(), control.halted());
       return summary.verification();
     } finally {
       control.clear();

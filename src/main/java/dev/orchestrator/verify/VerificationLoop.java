@@ -44,18 +44,37 @@ public final class VerificationLoop {
    *     cancellation)
    */
   public Verification run(Path outputDirectory, Plan plan) {
-    int repaired = FixTasks.roundsIn(plan);
-    List<VerificationRound> rounds = new ArrayList<>();
+    return run(outputDirectory, plan, List.of(), FixTasks.roundsIn(plan));
+  }
+
+  /**
+   * Verifies a finished run again, as {@code orchestrator verify} does: its earlier rounds are kept
+   * and the new ones numbered after them, and up to the settings' repair rounds run on top of the
+   * fix tasks already in the plan.
+   */
+  public Verification again(Path outputDirectory, Plan plan, List<VerificationRound> earlier) {
+    return run(outputDirectory, plan, earlier, 0);
+  }
+
+  /**
+   * @param counted the repair rounds that count against the settings' number
+   */
+  private Verification run(
+      Path outputDirectory, Plan plan, List<VerificationRound> earlier, int counted) {
+    int repaired = FixTasks.roundsIn(plan); // fix tasks are named by their round
+    int round =
+        Math.max(repaired, earlier.stream().mapToInt(VerificationRound::round).max().orElse(0));
+    List<VerificationRound> rounds = new ArrayList<>(earlier);
     RoundResult last = null;
     String stop = null;
     Verifier verifier = new Verifier(settings, steps);
     try {
       while (true) {
-        last = verifier.run(outputDirectory, plan, repaired + 1);
+        last = verifier.run(outputDirectory, plan, ++round);
         if (last.round() != null) {
           rounds.add(last.round());
         }
-        if (last.status() != Verification.Status.FAILED || repaired >= settings.fixRounds()) {
+        if (last.status() != Verification.Status.FAILED || counted >= settings.fixRounds()) {
           break;
         }
         List<Task> fixes = FixTasks.of(repaired + 1, last.failures(), plan);
@@ -76,6 +95,7 @@ public final class VerificationLoop {
         }
         plan = repairedPlan.get();
         repaired++;
+        counted++;
       }
     } catch (InterruptedException e) {
       stop = "interrupted; orchestrator resume or verify runs it again";

@@ -472,5 +472,55 @@ class VerifyAndRepairTest {
       assertThat(verification(out).get("status").asText()).isEqualTo("passed");
       assertThat(result.out()).contains("Verification: passed");
     }
+
+    @Test
+    @DisplayName(
+        "verify is a new session of the run: it keeps the earlier rounds, runs the repair rounds it"
+            + " is given, and leaves the pause before it out of the wall time")
+    void verify_session() throws IOException {
+      assumePytest();
+      agent(Map.of("task_1", PYTHON_BUGGY, "task_2", PYTHON_TESTS));
+      Path out = temp.resolve("out");
+      runPlan(plan("\"calc.py\",\"requirements.txt\"", "\"tests/**\""), out, "--fix-rounds", 1);
+      assertThat(verification(out).get("rounds")).hasSize(2);
+      agent(Map.of("task_1-fix2", PYTHON_FIX));
+
+      Result result =
+          run(
+              "verify",
+              out,
+              "--fix-rounds",
+              1,
+              "--executor",
+              "command",
+              "--agent-command",
+              "fake-agent {task_id}");
+
+      assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+      JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+      JsonNode verification = summary.get("verification");
+      assertThat(verification.get("status").asText()).isEqualTo("passed");
+      assertThat(verification.get("rounds"))
+          .as("rounds 1 and 2 of the run are kept; verify's are 3 and 4")
+          .extracting(r -> r.get("round").asInt())
+          .containsExactly(1, 2, 3, 4);
+      assertThat(summary.get("tasks"))
+          .extracting(t -> t.get("id").asText())
+          .contains("task_1-fix1", "task_1-fix2");
+      assertThat(summary.get("sessions").asInt()).isEqualTo(2);
+      JsonNode pause = summary.get("pauses").get(0);
+      java.time.Instant started = java.time.Instant.parse(summary.get("started_at").asText());
+      java.time.Instant finished = java.time.Instant.parse(summary.get("finished_at").asText());
+      java.time.Duration paused =
+          java.time.Duration.between(
+              java.time.Instant.parse(pause.get("from").asText()),
+              java.time.Instant.parse(pause.get("to").asText()));
+      assertThat(summary.get("wall_time_seconds").asDouble())
+          .isCloseTo(
+              java.time.Duration.between(started, finished).minus(paused).toMillis() / 1000.0,
+              org.assertj.core.data.Offset.offset(0.0015));
+      assertThat(Files.readString(out.resolve(".orchestrator/journal.jsonl")))
+          .containsPattern("(?s)run_started.*run_finished.*run_started.*run_finished");
+    }
   }
 }
