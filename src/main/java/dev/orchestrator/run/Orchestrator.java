@@ -313,7 +313,10 @@ public final class Orchestrator {
       return this;
     }
 
-    /** Hears every run event (console, reports); called one event at a time. */
+    /**
+     * Hears every run event (console, reports); called one event at a time. What it throws is
+     * logged and changes nothing: the run, its outputs and the other listeners go on.
+     */
     public Builder listener(RunListener listener) {
       this.listener = requireNonNull(listener, "listener");
       return this;

@@ -113,16 +113,15 @@ final class RunSession {
       boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = settings.clock().instant();
       journal.runFinished(end, interrupted);
-      settings
-          .listener()
-          .on(
-              new RunEvent.RunFinished(
-                  end,
-                  count(results, TaskStatus.COMPLETED),
-                  count(results, TaskStatus.FAILED),
-                  count(results, TaskStatus.SKIPPED),
-                  count(results, TaskStatus.NOT_STARTED),
-                  Duration.between(startedAt, end)));
+      ListenerFailures.deliver(
+          settings.listener(),
+          new RunEvent.RunFinished(
+              end,
+              count(results, TaskStatus.COMPLETED),
+              count(results, TaskStatus.FAILED),
+              count(results, TaskStatus.SKIPPED),
+              count(results, TaskStatus.NOT_STARTED),
+              Duration.between(startedAt, end)));
       return new RunOutcome(record, dir, summary.verification());
     } finally {
       control.clear();
