@@ -2,6 +2,7 @@ package dev.orchestrator.process;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.Secrets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,7 +133,14 @@ public record ClaudeCode(
       exit =
           AgentProcess.run(
               new AgentProcess.Launch(
-                  command, directory, environment, files.prompt(), files.stdout(), files.stderr()),
+                  command,
+                  directory,
+                  environment,
+                  files.prompt(),
+                  files.stdout(),
+                  files.stderr(),
+                  // The key claude is given stays out of its logs, whatever it prints.
+                  Secrets.of(environment, List.of())),
               stream);
     } catch (IOException e) {
       throw new ProcessFailure(

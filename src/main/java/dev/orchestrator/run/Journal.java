@@ -54,11 +54,6 @@ final class Journal implements AutoCloseable {
     this.secrets = secrets;
   }
 
-  /** Opens the journal of a run directory for appending, creating it when absent. */
-  static Journal open(Path runDirectory) {
-    return open(runDirectory, Secrets.none());
-  }
-
   /**
    * Opens the journal of a run directory for appending, creating it when absent.
    *

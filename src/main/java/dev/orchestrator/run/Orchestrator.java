@@ -97,7 +97,8 @@ public final class Orchestrator {
     try (lock) {
       OutputDirectory.clear(dir);
       Path file = OutputDirectory.writePlan(dir, plan);
-      Journal.open(dir).close(); // an empty journal: the directory is a run, not yet started
+      Journal.open(dir, settings.secrets())
+          .close(); // an empty journal: the directory is a run, not yet started
       return file;
     }
   }

@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
@@ -78,11 +79,12 @@ final class RepairRounds implements Repairs {
    * Verifies the consolidated project with its repair rounds, then writes the summary and README
    * again with the verification.
    *
+   * @param secrets masked in the test commands' logs
    * @return the summary written
    */
-  Summary verify(VerificationSettings settings) {
+  Summary verify(VerificationSettings settings, Secrets secrets) {
     Verification verification =
-        new VerificationLoop(settings, settings.fixRounds() > 0 ? this : Repairs.NONE)
+        new VerificationLoop(settings, secrets, settings.fixRounds() > 0 ? this : Repairs.NONE)
             .run(run.directory(), record.plan());
     summary = OutputAssembler.recordVerification(record, summary, verification);
     return summary;

@@ -100,7 +100,8 @@ final class RunSession {
                 summary,
                 fixDispatch(dir, journal),
                 control::halted);
-        summary = control.verifying(() -> rounds.verify(settings.verification()));
+        summary =
+            control.verifying(() -> rounds.verify(settings.verification(), settings.secrets()));
         record = rounds.record();
         results = record.results();
       } else {
@@ -162,7 +163,8 @@ final class RunSession {
               earlier.summary(),
               fixDispatch(dir, journal),
               control::halted);
-      Summary summary = control.verifying(() -> rounds.verify(settings.verification()));
+      Summary summary =
+          control.verifying(() -> rounds.verify(settings.verification(), settings.secrets()));
       RunReport.write(dir, ReportModel.fromRun(rounds.record().plan(), summary));
       scrubOutputs(dir);
       return summary.verification();

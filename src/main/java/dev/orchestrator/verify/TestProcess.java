@@ -2,6 +2,7 @@ package dev.orchestrator.verify;
 
 import dev.orchestrator.ConfigurationException;
 import dev.orchestrator.Interrupter;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.process.AgentProcess;
 import dev.orchestrator.process.LogTail;
 import java.io.IOException;
@@ -59,6 +60,7 @@ final class TestProcess {
    *
    * @param command the program, looked up on the environment's {@code PATH}, and its arguments
    * @param logs the stem of the log files: {@code <logs>.stdout.log}, {@code <logs>.stderr.log}
+   * @param secrets masked in the log files
    * @throws InterruptedException if the calling thread is interrupted (not by the time limit); the
    *     process tree has then been ended
    */
@@ -67,7 +69,8 @@ final class TestProcess {
       Path directory,
       Map<String, String> environment,
       Path logs,
-      Duration timeLimit)
+      Duration timeLimit,
+      Secrets secrets)
       throws InterruptedException {
     Path stdout = logs.resolveSibling(logs.getFileName() + ".stdout.log");
     Path stderr = logs.resolveSibling(logs.getFileName() + ".stderr.log");
@@ -99,7 +102,7 @@ final class TestProcess {
     try {
       AgentProcess.Exit exit =
           AgentProcess.run(
-              new AgentProcess.Launch(argv, directory, environment, null, stdout, stderr),
+              new AgentProcess.Launch(argv, directory, environment, null, stdout, stderr, secrets),
               line -> {});
       return new Exit(exit.status(), false, stdout, stderr, null);
     } catch (InterruptedException e) {

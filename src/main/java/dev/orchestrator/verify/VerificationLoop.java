@@ -1,5 +1,6 @@
 package dev.orchestrator.verify;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.Plan;
@@ -20,10 +21,15 @@ public final class VerificationLoop {
   private static final Logger log = LoggerFactory.getLogger(VerificationLoop.class);
 
   private final VerificationSettings settings;
+  private final Secrets secrets;
   private final Repairs repairs;
 
-  public VerificationLoop(VerificationSettings settings, Repairs repairs) {
+  /**
+   * @param secrets masked in the test commands' logs
+   */
+  public VerificationLoop(VerificationSettings settings, Secrets secrets, Repairs repairs) {
     this.settings = settings;
+    this.secrets = secrets;
     this.repairs = repairs;
   }
 
@@ -40,7 +46,7 @@ public final class VerificationLoop {
     List<VerificationRound> rounds = new ArrayList<>();
     RoundResult last = null;
     String stop = null;
-    Verifier verifier = new Verifier(settings);
+    Verifier verifier = new Verifier(settings, secrets);
     try {
       while (true) {
         last = verifier.run(outputDirectory, plan, repaired + 1);

@@ -1,5 +1,6 @@
 package dev.orchestrator.verify;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
@@ -38,13 +39,15 @@ final class Verifier {
   private static final int OUTPUT_CHARS = 4000;
 
   private final VerificationSettings settings;
+  private final Secrets secrets;
 
   // Null until a round needs it, then kept: the interpreters on PATH do not change between rounds.
   private Optional<PythonSuite> python;
 
   /** A verifier for the rounds of one verification, run one after another on one thread. */
-  Verifier(VerificationSettings settings) {
+  Verifier(VerificationSettings settings, Secrets secrets) {
     this.settings = settings;
+    this.secrets = secrets;
   }
 
   /**
@@ -117,7 +120,12 @@ final class Verifier {
       for (List<String> setup : suite.setup()) {
         TestProcess.Exit exit =
             TestProcess.run(
-                setup, project, environment, logs.resolve("step-" + ++step), left(deadline));
+                setup,
+                project,
+                environment,
+                logs.resolve("step-" + ++step),
+                left(deadline),
+                secrets);
         if (!exit.succeeded()) {
           broken = exit;
           break;
@@ -132,11 +140,12 @@ final class Verifier {
                   project,
                   environment,
                   logs.resolve("step-" + ++step),
-                  left(deadline));
+                  left(deadline),
+                  secrets);
       if (broken == null && !exit.timedOut()) {
         for (List<String> after : suite.after()) {
           TestProcess.run(
-              after, project, environment, logs.resolve("step-" + ++step), left(deadline));
+              after, project, environment, logs.resolve("step-" + ++step), left(deadline), secrets);
         }
       }
       List<TestCase> cases =

@@ -108,6 +108,34 @@ class ClaudeCodeAgentTest {
     }
 
     @Test
+    void the_key_claude_is_given_stays_out_of_its_logs_whatever_it_prints() throws Exception {
+      String key = "sk-ant-given-to-claude-0123456789";
+      script(
+          bin(),
+          "claude",
+          "echo \"my key is $ANTHROPIC_API_KEY\"\necho \"$ANTHROPIC_API_KEY\" >&2\n"
+              + WRITES_FILES);
+      Map<String, String> environment = new java.util.HashMap<>(environment(bin()));
+      environment.put("ANTHROPIC_API_KEY", key);
+      TaskAssignment assignment = assignment(temp.resolve("ws"));
+
+      new ClaudeCodeAgent(
+              new ClaudeCode(
+                  AgentProcess.locate("claude", environment, ClaudeCode.INSTALL_HINT),
+                  environment,
+                  "sonnet",
+                  7,
+                  false,
+                  List.of()))
+          .execute(assignment);
+
+      assertThat(assignment.workspace().read(".agent/stdout.log"))
+          .contains("my key is")
+          .doesNotContain(key);
+      assertThat(assignment.workspace().read(".agent/stderr.log")).doesNotContain(key);
+    }
+
+    @Test
     void the_result_gives_tokens_with_cache_tokens_cost_session_turns_duration_and_subtype()
         throws Exception {
       AgentResult result = execute(WRITES_FILES);

@@ -2,6 +2,7 @@ package dev.orchestrator.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
 import java.io.IOException;
@@ -61,6 +62,7 @@ class VerificationLoopTest {
     Verification verification =
         new VerificationLoop(
                 settings,
+                Secrets.none(),
                 (current, fixes) -> {
                   repairs.incrementAndGet();
                   return Optional.of(current); // a fix that fixes nothing
