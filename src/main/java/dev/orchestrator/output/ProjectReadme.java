@@ -179,8 +179,8 @@ public final class ProjectReadme {
     Map<String, TaskResult> results =
         run.results().stream().collect(Collectors.toMap(TaskResult::taskId, r -> r));
     // Looked up once per task: a search per task would make the README quadratic in tasks.
-    Map<String, TaskSummary> lines =
-        summary.tasks().stream().collect(Collectors.toMap(TaskSummary::id, t -> t, (a, b) -> a));
+    Map<String, TaskResult> lines =
+        summary.tasks().stream().collect(Collectors.toMap(TaskResult::taskId, t -> t, (a, b) -> a));
     Map<String, List<Placement>> placed =
         consolidation.files().stream().collect(Collectors.groupingBy(Placement::taskId));
     Map<String, List<Conflict>> conflicts = new HashMap<>();
@@ -190,7 +190,7 @@ public final class ProjectReadme {
           .forEach(id -> conflicts.computeIfAbsent(id, k -> new ArrayList<>()).add(c));
     }
     for (Task task : run.plan().tasks()) {
-      TaskSummary line = lines.get(task.id());
+      TaskResult line = lines.get(task.id());
       if (line == null) {
         throw new IllegalArgumentException("no summary of " + task.id());
       }
@@ -218,7 +218,7 @@ public final class ProjectReadme {
     }
   }
 
-  private static String statusLine(TaskSummary line) {
+  private static String statusLine(TaskResult line) {
     StringBuilder s = new StringBuilder("Status: **").append(line.status().label()).append("**");
     if (line.executorId() != null) {
       s.append(" · executor ").append(line.executorId());

@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything measured in one run, the input of aggregation, consolidation and reports.
+ * Everything measured in one run, the input of aggregation, consolidation and reports. No short
+ * form: a constructor that defaulted the pauses once made a run's wall time wrong.
  *
  * @param executors the executor budget M the run used
  * @param results one per task of the plan, in plan order
@@ -37,41 +38,8 @@ public record RunRecord(
     pauses = List.copyOf(pauses);
   }
 
-  /** A record of a run of one session. */
-  public RunRecord(
-      Plan plan,
-      int executors,
-      Path outputDirectory,
-      Instant startedAt,
-      Instant finishedAt,
-      List<TaskResult> results,
-      Backend planner,
-      Backend executor) {
-    this(
-        plan,
-        executors,
-        outputDirectory,
-        startedAt,
-        finishedAt,
-        results,
-        planner,
-        executor,
-        List.of());
-  }
-
   /** How many sessions the run had: 1, plus one for each resume. */
   public int sessions() {
     return pauses.size() + 1;
-  }
-
-  /** A record that does not say what planned and executed the run. */
-  public RunRecord(
-      Plan plan,
-      int executors,
-      Path outputDirectory,
-      Instant startedAt,
-      Instant finishedAt,
-      List<TaskResult> results) {
-    this(plan, executors, outputDirectory, startedAt, finishedAt, results, null, null, List.of());
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Results and measured metrics of one run: the content of {@code execution_summary.json}.
  *
- * @param tasks one line per task, in plan order
+ * @param tasks one line per task, in plan order, measured
  * @param conflicts paths competing versions were written to, from consolidation
  * @param verification what the verify step found; null when the step was not part of the run
  * @param planner what made the plan, or null when not recorded
@@ -20,7 +20,7 @@ public record Summary(
     Instant startedAt,
     Instant finishedAt,
     Totals totals,
-    List<TaskSummary> tasks,
+    List<TaskResult> tasks,
     List<Conflict> conflicts,
     Verification verification,
     Backend planner,
@@ -32,6 +32,7 @@ public record Summary(
     requireNonNull(finishedAt, "finishedAt");
     requireNonNull(totals, "totals");
     tasks = List.copyOf(tasks);
+    tasks.forEach(t -> requireNonNull(t.metrics(), "the metrics of " + t.taskId()));
     conflicts = List.copyOf(conflicts);
   }
 
@@ -41,7 +42,7 @@ public record Summary(
       Instant startedAt,
       Instant finishedAt,
       Totals totals,
-      List<TaskSummary> tasks,
+      List<TaskResult> tasks,
       List<Conflict> conflicts) {
     this(requirements, startedAt, finishedAt, totals, tasks, conflicts, null, null, null);
   }
@@ -66,7 +67,7 @@ public record Summary(
   }
 
   /** The line of a task. */
-  public Optional<TaskSummary> task(String id) {
-    return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
+  public Optional<TaskResult> task(String id) {
+    return tasks.stream().filter(t -> t.taskId().equals(id)).findFirst();
   }
 }

@@ -39,9 +39,11 @@ public final class SummaryAggregator {
    */
   public static Summary aggregate(RunRecord run, Consolidation consolidation) {
     Map<String, TaskResult> results = resultsByTask(run);
-    List<TaskSummary> tasks = new ArrayList<>();
+    List<TaskResult> tasks = new ArrayList<>();
     for (Task task : run.plan().tasks()) {
-      tasks.add(line(task, results.get(task.id()), run.outputDirectory()));
+      TaskResult result = results.get(task.id());
+      // The summary holds what its file holds: no raw directory.
+      tasks.add(result.measured(measure(run.outputDirectory(), result)).in(null));
     }
     return new Summary(
         run.plan().requirements(),
@@ -77,30 +79,7 @@ public final class SummaryAggregator {
     return results;
   }
 
-  private static TaskSummary line(Task task, TaskResult result, Path outputDirectory) {
-    return new TaskSummary(
-        task.id(),
-        task.name(),
-        result.executorId(),
-        result.status(),
-        result.attempts(),
-        result.startedAt(),
-        result.finishedAt(),
-        busyTime(result),
-        result.outputFiles(),
-        measure(outputDirectory, result),
-        result.usage(),
-        result.details(),
-        result.error());
-  }
-
-  private static Duration busyTime(TaskResult result) {
-    return result.startedAt() == null || result.finishedAt() == null
-        ? null
-        : Duration.between(result.startedAt(), result.finishedAt());
-  }
-
-  private static Totals totals(RunRecord run, List<TaskSummary> tasks) {
+  private static Totals totals(RunRecord run, List<TaskResult> tasks) {
     int[] byStatus = new int[TaskStatus.values().length];
     int files = 0;
     long lines = 0;
@@ -108,7 +87,7 @@ public final class SummaryAggregator {
     Instant lastEnd = null;
     Duration busy = Duration.ZERO;
     TokenUsage usage = null;
-    for (TaskSummary task : tasks) {
+    for (TaskResult task : tasks) {
       byStatus[task.status().ordinal()]++;
       files += task.metrics().filesCreated();
       lines += task.metrics().linesOfCode();

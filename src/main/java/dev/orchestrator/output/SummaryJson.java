@@ -147,8 +147,8 @@ public final class SummaryJson {
     return new Backend(node.required(KIND).textValue(), nullable(node, MODEL, JsonNode::textValue));
   }
 
-  private static void writeTask(ObjectNode node, TaskSummary task) {
-    node.put(ID, task.id());
+  private static void writeTask(ObjectNode node, TaskResult task) {
+    node.put(ID, task.taskId());
     node.put(NAME, task.name());
     node.put(EXECUTOR_ID, task.executorId());
     node.put(STATUS, task.status().label());
@@ -217,7 +217,7 @@ public final class SummaryJson {
    */
   static Summary parse(String json) throws JsonProcessingException {
     JsonNode root = PlanJson.mapper().readTree(json);
-    List<TaskSummary> tasks = new ArrayList<>();
+    List<TaskResult> tasks = new ArrayList<>();
     root.required(TASKS).forEach(node -> tasks.add(readTask(node)));
     List<Conflict> conflicts = new ArrayList<>();
     root.required(CONFLICTS).forEach(node -> conflicts.add(readConflict(node)));
@@ -250,7 +250,7 @@ public final class SummaryJson {
         readBackend(root, EXECUTOR));
   }
 
-  private static TaskSummary readTask(JsonNode node) {
+  private static TaskResult readTask(JsonNode node) {
     List<String> files = new ArrayList<>();
     node.required(OUTPUT_FILES).forEach(f -> files.add(f.textValue()));
     JsonNode m = node.required(METRICS);
@@ -258,15 +258,13 @@ public final class SummaryJson {
     node.required(DETAILS)
         .properties()
         .forEach(e -> details.put(e.getKey(), e.getValue().asText()));
-    return new TaskSummary(
+    // executor_id, started_at, finished_at and duration_seconds are the attempts' (see TaskResult).
+    return new TaskResult(
         node.required(ID).textValue(),
         node.required(NAME).textValue(),
-        nullable(node, EXECUTOR_ID, JsonNode::intValue),
         TaskStatus.valueOf(node.required(STATUS).textValue().toUpperCase(Locale.ROOT)),
         readAttempts(node),
-        instant(node, STARTED_AT),
-        instant(node, FINISHED_AT),
-        duration(node, DURATION_SECONDS),
+        null,
         files,
         new FileMetrics(
             m.required(FILES_CREATED).intValue(),

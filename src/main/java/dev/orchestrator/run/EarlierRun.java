@@ -5,7 +5,6 @@ import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.TaskResult;
-import dev.orchestrator.output.TaskSummary;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import java.nio.file.Files;
@@ -15,7 +14,7 @@ import java.util.List;
 
 /**
  * A finished run read back from its output directory, for {@code orchestrator verify}: its plan,
- * its summary, and each task's result as the summary recorded it, the raw output in {@code
+ * its summary, and each task's result as the summary recorded it, with its raw output in {@code
  * executor_<k>/<task_id>/}.
  */
 record EarlierRun(Path directory, Plan plan, Summary summary, RunRecord record) {
@@ -44,24 +43,13 @@ record EarlierRun(Path directory, Plan plan, Summary summary, RunRecord record) 
     Plan plan = PlanJson.read(planFile);
     Summary summary = SummaryJson.read(summaryFile);
     List<TaskResult> results = new ArrayList<>();
-    for (TaskSummary task : summary.tasks()) {
-      Path raw =
-          task.executorId() == null
-              ? null
-              : RunPaths.rawDirectory(dir, task.executorId(), task.id()); // the summary is data
+    for (TaskResult task : summary.tasks()) {
+      // The summary is data: the raw directory follows from its executor, never from a path in it.
       results.add(
-          new TaskResult(
-              task.id(),
-              task.status(),
-              task.executorId(),
-              task.attempts(),
-              task.startedAt(),
-              task.finishedAt(),
-              raw,
-              task.outputFiles(),
-              task.usage(),
-              task.details(),
-              task.error()));
+          task.in(
+              task.executorId() == null
+                  ? null
+                  : RunPaths.rawDirectory(dir, task.executorId(), task.taskId())));
     }
     RunRecord record =
         new RunRecord(
@@ -72,7 +60,10 @@ record EarlierRun(Path directory, Plan plan, Summary summary, RunRecord record) 
             summary.finishedAt(),
             results,
             summary.planner(),
-            summary.executor());
+            summary.executor(),
+            // The summary does not hold the pauses between the run's sessions, so neither does
+            // this record (the verify step's repair rounds write the summary from it).
+            List.of());
     return new EarlierRun(dir, plan, summary, record);
   }
 }

@@ -9,8 +9,6 @@ import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.TaskGraph;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,21 +22,7 @@ import java.util.function.Consumer;
  */
 public final class EngineRun {
 
-  /** A task's files: relative paths below its directory. */
-  public record TaskFiles(Path directory, List<String> files) {
-    public TaskFiles {
-      requireNonNull(directory, "directory");
-      files = List.copyOf(files);
-    }
-  }
-
-  private final Plan plan;
-  private final PlanExecution.Dispatch dispatch;
-  private final Path directory;
-  private final RunListener events;
-  private final RetryPolicy retryPolicy;
-  private final Journal journal;
-  private final Map<String, CompletedTask> completedBefore;
+  private final ExecutionContext context;
   private final boolean resumed;
   private final RawOutputs outputs;
   private final TaskEnds ends;
@@ -46,55 +30,44 @@ public final class EngineRun {
   private final Request cancelRequest = new Request();
   private final Request stopRequest = new Request();
 
-  EngineRun(
-      Plan plan,
-      PlanExecution.Dispatch dispatch,
-      Path directory,
-      RunListener events,
-      Clock clock,
-      RetryPolicy retryPolicy,
-      Journal journal,
-      Map<String, CompletedTask> completedBefore,
-      boolean resumed,
-      Consumer<Backend> executors) {
-    this.plan = plan;
-    this.dispatch = dispatch;
-    this.directory = directory.toAbsolutePath().normalize();
-    this.events = events;
-    this.retryPolicy = retryPolicy;
-    this.journal = journal;
-    this.completedBefore = completedBefore;
+  /**
+   * @param resumed whether the run resumes an earlier one in the same directory
+   * @param executors told what ran each attempt, as the workers report it
+   */
+  EngineRun(ExecutionContext context, boolean resumed, Consumer<Backend> executors) {
+    this.context = context;
     this.resumed = resumed;
-    this.outputs = new RawOutputs(this.directory, dispatch.graph(), completedBefore);
-    this.ends = new TaskEnds(plan, dispatch.graph(), events, clock, completedBefore);
+    this.outputs = new RawOutputs(context);
+    this.ends = new TaskEnds(context);
     this.executors = executors;
   }
 
   public Plan plan() {
-    return plan;
+    return context.plan();
   }
 
   public TaskGraph graph() {
-    return dispatch.graph();
+    return context.graph();
   }
 
   /** Dispatch rank of each task by position, lower first (the order {@code simulate} predicts). */
   public int[] rank() {
-    return dispatch.rank().clone();
+    return context.dispatch().rank().clone();
   }
 
   /** For each task by position, the tasks it must not run beside (their files overlap). */
   public int[][] conflicts() {
-    int[][] copy = new int[dispatch.conflicts().length][];
+    int[][] conflicts = context.dispatch().conflicts();
+    int[][] copy = new int[conflicts.length][];
     for (int t = 0; t < copy.length; t++) {
-      copy[t] = dispatch.conflicts()[t].clone();
+      copy[t] = conflicts[t].clone();
     }
     return copy;
   }
 
   /** The run's output directory, absolute. */
   public Path directory() {
-    return directory;
+    return context.directory();
   }
 
   /** Whether this run resumes an earlier one in the same directory. */
@@ -103,20 +76,20 @@ public final class EngineRun {
   }
 
   public RetryPolicy retryPolicy() {
-    return retryPolicy;
+    return context.retryPolicy();
   }
 
   /** The run's event channel, for what the engine announces itself (queued, started, retrying). */
   public RunListener events() {
-    return events;
+    return context.events();
   }
 
-  /** The tasks completed in an earlier run with intact output, by id, with their files. */
-  public Map<String, TaskFiles> completedBefore() {
-    Map<String, TaskFiles> files = new LinkedHashMap<>();
-    completedBefore.forEach(
-        (id, task) -> files.put(id, new TaskFiles(task.rawDirectory(), task.fileNames())));
-    return files;
+  /**
+   * The tasks completed in an earlier run with intact output, by id in plan order, their files in
+   * their raw directories.
+   */
+  public Map<String, TaskResult> completedBefore() {
+    return context.completedBefore();
   }
 
   /** A directory below the run's state where attempt {@code number} of a task may be unpacked. */
@@ -144,13 +117,11 @@ public final class EngineRun {
     if (ends.ran(t)) {
       return false;
     }
-    TaskRun run =
-        outputs.place(
-            t,
-            executor,
-            TaskRun.completed(attempts, new AttemptOutput(result, manifest), attemptDirectory));
-    journal.taskCompleted(run.lastAttempt().finishedAt(), directory, CompletedTask.of(taskId, run));
-    ends.record(t, run);
+    AttemptOutput output = new AttemptOutput(result, manifest);
+    TaskResult placed =
+        outputs.place(t, executor, TaskRun.completed(attempts, output, attemptDirectory));
+    context.journal().taskCompleted(context.directory(), placed, output.manifest());
+    ends.record(t, placed);
     ends.announceEnd(t, executor);
     return true;
   }
@@ -167,8 +138,9 @@ public final class EngineRun {
     if (ends.ran(t)) {
       return false;
     }
-    attempts.forEach(a -> journal.attemptEnded(taskId, a));
-    ends.record(t, TaskRun.failed(attempts, null, error));
+    attempts.forEach(a -> context.journal().attemptEnded(taskId, a));
+    ends.record(
+        t, TaskRun.failed(attempts, null, error).result(taskId, ends.name(t), null, List.of()));
     ends.announceEnd(t, executor);
     return true;
   }
@@ -185,7 +157,7 @@ public final class EngineRun {
     if (ends.ran(t) || attempts.isEmpty()) {
       return false;
     }
-    ends.record(t, TaskRun.cancelled(attempts));
+    ends.record(t, TaskRun.cancelled(attempts).result(taskId, ends.name(t), null, List.of()));
     return true;
   }
 

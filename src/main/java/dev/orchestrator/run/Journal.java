@@ -8,6 +8,7 @@ import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
 import dev.orchestrator.output.Backend;
+import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.UsageJson;
 import dev.orchestrator.plan.PlanJson;
 import java.io.FileOutputStream;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,17 +110,20 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * A task completed: its output is in place under {@code rawDirectory} with these file hashes.
-   * Appended before any dependent may start.
+   * A task completed, at the end of its last attempt: its output is in place under its raw
+   * directory. Appended before any dependent may start.
+   *
+   * @param manifest relative path to SHA-256 hex of every output file, for a resumed run to tell
+   *     whether the output is intact
    */
-  void taskCompleted(Instant at, Path runDirectory, CompletedTask task) {
-    ObjectNode r = record("task_completed", at);
+  void taskCompleted(Path runDirectory, TaskResult task, Map<String, String> manifest) {
+    ObjectNode r = record("task_completed", task.finishedAt());
     r.put("task", task.taskId());
     r.put(
         "raw_directory",
         runDirectory.relativize(task.rawDirectory()).toString().replace('\\', '/'));
     ObjectNode files = r.putObject("files");
-    new TreeMap<>(task.files()).forEach(files::put);
+    new TreeMap<>(manifest).forEach(files::put);
     ArrayNode attempts = r.putArray("attempts");
     task.attempts().forEach(a -> AttemptJson.write(attempts.addObject(), a));
     UsageJson.write(r, task.usage());

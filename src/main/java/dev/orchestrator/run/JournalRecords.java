@@ -8,8 +8,10 @@ import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Pause;
+import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.UsageJson;
 import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -39,20 +41,29 @@ final class JournalRecords {
   private JournalRecords() {}
 
   /**
-   * The tasks the journal records as completed, latest record per task, as they were recorded
-   * (whether their files are still intact is for the caller to check).
+   * The tasks of the plan the journal records as completed whose output files are still intact
+   * (each with the hashes its latest record gives), by id in the order of their latest records.
    *
-   * @throws UsageException if a record names a path outside its task's raw directory
+   * @param names the name of each task of the plan, by id
+   * @throws UsageException if a record cannot be read or names a path outside its task's raw
+   *     directory
    */
-  static Map<String, CompletedTask> completedTasks(List<JsonNode> records, Path runDirectory) {
-    Map<String, CompletedTask> completed = new LinkedHashMap<>();
+  static Map<String, TaskResult> intactCompletions(
+      List<JsonNode> records, Path runDirectory, Map<String, String> names) {
+    Map<String, TaskResult> completed = new LinkedHashMap<>();
+    Map<String, Map<String, String>> manifests = new LinkedHashMap<>();
     for (JsonNode r : records) {
       if (!r.path("type").asText().equals("task_completed")) {
         continue;
       }
       String task = r.path("task").asText();
       try {
-        completed.put(task, completedTask(r, task, runDirectory));
+        Map<String, String> manifest = new LinkedHashMap<>();
+        r.required("files")
+            .properties()
+            .forEach(e -> manifest.put(e.getKey(), e.getValue().asText()));
+        completed.put(task, completedTask(r, task, names.getOrDefault(task, task), runDirectory));
+        manifests.put(task, manifest);
       } catch (IllegalArgumentException | DateTimeException e) {
         throw new UsageException(
             "the journal's completion record of "
@@ -64,6 +75,12 @@ final class JournalRecords {
                 + runDirectory.resolve(PlanJson.FILE_NAME));
       }
     }
+    completed
+        .values()
+        .removeIf(
+            task ->
+                !names.containsKey(task.taskId())
+                    || !FileHashes.intact(task.rawDirectory(), manifests.get(task.taskId())));
     return completed;
   }
 
@@ -129,9 +146,9 @@ final class JournalRecords {
     return executors;
   }
 
-  private static CompletedTask completedTask(JsonNode r, String task, Path runDirectory) {
-    Map<String, String> files = new LinkedHashMap<>();
-    r.required("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
+  private static TaskResult completedTask(JsonNode r, String task, String name, Path runDirectory) {
+    List<String> files = new ArrayList<>();
+    r.required("files").fieldNames().forEachRemaining(files::add);
     List<Attempt> attempts = new ArrayList<>();
     r.required("attempts").forEach(a -> attempts.add(AttemptJson.read(a)));
     Map<String, String> details = new LinkedHashMap<>();
@@ -139,8 +156,18 @@ final class JournalRecords {
     // Paths of the journal are data like any other: relative, and inside this run.
     Path raw =
         RunPaths.rawDirectoryFromJournal(runDirectory, r.required("raw_directory").asText(), task);
-    files.keySet().forEach(file -> RunPaths.inside(raw, file));
-    return new CompletedTask(task, raw, files, attempts, UsageJson.read(r), details);
+    files.forEach(file -> RunPaths.inside(raw, file));
+    return new TaskResult(
+        task,
+        name,
+        TaskStatus.COMPLETED,
+        attempts,
+        raw,
+        files.stream().sorted().toList(),
+        null,
+        UsageJson.read(r),
+        details,
+        null);
   }
 
   /**

@@ -31,16 +31,13 @@ final class PlanExecution implements Halting {
 
   private static final Logger log = LoggerFactory.getLogger(PlanExecution.class);
 
-  /** What the dispatcher needs besides the graph: the searched order and the file conflicts. */
-  record Dispatch(TaskGraph graph, int[] rank, int[][] conflicts) {}
-
   private final Plan plan;
-  private final TaskGraph graph;
   private final Path outputDirectory;
+  private final TaskGraph graph;
   private final Journal journal;
   private final Clock clock;
   private final RunListener listener;
-  private final Map<String, CompletedTask> completedBefore;
+  private final Map<String, TaskResult> completedBefore;
   private final List<TaskAttempt> attempts = new ArrayList<>();
   private final AttemptLoop loop;
   private final RawOutputs outputs;
@@ -51,26 +48,16 @@ final class PlanExecution implements Halting {
   private volatile boolean cancelled;
 
   /**
-   * @param listener must not block: it hears the dispatcher's decisions under its lock
+   * @param agentForExecutor the agent of each executor, numbered from 1
+   * @param sleeper how retries wait out their backoff
    */
-  PlanExecution(
-      Plan plan,
-      Dispatch dispatch,
-      Path outputDirectory,
-      IntFunction<Agent> agentForExecutor,
-      RunListener listener,
-      Clock clock,
-      RetryPolicy policy,
-      Sleeper sleeper,
-      Journal journal,
-      Map<String, CompletedTask> completedBefore) {
-    this.plan = plan;
-    this.graph = dispatch.graph();
-    this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
-    this.journal = journal;
-    this.clock = clock;
-    this.listener = listener;
-    this.completedBefore = completedBefore;
+  PlanExecution(ExecutionContext context, IntFunction<Agent> agentForExecutor, Sleeper sleeper) {
+    this.plan = context.plan();
+    this.graph = context.graph();
+    this.journal = context.journal();
+    this.clock = context.clock();
+    this.listener = context.events();
+    this.completedBefore = context.completedBefore();
     this.alarms =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -78,6 +65,7 @@ final class PlanExecution implements Halting {
               thread.setDaemon(true);
               return thread;
             });
+    RetryPolicy policy = context.retryPolicy();
     AttemptTimer timer =
         policy.taskTimeout() == null
             ? AttemptTimer.UNLIMITED
@@ -87,21 +75,22 @@ final class PlanExecution implements Halting {
       attempts.add(new TaskAttempt(agentForExecutor.apply(k), timer));
     }
     this.loop = new AttemptLoop(policy, sleeper, clock, journal, listener, () -> cancelled);
-    this.outputs = new RawOutputs(this.outputDirectory, graph, completedBefore);
-    this.ends = new TaskEnds(plan, graph, listener, clock, completedBefore);
+    this.outputs = new RawOutputs(context);
+    this.ends = new TaskEnds(context);
     this.events = new DispatchEvents(graph, ends, listener, clock);
     AtomicInteger threadCount = new AtomicInteger();
     this.dispatcher =
         new Dispatcher(
             graph,
-            dispatch.rank(),
-            dispatch.conflicts(),
+            context.dispatch().rank(),
+            context.dispatch().conflicts(),
             executors,
             runnable -> {
               Thread thread = new Thread(runnable, "Executor-" + threadCount.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
+    this.outputDirectory = context.directory();
   }
 
   /** Runs the plan to the end (or until stopped) and returns one result per task, in plan order. */
@@ -150,23 +139,23 @@ final class PlanExecution implements Halting {
                     new RunEvent.TaskProgress(
                         clock.instant(), task.id(), executor, message, fraction)));
     if (run.outcome() == TaskRun.Outcome.CANCELLED) {
-      ends.record(t, run);
+      ends.record(t, run.result(task.id(), task.name(), null, List.of()));
       throw new InterruptedException("cancelled");
     }
     boolean completed = run.outcome() == TaskRun.Outcome.COMPLETED;
+    TaskResult result;
     try {
-      run = outputs.place(t, executor, run);
+      result = outputs.place(t, executor, run);
     } catch (UncheckedIOException e) {
       log.error("task {}: {}", task.id(), e.getMessage(), e);
-      ends.record(t, run.failedWith(e.getMessage()));
+      ends.record(t, run.unplaced(task.id(), task.name(), e.getMessage()));
       return false;
     }
     if (completed) {
       // On disk before the dispatcher may start a dependent or a resumed run trusts the output.
-      journal.taskCompleted(
-          run.lastAttempt().finishedAt(), outputDirectory, CompletedTask.of(task.id(), run));
+      journal.taskCompleted(outputDirectory, result, run.output().manifest());
     }
-    ends.record(t, run);
+    ends.record(t, result);
     return completed;
   }
 }

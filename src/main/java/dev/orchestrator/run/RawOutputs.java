@@ -1,6 +1,7 @@
 package dev.orchestrator.run;
 
 import dev.orchestrator.agent.TaskWorkspace;
+import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.TaskGraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,23 +21,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class RawOutputs {
 
-  /** A task's files below its raw directory. */
-  record Output(Path directory, List<String> files) {}
-
+  private final ExecutionContext context;
   private final Path runDirectory;
   private final TaskGraph graph;
-  private final AtomicReferenceArray<Output> outputs;
+  private final AtomicReferenceArray<TaskResult> outputs;
 
-  /**
-   * @param completedBefore outputs of tasks completed in an earlier run, by task id
-   */
-  RawOutputs(Path runDirectory, TaskGraph graph, Map<String, CompletedTask> completedBefore) {
-    this.runDirectory = runDirectory.toAbsolutePath().normalize();
-    this.graph = graph;
+  /** The outputs of a run, the tasks completed before it already in place. */
+  RawOutputs(ExecutionContext context) {
+    this.context = context;
+    this.runDirectory = context.directory();
+    this.graph = context.graph();
     this.outputs = new AtomicReferenceArray<>(graph.size());
-    completedBefore.forEach(
-        (id, task) ->
-            outputs.set(graph.indexOf(id), new Output(task.rawDirectory(), task.fileNames())));
+    context.completedBefore().forEach((id, task) -> outputs.set(graph.indexOf(id), task));
   }
 
   /** The attempt directory of attempt {@code number} of a task, below the run's state. */
@@ -50,10 +46,10 @@ final class RawOutputs {
    * files (its manifest), else whatever its last attempt left.
    *
    * @param run its directory is the attempt's; it may not exist when the agent wrote nothing
-   * @return the same run, its files now below the raw directory
+   * @return the task's result, its files now below the raw directory
    * @throws UncheckedIOException if they cannot be moved
    */
-  TaskRun place(int task, int executor, TaskRun run) {
+  TaskResult place(int task, int executor, TaskRun run) {
     Path attemptDirectory = run.directory();
     Path raw = RunPaths.rawDirectory(runDirectory, executor, graph.id(task));
     try {
@@ -69,9 +65,12 @@ final class RawOutputs {
           "cannot move the output of " + graph.id(task) + " into " + raw + ": " + e, e);
     }
     List<String> files =
-        run.outcome() == TaskRun.Outcome.COMPLETED ? run.files() : new TaskWorkspace(raw).files();
-    outputs.set(task, new Output(raw, files));
-    return run.movedTo(raw, files);
+        run.outcome() == TaskRun.Outcome.COMPLETED
+            ? run.output().files()
+            : new TaskWorkspace(raw).files();
+    TaskResult result = run.result(graph.id(task), context.name(task), raw, files);
+    outputs.set(task, result);
+    return result;
   }
 
   /**
@@ -81,9 +80,11 @@ final class RawOutputs {
   Map<String, List<Path>> dependencyOutputs(int task) {
     Map<String, List<Path>> files = new LinkedHashMap<>();
     for (int d : graph.transitiveDependenciesInOrder(task)) {
-      Output output = outputs.get(d);
+      TaskResult output = outputs.get(d);
       if (output != null) {
-        files.put(graph.id(d), output.files().stream().map(output.directory()::resolve).toList());
+        files.put(
+            graph.id(d),
+            output.outputFiles().stream().map(output.rawDirectory()::resolve).toList());
       }
     }
     return files;

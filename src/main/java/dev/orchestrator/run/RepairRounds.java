@@ -43,8 +43,7 @@ final class RepairRounds implements Repairs {
   @FunctionalInterface
   interface Dispatch {
     /** One result per task of the plan, in plan order. */
-    List<TaskResult> run(Plan plan, Map<String, CompletedTask> completed)
-        throws InterruptedException;
+    List<TaskResult> run(Plan plan, Map<String, TaskResult> completed) throws InterruptedException;
   }
 
   private final Run run;
@@ -95,19 +94,10 @@ final class RepairRounds implements Repairs {
     if (stopped.getAsBoolean()) {
       return Optional.empty();
     }
-    Map<String, CompletedTask> completed = new LinkedHashMap<>();
+    Map<String, TaskResult> completed = new LinkedHashMap<>();
     for (TaskResult result : record.results()) {
       if (result.status() == TaskStatus.COMPLETED && result.rawDirectory() != null) {
-        Path raw = run.directory().resolve(result.rawDirectory());
-        completed.put(
-            result.taskId(),
-            new CompletedTask(
-                result.taskId(),
-                raw,
-                FileHashes.of(raw, result.outputFiles()),
-                result.attempts(),
-                result.usage(),
-                result.details()));
+        completed.put(result.taskId(), result.in(run.directory().resolve(result.rawDirectory())));
       }
     }
     List<String> after = List.copyOf(completed.keySet());

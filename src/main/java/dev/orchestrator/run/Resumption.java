@@ -3,6 +3,7 @@ package dev.orchestrator.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
+import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param records the journal's records, a torn last line repaired
  * @param intact completed tasks to keep, by id
  */
-record Resumption(List<JsonNode> records, Map<String, CompletedTask> intact) {
+record Resumption(List<JsonNode> records, Map<String, TaskResult> intact) {
 
   /**
    * The plan file of a directory that can be resumed.
@@ -72,17 +72,11 @@ record Resumption(List<JsonNode> records, Map<String, CompletedTask> intact) {
     try (resumeLog) {
       records = JournalRecords.replay(dir); // a repair is logged in the run's own log
     }
-    Set<String> ids = plan.tasks().stream().map(t -> t.id()).collect(Collectors.toSet());
-    Map<String, CompletedTask> intact = new LinkedHashMap<>();
-    JournalRecords.completedTasks(records, dir)
-        .forEach(
-            (id, task) -> {
-              if (ids.contains(id) && FileHashes.intact(task.rawDirectory(), task.files())) {
-                intact.put(id, task);
-              }
-            });
+    Map<String, String> names = new LinkedHashMap<>();
+    plan.tasks().forEach(t -> names.put(t.id(), t.name()));
+    Map<String, TaskResult> intact = JournalRecords.intactCompletions(records, dir, names);
     OutputDirectory.prepareResume(
-        dir, intact.values().stream().map(CompletedTask::rawDirectory).collect(Collectors.toSet()));
+        dir, intact.values().stream().map(TaskResult::rawDirectory).collect(Collectors.toSet()));
     return new Resumption(records, intact);
   }
 }

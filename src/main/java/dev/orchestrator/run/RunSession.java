@@ -51,11 +51,11 @@ final class RunSession {
    * @param earlier the journal records of the sessions this one resumes; null for a new run
    */
   RunOutcome run(
-      Plan plan, Path dir, Map<String, CompletedTask> completedBefore, List<JsonNode> earlier)
+      Plan plan, Path dir, Map<String, TaskResult> completedBefore, List<JsonNode> earlier)
       throws InterruptedException {
     boolean resumed = earlier != null;
     int executors = plan.executorBudget();
-    PlanExecution.Dispatch dispatch = searchedDispatch(plan);
+    ExecutionContext.Dispatch dispatch = searchedDispatch(plan);
     RunLogFile runLog =
         RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed, settings.secrets());
     try (runLog;
@@ -188,25 +188,28 @@ final class RunSession {
 
   private List<TaskResult> dispatch(
       Plan plan,
-      PlanExecution.Dispatch dispatch,
+      ExecutionContext.Dispatch dispatch,
       Path dir,
       RunListener events,
       Journal journal,
-      Map<String, CompletedTask> completedBefore,
+      Map<String, TaskResult> completedBefore,
       boolean resumed)
       throws InterruptedException {
+    ExecutionContext context =
+        new ExecutionContext(
+            plan,
+            dispatch,
+            dir,
+            events,
+            settings.clock(),
+            settings.retryPolicy(),
+            journal,
+            completedBefore);
     if (settings.engine() != null) {
       return control.run(
           settings.engine(),
           new EngineRun(
-              plan,
-              dispatch,
-              dir,
-              events,
-              settings.clock(),
-              settings.retryPolicy(),
-              journal,
-              completedBefore,
+              context,
               resumed,
               executor -> {
                 if (reported.add(executor)) {
@@ -214,29 +217,18 @@ final class RunSession {
                 }
               }));
     }
-    return control.run(
-        new PlanExecution(
-            plan,
-            dispatch,
-            dir,
-            settings.agents(),
-            events,
-            settings.clock(),
-            settings.retryPolicy(),
-            settings.sleeper(),
-            journal,
-            completedBefore));
+    return control.run(new PlanExecution(context, settings.agents(), settings.sleeper()));
   }
 
   // The order simulate predicts with: searched before dispatch, then fed to the same queue.
-  private static PlanExecution.Dispatch searchedDispatch(Plan plan) {
+  private static ExecutionContext.Dispatch searchedDispatch(Plan plan) {
     TaskGraph graph = TaskGraph.of(plan);
     int[][] conflicts = FileConflicts.adjacency(plan, graph);
     int[] rank =
         OrderSearch.search(
                 plan, graph, conflicts, plan.executorBudget(), OrderSearch.DEFAULT_BUDGET)
             .rank();
-    return new PlanExecution.Dispatch(graph, rank, conflicts);
+    return new ExecutionContext.Dispatch(graph, rank, conflicts);
   }
 
   // What the run wrote from its results: an agent's error or summary may quote a key it was given.

@@ -1,63 +1,47 @@
 package dev.orchestrator.run;
 
 import dev.orchestrator.output.TaskResult;
-import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * How each task of one run ended, by position, whichever engine ran it: how its attempts went, or
- * why it was skipped. Announces each end as a {@link RunEvent} and makes one result per task of the
- * plan, so that a local and a remote run report their tasks alike. Thread-safe: each task's end is
- * set by the one thread that ended it.
+ * How each task of one run ended, by position, whichever engine ran it. Announces each end as a
+ * {@link RunEvent} and gives one result per task of the plan, so that a local and a remote run
+ * report their tasks alike. Thread-safe: each task's end is set by the one thread that ended it.
  */
 final class TaskEnds {
 
-  private final Plan plan;
+  private final ExecutionContext context;
   private final TaskGraph graph;
-  private final RunListener listener;
-  private final Clock clock;
-  private final Map<String, CompletedTask> completedBefore;
-  private final AtomicReferenceArray<TaskRun> runs;
-  private final AtomicReferenceArray<String> skipReasons;
+  private final Map<String, TaskResult> completedBefore;
+  private final AtomicReferenceArray<TaskResult> ends;
 
-  /**
-   * @param completedBefore tasks completed in an earlier run, by id; they count as completed
-   */
-  TaskEnds(
-      Plan plan,
-      TaskGraph graph,
-      RunListener listener,
-      Clock clock,
-      Map<String, CompletedTask> completedBefore) {
-    this.plan = plan;
-    this.graph = graph;
-    this.listener = listener;
-    this.clock = clock;
-    this.completedBefore = completedBefore;
-    this.runs = new AtomicReferenceArray<>(graph.size());
-    this.skipReasons = new AtomicReferenceArray<>(graph.size());
+  TaskEnds(ExecutionContext context) {
+    this.context = context;
+    this.graph = context.graph();
+    this.completedBefore = context.completedBefore();
+    this.ends = new AtomicReferenceArray<>(graph.size());
   }
 
   /** Whether the task completed in an earlier run or its attempts in this one are recorded. */
   boolean ran(int task) {
-    return completedBefore.containsKey(graph.id(task)) || runs.get(task) != null;
+    TaskResult end = ends.get(task);
+    return completedBefore.containsKey(graph.id(task))
+        || (end != null && end.status() != TaskStatus.SKIPPED);
   }
 
   boolean skipped(int task) {
-    return skipReasons.get(task) != null;
+    TaskResult end = ends.get(task);
+    return end != null && end.status() == TaskStatus.SKIPPED;
   }
 
   /** Records how the task's attempts went; {@link #announceEnd} tells the listener. */
-  void record(int task, TaskRun run) {
-    runs.set(task, run);
+  void record(int task, TaskResult result) {
+    ends.set(task, result);
   }
 
   /**
@@ -65,53 +49,59 @@ final class TaskEnds {
    * else {@link RunEvent.TaskFailed}.
    */
   void announceEnd(int task, int executor) {
-    TaskRun run = runs.get(task);
-    Instant end = run.lastAttempt().finishedAt();
-    Duration duration = Duration.between(run.attempts().get(0).startedAt(), end);
-    listener.on(
-        run.outcome() == TaskRun.Outcome.COMPLETED
-            ? new RunEvent.TaskCompleted(
-                end, graph.id(task), name(task), executor, duration, run.files().size())
-            : new RunEvent.TaskFailed(
-                end, graph.id(task), name(task), executor, duration, run.error()));
+    TaskResult end = ends.get(task);
+    context
+        .events()
+        .on(
+            end.status() == TaskStatus.COMPLETED
+                ? new RunEvent.TaskCompleted(
+                    end.finishedAt(),
+                    end.taskId(),
+                    end.name(),
+                    executor,
+                    end.duration(),
+                    end.outputFiles().size())
+                : new RunEvent.TaskFailed(
+                    end.finishedAt(),
+                    end.taskId(),
+                    end.name(),
+                    executor,
+                    end.duration(),
+                    end.error()));
   }
 
   /** Records that the task will not run and announces {@link RunEvent.TaskSkipped}. */
   void skip(int task, String reason) {
-    skipReasons.set(task, reason);
-    listener.on(new RunEvent.TaskSkipped(clock.instant(), graph.id(task), name(task), reason));
+    TaskResult skipped =
+        TaskResult.notRun(graph.id(task), context.name(task), TaskStatus.SKIPPED, reason);
+    ends.set(task, skipped);
+    context
+        .events()
+        .on(
+            new RunEvent.TaskSkipped(
+                context.clock().instant(), skipped.taskId(), skipped.name(), reason));
   }
 
   /**
-   * One result per task in plan order: completed earlier, or as its run or skip was recorded; any
-   * other task, a cancelled one included, was not started.
+   * One result per task in plan order: completed earlier, or as its end was recorded; any other
+   * task was not started.
    */
   List<TaskResult> results() {
     List<TaskResult> results = new ArrayList<>();
     for (int t = 0; t < graph.size(); t++) {
-      String id = graph.id(t);
-      CompletedTask earlier = completedBefore.get(id);
-      TaskRun run = runs.get(t);
-      if (earlier != null) {
-        results.add(TaskResults.of(earlier));
-      } else if (run != null) {
-        TaskStatus status =
-            switch (run.outcome()) {
-              case COMPLETED -> TaskStatus.COMPLETED;
-              case CANCELLED -> TaskStatus.NOT_STARTED;
-              default -> TaskStatus.FAILED;
-            };
-        results.add(TaskResults.of(id, status, run, null));
-      } else if (skipped(t)) {
-        results.add(TaskResults.of(id, TaskStatus.SKIPPED, null, skipReasons.get(t)));
-      } else {
-        results.add(TaskResults.of(id, TaskStatus.NOT_STARTED, null, null));
-      }
+      TaskResult earlier = completedBefore.get(graph.id(t));
+      TaskResult end = ends.get(t);
+      results.add(
+          earlier != null
+              ? earlier
+              : end != null
+                  ? end
+                  : TaskResult.notRun(graph.id(t), context.name(t), TaskStatus.NOT_STARTED, null));
     }
     return results;
   }
 
   String name(int task) {
-    return plan.tasks().get(task).name();
+    return context.name(task);
   }
 }

@@ -3,25 +3,22 @@ package dev.orchestrator.run;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.plan.TaskStatus;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
- * How the attempts at one task in this run went.
+ * How the attempts at one task in this session ended, before its files are placed: the record of a
+ * task that just ended. {@link #result} makes the one record of a finished task from it.
  *
  * @param output what the completing attempt produced; null unless completed
- * @param directory where the last attempt's files are: its attempt directory until they are moved
- *     into {@code executor_<k>/<task_id>/}; null when cancelled
- * @param files the files in {@code directory}, relative, sorted
+ * @param directory the last attempt's directory; null when cancelled
  * @param error why the task did not complete; null when it did
  */
 record TaskRun(
-    Outcome outcome,
-    List<Attempt> attempts,
-    AttemptOutput output,
-    Path directory,
-    List<String> files,
-    String error) {
+    Outcome outcome, List<Attempt> attempts, AttemptOutput output, Path directory, String error) {
 
   /** How the task's attempts ended. */
   enum Outcome {
@@ -34,29 +31,49 @@ record TaskRun(
   TaskRun {
     requireNonNull(outcome, "outcome");
     attempts = List.copyOf(attempts);
-    files = List.copyOf(files);
   }
 
   static TaskRun completed(List<Attempt> attempts, AttemptOutput output, Path directory) {
-    return new TaskRun(Outcome.COMPLETED, attempts, output, directory, output.files(), null);
+    return new TaskRun(Outcome.COMPLETED, attempts, requireNonNull(output), directory, null);
   }
 
   static TaskRun failed(List<Attempt> attempts, Path directory, String error) {
-    return new TaskRun(Outcome.FAILED, attempts, null, directory, List.of(), error);
+    return new TaskRun(Outcome.FAILED, attempts, null, directory, error);
   }
 
   static TaskRun cancelled(List<Attempt> attempts) {
-    return new TaskRun(Outcome.CANCELLED, attempts, null, null, List.of(), "cancelled");
+    return new TaskRun(Outcome.CANCELLED, attempts, null, null, "cancelled");
   }
 
-  /** The same run with its files moved into {@code directory}. */
-  TaskRun movedTo(Path directory, List<String> files) {
-    return new TaskRun(outcome, attempts, output, directory, files, error);
+  /**
+   * The task's result: completed or failed with its files in {@code rawDirectory}, or, cancelled,
+   * not started (a later run does it again).
+   *
+   * @param rawDirectory where its files are; ignored when cancelled
+   */
+  TaskResult result(String taskId, String name, Path rawDirectory, List<String> files) {
+    boolean completed = outcome == Outcome.COMPLETED;
+    boolean cancelled = outcome == Outcome.CANCELLED;
+    return new TaskResult(
+        taskId,
+        name,
+        completed ? TaskStatus.COMPLETED : cancelled ? TaskStatus.NOT_STARTED : TaskStatus.FAILED,
+        attempts,
+        cancelled ? null : rawDirectory,
+        cancelled ? List.of() : files,
+        null,
+        completed ? output.result().usage() : null,
+        completed ? output.result().details() : Map.of(),
+        completed || cancelled ? null : error);
   }
 
-  /** The same run, failed after all: its output could not be kept. */
-  TaskRun failedWith(String error) {
-    return new TaskRun(Outcome.FAILED, attempts, null, directory, files, error);
+  /**
+   * The task's result when its files could not be placed: failed, its files left in the attempt's
+   * directory, what its agent reported lost.
+   */
+  TaskResult unplaced(String taskId, String name, String error) {
+    return failed(attempts, directory, error)
+        .result(taskId, name, directory, output == null ? List.of() : output.files());
   }
 
   Attempt lastAttempt() {

@@ -23,7 +23,6 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -176,9 +175,9 @@ public final class TemporalEngine implements Engine {
   private WorkflowInput input(EngineRun run, TemporalRunRecord record, ArtifactStore store) {
     List<Bundle> completed = new ArrayList<>();
     long inline = 0;
-    for (Map.Entry<String, EngineRun.TaskFiles> entry : run.completedBefore().entrySet()) {
-      byte[] zip = Bundles.zip(entry.getValue().directory(), entry.getValue().files());
-      Bundle bundle = Bundles.of(entry.getKey(), zip, store);
+    for (TaskResult task : run.completedBefore().values()) {
+      byte[] zip = Bundles.zip(task.rawDirectory(), task.outputFiles());
+      Bundle bundle = Bundles.of(task.taskId(), zip, store);
       inline += bundle.payloadBytes();
       completed.add(bundle);
     }

@@ -9,7 +9,6 @@ import dev.orchestrator.plan.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -358,20 +357,28 @@ class ConsolidatorTest {
       TaskResult evil =
           new TaskResult(
               "task_1",
+              fixture.plan().tasks().get(0).name(),
               TaskStatus.COMPLETED,
-              1,
               List.of(
                   new Attempt(
                       1, 1, RunFixture.START, RunFixture.START, Attempt.Outcome.COMPLETED, null)),
-              RunFixture.START,
-              Instant.now(),
               raw,
               List.of("../../escape.py", "../../../outside.py", "ok.py"),
+              null,
               null,
               Map.of(),
               null);
       RunRecord record =
-          new RunRecord(fixture.plan(), 1, out, RunFixture.START, RunFixture.START, List.of(evil));
+          new RunRecord(
+              fixture.plan(),
+              1,
+              out,
+              RunFixture.START,
+              RunFixture.START,
+              List.of(evil),
+              null,
+              null,
+              List.of());
 
       Consolidation consolidation = Consolidator.consolidate(record);
 

@@ -75,7 +75,15 @@ final class RunFixture {
 
   RunRecord record() {
     return new RunRecord(
-        plan(), executors, outputDirectory, START, START.plusSeconds(runSeconds), results);
+        plan(),
+        executors,
+        outputDirectory,
+        START,
+        START.plusSeconds(runSeconds),
+        results,
+        null,
+        null,
+        List.of());
   }
 
   final class TaskBuilder {
@@ -159,13 +167,12 @@ final class RunFixture {
       add(
           new TaskResult(
               id,
+              name,
               status,
-              executor,
               attemptHistory(status, error),
-              START.plusSeconds(startSecond),
-              START.plusSeconds(endSecond),
               raw,
               List.copyOf(files.keySet()),
+              null,
               usage,
               Map.of(),
               error));
@@ -194,9 +201,7 @@ final class RunFixture {
     }
 
     private RunFixture neverStarted(TaskStatus status, String error) {
-      add(
-          new TaskResult(
-              id, status, null, List.of(), null, null, null, List.of(), null, Map.of(), error));
+      add(TaskResult.notRun(id, name, status, error));
       return RunFixture.this;
     }
 

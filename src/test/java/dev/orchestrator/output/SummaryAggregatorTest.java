@@ -41,7 +41,7 @@ class SummaryAggregatorTest {
               .completed()
               .record();
 
-      TaskSummary task = aggregate(record).task("task_1").orElseThrow();
+      TaskResult task = aggregate(record).task("task_1").orElseThrow();
 
       assertThat(task.metrics().filesCreated()).isEqualTo(2);
       assertThat(task.metrics().linesOfCode()).isEqualTo(3 + 2);
@@ -127,7 +127,7 @@ class SummaryAggregatorTest {
     assertThat(summary.totals().makespan()).isEqualTo(Duration.ofSeconds(20));
     // busy 10 s + 15 s over 2 executors × 20 s
     assertThat(summary.totals().executorUtilisation()).isEqualTo(0.625);
-    TaskSummary task = summary.task("task_2").orElseThrow();
+    TaskResult task = summary.task("task_2").orElseThrow();
     assertThat(task.duration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(task.startedAt()).isEqualTo(RunFixture.START.plusSeconds(7));
     assertThat(task.executorId()).isEqualTo(2);
@@ -260,7 +260,10 @@ class SummaryAggregatorTest {
             out,
             full.startedAt(),
             full.finishedAt(),
-            List.of(full.results().get(0)));
+            List.of(full.results().get(0)),
+            null,
+            null,
+            List.of());
 
     assertThatThrownBy(
             () -> SummaryAggregator.aggregate(partial, Consolidator.consolidate(partial)))
@@ -274,7 +277,7 @@ class SummaryAggregatorTest {
     RunRecord record =
         new RunFixture(out).task("task_1").attempts(3).failed("timed out after 600 s").record();
 
-    TaskSummary task = aggregate(record).task("task_1").orElseThrow();
+    TaskResult task = aggregate(record).task("task_1").orElseThrow();
 
     assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
     assertThat(task.attempts()).hasSize(3);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
+import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.plan.TaskStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,17 +26,32 @@ class JournalTest {
 
   @TempDir Path run;
 
-  private CompletedTask completed(String id) {
+  // Its one file a.txt is in place, with the content whose hash MANIFEST gives.
+  private TaskResult completed(String id) {
+    Path raw = run.resolve("executor_1").resolve(id);
+    try {
+      Files.createDirectories(raw);
+      Files.writeString(raw.resolve("a.txt"), "a\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     Attempt attempt =
         new Attempt(1, 1, Instant.EPOCH, Instant.EPOCH, Attempt.Outcome.COMPLETED, null);
-    return new CompletedTask(
+    return new TaskResult(
         id,
-        run.resolve("executor_1").resolve(id),
-        Map.of("a.txt", "00"),
+        id,
+        TaskStatus.COMPLETED,
         List.of(attempt),
+        raw,
+        List.of("a.txt"),
         null,
-        Map.of());
+        null,
+        Map.of(),
+        null);
   }
+
+  private static final Map<String, String> MANIFEST =
+      Map.of("a.txt", "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7");
 
   @Test
   void completions_forced_from_many_threads_at_once_are_all_recorded_whole() throws Exception {
@@ -56,7 +73,7 @@ class JournalTest {
                   for (int i = 0; i < perThread; i++) {
                     String id = "task_" + executor + "_" + i;
                     journal.attemptStarted(Instant.EPOCH, id, executor + 1, 1);
-                    journal.taskCompleted(Instant.EPOCH, run, completed(id));
+                    journal.taskCompleted(run, completed(id), MANIFEST);
                   }
                 });
         executors.add(thread);
@@ -70,7 +87,9 @@ class JournalTest {
 
     List<JsonNode> records = JournalRecords.replay(run);
     assertThat(records).hasSize(2 * threads * perThread);
-    assertThat(JournalRecords.completedTasks(records, run)).hasSize(threads * perThread);
+    Map<String, String> names = new java.util.HashMap<>();
+    records.forEach(r -> names.put(r.path("task").asText(), "a task"));
+    assertThat(JournalRecords.intactCompletions(records, run, names)).hasSize(threads * perThread);
   }
 
   @Test
@@ -88,7 +107,7 @@ class JournalTest {
   @Test
   void a_completion_spells_attempts_and_tokens_as_the_summary_does() {
     try (Journal journal = Journal.open(run, Secrets.none())) {
-      journal.taskCompleted(Instant.EPOCH, run, completed("task_1"));
+      journal.taskCompleted(run, completed("task_1"), MANIFEST);
     }
 
     JsonNode record = JournalRecords.replay(run).get(0);
@@ -105,7 +124,10 @@ class JournalTest {
         "{\"type\":\"task_completed\",\"task\":\"task_1\",\"raw_directory\":\"executor_1/task_1\","
             + "\"files\":{},\"attempts\":[{\"attempt\":1,\"executor\":1}]}\n");
 
-    assertThatThrownBy(() -> JournalRecords.completedTasks(JournalRecords.replay(run), run))
+    assertThatThrownBy(
+            () ->
+                JournalRecords.intactCompletions(
+                    JournalRecords.replay(run), run, Map.of("task_1", "a task")))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("completion record of task_1 cannot be read")
         .hasMessageContaining("run --plan");

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Summary;
-import dev.orchestrator.output.TaskSummary;
+import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.Totals;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
@@ -104,10 +104,10 @@ public record ReportModel(
    * @throws IllegalArgumentException if the summary's tasks are not the plan's, or repeat one
    */
   public static ReportModel fromRun(Plan plan, Summary summary) {
-    Map<String, TaskSummary> lines = new HashMap<>();
-    for (TaskSummary line : summary.tasks()) {
-      if (lines.put(line.id(), line) != null) {
-        throw new IllegalArgumentException("the summary lists " + line.id() + " twice");
+    Map<String, TaskResult> lines = new HashMap<>();
+    for (TaskResult line : summary.tasks()) {
+      if (lines.put(line.taskId(), line) != null) {
+        throw new IllegalArgumentException("the summary lists " + line.taskId() + " twice");
       }
     }
     requireSameTasks(plan, lines.keySet());
@@ -118,7 +118,7 @@ public record ReportModel(
     List<TaskRow> rows = new ArrayList<>();
     for (int i = 0; i < plan.tasks().size(); i++) {
       Task task = plan.tasks().get(i);
-      TaskSummary line = lines.get(task.id());
+      TaskResult line = lines.get(task.id());
       for (Attempt attempt : line.attempts()) {
         if (attempt.startedAt().isBefore(origin)) {
           timeline.addEarlier();

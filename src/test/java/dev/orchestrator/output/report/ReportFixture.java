@@ -3,7 +3,7 @@ package dev.orchestrator.output.report;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.FileMetrics;
 import dev.orchestrator.output.Summary;
-import dev.orchestrator.output.TaskSummary;
+import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.Totals;
 import dev.orchestrator.plan.Complexity;
 import dev.orchestrator.plan.Effort;
@@ -25,7 +25,7 @@ final class ReportFixture {
 
   private final List<Task> tasks = new ArrayList<>();
   private final Map<String, List<String>> dependencies = new LinkedHashMap<>();
-  private final List<TaskSummary> lines = new ArrayList<>();
+  private final List<TaskResult> lines = new ArrayList<>();
   private String requirements = "Build a todo list app with backend API and frontend UI";
   private int executors = 2;
   private long wallSeconds = 60;
@@ -69,7 +69,7 @@ final class ReportFixture {
     Instant first = null;
     Instant last = null;
     TokenUsage usage = null;
-    for (TaskSummary line : this.lines) {
+    for (TaskResult line : this.lines) {
       byStatus[line.status().ordinal()]++;
       files += line.metrics().filesCreated();
       lines += line.metrics().linesOfCode();
@@ -185,20 +185,7 @@ final class ReportFixture {
 
     ReportFixture skipped(String reason) {
       return add(
-          new TaskSummary(
-              id,
-              name,
-              null,
-              TaskStatus.SKIPPED,
-              List.of(),
-              null,
-              null,
-              null,
-              List.of(),
-              FileMetrics.NONE,
-              null,
-              Map.of(),
-              reason));
+          TaskResult.notRun(id, name, TaskStatus.SKIPPED, reason).measured(FileMetrics.NONE));
     }
 
     private ReportFixture ran(TaskStatus status, Attempt.Outcome outcome, String error) {
@@ -212,18 +199,13 @@ final class ReportFixture {
               outcome,
               error,
               worker));
-      Instant start = attempts.get(0).startedAt();
-      Instant end = START.plusSeconds(endSecond);
       return add(
-          new TaskSummary(
+          new TaskResult(
               id,
               name,
-              executor,
               status,
               attempts,
-              start,
-              end,
-              Duration.between(start, end),
+              null,
               List.of("README.md", "main.py"),
               new FileMetrics(2, 12, 300, null),
               usage,
@@ -231,7 +213,7 @@ final class ReportFixture {
               error));
     }
 
-    private ReportFixture add(TaskSummary line) {
+    private ReportFixture add(TaskResult line) {
       tasks.add(
           new Task(
               id,
