@@ -165,7 +165,8 @@ final class PlanReading {
             parsed.tasks(),
             parsed.dependencies(),
             strategy,
-            notes));
+            notes,
+            null));
   }
 
   private static Reading<ObjectNode> object(String reply) {
@@ -203,7 +204,8 @@ final class PlanReading {
             tasks,
             Map.of(),
             "",
-            "");
+            "",
+            null);
     try {
       return (ObjectNode) PlanJson.mapper().readTree(PlanJson.write(plan));
     } catch (JsonProcessingException e) {
@@ -212,7 +214,7 @@ final class PlanReading {
   }
 
   private static JsonNode complexityNode(Complexity complexity) {
-    Plan plan = new Plan("-", complexity, 1, Plan.TASK_QUEUE, List.of(), Map.of(), "", "");
+    Plan plan = new Plan("-", complexity, 1, Plan.TASK_QUEUE, List.of(), Map.of(), "", "", null);
     try {
       return PlanJson.mapper().readTree(PlanJson.write(plan)).get(COMPLEXITY);
     } catch (JsonProcessingException e) {

@@ -164,6 +164,8 @@ final class RepairRounds implements Repairs {
         tasks,
         deps,
         plan.executionStrategy(),
-        plan.notes());
+        plan.notes(),
+        // The forecast was of the tasks as planned; with fix tasks added there is none.
+        null);
   }
 }

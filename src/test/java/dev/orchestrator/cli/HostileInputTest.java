@@ -72,7 +72,8 @@ class HostileInputTest {
         tasks,
         dependencies,
         "",
-        "");
+        "",
+        null);
   }
 
   private Path planFile(Plan plan) throws Exception {

@@ -61,7 +61,8 @@ class PlanJsonTest {
             "task_3", List.of("task_2"),
             "task_4", List.of("task_2", "task_3")),
         "critical path first",
-        "hand-checked");
+        "hand-checked",
+        null);
   }
 
   /** A valid plan as a JSON tree, for cases that break one thing of it. */
