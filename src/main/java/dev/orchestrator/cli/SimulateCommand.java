@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.report.ReportModel;
 import dev.orchestrator.output.report.RunReport;
@@ -165,14 +166,14 @@ final class SimulateCommand implements Callable<Integer> {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new UsageException(dir + " is a file, not a directory; choose another -o");
     }
-    Path report = dir.resolve(RunReport.FILE_NAME);
+    Path report = RunLayout.report(dir);
     if (Files.exists(report) && !OutputDirectory.isRun(dir)) {
       try (var entries = Files.list(dir)) {
         if (entries.count() > 1) {
           throw new UsageException(
               dir
                   + " is not an orchestrator run and already has a "
-                  + RunReport.FILE_NAME
+                  + RunLayout.REPORT
                   + "; choose another -o");
         }
       } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.orchestrator.output;
 
+import dev.orchestrator.RunLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,12 +23,6 @@ import java.util.TreeSet;
  */
 public final class ConsolidatedEntries {
 
-  /**
-   * The file listing the consolidated files, one {@code path<TAB>task id} a line, relative to the
-   * output directory.
-   */
-  static final String FILE = ".orchestrator/consolidated-files.tsv";
-
   private ConsolidatedEntries() {}
 
   /**
@@ -39,7 +34,7 @@ public final class ConsolidatedEntries {
    */
   public static void clear(Path outputDirectory) {
     Path root = outputDirectory.toAbsolutePath().normalize();
-    Path list = root.resolve(FILE);
+    Path list = RunLayout.consolidatedFiles(root);
     try {
       if (!Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS)) {
         return;
@@ -71,7 +66,7 @@ public final class ConsolidatedEntries {
    * @throws UncheckedIOException if the list cannot be read
    */
   public static Map<String, String> owners(Path outputDirectory) {
-    Path list = outputDirectory.toAbsolutePath().normalize().resolve(FILE);
+    Path list = RunLayout.consolidatedFiles(outputDirectory.toAbsolutePath().normalize());
     try {
       return Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS) ? read(list) : Map.of();
     } catch (IOException e) {
@@ -84,7 +79,7 @@ public final class ConsolidatedEntries {
     clear(root);
     List<String> lines = new ArrayList<>();
     files.forEach(p -> lines.add(p.target() + "\t" + p.taskId()));
-    Path list = root.resolve(FILE);
+    Path list = RunLayout.consolidatedFiles(root);
     try {
       Files.createDirectories(list.getParent());
       Files.write(list, lines);

@@ -1,5 +1,6 @@
 package dev.orchestrator.output;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.plan.PlanJson;
 import java.util.Collection;
 import java.util.List;
@@ -105,18 +106,6 @@ final class ProjectLayout {
           "setup.py",
           "requirements.txt");
 
-  /**
-   * Top-level entries of the output directory that the run itself writes (see the output directory
-   * contract); a kept path that would land on one of them is not copied.
-   */
-  private static final Pattern RUN_ENTRY =
-      Pattern.compile(
-          "\\.orchestrator|orchestrator\\.log|report\\.html|executor_\\d+|"
-              + Pattern.quote(PlanJson.FILE_NAME)
-              + "|"
-              + Pattern.quote(SummaryJson.FILE_NAME),
-          Pattern.CASE_INSENSITIVE);
-
   private ProjectLayout() {}
 
   /**
@@ -150,7 +139,10 @@ final class ProjectLayout {
    */
   static boolean isRunEntry(String path) {
     int slash = path.indexOf('/');
-    return RUN_ENTRY.matcher(slash < 0 ? path : path.substring(0, slash)).matches();
+    String top = slash < 0 ? path : path.substring(0, slash);
+    return RunLayout.isRunEntry(top)
+        || top.equalsIgnoreCase(PlanJson.FILE_NAME)
+        || top.equalsIgnoreCase(SummaryJson.FILE_NAME);
   }
 
   /**

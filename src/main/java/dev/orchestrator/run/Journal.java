@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
@@ -62,7 +63,7 @@ final class Journal implements AutoCloseable {
    * @param secrets masked in every record
    */
   static Journal open(Path runDirectory, Secrets secrets) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    Path file = RunLayout.state(runDirectory).resolve(FILE);
     try {
       Files.createDirectories(file.getParent());
       return new Journal(new FileOutputStream(file.toFile(), true), secrets);

@@ -3,6 +3,7 @@ package dev.orchestrator.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
@@ -177,7 +178,7 @@ final class JournalRecords {
    * @throws UsageException if a line other than the last cannot be read
    */
   static List<JsonNode> replay(Path runDirectory) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(Journal.FILE);
+    Path file = RunLayout.state(runDirectory).resolve(Journal.FILE);
     if (!Files.exists(file)) {
       return List.of();
     }

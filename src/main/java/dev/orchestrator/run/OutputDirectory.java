@@ -1,10 +1,10 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.DirectoryTree;
 import dev.orchestrator.output.OutputAssembler;
-import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
@@ -25,19 +25,13 @@ import java.util.stream.Stream;
  */
 public final class OutputDirectory {
 
-  /** Run state directory; its presence marks a directory as an orchestrator output. */
-  public static final String STATE = ".orchestrator";
-
-  /** The timestamped log of a run. */
-  public static final String LOG_FILE = "orchestrator.log";
-
   private static final Set<String> GENERATED = generated();
 
   private OutputDirectory() {}
 
   private static Set<String> generated() {
     Set<String> names = new java.util.HashSet<>(OutputAssembler.WRITES);
-    names.addAll(List.of(STATE, PlanJson.FILE_NAME, LOG_FILE, RunReport.FILE_NAME));
+    names.addAll(List.of(RunLayout.STATE, PlanJson.FILE_NAME, RunLayout.LOG, RunLayout.REPORT));
     return Set.copyOf(names);
   }
 
@@ -94,8 +88,8 @@ public final class OutputDirectory {
                 + " --output-dir, or pass --force to write into it (replacing its src/, tests/,"
                 + " docs/ and README.md; other files are kept)");
       }
-      Files.createDirectories(root.resolve(STATE));
-      if (!Files.isWritable(root) || !Files.isWritable(root.resolve(STATE))) {
+      Files.createDirectories(RunLayout.state(root));
+      if (!Files.isWritable(root) || !Files.isWritable(RunLayout.state(root))) {
         throw new AccessDeniedException(root.toString(), null, "not writable");
       }
       return root;
@@ -120,7 +114,7 @@ public final class OutputDirectory {
     try {
       ConsolidatedEntries.clear(root); // before the run state that lists them goes
       clearGenerated(root);
-      Files.createDirectories(root.resolve(STATE));
+      Files.createDirectories(RunLayout.state(root));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare output directory " + root, e);
     }
@@ -139,9 +133,11 @@ public final class OutputDirectory {
       for (String name : OutputAssembler.WRITES) {
         deleteTree(root, root.resolve(name));
       }
-      deleteTree(root, root.resolve(RunReport.FILE_NAME));
-      deleteTree(root, root.resolve(STATE).resolve("attempts"));
-      try (DirectoryStream<Path> executors = Files.newDirectoryStream(root, "executor_*")) {
+      deleteTree(root, RunLayout.report(root));
+      deleteTree(root, RunLayout.attempts(root));
+      try (DirectoryStream<Path> executors =
+          Files.newDirectoryStream(
+              root, entry -> RunLayout.isExecutorName(entry.getFileName().toString()))) {
         for (Path executor : executors) {
           try (DirectoryStream<Path> tasks = Files.newDirectoryStream(executor)) {
             for (Path task : tasks) {
@@ -162,7 +158,7 @@ public final class OutputDirectory {
    * does not make one).
    */
   public static boolean isRun(Path dir) {
-    return Files.isRegularFile(dir.resolve(STATE).resolve(Journal.FILE));
+    return Files.isRegularFile(RunLayout.state(dir).resolve(Journal.FILE));
   }
 
   private static boolean isEmpty(Path dir) throws IOException {
@@ -175,9 +171,9 @@ public final class OutputDirectory {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (name.equals(STATE)) {
+        if (name.equals(RunLayout.STATE)) {
           clearState(root, entry);
-        } else if (GENERATED.contains(name) || name.matches("executor_\\d+")) {
+        } else if (GENERATED.contains(name) || RunLayout.isExecutorName(name)) {
           deleteTree(root, entry);
         }
       }

@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ final class RunDirectoryLock implements AutoCloseable {
    *     holder
    */
   static RunDirectoryLock acquire(Path runDirectory) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    Path file = RunLayout.state(runDirectory).resolve(FILE);
     FileChannel channel = null;
     try {
       Files.createDirectories(file.getParent());

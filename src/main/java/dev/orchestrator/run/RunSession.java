@@ -1,6 +1,7 @@
 package dev.orchestrator.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.ProjectReadme;
@@ -56,8 +57,7 @@ final class RunSession {
     boolean resumed = earlier != null;
     int executors = plan.executorBudget();
     ExecutionContext.Dispatch dispatch = searchedDispatch(plan);
-    RunLogFile runLog =
-        RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed, settings.secrets());
+    RunLogFile runLog = RunLogFile.open(RunLayout.log(dir), resumed, settings.secrets());
     try (runLog;
         Journal journal = Journal.open(dir, settings.secrets())) {
       Instant startedAt = settings.clock().instant();
@@ -148,8 +148,7 @@ final class RunSession {
    */
   Verification verify(EarlierRun earlier) {
     Path dir = earlier.directory();
-    RunLogFile runLog =
-        RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, settings.secrets());
+    RunLogFile runLog = RunLogFile.open(RunLayout.log(dir), true, settings.secrets());
     try (runLog;
         Journal journal = Journal.open(dir, settings.secrets())) {
       RepairRounds rounds =
@@ -237,7 +236,7 @@ final class RunSession {
         List.of(
             SummaryJson.FILE_NAME,
             ProjectReadme.FILE_NAME,
-            RunReport.FILE_NAME,
+            RunLayout.REPORT,
             "docs/" + SummaryJson.FILE_NAME)) {
       settings.secrets().scrub(dir.resolve(name));
     }

@@ -1,8 +1,8 @@
 package dev.orchestrator.temporal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.plan.PlanJson;
-import dev.orchestrator.run.OutputDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ record TemporalRunRecord(String workflowId, String ledgerQueue) {
   static final String FILE = "temporal.json";
 
   static Optional<TemporalRunRecord> read(Path runDirectory) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    Path file = RunLayout.state(runDirectory).resolve(FILE);
     if (!Files.exists(file)) {
       return Optional.empty();
     }
@@ -37,7 +37,7 @@ record TemporalRunRecord(String workflowId, String ledgerQueue) {
 
   /** Writes the record atomically. */
   void write(Path runDirectory) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    Path file = RunLayout.state(runDirectory).resolve(FILE);
     try {
       Files.createDirectories(file.getParent());
       Path temporary = file.resolveSibling(FILE + ".tmp");

@@ -1,5 +1,6 @@
 package dev.orchestrator.verify;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.TestFailure;
@@ -33,9 +34,8 @@ import org.slf4j.LoggerFactory;
 final class Verifier {
 
   /** Where the rounds keep their logs and reports, relative to the output directory. */
-  static final String DIRECTORY = ".orchestrator/verify";
-
   private static final Logger log = LoggerFactory.getLogger(Verifier.class);
+
   private static final int OUTPUT_CHARS = 4000;
 
   private final VerificationSettings settings;
@@ -56,7 +56,7 @@ final class Verifier {
    * @throws InterruptedException if interrupted; running tests have been ended
    */
   RoundResult run(Path outputDirectory, Plan plan, int number) throws InterruptedException {
-    Path dir = outputDirectory.resolve(DIRECTORY).resolve("round-" + number);
+    Path dir = RunLayout.verifyRound(outputDirectory, number);
     ProjectCopy.delete(dir);
     Path project = dir.resolve("project");
     Path reports = dir.resolve("reports");

@@ -55,9 +55,7 @@ class ListenerIsolationTest {
     assertThat(outcome.record().results())
         .extracting(TaskResult::status)
         .containsOnly(TaskStatus.COMPLETED);
-    assertThat(out.resolve(OutputDirectory.STATE).resolve(Journal.FILE))
-        .content()
-        .contains("\"run_finished\"");
+    assertThat(out.resolve(".orchestrator/journal.jsonl")).content().contains("\"run_finished\"");
     assertThat(out.resolve("execution_summary.json")).exists();
     assertThat(out.resolve("report.html")).exists();
     assertThat(heard)
