@@ -66,30 +66,6 @@ final class ProjectLayout {
   private static final Pattern DOC_FILE =
       Pattern.compile(".+\\.(md|markdown|rst|adoc)", Pattern.CASE_INSENSITIVE);
 
-  /**
-   * Directories of caches and installed dependencies that tools create while an agent works
-   * (running pytest, npm install); they are not part of the project and are not copied.
-   */
-  private static final Set<String> GENERATED_DIRECTORIES =
-      Set.of(
-          ".git",
-          "node_modules",
-          "__pycache__",
-          ".pytest_cache",
-          ".mypy_cache",
-          ".ruff_cache",
-          ".venv",
-          "venv",
-          ".tox",
-          ".gradle",
-          "target", // Maven's and Cargo's build output
-          "htmlcov",
-          ".nyc_output",
-          ".idea",
-          ".vscode");
-
-  private static final Set<String> GENERATED_FILES = Set.of(".DS_Store", "Thumbs.db", ".coverage");
-
   /** The files whose presence declares a build and the directory it covers. */
   static final Set<String> BUILD_FILES =
       Set.of(
@@ -160,14 +136,7 @@ final class ProjectLayout {
 
   /** Whether the path lies in a cache or dependency directory, or is an editor or OS artefact. */
   static boolean isGenerated(String path) {
-    String[] segments = path.split("/");
-    for (int i = 0; i < segments.length - 1; i++) {
-      if (GENERATED_DIRECTORIES.contains(segments[i])) {
-        return true;
-      }
-    }
-    String name = segments[segments.length - 1];
-    return GENERATED_FILES.contains(name) || name.endsWith(".pyc");
+    return GeneratedFiles.contains(path);
   }
 
   /**

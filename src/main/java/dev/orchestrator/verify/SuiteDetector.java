@@ -1,6 +1,7 @@
 package dev.orchestrator.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.output.GeneratedFiles;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Finds how a project is tested from the files at its root and its test files: Maven, Gradle,
@@ -33,8 +33,6 @@ final class SuiteDetector {
   private static final Pattern NODE_TEST =
       Pattern.compile("(.*[-_.])?test\\.(js|mjs|cjs)|test-.+\\.(js|mjs|cjs)|test\\.(js|mjs|cjs)");
   private static final Pattern SHELL_SYNTAX = Pattern.compile("[|&;<>()$`\\\\\"'*?]");
-  private static final Set<String> SKIPPED_DIRECTORIES =
-      Set.of("node_modules", ".git", "target", "build", ".venv", "venv", "__pycache__");
 
   private final Path project;
   private final List<String> files;
@@ -53,10 +51,7 @@ final class SuiteDetector {
       Path project, List<String> files, Path reports, Supplier<Optional<PythonSuite>> python) {
     this.project = project;
     // Dependencies and build output say nothing of how the project itself is tested.
-    this.files =
-        files.stream()
-            .filter(p -> Stream.of(p.split("/")).noneMatch(SKIPPED_DIRECTORIES::contains))
-            .toList();
+    this.files = files.stream().filter(p -> !GeneratedFiles.contains(p)).toList();
     this.reports = reports;
     this.python = python;
   }

@@ -3,6 +3,7 @@ package dev.orchestrator.verify;
 import dev.orchestrator.RunLayout;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.output.ConsolidatedEntries;
+import dev.orchestrator.output.GeneratedFiles;
 import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.VerificationRound;
@@ -288,6 +289,16 @@ final class Verifier {
     };
   }
 
+  // Reports lie in build output (target/surefire-reports): only installed dependencies are skipped.
+  private static boolean inDependencies(Path report) {
+    for (Path segment : report) {
+      if (GeneratedFiles.isDependencyDirectory(segment.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<TestCase> junit(TestSuite.Results results, FileTime since)
       throws IOException {
     Path root = results.root();
@@ -297,7 +308,7 @@ final class Verifier {
       reports =
           walk.filter(Files::isRegularFile)
               .filter(p -> matcher.matches(root.relativize(p)))
-              .filter(p -> p.toString().indexOf("/node_modules/") < 0)
+              .filter(p -> !inDependencies(root.relativize(p)))
               .sorted()
               .toList();
     }
