@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.report.ReportModel;
@@ -236,7 +237,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private void printJson(TaskGraph graph, List<Forecast> forecasts, Forecast recommended) {
-    ObjectNode root = PlanJson.mapper().createObjectNode();
+    ObjectNode root = Json.mapper().createObjectNode();
     root.put("plan", planFile.toString());
     root.put("tasks", graph.size());
     root.put("total_work_ms", graph.totalWork());
@@ -259,7 +260,7 @@ final class SimulateCommand implements Callable<Integer> {
       root.put("recommended_executors", recommended.executors());
     }
     try {
-      parent.out.println(PlanJson.mapper().writeValueAsString(root));
+      parent.out.println(Json.mapper().writeValueAsString(root));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree failed to serialise", e);
     }

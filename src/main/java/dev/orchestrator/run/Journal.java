@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.RunLayout;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Attempt;
@@ -11,7 +12,6 @@ import dev.orchestrator.output.AttemptJson;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.UsageJson;
-import dev.orchestrator.plan.PlanJson;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +40,7 @@ final class Journal implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Journal.class);
   private static final ObjectMapper JSON =
-      PlanJson.mapper()
+      Json.mapper()
           .copy()
           .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 

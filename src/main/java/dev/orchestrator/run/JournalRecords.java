@@ -3,6 +3,7 @@ package dev.orchestrator.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.Json;
 import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class JournalRecords {
 
   private static final Logger log = LoggerFactory.getLogger(JournalRecords.class);
-  private static final ObjectMapper JSON = PlanJson.mapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private JournalRecords() {}
 

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.Secrets;
+import dev.orchestrator.Sleeper;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
-import dev.orchestrator.llm.Sleeper;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;

@@ -1,8 +1,8 @@
 package dev.orchestrator.temporal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.RunLayout;
-import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ record TemporalRunRecord(String workflowId, String ledgerQueue) {
       return Optional.empty();
     }
     try {
-      JsonNode node = PlanJson.mapper().readTree(file.toFile());
+      JsonNode node = Json.mapper().readTree(file.toFile());
       return Optional.of(
           new TemporalRunRecord(
               node.path("workflow_id").asText(), node.path("ledger_queue").asText()));
@@ -41,10 +41,10 @@ record TemporalRunRecord(String workflowId, String ledgerQueue) {
     try {
       Files.createDirectories(file.getParent());
       Path temporary = file.resolveSibling(FILE + ".tmp");
-      var node = PlanJson.mapper().createObjectNode();
+      var node = Json.mapper().createObjectNode();
       node.put("workflow_id", workflowId);
       node.put("ledger_queue", ledgerQueue);
-      Files.writeString(temporary, PlanJson.mapper().writeValueAsString(node));
+      Files.writeString(temporary, Json.mapper().writeValueAsString(node));
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

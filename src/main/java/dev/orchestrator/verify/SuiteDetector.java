@@ -1,8 +1,8 @@
 package dev.orchestrator.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.output.GeneratedFiles;
-import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,9 +172,9 @@ final class SuiteDetector {
   private TestSuite npm() {
     JsonNode manifest;
     try {
-      manifest = PlanJson.mapper().readTree(project.resolve("package.json").toFile());
+      manifest = Json.mapper().readTree(project.resolve("package.json").toFile());
     } catch (IOException e) {
-      manifest = PlanJson.mapper().createObjectNode();
+      manifest = Json.mapper().createObjectNode();
     }
     List<List<String>> setup = new ArrayList<>();
     if ((manifest.path("dependencies").size() > 0 || manifest.path("devDependencies").size() > 0)

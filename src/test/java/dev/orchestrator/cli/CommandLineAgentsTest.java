@@ -4,6 +4,7 @@ import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.agent.FakeClaude;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
@@ -44,7 +45,7 @@ class CommandLineAgentsTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(PlanJson.read(out.resolve("execution_plan.json")).notes())
         .contains("Planned by Claude Code.");
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(4);
     for (JsonNode task : summary.get("tasks")) {
       String id = task.get("id").asText();

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class PlanJsonTest {
 
   private static JsonNode read(String json) {
     try {
-      return PlanJson.mapper().readTree(json);
+      return Json.mapper().readTree(json);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
