@@ -14,4 +14,13 @@ public interface Agent {
    * @throws InterruptedException when the run is cancelled; the agent stops its work
    */
   AgentResult execute(TaskAssignment assignment) throws InterruptedException;
+
+  /**
+   * What confines the processes this agent starts, recorded for every attempt whatever its outcome
+   * (the summary's {@code details.sandbox}): {@code bwrap} or {@code none}; null for an agent that
+   * starts none (a model agent writes only through the orchestrator's file tools).
+   */
+  default String sandbox() {
+    return null;
+  }
 }

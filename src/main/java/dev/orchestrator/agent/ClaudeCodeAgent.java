@@ -6,6 +6,9 @@ import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.process.ClaudeResult;
 import dev.orchestrator.process.ProcessFailure;
+import dev.orchestrator.sandbox.Sandbox;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,11 @@ public final class ClaudeCodeAgent implements Agent {
 
   public ClaudeCodeAgent(ClaudeCode claude) {
     this.claude = requireNonNull(claude, "claude");
+  }
+
+  @Override
+  public String sandbox() {
+    return claude.sandbox().label();
   }
 
   /**
@@ -63,6 +71,8 @@ public final class ClaudeCodeAgent implements Agent {
         result.text().isBlank()
             ? "claude finished " + assignment.task().id()
             : result.text().strip();
-    return new AgentResult(summary, result.usage(), result.details());
+    Map<String, String> details = new HashMap<>(result.details());
+    details.put(Sandbox.DETAIL, claude.sandbox().label());
+    return new AgentResult(summary, result.usage(), details);
   }
 }

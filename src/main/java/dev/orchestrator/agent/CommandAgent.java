@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.AgentProcess;
+import dev.orchestrator.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,21 +39,35 @@ public final class CommandAgent implements Agent {
   public static final String HINT =
       "check the program of --agent-command, or choose another --executor";
 
+  // A confined agent that fails may have failed for the confinement: say so, and what helps.
+  private static final String CONFINED =
+      "(it ran in the bwrap sandbox: it may write only its workspace; --sandbox-writable PATH"
+          + " allows more, --sandbox off runs it unconfined)";
+
   private static final int SHOWN = 100;
 
   private final CommandTemplate template;
   private final Path program;
   private final Map<String, String> environment;
   private final Secrets secrets;
+  private final Sandbox sandbox;
+
+  /** An unconfined agent; see {@link #CommandAgent(CommandTemplate, Map, Secrets, Sandbox)}. */
+  public CommandAgent(CommandTemplate template, Map<String, String> environment, Secrets secrets) {
+    this(template, environment, secrets, Sandbox.none());
+  }
 
   /**
    * @param environment the agent's whole environment; its {@code PATH} finds the program
    * @param secrets masked in what the agent prints and in every file it leaves in its workspace
+   * @param sandbox what confines the agent; the task's workspace is writable in it
    * @throws dev.orchestrator.ConfigurationException if the program is not found or not executable
    */
-  public CommandAgent(CommandTemplate template, Map<String, String> environment, Secrets secrets) {
+  public CommandAgent(
+      CommandTemplate template, Map<String, String> environment, Secrets secrets, Sandbox sandbox) {
     this.template = requireNonNull(template, "template");
     this.secrets = requireNonNull(secrets, "secrets");
+    this.sandbox = requireNonNull(sandbox, "sandbox");
     this.environment = Map.copyOf(environment);
     this.program = AgentProcess.locate(template.program(), this.environment, HINT);
   }
@@ -62,6 +77,11 @@ public final class CommandAgent implements Agent {
    *
    * @throws AgentException if the agent cannot start or exits with a non-zero status
    */
+  @Override
+  public String sandbox() {
+    return sandbox.label();
+  }
+
   @Override
   public AgentResult execute(TaskAssignment assignment) throws InterruptedException {
     TaskWorkspace workspace = assignment.workspace();
@@ -90,7 +110,8 @@ public final class CommandAgent implements Agent {
                   template.passesPrompt() ? null : files.prompt(),
                   files.stdout(),
                   files.stderr(),
-                  secrets),
+                  secrets,
+                  sandbox),
               line -> {
                 if (!line.isBlank()) {
                   lastLine.set(shorten(line));
@@ -108,7 +129,11 @@ public final class CommandAgent implements Agent {
     }
     if (exit.status() != 0) {
       throw new AgentException(
-          "the agent command " + template.program() + " failed with " + exit.describe(),
+          "the agent command "
+              + template.program()
+              + " failed with "
+              + exit.describe()
+              + (sandbox.confines() ? " " + CONFINED : ""),
           exit.status() != 126 && exit.status() != 127);
     }
     try {
@@ -125,7 +150,13 @@ public final class CommandAgent implements Agent {
     return new AgentResult(
         summary,
         null,
-        Map.of("exit_status", "0", "duration_ms", Long.toString(exit.elapsed().toMillis())));
+        Map.of(
+            "exit_status",
+            "0",
+            "duration_ms",
+            Long.toString(exit.elapsed().toMillis()),
+            Sandbox.DETAIL,
+            sandbox.label()));
   }
 
   private static String shorten(String line) {

@@ -26,6 +26,7 @@ import dev.orchestrator.planner.LlmPlanner;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.process.AgentProcess;
 import dev.orchestrator.process.ClaudeCode;
+import dev.orchestrator.sandbox.Sandbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,11 +49,22 @@ final class BackendFactory {
   private final ModelOptions options;
   private final ClaudeCodeOptions claudeOptions;
   private final Settings settings;
+  private final Sandbox sandbox;
 
+  /** A factory whose agents run unconfined. */
   BackendFactory(ModelOptions options, ClaudeCodeOptions claudeOptions, Settings settings) {
+    this(options, claudeOptions, settings, Sandbox.none());
+  }
+
+  /**
+   * @param sandbox what confines the command agents and Claude Code processes
+   */
+  BackendFactory(
+      ModelOptions options, ClaudeCodeOptions claudeOptions, Settings settings, Sandbox sandbox) {
     this.options = options;
     this.claudeOptions = claudeOptions;
     this.settings = settings;
+    this.sandbox = sandbox;
   }
 
   /**
@@ -245,8 +257,9 @@ final class BackendFactory {
               }
             });
     Secrets secrets = settings.secrets();
-    new CommandAgent(template, environment, secrets); // finds the program now, not in every task
-    return executor -> new CommandAgent(template, environment, secrets);
+    // Finds the program now, not in every task.
+    new CommandAgent(template, environment, secrets, sandbox);
+    return executor -> new CommandAgent(template, environment, secrets, sandbox);
   }
 
   /**
@@ -262,7 +275,8 @@ final class BackendFactory {
         model(),
         maxTurns,
         claudeOptions.claudeSkipPermissions,
-        claudeOptions.claudeArguments);
+        claudeOptions.claudeArguments,
+        sandbox);
   }
 
   /** {@code --model}, or null for the provider's or Claude Code's own choice. */

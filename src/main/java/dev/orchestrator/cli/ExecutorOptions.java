@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,6 +68,9 @@ final class ExecutorOptions {
               + " OPENAI_API_KEY) to --executor command agents; repeat it for several. By default"
               + " they get the environment without them.")
   List<String> agentEnvironment = new ArrayList<>();
+
+  // Every command that runs tasks runs their agents, and their tests, confined or not.
+  @Mixin SandboxOptions sandbox = new SandboxOptions();
 
   /** The agent of a simulated executor. */
   SimulatedAgent simulatedAgent() {

@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The options of a command's help in sections (planning, execution, language model, Claude Code,
- * engine, verification, output) instead of one list of thirty. An option's section is that of the
- * mixin that declares it, so an option added to {@link ModelOptions} lands in the right one without
- * being listed here, and a command shows only the sections of the mixins it takes.
+ * engine, verification, sandbox, output) instead of one list of thirty. An option's section is that
+ * of the mixin that declares it, so an option added to {@link ModelOptions} lands in the right one
+ * without being listed here, and a command shows only the sections of the mixins it takes.
  */
 final class OptionSections implements CommandLine.IHelpSectionRenderer {
 
@@ -26,6 +26,7 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
   static final String CLAUDE_CODE = "Claude Code:";
   static final String ENGINE = "Engine:";
   static final String VERIFICATION = "Verification:";
+  static final String SANDBOX = "Sandbox:";
   static final String OUTPUT = "Output:";
 
   /** The sections in the order of the help, each with the mixins whose options it lists. */
@@ -43,6 +44,7 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
     sections.put(CLAUDE_CODE, List.of(ClaudeCodeOptions.class));
     sections.put(ENGINE, List.of(EngineOptions.class, TemporalOptions.class));
     sections.put(VERIFICATION, List.of(VerifyOptions.class));
+    sections.put(SANDBOX, List.of(SandboxOptions.class));
     sections.put(
         OUTPUT, List.of(DirectoryOptions.class, JsonOption.class, OrchestratorCommand.class));
     return sections;

@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunListener;
+import dev.orchestrator.sandbox.Sandbox;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class RunAssembly {
 
+  private final CommandSpec spec;
   private final Settings settings;
   private final ModelOptions model;
   private final ClaudeCodeOptions claudeCode;
@@ -25,7 +27,9 @@ final class RunAssembly {
   private VerifyOptions verify;
   private int defaultFixRounds;
 
-  private RunAssembly(Settings settings, ModelOptions model, ClaudeCodeOptions claudeCode) {
+  private RunAssembly(
+      CommandSpec spec, Settings settings, ModelOptions model, ClaudeCodeOptions claudeCode) {
+    this.spec = spec;
     this.settings = settings;
     this.model = model;
     this.claudeCode = claudeCode;
@@ -37,7 +41,7 @@ final class RunAssembly {
    * @param spec the command, which finds the {@link Settings} of its command line
    */
   static RunAssembly of(CommandSpec spec, ModelOptions model, ClaudeCodeOptions claudeCode) {
-    return new RunAssembly(Settings.of(spec), model, claudeCode);
+    return new RunAssembly(spec, Settings.of(spec), model, claudeCode);
   }
 
   /** Where to write: {@code -o} and {@code --force}. */
@@ -85,15 +89,20 @@ final class RunAssembly {
 
   /** The orchestrator, telling {@code listener} every event of its runs. */
   Orchestrator build(RunListener listener) {
+    // Decided once per run: agents and tests of a command that runs tasks, confined or not.
+    Sandbox sandbox =
+        executors == null
+            ? Sandbox.none()
+            : executors.sandbox.sandbox(settings.environment(), this::warn);
     Backends backends =
-        new BackendFactory(model, claudeCode, settings)
+        new BackendFactory(model, claudeCode, settings, sandbox)
             .backends(planning, executors, execution == null ? null : execution.maxCost);
     Orchestrator.Builder builder = Orchestrator.builder();
     if (maxExecutors != null) {
       builder.maxExecutors(maxExecutors);
     }
     if (verify != null) {
-      verify.configure(builder, defaultFixRounds);
+      verify.configure(builder, defaultFixRounds, sandbox);
     }
     if (executors != null) {
       builder
@@ -117,5 +126,10 @@ final class RunAssembly {
     // --max-cost: once the model requests have cost that much, no further task starts.
     backends.meter().onLimitReached(orchestrator::stop);
     return orchestrator;
+  }
+
+  private void warn(String line) {
+    spec.commandLine().getErr().println(line);
+    spec.commandLine().getErr().flush();
   }
 }

@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.sandbox.Sandbox;
 import dev.orchestrator.verify.VerificationSettings;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,14 +44,21 @@ final class VerifyOptions {
               + " tests run again (default: 2; for verify: 0).")
   Integer fixRounds;
 
-  /** Sets the verify step of a run; {@code defaultRounds} when --fix-rounds is not given. */
-  Orchestrator.Builder configure(Orchestrator.Builder builder, int defaultRounds) {
+  /**
+   * Sets the verify step of a run; {@code defaultRounds} when --fix-rounds is not given, its
+   * commands confined by {@code sandbox}.
+   */
+  Orchestrator.Builder configure(Orchestrator.Builder builder, int defaultRounds, Sandbox sandbox) {
     if (noVerify) {
       return builder.noVerification("not run: --no-verify");
     }
     return builder.verification(
         new VerificationSettings(
-            command, timeout, fixRounds == null ? defaultRounds : fixRounds, environment()));
+            command,
+            timeout,
+            fixRounds == null ? defaultRounds : fixRounds,
+            environment(),
+            sandbox));
   }
 
   private java.util.Map<String, String> environment() {

@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
+import dev.orchestrator.sandbox.Sandbox;
 import dev.orchestrator.temporal.TaskWorker;
 import dev.orchestrator.temporal.TemporalSettings;
 import java.nio.file.Path;
@@ -59,8 +60,16 @@ final class WorkerCommand implements Callable<Integer> {
     if (temporal.target == null) {
       throw new UsageException("a worker needs the server: add --temporal HOST:PORT");
     }
+    Settings settings = Settings.of(spec);
+    Sandbox sandbox =
+        executors.sandbox.sandbox(
+            settings.environment(),
+            line -> {
+              spec.commandLine().getErr().println(line);
+              spec.commandLine().getErr().flush();
+            });
     Backends backends =
-        new BackendFactory(model, claudeCode, Settings.of(spec)).backends(null, executors, null);
+        new BackendFactory(model, claudeCode, settings, sandbox).backends(null, executors, null);
     IntFunction<Agent> agentFor = backends.agents();
     List<Agent> agents = new ArrayList<>();
     for (int k = 1; k <= attemptsAtOnce; k++) {

@@ -12,6 +12,8 @@ import java.util.Locale;
  *
  * @param reason why the status is what it is, in words; never null
  * @param command the test commands of the last round, as run; null when none ran
+ * @param sandbox what confined them: {@code bwrap} or {@code none}; null when none ran, or in a
+ *     summary written before the sandbox existed
  * @param rounds one per test run, the first before any repair; empty when no test ran
  * @param testCoverage line coverage of the last round, 0..1; null when not measured
  * @param coverageReason how coverage was measured, or why it was not
@@ -20,6 +22,7 @@ public record Verification(
     Status status,
     String reason,
     String command,
+    String sandbox,
     List<VerificationRound> rounds,
     Double testCoverage,
     String coverageReason) {
@@ -31,6 +34,17 @@ public record Verification(
     if (testCoverage != null && (testCoverage < 0 || testCoverage > 1)) {
       throw new IllegalArgumentException("coverage must be within 0..1, was " + testCoverage);
     }
+  }
+
+  /** A verification that does not say what confined its commands. */
+  public Verification(
+      Status status,
+      String reason,
+      String command,
+      List<VerificationRound> rounds,
+      Double testCoverage,
+      String coverageReason) {
+    this(status, reason, command, null, rounds, testCoverage, coverageReason);
   }
 
   /** A verification whose tests did not run, for the given reason. */

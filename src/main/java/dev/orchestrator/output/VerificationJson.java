@@ -18,6 +18,7 @@ final class VerificationJson {
   private static final String STATUS = "status";
   private static final String REASON = "reason";
   private static final String COMMAND = "command";
+  private static final String SANDBOX = "sandbox";
   private static final String ROUNDS = "rounds";
   private static final String ROUND = "round";
   private static final String PASSED = "passed";
@@ -43,6 +44,7 @@ final class VerificationJson {
     node.put(STATUS, verification.status().label());
     node.put(REASON, verification.reason());
     node.put(COMMAND, verification.command());
+    node.put(SANDBOX, verification.sandbox());
     ArrayNode rounds = node.putArray(ROUNDS);
     for (VerificationRound round : verification.rounds()) {
       ObjectNode r = rounds.addObject();
@@ -92,6 +94,7 @@ final class VerificationJson {
         Verification.Status.fromLabel(node.required(STATUS).textValue()),
         node.required(REASON).textValue(),
         node.required(COMMAND).isNull() ? null : node.required(COMMAND).textValue(),
+        node.path(SANDBOX).isTextual() ? node.path(SANDBOX).textValue() : null,
         rounds,
         coverage.isNull() ? null : coverage.doubleValue(),
         node.required(COVERAGE_REASON).isNull()

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.orchestrator.ConfigurationException;
 import dev.orchestrator.Secrets;
+import dev.orchestrator.sandbox.Sandbox;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
@@ -77,6 +78,7 @@ public final class AgentProcess {
    * @param stdin a file fed to its standard input, or null for an empty input
    * @param secrets masked in every line of output before it is logged or handed on, and in the
    *     standard error log once the agent exited
+   * @param sandbox what confines the command ({@link Sandbox#wrap}); {@code directory} is writable
    */
   public record Launch(
       List<String> command,
@@ -85,7 +87,20 @@ public final class AgentProcess {
       Path stdin,
       Path stdoutLog,
       Path stderrLog,
-      Secrets secrets) {
+      Secrets secrets,
+      Sandbox sandbox) {
+
+    /** An unconfined launch. */
+    public Launch(
+        List<String> command,
+        Path directory,
+        Map<String, String> environment,
+        Path stdin,
+        Path stdoutLog,
+        Path stderrLog,
+        Secrets secrets) {
+      this(command, directory, environment, stdin, stdoutLog, stderrLog, secrets, Sandbox.none());
+    }
 
     public Launch {
       command = List.copyOf(command);
@@ -94,6 +109,7 @@ public final class AgentProcess {
       Objects.requireNonNull(stdoutLog, "stdoutLog");
       Objects.requireNonNull(stderrLog, "stderrLog");
       Objects.requireNonNull(secrets, "secrets");
+      Objects.requireNonNull(sandbox, "sandbox");
     }
   }
 
@@ -117,8 +133,10 @@ public final class AgentProcess {
       // Behind the session's shell the start itself would succeed: fail as a direct start does.
       throw new IOException("Cannot run program \"" + program + "\": no such executable file");
     }
+    List<String> confined =
+        launch.sandbox().wrap(launch.command(), launch.directory(), launch.environment());
     ProcessBuilder builder =
-        new ProcessBuilder(session.command(launch.command(), launch.stdin()))
+        new ProcessBuilder(session.command(confined, launch.stdin()))
             .directory(launch.directory().toFile())
             .redirectError(launch.stderrLog().toFile());
     builder.environment().clear();

@@ -3,6 +3,7 @@ package dev.orchestrator.process;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.Secrets;
+import dev.orchestrator.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *     acceptEdits}: the agent may run any command without asking. Only on the user's explicit
  *     request.
  * @param extraArguments further flags, passed as they are after ours
+ * @param sandbox what confines the process; its own state ({@code ~/.claude}, {@code
+ *     ~/.claude.json}, {@code $CLAUDE_CONFIG_DIR}) stays writable in it
  */
 public record ClaudeCode(
     Path binary,
@@ -34,7 +37,8 @@ public record ClaudeCode(
     String model,
     Integer maxTurns,
     boolean skipPermissions,
-    List<String> extraArguments) {
+    List<String> extraArguments,
+    Sandbox sandbox) {
 
   /** The program's name on {@code PATH}. */
   public static final String PROGRAM = "claude";
@@ -53,6 +57,18 @@ public record ClaudeCode(
       throw new IllegalArgumentException("maxTurns must be at least 1, was " + maxTurns);
     }
     extraArguments = List.copyOf(extraArguments);
+    requireNonNull(sandbox, "sandbox");
+  }
+
+  /** Claude Code run unconfined. */
+  public ClaudeCode(
+      Path binary,
+      Map<String, String> environment,
+      String model,
+      Integer maxTurns,
+      boolean skipPermissions,
+      List<String> extraArguments) {
+    this(binary, environment, model, maxTurns, skipPermissions, extraArguments, Sandbox.none());
   }
 
   /**
@@ -82,6 +98,21 @@ public record ClaudeCode(
     command.addAll(List.of("--tools", "", "--system-prompt", systemPrompt));
     command.addAll(extraArguments);
     return command;
+  }
+
+  // Where Claude Code keeps its settings, session and credentials: it fails without writing them.
+  private List<Path> state() {
+    List<Path> state = new ArrayList<>();
+    String home = environment.get("HOME");
+    if (home != null && !home.isBlank()) {
+      state.add(Path.of(home, ".claude"));
+      state.add(Path.of(home, ".claude.json"));
+    }
+    String configDirectory = environment.get("CLAUDE_CONFIG_DIR");
+    if (configDirectory != null && !configDirectory.isBlank()) {
+      state.add(Path.of(configDirectory));
+    }
+    return state;
   }
 
   private List<String> headless() {
@@ -140,13 +171,22 @@ public record ClaudeCode(
                   files.stdout(),
                   files.stderr(),
                   // The key claude is given stays out of its logs, whatever it prints.
-                  Secrets.of(environment, List.of())),
+                  Secrets.of(environment, List.of()),
+                  sandbox.allowing(state())),
               stream);
     } catch (IOException e) {
       throw new ProcessFailure(
           "cannot start " + binary + " (" + e.getMessage() + "); " + INSTALL_HINT, false, e);
     }
     ClaudeResult result = stream.result();
+    if (result == null && sandbox.confines()) {
+      throw new ProcessFailure(
+          "claude exited without a result ("
+              + exit.describe()
+              + "); it ran in the bwrap sandbox, which may have kept it from its state or"
+              + " network: --sandbox-writable PATH allows more, --sandbox off runs it unconfined",
+          true);
+    }
     if (result == null) {
       String garbage =
           stream.ignoredLines() == 0

@@ -99,7 +99,11 @@ final class AttemptLoop {
       journal.attemptEnded(taskId, ended);
       log.warn("task {} attempt {} on executor {}: {}", taskId, number, executor, error);
       if (!retryable || !policy.allowsAnotherAfter(number)) {
-        return TaskRun.failed(history, request.directory(), RetryPolicy.finalError(error, number));
+        return TaskRun.failed(
+            history,
+            request.directory(),
+            RetryPolicy.finalError(error, number),
+            attempt.failureDetails());
       }
       Duration backoff = policy.backoffBefore(number + 1);
       listener.on(

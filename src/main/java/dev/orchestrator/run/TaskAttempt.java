@@ -8,8 +8,10 @@ import dev.orchestrator.agent.TaskAssignment;
 import dev.orchestrator.agent.TaskWorkspace;
 import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.ProgressSink;
+import dev.orchestrator.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * One attempt at one task, the unit of work every engine runs: a fresh workspace, the agent working
@@ -28,6 +30,15 @@ public final class TaskAttempt {
   public TaskAttempt(Agent agent, AttemptTimer timer) {
     this.agent = requireNonNull(agent, "agent");
     this.timer = requireNonNull(timer, "timer");
+  }
+
+  /**
+   * What the summary records of an attempt that did not complete (a completed one reports its own
+   * details): what confined the agent, when it starts processes.
+   */
+  Map<String, String> failureDetails() {
+    String sandbox = agent.sandbox();
+    return sandbox == null ? Map.of() : Map.of(Sandbox.DETAIL, sandbox);
   }
 
   /**

@@ -16,9 +16,15 @@ import java.util.Map;
  * @param output what the completing attempt produced; null unless completed
  * @param directory the last attempt's directory; null when cancelled
  * @param error why the task did not complete; null when it did
+ * @param failureDetails what the summary records of a failed task (what confined its agent)
  */
 record TaskRun(
-    Outcome outcome, List<Attempt> attempts, AttemptOutput output, Path directory, String error) {
+    Outcome outcome,
+    List<Attempt> attempts,
+    AttemptOutput output,
+    Path directory,
+    String error,
+    Map<String, String> failureDetails) {
 
   /** How the task's attempts ended. */
   enum Outcome {
@@ -31,18 +37,25 @@ record TaskRun(
   TaskRun {
     requireNonNull(outcome, "outcome");
     attempts = List.copyOf(attempts);
+    failureDetails = Map.copyOf(failureDetails);
   }
 
   static TaskRun completed(List<Attempt> attempts, AttemptOutput output, Path directory) {
-    return new TaskRun(Outcome.COMPLETED, attempts, requireNonNull(output), directory, null);
+    return new TaskRun(
+        Outcome.COMPLETED, attempts, requireNonNull(output), directory, null, Map.of());
   }
 
   static TaskRun failed(List<Attempt> attempts, Path directory, String error) {
-    return new TaskRun(Outcome.FAILED, attempts, null, directory, error);
+    return failed(attempts, directory, error, Map.of());
+  }
+
+  static TaskRun failed(
+      List<Attempt> attempts, Path directory, String error, Map<String, String> details) {
+    return new TaskRun(Outcome.FAILED, attempts, null, directory, error, details);
   }
 
   static TaskRun cancelled(List<Attempt> attempts) {
-    return new TaskRun(Outcome.CANCELLED, attempts, null, null, "cancelled");
+    return new TaskRun(Outcome.CANCELLED, attempts, null, null, "cancelled", Map.of());
   }
 
   /**
@@ -63,7 +76,7 @@ record TaskRun(
         cancelled ? List.of() : files,
         null,
         completed ? output.result().usage() : null,
-        completed ? output.result().details() : Map.of(),
+        completed ? output.result().details() : failureDetails,
         completed || cancelled ? null : error);
   }
 
@@ -72,7 +85,7 @@ record TaskRun(
    * directory, what its agent reported lost.
    */
   TaskResult unplaced(String taskId, String name, String error) {
-    return failed(attempts, directory, error)
+    return failed(attempts, directory, error, failureDetails)
         .result(taskId, name, directory, output == null ? List.of() : output.files());
   }
 

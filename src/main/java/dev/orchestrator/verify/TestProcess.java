@@ -5,6 +5,7 @@ import dev.orchestrator.Interrupter;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.process.AgentProcess;
 import dev.orchestrator.process.LogTail;
+import dev.orchestrator.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,7 @@ final class TestProcess {
    * @param command the program, looked up on the environment's {@code PATH}, and its arguments
    * @param logs the stem of the log files: {@code <logs>.stdout.log}, {@code <logs>.stderr.log}
    * @param secrets masked in the log files
+   * @param sandbox what confines the command; {@code directory} is writable in it
    * @throws InterruptedException if the calling thread is interrupted (not by the time limit); the
    *     process tree has then been ended
    */
@@ -70,7 +72,8 @@ final class TestProcess {
       Map<String, String> environment,
       Path logs,
       Duration timeLimit,
-      Secrets secrets)
+      Secrets secrets,
+      Sandbox sandbox)
       throws InterruptedException {
     Path stdout = logs.resolveSibling(logs.getFileName() + ".stdout.log");
     Path stderr = logs.resolveSibling(logs.getFileName() + ".stderr.log");
@@ -102,7 +105,8 @@ final class TestProcess {
     try {
       AgentProcess.Exit exit =
           AgentProcess.run(
-              new AgentProcess.Launch(argv, directory, environment, null, stdout, stderr, secrets),
+              new AgentProcess.Launch(
+                  argv, directory, environment, null, stdout, stderr, secrets, sandbox),
               line -> {});
       return new Exit(exit.status(), false, stdout, stderr, null);
     } catch (InterruptedException e) {

@@ -87,6 +87,7 @@ public final class VerificationLoop {
         last.status(),
         reason,
         last.command(),
+        last.command() == null ? null : settings.sandbox().label(),
         rounds,
         last.coverage() == null ? null : last.coverage().ratio(),
         last.coverageReason());

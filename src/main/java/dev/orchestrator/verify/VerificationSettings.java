@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
+import dev.orchestrator.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,9 +17,14 @@ import java.util.Map;
  * @param timeLimit how long the test commands of one round may take together
  * @param fixRounds how many times failures are sent back to their tasks and the tests run again
  * @param environment the environment of the test commands; keys and tokens are removed from it
+ * @param sandbox what confines the build and test commands
  */
 public record VerificationSettings(
-    String command, Duration timeLimit, int fixRounds, Map<String, String> environment) {
+    String command,
+    Duration timeLimit,
+    int fixRounds,
+    Map<String, String> environment,
+    Sandbox sandbox) {
 
   /** The default time limit of a round, ten minutes. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(10);
@@ -45,6 +51,13 @@ public record VerificationSettings(
           "--verify-command is empty; give the command that runs the tests, e.g. 'make test'");
     }
     environment = withoutSecrets(environment);
+    requireNonNull(sandbox, "sandbox");
+  }
+
+  /** Settings whose commands run unconfined. */
+  public VerificationSettings(
+      String command, Duration timeLimit, int fixRounds, Map<String, String> environment) {
+    this(command, timeLimit, fixRounds, environment, Sandbox.none());
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -113,6 +114,8 @@ final class Verifier {
     CoverageReports.Lines coverage = null;
     boolean coverageComplete = true;
     int step = 0;
+    // The tests may write where they run and where their runners put reports, nowhere else.
+    Sandbox sandbox = settings.sandbox().allowing(List.of(project.resolveSibling("reports")));
     for (TestSuite suite : suites) {
       commands.add(String.join(" ", suite.command()));
       Map<String, String> environment = new HashMap<>(settings.environment());
@@ -126,7 +129,8 @@ final class Verifier {
                 environment,
                 logs.resolve("step-" + ++step),
                 left(deadline),
-                secrets);
+                secrets,
+                sandbox);
         if (!exit.succeeded()) {
           broken = exit;
           break;
@@ -142,11 +146,18 @@ final class Verifier {
                   environment,
                   logs.resolve("step-" + ++step),
                   left(deadline),
-                  secrets);
+                  secrets,
+                  sandbox);
       if (broken == null && !exit.timedOut()) {
         for (List<String> after : suite.after()) {
           TestProcess.run(
-              after, project, environment, logs.resolve("step-" + ++step), left(deadline), secrets);
+              after,
+              project,
+              environment,
+              logs.resolve("step-" + ++step),
+              left(deadline),
+              secrets,
+              sandbox);
         }
       }
       List<TestCase> cases =

@@ -6,6 +6,7 @@ import static dev.orchestrator.agent.FakeAgents.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orchestrator.ConfigurationException;
 import dev.orchestrator.output.Attempt;
@@ -15,6 +16,8 @@ import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RetryPolicy;
 import dev.orchestrator.run.RunOutcome;
+import dev.orchestrator.sandbox.BwrapProbe;
+import dev.orchestrator.sandbox.Sandbox;
 import dev.orchestrator.usage.TokenUsage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -83,6 +86,53 @@ class ClaudeCodeAgentTest {
 
   String recorded(String name) throws Exception {
     return Files.readString(bin().resolve(name));
+  }
+
+  @Test
+  void confined_it_writes_its_workspace_and_its_own_state_and_nothing_else_of_the_home()
+      throws Exception {
+    BwrapProbe.Result probe = BwrapProbe.probe(System.getenv(), true);
+    assumeTrue(probe.works(), () -> "skipped: bubblewrap does not work here: " + probe.problem());
+    // Not under /tmp: the sandbox's private /tmp would hide a home there whatever the policy said.
+    Files.createDirectories(Path.of("target"));
+    Path root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "confined-claude-");
+    Path home = Files.createDirectories(root.resolve("home"));
+    Files.createDirectories(home.resolve(".claude"));
+    Files.writeString(home.resolve(".claude.json"), "{}\n");
+    Path bin = root.resolve("bin");
+    script(
+        bin,
+        "claude",
+        INIT
+            + """
+            echo session > "$HOME/.claude/session.jsonl"
+            echo '{"seen":1}' > "$HOME/.claude.json"
+            echo x > "$HOME/canary" || true
+            echo x > "$here/beside" || true
+            echo 'print(1)' > app.py
+            echo '{"type":"result","subtype":"success","is_error":false,"duration_ms":5,"num_turns":1,"result":"ok","session_id":"sess-1","usage":{"input_tokens":1,"output_tokens":1}}'
+            """);
+    Map<String, String> environment =
+        Map.of("PATH", bin + ":/usr/local/bin:/usr/bin:/bin", "HOME", home.toString());
+    ClaudeCode claude =
+        new ClaudeCode(
+            bin.resolve("claude"),
+            environment,
+            "sonnet",
+            7,
+            false,
+            List.of(),
+            Sandbox.bwrap(probe.bwrap(), true, List.of()));
+    TaskAssignment assignment = assignment(root.resolve("ws"));
+
+    AgentResult result = new ClaudeCodeAgent(claude).execute(assignment);
+
+    assertThat(assignment.workspace().files()).contains("app.py");
+    assertThat(home.resolve(".claude/session.jsonl")).hasContent("session");
+    assertThat(home.resolve(".claude.json")).hasContent("{\"seen\":1}");
+    assertThat(home.resolve("canary")).doesNotExist();
+    assertThat(bin.resolve("beside")).doesNotExist();
+    assertThat(result.details()).containsEntry("sandbox", "bwrap");
   }
 
   @Nested

@@ -69,6 +69,8 @@ class OptionsPerCommandTest {
   static final List<String> ENGINE = concat(List.of("--engine", "--heartbeat-timeout"), TEMPORAL);
   static final List<String> VERIFICATION =
       List.of("--no-verify", "--verify-command", "--verify-timeout", "--fix-rounds");
+  static final List<String> SANDBOX =
+      List.of("--sandbox", "--sandbox-network", "--sandbox-writable");
   static final List<String> DIRECTORY = List.of("--output-dir", "--force");
   static final List<String> STANDARD = List.of("--quiet", "--verbose", "--help", "--version");
 
@@ -93,6 +95,7 @@ class OptionsPerCommandTest {
                 CLAUDE_CODE,
                 ENGINE,
                 VERIFICATION,
+                SANDBOX,
                 DIRECTORY,
                 List.of("--json"),
                 STANDARD),
@@ -103,6 +106,7 @@ class OptionsPerCommandTest {
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "plan",
@@ -117,6 +121,7 @@ class OptionsPerCommandTest {
                 CLAUDE_CODE,
                 ENGINE,
                 VERIFICATION,
+                SANDBOX,
                 DIRECTORY,
                 List.of("--json"),
                 STANDARD),
@@ -127,6 +132,7 @@ class OptionsPerCommandTest {
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "resume",
@@ -137,6 +143,7 @@ class OptionsPerCommandTest {
                 CLAUDE_CODE,
                 ENGINE,
                 VERIFICATION,
+                SANDBOX,
                 List.of("--json"),
                 STANDARD),
             List.of(
@@ -145,16 +152,18 @@ class OptionsPerCommandTest {
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "verify",
-            concat(EXECUTION, MODEL, CLAUDE_CODE, ENGINE, VERIFICATION, STANDARD),
+            concat(EXECUTION, MODEL, CLAUDE_CODE, ENGINE, VERIFICATION, SANDBOX, STANDARD),
             List.of(
                 "Execution:",
                 "Language model:",
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "demo",
@@ -166,6 +175,7 @@ class OptionsPerCommandTest {
                 CLAUDE_CODE,
                 ENGINE,
                 VERIFICATION,
+                SANDBOX,
                 DIRECTORY,
                 STANDARD),
             List.of(
@@ -176,18 +186,26 @@ class OptionsPerCommandTest {
                 "Claude Code:",
                 "Engine:",
                 "Verification:",
+                "Sandbox:",
                 "Output:")),
         arguments(
             "worker",
             concat(
                 List.of("--max-attempts"),
                 EXECUTION.subList(0, 6),
+                SANDBOX,
                 MODEL,
                 CLAUDE_CODE,
                 TEMPORAL,
                 STANDARD),
             List.of(
-                "Options:", "Execution:", "Language model:", "Claude Code:", "Engine:", "Output:")),
+                "Options:",
+                "Execution:",
+                "Language model:",
+                "Claude Code:",
+                "Engine:",
+                "Sandbox:",
+                "Output:")),
         arguments(
             "simulate",
             concat(

@@ -12,6 +12,7 @@ import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.sandbox.Sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,6 +126,7 @@ public record ReportModel(
               line.metrics().filesCreated(),
               line.metrics().linesOfCode(),
               line.usage(),
+              line.details().get(Sandbox.DETAIL),
               line.error()));
     }
     Overview overview =
@@ -206,6 +208,7 @@ public record ReportModel(
               ran ? 1 : 0,
               ran ? Duration.ofMillis(endMillis[i] - startMillis[i]) : null,
               task.estimatedDuration(),
+              null,
               null,
               null,
               null,

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param duration on the timeline, first start to last end; null if it never started
  * @param files null when not measured (a simulation), like {@code lines}
  * @param usage null when no model was used
+ * @param sandbox what confined its agent ({@code bwrap}, {@code none}); null when not recorded (an
+ *     agent that starts no process, a task that never started)
  * @param error null when it completed
  */
 public record TaskRow(
@@ -26,6 +28,7 @@ public record TaskRow(
     Integer files,
     Long lines,
     TokenUsage usage,
+    String sandbox,
     String error) {
 
   public TaskRow {

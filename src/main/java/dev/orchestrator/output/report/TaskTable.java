@@ -48,15 +48,18 @@ final class TaskTable {
             Style.NUMBER,
             t -> t.duration() == null ? DASH : Figures.duration(t.duration())));
     columns.add(new Column("Estimate", Style.NUMBER, t -> Figures.duration(t.estimate())));
-    addIfMeasured(columns, tasks, "Files", TaskRow::files, files -> Figures.count(files));
-    addIfMeasured(columns, tasks, "Lines", TaskRow::lines, Figures::count);
-    addIfMeasured(columns, tasks, "Tokens", TaskRow::usage, OverviewSection::tokens);
+    addIfMeasured(
+        columns, tasks, "Files", Style.NUMBER, TaskRow::files, files -> Figures.count(files));
+    addIfMeasured(columns, tasks, "Lines", Style.NUMBER, TaskRow::lines, Figures::count);
+    addIfMeasured(columns, tasks, "Tokens", Style.NUMBER, TaskRow::usage, OverviewSection::tokens);
     addIfMeasured(
         columns,
         tasks,
         "Cost",
+        Style.NUMBER,
         t -> t.usage() == null ? null : t.usage().costUsd(),
         Figures::dollars);
+    addIfMeasured(columns, tasks, "Sandbox", Style.TEXT, TaskRow::sandbox, Function.identity());
     columns.add(new Column("Error", Style.ERROR, t -> t.error() == null ? "" : t.error()));
 
     StringBuilder html = new StringBuilder("<table class=\"tasks\">\n<thead><tr>");
@@ -101,13 +104,14 @@ final class TaskTable {
       List<Column> columns,
       List<TaskRow> tasks,
       String heading,
+      Style style,
       Function<TaskRow, T> figure,
       Function<? super T, String> format) {
     if (tasks.stream().map(figure).anyMatch(Objects::nonNull)) {
       columns.add(
           new Column(
               heading,
-              Style.NUMBER,
+              style,
               t -> {
                 T value = figure.apply(t);
                 return value == null ? null : format.apply(value);

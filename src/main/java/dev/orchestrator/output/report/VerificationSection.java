@@ -31,7 +31,12 @@ final class VerificationSection {
     if (verification.command() != null) {
       html.append("<p class=\"note\">Command: <code>")
           .append(escape(verification.command()))
-          .append("</code></p>\n");
+          .append("</code>")
+          .append(
+              verification.sandbox() == null
+                  ? ""
+                  : " (Sandbox: " + escape(verification.sandbox()) + ")")
+          .append("</p>\n");
     }
     if (!verification.rounds().isEmpty()) {
       html.append(
