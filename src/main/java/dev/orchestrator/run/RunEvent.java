@@ -12,7 +12,10 @@ import java.time.Instant;
  * TaskQueued} before {@link TaskStarted}, any number of {@link TaskProgress} and {@link
  * TaskRetrying} while it runs, and exactly one terminal event: {@link TaskCompleted}, {@link
  * TaskFailed}, or {@link TaskSkipped} (a skipped task is never queued or started). Tasks never
- * started because the run stopped get no terminal event. Executors are numbered from 1.
+ * started because the run stopped get no terminal event. Executors are numbered from 1. The fix
+ * tasks of the verify step's repair rounds get task events too: in a run, before {@link
+ * RunFinished}; in {@code orchestrator verify} of an earlier run, with no {@link RunStarted} or
+ * {@link RunFinished} around them.
  */
 public sealed interface RunEvent
     permits RunEvent.RunStarted,
