@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * unchanged ({@link WorkspaceSeed}). The prompt and claude's event stream and standard error stay
  * in {@value AgentFiles#DIRECTORY}/ of the workspace. Turns and tool uses are reported as progress;
  * the result's tokens (cache tokens included) and {@code total_cost_usd} become the task's usage,
- * and its session id, turns, duration and subtype the task's details.
+ * and its session id, turns, duration, subtype, model and permission denials the task's details.
+ * Known secrets are masked in its output as it is read and in every file it leaves.
  *
  * <p>An interrupt (cancellation, task timeout) ends claude and every process it started.
  */
@@ -57,15 +58,18 @@ public final class ClaudeCodeAgent implements Agent {
     try {
       result = claude.edit(workspace.root(), files, assignment.progress());
     } catch (ProcessFailure e) {
-      throw new AgentException(e.getMessage(), e.retryable(), e);
+      throw new AgentException(e.getMessage(), e.retryable(), e, e.usage());
     } finally {
       int removed = seed.removeUnchanged();
       log.debug("{}: removed {} unchanged dependency files", assignment.task().id(), removed);
+      // A key claude saw (in a file, a command's output) must not stay in what it wrote.
+      claude.secrets().scrubTree(workspace.root());
     }
     try {
       workspace.enforceCaps(AgentFiles::contains);
     } catch (WorkspaceViolation e) {
-      throw new AgentException("claude exceeded a size limit: " + e.getMessage(), false);
+      throw new AgentException(
+          "claude exceeded a size limit: " + e.getMessage(), false, null, result.usage());
     }
     String summary =
         result.text().isBlank()

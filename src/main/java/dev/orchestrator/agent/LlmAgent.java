@@ -128,7 +128,9 @@ public final class LlmAgent implements Agent {
               + " model turns ("
               + written.size()
               + " files written); raise --max-turns or split the task",
-          false);
+          false,
+          null,
+          spent());
     }
 
     // Sends the conversation, marking its newest message as the end of the cached prefix.
@@ -153,9 +155,9 @@ public final class LlmAgent implements Agent {
           messages.set(1, UserMessage.from(taskPrompt()));
           return ask();
         }
-        throw new AgentException(e.getMessage(), false, e);
+        throw new AgentException(e.getMessage(), false, e, spent());
       } catch (ProviderUnavailable e) {
-        throw new AgentException(e.getMessage(), true, e);
+        throw new AgentException(e.getMessage(), true, e, spent());
       }
       requests++;
       tokens = tokens.plus(reply.tokens());
@@ -201,6 +203,11 @@ public final class LlmAgent implements Agent {
 
     private String taskPrompt() {
       return ModelPrompts.task(assignment.task(), assignment.plan(), dependencySection, toolMode);
+    }
+
+    // What the requests answered so far cost; null before the first.
+    private TokenUsage spent() {
+      return requests == 0 ? null : new TokenUsage(tokens, cost);
     }
 
     private AgentResult result(String summary, int turns) {

@@ -26,6 +26,7 @@ import dev.orchestrator.planner.LlmPlanner;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.process.AgentProcess;
 import dev.orchestrator.process.ClaudeCode;
+import dev.orchestrator.process.ClaudeEnvironment;
 import dev.orchestrator.sandbox.Sandbox;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -112,7 +113,7 @@ final class BackendFactory {
       planner = new LlmPlanner(client);
       plannerModel = clientModel;
     } else if (plannerKind == PlannerKind.CLAUDE_CODE) {
-      planner = new ClaudeCodePlanner(claudeCode(null));
+      planner = new ClaudeCodePlanner(claudeCode(null, meter));
       plannerModel = model();
     } else if (plannerKind == PlannerKind.HEURISTIC) {
       planner = new HeuristicPlanner();
@@ -132,7 +133,7 @@ final class BackendFactory {
         break;
       case CLAUDE_CODE:
         requirePositiveTurns(executors.maxTurns);
-        ClaudeCode claude = claudeCode(executors.maxTurns);
+        ClaudeCode claude = claudeCode(executors.maxTurns, meter);
         executorModel = model();
         agents = executor -> new ClaudeCodeAgent(claude);
         break;
@@ -263,19 +264,24 @@ final class BackendFactory {
   }
 
   /**
-   * Claude Code with the options' settings.
+   * Claude Code with the options' settings, in the environment it needs ({@link
+   * ClaudeEnvironment}), masking the run's secrets.
    *
    * @param maxTurns the turns of one attempt, or null for a planner
+   * @param meter counts what each claude run reports it cost, so that {@code --max-cost} holds
    * @throws ConfigurationException if claude is not found or not executable
    */
-  private ClaudeCode claudeCode(Integer maxTurns) {
+  private ClaudeCode claudeCode(Integer maxTurns, CostMeter meter) {
     return new ClaudeCode(
         AgentProcess.locate(claudeOptions.claudeBinary, environment(), ClaudeCode.INSTALL_HINT),
-        environment(),
+        ClaudeEnvironment.of(environment()),
         model(),
         maxTurns,
         claudeOptions.claudeSkipPermissions,
         claudeOptions.claudeArguments,
+        claudeOptions.claudeKeepSessions,
+        settings.secrets(),
+        usage -> meter.record(usage.tokens(), usage.costUsd()),
         sandbox);
   }
 

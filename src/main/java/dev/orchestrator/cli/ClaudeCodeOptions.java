@@ -27,6 +27,13 @@ final class ClaudeCodeOptions {
   boolean claudeSkipPermissions;
 
   @Option(
+      names = "--claude-keep-sessions",
+      description =
+          "Let Claude Code keep each task's session under ~/.claude/projects (to look into with"
+              + " claude --resume). By default it keeps none (--no-session-persistence).")
+  boolean claudeKeepSessions;
+
+  @Option(
       names = "--claude-arg",
       paramLabel = "ARG",
       description =

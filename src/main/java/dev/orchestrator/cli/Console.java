@@ -1,6 +1,9 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.SummaryJson;
+import dev.orchestrator.output.TaskResult;
+import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.EstimatedDuration;
@@ -11,9 +14,12 @@ import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.run.RunListener;
 import dev.orchestrator.run.RunOutcome;
+import dev.orchestrator.usage.Dollars;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -25,12 +31,15 @@ import java.util.regex.Pattern;
 final class Console {
 
   // "5 executors" in a strategy text, to compare with the budget of this run.
+  private static final int SHOWN_FAILURES = 10;
+
   private static final Pattern EXECUTORS = Pattern.compile("\\b(\\d+) executors?\\b");
 
   private final PrintWriter out;
   private final Terminal terminal;
   private final boolean json;
   private final boolean quiet;
+  private volatile String stopped; // why the run started no further task; null when it did not stop
 
   /**
    * @param terminal what standard output can show: a live display, colours
@@ -141,6 +150,10 @@ final class Console {
           round.errors(),
           round.duration().toMillis() / 1000.0);
     }
+    List<VerificationRound> rounds = verification.rounds();
+    if (!rounds.isEmpty()) {
+      failures(rounds.get(rounds.size() - 1).failures());
+    }
     out.print(
         wrap(
             String.format(
@@ -152,6 +165,67 @@ final class Console {
                     ? "not measured"
                     : String.format(Locale.ROOT, "%.1f%%", verification.testCoverage() * 100))));
     out.flush();
+  }
+
+  /**
+   * Notes that the run's spending reached {@code --max-cost}, so no further task starts; {@link
+   * #finished} says so. Called from whichever thread recorded the cost.
+   */
+  void costLimitReached(BigDecimal spent, BigDecimal limit) {
+    stopped =
+        "Stopped: "
+            + (spent == null ? "the cost" : Dollars.format(spent) + " spent")
+            + " reached --max-cost "
+            + (limit == null ? "" : Dollars.format(limit))
+            + "; no further task started. Raise it and resume to finish the run.";
+  }
+
+  /**
+   * What the run spent on models, planning included: {@code Spent: 12,345 tokens, $0.10 (planning:
+   * 2,000 tokens, $0.02)}; null when nothing was.
+   */
+  static String spending(RunRecord record) {
+    TokenUsage planning = record.planner() == null ? null : record.planner().usage();
+    TokenUsage total = planning;
+    for (TaskResult result : record.results()) {
+      total = TokenUsage.sum(total, result.usage());
+    }
+    if (total == null) {
+      return null;
+    }
+    return "Spent: "
+        + spent(total)
+        + (planning == null || planning.equals(total)
+            ? ""
+            : " (planning: " + spent(planning) + ")");
+  }
+
+  private static String spent(TokenUsage usage) {
+    long tokens = usage.tokens().totalInput() + usage.outputTokens();
+    return String.format(Locale.ROOT, "%,d tokens", tokens)
+        + (usage.costUsd() == null ? ", cost unknown" : ", " + Dollars.format(usage.costUsd()));
+  }
+
+  // What still fails after the last round: the test, the tasks that own its files, what it said.
+  private void failures(List<TestFailure> failures) {
+    int shown = Math.min(failures.size(), SHOWN_FAILURES);
+    for (TestFailure failure : failures.subList(0, shown)) {
+      out.println(
+          "  "
+              + terminal.paint("fg(red)", "✗")
+              + " "
+              + failure.test()
+              + (failure.ownerTasks().isEmpty()
+                  ? ""
+                  : " (" + String.join(", ", failure.ownerTasks()) + ")"));
+      failure.excerpt().lines().forEach(line -> out.println("      " + line));
+    }
+    if (failures.size() > shown) {
+      out.println(
+          "  … and "
+              + (failures.size() - shown)
+              + " more: see report.html or execution_summary.json");
+    }
   }
 
   /** Prints the outcome and returns the exit code. */
@@ -180,6 +254,9 @@ final class Console {
               ? ", " + outcome.count(TaskStatus.NOT_STARTED) + " not started"
               : "",
           wall.toMillis() / 1000.0);
+      if (stopped != null) {
+        out.print(wrap(terminal.paint("bold,fg(yellow)", stopped)));
+      }
       verification(outcome.verification());
       out.println("Output: " + outcome.outputDirectory());
       out.println(
@@ -192,6 +269,10 @@ final class Console {
                     + " coding agent do the tasks.")
                 .split(":", 2);
         out.print(terminal.paint("bold,fg(yellow)", note[0] + ":") + note[1]);
+      }
+      String spent = spending(outcome.record());
+      if (spent != null) {
+        out.println(spent);
       }
     }
     out.flush();

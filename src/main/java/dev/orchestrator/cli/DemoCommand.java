@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
               .planning(planning)
               .execution(executors, execution, engine)
               .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
-              .build(console.progress());
+              .build(console);
       var plan = PlannedSpeedup.forecast(orchestrator.plan(s.requirements));
       console.plan(plan);
       parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());

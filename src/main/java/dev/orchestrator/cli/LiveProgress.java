@@ -21,6 +21,7 @@ final class LiveProgress implements RunListener {
   private int total;
   private int done;
   private int drawnLines;
+  private boolean started; // no block before the run starts: planning has no executors yet
 
   LiveProgress(PrintWriter out, Terminal terminal) {
     this.out = out;
@@ -30,6 +31,7 @@ final class LiveProgress implements RunListener {
   @Override
   public void on(RunEvent event) {
     if (event instanceof RunEvent.RunStarted e) {
+      started = true;
       total = e.tasks();
       for (int k = 1; k <= Math.min(e.executors(), e.tasks()); k++) {
         executors.put(k, "idle");
@@ -59,7 +61,7 @@ final class LiveProgress implements RunListener {
       out.println(permanentLine);
     }
     drawnLines = 0;
-    if (!last) {
+    if (!last && started) {
       for (Map.Entry<Integer, String> executor : executors.entrySet()) {
         out.printf("  Executor-%d  %s%n", executor.getKey(), clip(executor.getValue()));
         drawnLines++;

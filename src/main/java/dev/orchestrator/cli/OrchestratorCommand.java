@@ -139,7 +139,7 @@ final class OrchestratorCommand implements Callable<Integer> {
             .planning(planning)
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
-            .build(console.progress());
+            .build(console);
     interruption.onFirst(
         orchestrator::cancel,
         engine.extraCancellationGrace()); // during planning too: the run then starts nothing

@@ -67,7 +67,12 @@ final class PlainProgress implements RunListener {
           "fg(green)",
           "✓ Completed",
           e.taskId(),
-          " (" + seconds(e.duration()) + ")");
+          " ("
+              + seconds(e.duration())
+              + ")"
+              + (e.refused() == null
+                  ? ""
+                  : terminal.paint("fg(yellow)", " but was refused: " + e.refused())));
     }
     if (event instanceof RunEvent.TaskFailed e) {
       return status(
@@ -80,6 +85,9 @@ final class PlainProgress implements RunListener {
     }
     if (event instanceof RunEvent.TaskSkipped e) {
       return status(terminal, "[Queue]", "fg(yellow)", "- Skipped", e.taskId(), ": " + e.reason());
+    }
+    if (event instanceof RunEvent.StepStarted e) {
+      return terminal.paint("faint", e.description() + "…");
     }
     return null;
   }

@@ -50,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
             .directory(directory)
             .budget(budget.maxExecutors)
             .planning(planning)
-            .build(event -> {});
+            .build(parent.console(output.json).progress()); // "Planning with claude-code…"
     Plan plan = PlannedSpeedup.forecast(orchestrator.plan(Requirements.join(words)));
     Path file = orchestrator.savePlan(plan);
     if (output.json) {

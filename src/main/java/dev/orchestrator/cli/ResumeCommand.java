@@ -53,7 +53,7 @@ final class ResumeCommand implements Callable<Integer> {
             .budget(budget.maxExecutors)
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
-            .build(console.progress());
+            .build(console);
     parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
     return console.finished(orchestrator.resume(directory), parent.interruption);
   }

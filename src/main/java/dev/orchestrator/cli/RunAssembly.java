@@ -87,8 +87,20 @@ final class RunAssembly {
     return this;
   }
 
+  /**
+   * The orchestrator, showing its runs on the console: their progress, and why a run stopped early
+   * when it reached {@code --max-cost}.
+   */
+  Orchestrator build(Console console) {
+    return build(console.progress(), console);
+  }
+
   /** The orchestrator, telling {@code listener} every event of its runs. */
   Orchestrator build(RunListener listener) {
+    return build(listener, null);
+  }
+
+  private Orchestrator build(RunListener listener, Console console) {
     // Decided once per run: agents and tests of a command that runs tasks, confined or not.
     Sandbox sandbox =
         executors == null
@@ -124,7 +136,17 @@ final class RunAssembly {
             .secrets(settings.secrets())
             .build();
     // --max-cost: once the model requests have cost that much, no further task starts.
-    backends.meter().onLimitReached(orchestrator::stop);
+    backends
+        .meter()
+        .onLimitReached(
+            () -> {
+              orchestrator.stop();
+              if (console != null) {
+                console.costLimitReached(
+                    backends.meter().total().costUsd(),
+                    execution == null ? null : execution.maxCost);
+              }
+            });
     return orchestrator;
   }
 

@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
             .budget(budget.maxExecutors)
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
-            .build(console.progress());
+            .build(console);
     plan = PlannedSpeedup.forecast(orchestrator.budgeted(plan));
     console.plan(plan);
     parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());

@@ -1,5 +1,6 @@
 package dev.orchestrator.llm;
 
+import dev.orchestrator.usage.Dollars;
 import dev.orchestrator.usage.Tokens;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class CostMeter {
     synchronized (this) {
       requests++;
       tokens = tokens.plus(requestTokens);
-      costUsd = costUsd == null || cost == null ? null : costUsd.add(cost);
+      costUsd = costUsd == null || cost == null ? null : costUsd.add(Dollars.exact(cost));
       if (!limitReached
           && limitUsd != null
           && costUsd != null

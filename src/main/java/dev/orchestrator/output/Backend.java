@@ -2,6 +2,7 @@ package dev.orchestrator.output;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.usage.TokenUsage;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.stream.Collectors;
  *     {@link #MIXED}
  * @param model the language model, or null when there is none or the agent chose its own; for
  *     {@link #MIXED}, the executors that ran, described and separated by {@code ", "}
+ * @param usage what a planner's model requests spent, counted in the run's totals; null for an
+ *     executor (its tasks count theirs), a planner without a model, or when not recorded
  */
-public record Backend(String kind, String model) {
+public record Backend(String kind, String model, TokenUsage usage) {
 
   /** The executor kind whose output is made up: an offline run is a simulation. */
   public static final String SIMULATED = "simulated";
@@ -30,6 +33,16 @@ public record Backend(String kind, String model) {
 
   public Backend {
     requireNonNull(kind, "kind");
+  }
+
+  /** A backend without usage. */
+  public Backend(String kind, String model) {
+    this(kind, model, null);
+  }
+
+  /** This backend with what its planning spent. */
+  public Backend withUsage(TokenUsage spent) {
+    return new Backend(kind, model, spent);
   }
 
   /**

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.usage.Dollars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ public final class ProjectReadme {
               totals.usage().cacheReadTokens(),
               totals.usage().cacheWriteTokens()));
       if (totals.usage().costUsd() != null) {
-        out.append("- Cost: $").append(totals.usage().costUsd().toPlainString()).append('\n');
+        out.append("- Cost: ").append(Dollars.format(totals.usage().costUsd())).append('\n');
       }
     }
   }

@@ -42,8 +42,7 @@ public final class SummaryAggregator {
     List<TaskResult> tasks = new ArrayList<>();
     for (Task task : run.plan().tasks()) {
       TaskResult result = results.get(task.id());
-      // The summary holds what its file holds: no raw directory.
-      tasks.add(result.measured(measure(run.outputDirectory(), result)).in(null));
+      tasks.add(line(result, run.outputDirectory()));
     }
     return new Summary(
         run.plan().requirements(),
@@ -79,6 +78,21 @@ public final class SummaryAggregator {
     return results;
   }
 
+  // The summary holds what its file holds: no raw directory, and only the files that are output.
+  private static TaskResult line(TaskResult result, Path outputDirectory) {
+    return new TaskResult(
+        result.taskId(),
+        result.name(),
+        result.status(),
+        result.attempts(),
+        null,
+        result.outputFiles().stream().filter(SummaryAggregator::isOutput).toList(),
+        measure(outputDirectory, result),
+        result.usage(),
+        result.details(),
+        result.error());
+  }
+
   private static Totals totals(RunRecord run, List<TaskResult> tasks) {
     int[] byStatus = new int[TaskStatus.values().length];
     int files = 0;
@@ -99,6 +113,10 @@ public final class SummaryAggregator {
       if (task.usage() != null) {
         usage = usage == null ? task.usage() : usage.plus(task.usage());
       }
+    }
+    // Planning was paid for too.
+    if (run.planner() != null) {
+      usage = TokenUsage.sum(usage, run.planner().usage());
     }
     // Only while the run was running: the pauses between the sessions of a resumed run are not
     // work, nor time the executors stood idle.
@@ -157,8 +175,7 @@ public final class SummaryAggregator {
     long lines = 0;
     long bytes = 0;
     for (String path : result.outputFiles()) {
-      // An agent's prompt and logs were written by the orchestrator, not by the agent.
-      if (raw.refusal(path).isEmpty() && !AgentFiles.contains(path)) {
+      if (raw.refusal(path).isEmpty() && isOutput(path)) {
         Path file = raw.resolve(path);
         files++;
         lines += nonBlankLines(file);
@@ -166,6 +183,15 @@ public final class SummaryAggregator {
       }
     }
     return new FileMetrics(files, lines, bytes, null);
+  }
+
+  /**
+   * Whether a file the task left is its output: not an agent's prompt and logs (the orchestrator
+   * wrote them), nor what a tool made while the agent worked ({@code .pytest_cache/}, {@code
+   * __pycache__/}, {@code node_modules/}).
+   */
+  static boolean isOutput(String path) {
+    return !AgentFiles.contains(path) && !ProjectLayout.isGenerated(path);
   }
 
   /** Non-blank lines of a text file; 0 for a binary file (one holding a NUL byte). */

@@ -136,6 +136,9 @@ public final class SummaryJson {
     ObjectNode node = root.putObject(field);
     node.put(KIND, backend.kind());
     node.put(MODEL, backend.model());
+    if (backend.usage() != null) {
+      UsageJson.write(node, backend.usage());
+    }
   }
 
   /** A backend, or null when the field is null or, in a summary of version 1, missing. */
@@ -144,7 +147,10 @@ public final class SummaryJson {
     if (node == null || node.isNull()) {
       return null;
     }
-    return new Backend(node.required(KIND).textValue(), nullable(node, MODEL, JsonNode::textValue));
+    return new Backend(
+        node.required(KIND).textValue(),
+        nullable(node, MODEL, JsonNode::textValue),
+        node.has(UsageJson.TOKENS) ? UsageJson.read(node) : null);
   }
 
   private static void writeTask(ObjectNode node, TaskResult task) {

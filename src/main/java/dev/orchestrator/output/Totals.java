@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param makespan first task start to last task end; null if no task ran
  * @param executorUtilisation the tasks' busy time over executors × makespan, 0..1, rounded to 4
  *     places; null if no task ran or the makespan is zero
- * @param usage the sum over the tasks that used a model; null if none did. Its cost is null when
- *     some such task's cost is unknown.
+ * @param usage the sum over the planner and the tasks that used a model, failed attempts included;
+ *     null if none did. Its cost is null when some such cost is unknown.
  * @param testCoverage line coverage of the consolidated project's tests in the last verification
  *     round, 0..1; null when not measured
  */

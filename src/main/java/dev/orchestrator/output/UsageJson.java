@@ -2,6 +2,7 @@ package dev.orchestrator.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.orchestrator.usage.TokenUsage;
 
 /**
@@ -11,7 +12,9 @@ import dev.orchestrator.usage.TokenUsage;
  */
 public final class UsageJson {
 
-  static final String TOKENS = "tokens";
+  /** The field of the tokens, present wherever a usage was written. */
+  public static final String TOKENS = "tokens";
+
   static final String COST_USD = "cost_usd";
   private static final String INPUT = "input";
   private static final String OUTPUT = "output";
@@ -32,7 +35,12 @@ public final class UsageJson {
     tokens.put(OUTPUT, usage.outputTokens());
     tokens.put(CACHE_READ, usage.cacheReadTokens());
     tokens.put(CACHE_WRITE, usage.cacheWriteTokens());
-    node.put(COST_USD, usage.costUsd());
+    if (usage.costUsd() == null) {
+      node.putNull(COST_USD);
+    } else {
+      // As written, 0.0000012 and not 1.2E-6: some JSON readers take the exponent form for a float.
+      node.putRawValue(COST_USD, new RawValue(usage.costUsd().toPlainString()));
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ final class VerificationJson {
   private static final String DURATION_SECONDS = "duration_seconds";
   private static final String FAILURES = "failures";
   private static final String TEST = "test";
+  private static final String EXCERPT = "excerpt";
   private static final String OWNER_TASKS = "owner_tasks";
   private static final String TEST_COVERAGE = "test_coverage";
   private static final String COVERAGE_REASON = "coverage_reason";
@@ -59,6 +60,7 @@ final class VerificationJson {
         ObjectNode f = failures.addObject();
         f.put(TEST, failure.test());
         failure.ownerTasks().forEach(f.putArray(OWNER_TASKS)::add);
+        f.put(EXCERPT, failure.excerpt());
       }
     }
     node.put(TEST_COVERAGE, verification.testCoverage());
@@ -77,7 +79,8 @@ final class VerificationJson {
       for (JsonNode f : r.required(FAILURES)) {
         List<String> owners = new ArrayList<>();
         f.required(OWNER_TASKS).forEach(o -> owners.add(o.textValue()));
-        failures.add(new TestFailure(f.required(TEST).textValue(), owners));
+        failures.add(
+            new TestFailure(f.required(TEST).textValue(), owners, f.path(EXCERPT).asText("")));
       }
       rounds.add(
           new VerificationRound(

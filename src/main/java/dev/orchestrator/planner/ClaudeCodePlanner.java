@@ -9,12 +9,14 @@ import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.process.ClaudeResult;
 import dev.orchestrator.process.ProcessFailure;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class ClaudeCodePlanner implements Planner {
   private static final String SOURCE = "Claude Code planner";
 
   private final ClaudeCode claude;
+  private final AtomicReference<TokenUsage> spent = new AtomicReference<>();
 
   public ClaudeCodePlanner(ClaudeCode claude) {
     this.claude = requireNonNull(claude, "claude");
@@ -76,6 +79,11 @@ public final class ClaudeCodePlanner implements Planner {
     }
   }
 
+  @Override
+  public TokenUsage usage() {
+    return spent.get();
+  }
+
   // Each round is a new claude run: the step's question, and in a repair round the previous reply
   // quoted with what was wrong with it.
   private PlanningConversation.Answer ask(
@@ -109,6 +117,7 @@ public final class ClaudeCodePlanner implements Planner {
               files,
               (message, fraction) -> log.info("planning: {}", message));
     } catch (ProcessFailure e) {
+      spent.accumulateAndGet(e.usage(), TokenUsage::sum);
       // claude crashed or reported an error: a failed run (exit 1), not bad usage.
       throw new OrchestratorException(
           "planning with Claude Code failed: "
@@ -116,6 +125,7 @@ public final class ClaudeCodePlanner implements Planner {
               + "; or plan offline with --planner heuristic",
           e);
     }
+    spent.accumulateAndGet(result.usage(), TokenUsage::sum);
     log.info(
         "claude answered in {} turns, session {}, cost ${}",
         result.numTurns(),

@@ -11,9 +11,11 @@ import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.llm.ModelClient;
 import dev.orchestrator.llm.ModelReply;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.usage.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Plans with a language model, in the original tool's two steps: a complexity analysis (score,
@@ -32,6 +34,7 @@ public final class LlmPlanner implements Planner {
   public static final int MAX_REPAIRS = PlanningConversation.MAX_REPAIRS;
 
   private final ModelClient client;
+  private final AtomicReference<TokenUsage> spent = new AtomicReference<>();
 
   public LlmPlanner(ModelClient client) {
     this.client = requireNonNull(client, "client");
@@ -60,6 +63,11 @@ public final class LlmPlanner implements Planner {
     }
   }
 
+  @Override
+  public TokenUsage usage() {
+    return spent.get();
+  }
+
   // The whole step so far goes to the model as one chat, after the system prompt.
   private PlanningConversation.Answer ask(
       String step, int round, List<PlanningConversation.Turn> turns) throws InterruptedException {
@@ -73,6 +81,7 @@ public final class LlmPlanner implements Planner {
       }
     }
     ModelReply reply = client.chat(ChatRequest.builder().messages(messages).build());
+    spent.accumulateAndGet(new TokenUsage(reply.tokens(), reply.costUsd()), TokenUsage::sum);
     return new PlanningConversation.Answer(
         reply.text(),
         reply.cutOff() ? OptionalInt.of(client.settings().maxOutputTokens()) : OptionalInt.empty());

@@ -2,6 +2,7 @@ package dev.orchestrator.planner;
 
 import dev.orchestrator.UsageException;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.usage.TokenUsage;
 
 /** Turns a requirement into a plan of dependent tasks. */
 public interface Planner {
@@ -16,6 +17,14 @@ public interface Planner {
    * @throws dev.orchestrator.OrchestratorException when no valid plan can be made
    */
   Plan plan(String requirements, int executorBudget);
+
+  /**
+   * What the planning this planner did so far spent on models, failed requests included; null for a
+   * planner that uses none.
+   */
+  default TokenUsage usage() {
+    return null;
+  }
 
   /**
    * The arguments every planner checks first.

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.Secrets;
 import dev.orchestrator.sandbox.Sandbox;
+import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,12 @@ import org.slf4j.LoggerFactory;
  *     acceptEdits}: the agent may run any command without asking. Only on the user's explicit
  *     request.
  * @param extraArguments further flags, passed as they are after ours
+ * @param keepSessions whether claude keeps its sessions under {@code ~/.claude/projects}; by
+ *     default it does not ({@code --no-session-persistence}): each task and planning step is a new
+ *     run
+ * @param secrets masked in claude's output and in the files it leaves in its directory
+ * @param spent told the tokens and cost of every run that reported them, failed runs included: the
+ *     run's meter, so that {@code --max-cost} counts Claude Code
  * @param sandbox what confines the process; its own state ({@code ~/.claude}, {@code
  *     ~/.claude.json}, {@code $CLAUDE_CONFIG_DIR}) stays writable in it
  */
@@ -38,6 +46,9 @@ public record ClaudeCode(
     Integer maxTurns,
     boolean skipPermissions,
     List<String> extraArguments,
+    boolean keepSessions,
+    Secrets secrets,
+    Consumer<TokenUsage> spent,
     Sandbox sandbox) {
 
   /** The program's name on {@code PATH}. */
@@ -52,23 +63,14 @@ public record ClaudeCode(
 
   public ClaudeCode {
     requireNonNull(binary, "binary");
+    requireNonNull(secrets, "secrets");
+    requireNonNull(spent, "spent");
     environment = Map.copyOf(environment);
     if (maxTurns != null && maxTurns < 1) {
       throw new IllegalArgumentException("maxTurns must be at least 1, was " + maxTurns);
     }
     extraArguments = List.copyOf(extraArguments);
     requireNonNull(sandbox, "sandbox");
-  }
-
-  /** Claude Code run unconfined. */
-  public ClaudeCode(
-      Path binary,
-      Map<String, String> environment,
-      String model,
-      Integer maxTurns,
-      boolean skipPermissions,
-      List<String> extraArguments) {
-    this(binary, environment, model, maxTurns, skipPermissions, extraArguments, Sandbox.none());
   }
 
   /**
@@ -119,6 +121,9 @@ public record ClaudeCode(
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(List.of("-p", "--output-format", "stream-json", "--verbose"));
+    if (!keepSessions) {
+      command.add("--no-session-persistence");
+    }
     if (model != null) {
       command.addAll(List.of("--model", model));
     }
@@ -170,8 +175,7 @@ public record ClaudeCode(
                   files.prompt(),
                   files.stdout(),
                   files.stderr(),
-                  // The key claude is given stays out of its logs, whatever it prints.
-                  Secrets.of(environment, List.of()),
+                  secrets,
                   sandbox.allowing(state())),
               stream);
     } catch (IOException e) {
@@ -179,6 +183,20 @@ public record ClaudeCode(
           "cannot start " + binary + " (" + e.getMessage() + "); " + INSTALL_HINT, false, e);
     }
     ClaudeResult result = stream.result();
+    if (result != null) {
+      spent.accept(result.usage());
+    }
+    if (result == null && stream.events() == 0 && exit.status() != 0 && exit.status() < 128) {
+      // Refused before it began: a flag it does not know, --dangerously-skip-permissions as root.
+      // The same command would be refused again.
+      String hint =
+          exit.stderrTail().contains("root")
+              ? "as root, --claude-skip-permissions needs IS_SANDBOX=1 in the environment (set it"
+                  + " only inside a sandbox), or leave the option out"
+              : "check the options given to claude (--claude-arg)"
+                  + (sandbox.confines() ? ", or run it with --sandbox off" : "");
+      throw new ProcessFailure("claude refused to run (" + exit.describe() + "); " + hint, false);
+    }
     if (result == null && sandbox.confines()) {
       throw new ProcessFailure(
           "claude exited without a result ("

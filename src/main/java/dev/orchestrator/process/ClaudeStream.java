@@ -28,6 +28,8 @@ final class ClaudeStream implements Consumer<String> {
   private final Integer maxTurns;
   private final Set<String> messages = new HashSet<>();
   private ClaudeResult result;
+  private String model;
+  private int events;
   private int ignored;
 
   /**
@@ -55,6 +57,7 @@ final class ClaudeStream implements Consumer<String> {
           "ignoring a line of claude output that is not a JSON event: {}", shorten(line, SHOWN));
       return;
     }
+    events++;
     String type = event.path("type").asText("");
     switch (type) {
       case "system":
@@ -64,7 +67,7 @@ final class ClaudeStream implements Consumer<String> {
         assistant(event);
         break;
       case "result":
-        result = ClaudeResult.of(event);
+        result = ClaudeResult.of(event, model);
         break;
       default:
         log.debug("claude event {}", type);
@@ -76,6 +79,11 @@ final class ClaudeStream implements Consumer<String> {
     return result;
   }
 
+  /** The number of JSON events read: none when claude refused to start (a bad flag, as root). */
+  int events() {
+    return events;
+  }
+
   /** The number of lines that were not JSON events. */
   int ignoredLines() {
     return ignored;
@@ -84,7 +92,7 @@ final class ClaudeStream implements Consumer<String> {
   private void system(JsonNode event) {
     String subtype = event.path("subtype").asText("");
     if (subtype.equals("init")) {
-      String model = event.path("model").isTextual() ? event.path("model").asText() : null;
+      model = event.path("model").isTextual() ? event.path("model").asText() : null;
       progress.report("claude started" + (model == null ? "" : " (" + model + ")"), fraction());
     } else if (subtype.equals("api_retry")) {
       String attempt =

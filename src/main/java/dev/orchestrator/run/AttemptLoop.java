@@ -4,6 +4,7 @@ import dev.orchestrator.Sleeper;
 import dev.orchestrator.agent.AgentException;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.process.ProgressSink;
+import dev.orchestrator.usage.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,7 @@ final class AttemptLoop {
       int executor,
       ProgressSink progress) {
     List<Attempt> history = new ArrayList<>();
+    TokenUsage failedUsage = null; // what failed attempts spent: paid for all the same
     for (int number = 1; ; number++) {
       AttemptRequest request = requestFor.apply(number);
       Instant start = clock.instant();
@@ -70,17 +72,18 @@ final class AttemptLoop {
         AttemptOutput output = attempt.run(request, progress);
         history.add(
             new Attempt(number, executor, start, clock.instant(), Attempt.Outcome.COMPLETED, null));
-        return TaskRun.completed(history, output, request.directory());
+        return TaskRun.completed(history, output, request.directory(), failedUsage);
       } catch (AttemptTimer.TimedOut e) {
         outcome = Attempt.Outcome.TIMED_OUT;
         error = e.getMessage();
         retryable = true;
       } catch (InterruptedException e) {
-        return cancelled(history, number, executor, start);
+        return cancelled(history, number, executor, start, failedUsage);
       } catch (AgentException e) {
         outcome = Attempt.Outcome.FAILED;
         error = e.getMessage();
         retryable = e.retryable();
+        failedUsage = TokenUsage.sum(failedUsage, e.usage());
       } catch (RuntimeException e) {
         // An interrupt closes whatever file channel the thread was using, so after a cancellation
         // any failure is the cancellation's doing, not the task's.
@@ -92,7 +95,7 @@ final class AttemptLoop {
         retryable = false;
       }
       if (cancelled.getAsBoolean()) {
-        return cancelled(history, number, executor, start);
+        return cancelled(history, number, executor, start, failedUsage);
       }
       Attempt ended = new Attempt(number, executor, start, clock.instant(), outcome, error);
       history.add(ended);
@@ -103,6 +106,7 @@ final class AttemptLoop {
             history,
             request.directory(),
             RetryPolicy.finalError(error, number),
+            failedUsage,
             attempt.failureDetails());
       }
       Duration backoff = policy.backoffBefore(number + 1);
@@ -112,16 +116,17 @@ final class AttemptLoop {
         sleeper.sleep(backoff);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return TaskRun.cancelled(history);
+        return TaskRun.cancelled(history, failedUsage);
       }
     }
   }
 
-  private TaskRun cancelled(List<Attempt> history, int number, int executor, Instant start) {
+  private TaskRun cancelled(
+      List<Attempt> history, int number, int executor, Instant start, TokenUsage failedUsage) {
     history.add(
         new Attempt(
             number, executor, start, clock.instant(), Attempt.Outcome.CANCELLED, "cancelled"));
     Thread.currentThread().interrupt();
-    return TaskRun.cancelled(history);
+    return TaskRun.cancelled(history, failedUsage);
   }
 }

@@ -140,7 +140,9 @@ public final class EngineRun {
     }
     attempts.forEach(a -> context.journal().attemptEnded(taskId, a));
     ends.record(
-        t, TaskRun.failed(attempts, null, error).result(taskId, ends.name(t), null, List.of()));
+        t,
+        TaskRun.failed(attempts, null, error, null, Map.of())
+            .result(taskId, ends.name(t), null, List.of()));
     ends.announceEnd(t, executor);
     return true;
   }
@@ -157,7 +159,7 @@ public final class EngineRun {
     if (ends.ran(t) || attempts.isEmpty()) {
       return false;
     }
-    ends.record(t, TaskRun.cancelled(attempts).result(taskId, ends.name(t), null, List.of()));
+    ends.record(t, TaskRun.cancelled(attempts, null).result(taskId, ends.name(t), null, List.of()));
     return true;
   }
 

@@ -46,6 +46,8 @@ final class EventLog implements RunListener {
           e.error());
     } else if (event instanceof RunEvent.TaskSkipped e) {
       log.warn("{} skipped: {}", e.taskId(), e.reason());
+    } else if (event instanceof RunEvent.StepStarted e) {
+      log.info("{}", e.description());
     } else if (event instanceof RunEvent.RunFinished e) {
       log.info(
           "run finished in {} ms: {} completed, {} failed, {} skipped, {} not started",

@@ -78,7 +78,11 @@ final class Journal implements AutoCloseable {
     r.put("executors", executors);
     r.put("completed_before", completedBefore);
     if (planner != null) {
-      r.putObject("planner").put("kind", planner.kind()).put("model", planner.model());
+      ObjectNode node = r.putObject("planner").put("kind", planner.kind());
+      node.put("model", planner.model());
+      if (planner.usage() != null) {
+        UsageJson.write(node, planner.usage());
+      }
     }
     append(r);
   }

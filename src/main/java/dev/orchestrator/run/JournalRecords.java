@@ -127,7 +127,10 @@ final class JournalRecords {
       JsonNode planner = r.path("planner");
       if (r.path("type").asText().equals("run_started") && planner.path("kind").isTextual()) {
         JsonNode model = planner.path("model");
-        return new Backend(planner.get("kind").asText(), model.isTextual() ? model.asText() : null);
+        return new Backend(
+            planner.get("kind").asText(),
+            model.isTextual() ? model.asText() : null,
+            planner.has(UsageJson.TOKENS) ? UsageJson.read(planner) : null);
       }
     }
     return null;

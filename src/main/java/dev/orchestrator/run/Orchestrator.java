@@ -15,6 +15,7 @@ import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.PlanValidator;
 import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.Planner;
+import dev.orchestrator.usage.TokenUsage;
 import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,7 +83,22 @@ public final class Orchestrator {
    * @throws OrchestratorException if the planner cannot make a valid plan
    */
   public Plan plan(String requirements) {
-    Plan plan = planner.plan(Planner.checkedRequirement(requirements, maxExecutors), maxExecutors);
+    String checked = Planner.checkedRequirement(requirements, maxExecutors);
+    // The heuristic planner answers at once; a model or Claude Code can take minutes.
+    if (!(planner instanceof HeuristicPlanner)) {
+      Backend kind = settings.plannerKind();
+      settings
+          .listener()
+          .on(
+              new RunEvent.StepStarted(
+                  settings.clock().instant(),
+                  kind == null
+                      ? "Planning"
+                      : "Planning with "
+                          + kind.kind()
+                          + (kind.model() == null ? "" : " (" + kind.model() + ")")));
+    }
+    Plan plan = planner.plan(checked, maxExecutors);
     return PlanValidator.requireValid(plan.withExecutorBudget(maxExecutors), "planner");
   }
 
@@ -172,8 +188,14 @@ public final class Orchestrator {
     return budgetGiven ? plan.withExecutorBudget(maxExecutors) : plan;
   }
 
+  // The planner's spending goes into the run's record and totals with its name.
   private RunSession session() {
-    return new RunSession(settings, control);
+    TokenUsage planning = planner.usage();
+    return new RunSession(
+        settings.plannerKind() == null || planning == null
+            ? settings
+            : settings.withPlannerKind(settings.plannerKind().withUsage(planning)),
+        control);
   }
 
   /**

@@ -36,8 +36,12 @@ import java.util.stream.Collectors;
  */
 final class RepairRounds implements Repairs {
 
-  /** What the step needs of the run it repairs. */
-  record Run(Path directory, int executors, Clock clock, Instant startedAt) {}
+  /**
+   * What the step needs of the run it repairs.
+   *
+   * @param listener hears the steps of the verify step ({@link RunEvent.StepStarted})
+   */
+  record Run(Path directory, int executors, Clock clock, Instant startedAt, RunListener listener) {}
 
   /** Dispatches a plan whose completed tasks are given, the way the run dispatches its own. */
   @FunctionalInterface
@@ -83,7 +87,11 @@ final class RepairRounds implements Repairs {
    */
   Summary verify(VerificationSettings settings, Secrets secrets) {
     Verification verification =
-        new VerificationLoop(settings, secrets, settings.fixRounds() > 0 ? this : Repairs.NONE)
+        new VerificationLoop(
+                settings,
+                secrets,
+                settings.fixRounds() > 0 ? this : Repairs.NONE,
+                step -> run.listener().on(new RunEvent.StepStarted(run.clock().instant(), step)))
             .run(run.directory(), record.plan());
     summary = OutputAssembler.recordVerification(record, summary, verification);
     return summary;

@@ -12,10 +12,11 @@ import java.time.Instant;
  * TaskQueued} before {@link TaskStarted}, any number of {@link TaskProgress} and {@link
  * TaskRetrying} while it runs, and exactly one terminal event: {@link TaskCompleted}, {@link
  * TaskFailed}, or {@link TaskSkipped} (a skipped task is never queued or started). Tasks never
- * started because the run stopped get no terminal event. Executors are numbered from 1. The fix
- * tasks of the verify step's repair rounds get task events too: in a run, before {@link
- * RunFinished}; in {@code orchestrator verify} of an earlier run, with no {@link RunStarted} or
- * {@link RunFinished} around them.
+ * started because the run stopped get no terminal event. Executors are numbered from 1. {@link
+ * StepStarted} comes whenever a step without tasks begins: planning (before {@link RunStarted}),
+ * the tests of a verify round, a repair round. The fix tasks of the verify step's repair rounds get
+ * task events too: in a run, before {@link RunFinished}; in {@code orchestrator verify} of an
+ * earlier run, with no {@link RunStarted} or {@link RunFinished} around them.
  */
 public sealed interface RunEvent
     permits RunEvent.RunStarted,
@@ -26,6 +27,7 @@ public sealed interface RunEvent
         RunEvent.TaskCompleted,
         RunEvent.TaskFailed,
         RunEvent.TaskSkipped,
+        RunEvent.StepStarted,
         RunEvent.RunFinished {
 
   /** When it happened. */
@@ -59,9 +61,20 @@ public sealed interface RunEvent
       Instant at, String taskId, int executor, int failedAttempt, String error, Duration backoff)
       implements RunEvent {}
 
-  /** The task succeeded. */
+  /**
+   * The task succeeded.
+   *
+   * @param refused what the agent was refused (Claude Code's permission denials), for the user to
+   *     allow; null when nothing was
+   */
   record TaskCompleted(
-      Instant at, String taskId, String name, int executor, Duration duration, int files)
+      Instant at,
+      String taskId,
+      String name,
+      int executor,
+      Duration duration,
+      int files,
+      String refused)
       implements RunEvent {}
 
   /** The task's attempt failed; its dependents will be skipped. */
@@ -71,6 +84,14 @@ public sealed interface RunEvent
 
   /** The task will not run because a task it depends on failed. */
   record TaskSkipped(Instant at, String taskId, String name, String reason) implements RunEvent {}
+
+  /**
+   * A step in which no task runs begins, so that a long wait says what it waits for.
+   *
+   * @param description what happens, for people: {@code Planning with claude-code}, {@code Tests,
+   *     round 2: running pytest}
+   */
+  record StepStarted(Instant at, String description) implements RunEvent {}
 
   /** The run is over; counts of tasks by outcome. */
   record RunFinished(

@@ -37,6 +37,10 @@ final class RunSession {
 
   private static final Logger log = LoggerFactory.getLogger(RunSession.class);
 
+  private static final String PLACEHOLDERS_ONLY =
+      "the executors were simulated, so the project's tests are placeholders that skip themselves"
+          + " and were not run; --real has a model or coding agent write the code and its tests";
+
   private final RunSettings settings;
   private final RunControl control;
   // What the workers of a remote engine reported running this session's attempts with.
@@ -92,10 +96,11 @@ final class RunSession {
               executor(resumed ? earlier : List.of()),
               resumed ? JournalRecords.pauses(earlier, startedAt) : List.of());
       Summary summary = OutputAssembler.assemble(record);
-      if (settings.verification() != null) {
+      if (settings.verification() != null && !placeholdersOnly(record)) {
         RepairRounds rounds =
             new RepairRounds(
-                new RepairRounds.Run(dir, executors, settings.clock(), startedAt),
+                new RepairRounds.Run(
+                    dir, executors, settings.clock(), startedAt, settings.listener()),
                 record,
                 summary,
                 fixDispatch(dir, journal),
@@ -105,9 +110,9 @@ final class RunSession {
         record = rounds.record();
         results = record.results();
       } else {
-        summary =
-            OutputAssembler.recordVerification(
-                record, summary, Verification.notRun(settings.verificationOff()));
+        String reason =
+            settings.verification() == null ? settings.verificationOff() : PLACEHOLDERS_ONLY;
+        summary = OutputAssembler.recordVerification(record, summary, Verification.notRun(reason));
       }
       RunReport.write(dir, ReportModel.fromRun(record.plan(), summary));
       scrubOutputs(dir);
@@ -127,6 +132,17 @@ final class RunSession {
     } finally {
       control.clear();
     }
+  }
+
+  /**
+   * Whether every file of the run was written by simulated executors, so its tests are placeholders
+   * that skip themselves: running them (pytest under coverage.py, about 0.7 s) could only report
+   * them skipped. A --verify-command is the user's own and still runs.
+   */
+  private boolean placeholdersOnly(RunRecord record) {
+    return record.executor() != null
+        && Backend.SIMULATED.equals(record.executor().kind())
+        && settings.verification().command() == null;
   }
 
   /**
@@ -157,7 +173,8 @@ final class RunSession {
                   dir,
                   earlier.record().executors(),
                   settings.clock(),
-                  earlier.record().startedAt()),
+                  earlier.record().startedAt(),
+                  settings.listener()),
               earlier.record(),
               earlier.summary(),
               fixDispatch(dir, journal),

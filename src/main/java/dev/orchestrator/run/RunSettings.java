@@ -28,4 +28,21 @@ record RunSettings(
     VerificationSettings verification,
     String verificationOff,
     Backend plannerKind,
-    Backend executorKind) {}
+    Backend executorKind) {
+
+  /** These settings naming another planner (the same one, with what its planning spent). */
+  RunSettings withPlannerKind(Backend planner) {
+    return new RunSettings(
+        agents,
+        listener,
+        clock,
+        retryPolicy,
+        sleeper,
+        secrets,
+        engine,
+        verification,
+        verificationOff,
+        planner,
+        executorKind);
+  }
+}

@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.agent.AgentResult;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
@@ -60,7 +61,8 @@ final class TaskEnds {
                     end.name(),
                     executor,
                     end.duration(),
-                    end.outputFiles().size())
+                    end.outputFiles().size(),
+                    end.details().get(AgentResult.REFUSED))
                 : new RunEvent.TaskFailed(
                     end.finishedAt(),
                     end.taskId(),

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.usage.TokenUsage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param output what the completing attempt produced; null unless completed
  * @param directory the last attempt's directory; null when cancelled
  * @param error why the task did not complete; null when it did
+ * @param failedUsage what the attempts that failed spent (a completed run counts it in its output's
+ *     usage); null when they reported nothing
  * @param failureDetails what the summary records of a failed task (what confined its agent)
  */
 record TaskRun(
@@ -24,6 +27,7 @@ record TaskRun(
     AttemptOutput output,
     Path directory,
     String error,
+    TokenUsage failedUsage,
     Map<String, String> failureDetails) {
 
   /** How the task's attempts ended. */
@@ -41,26 +45,42 @@ record TaskRun(
   }
 
   static TaskRun completed(List<Attempt> attempts, AttemptOutput output, Path directory) {
-    return new TaskRun(
-        Outcome.COMPLETED, attempts, requireNonNull(output), directory, null, Map.of());
+    return completed(attempts, output, directory, null);
   }
 
-  static TaskRun failed(List<Attempt> attempts, Path directory, String error) {
-    return failed(attempts, directory, error, Map.of());
+  static TaskRun completed(
+      List<Attempt> attempts, AttemptOutput output, Path directory, TokenUsage failedUsage) {
+    return new TaskRun(
+        Outcome.COMPLETED,
+        attempts,
+        requireNonNull(output),
+        directory,
+        null,
+        failedUsage,
+        Map.of());
   }
 
   static TaskRun failed(
-      List<Attempt> attempts, Path directory, String error, Map<String, String> details) {
-    return new TaskRun(Outcome.FAILED, attempts, null, directory, error, details);
+      List<Attempt> attempts,
+      Path directory,
+      String error,
+      TokenUsage failedUsage,
+      Map<String, String> details) {
+    return new TaskRun(Outcome.FAILED, attempts, null, directory, error, failedUsage, details);
   }
 
-  static TaskRun cancelled(List<Attempt> attempts) {
-    return new TaskRun(Outcome.CANCELLED, attempts, null, null, "cancelled", Map.of());
+  static TaskRun cancelled(List<Attempt> attempts, TokenUsage failedUsage) {
+    return new TaskRun(Outcome.CANCELLED, attempts, null, null, "cancelled", failedUsage, Map.of());
+  }
+
+  /** What all its attempts spent: the failed ones and the one that completed; null if unknown. */
+  TokenUsage usage() {
+    return TokenUsage.sum(failedUsage, output == null ? null : output.result().usage());
   }
 
   /**
    * The task's result: completed or failed with its files in {@code rawDirectory}, or, cancelled,
-   * not started (a later run does it again).
+   * not started (a later run does it again). What its attempts spent counts whatever the outcome.
    *
    * @param rawDirectory where its files are; ignored when cancelled
    */
@@ -75,17 +95,17 @@ record TaskRun(
         cancelled ? null : rawDirectory,
         cancelled ? List.of() : files,
         null,
-        completed ? output.result().usage() : null,
+        usage(),
         completed ? output.result().details() : failureDetails,
         completed || cancelled ? null : error);
   }
 
   /**
    * The task's result when its files could not be placed: failed, its files left in the attempt's
-   * directory, what its agent reported lost.
+   * directory, what its agent reported lost except what it spent.
    */
   TaskResult unplaced(String taskId, String name, String error) {
-    return failed(attempts, directory, error, failureDetails)
+    return failed(attempts, directory, error, usage(), failureDetails)
         .result(taskId, name, directory, output == null ? List.of() : output.files());
   }
 

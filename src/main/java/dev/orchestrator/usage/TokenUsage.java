@@ -7,12 +7,14 @@ import java.math.BigDecimal;
 /**
  * Tokens a model call (or a sum of them) consumed, and its cost.
  *
- * @param costUsd measured or priced cost in US dollars; null when no price is known
+ * @param costUsd measured or priced cost in US dollars, an exact decimal ({@link Dollars#exact});
+ *     null when no price is known
  */
 public record TokenUsage(Tokens tokens, BigDecimal costUsd) {
 
   public TokenUsage {
     requireNonNull(tokens, "tokens");
+    costUsd = Dollars.exact(costUsd);
   }
 
   public TokenUsage(
@@ -39,6 +41,11 @@ public record TokenUsage(Tokens tokens, BigDecimal costUsd) {
 
   public long cacheWriteTokens() {
     return tokens.cacheWrite();
+  }
+
+  /** The sum of two usages either of which may be null (none); null when both are. */
+  public static TokenUsage sum(TokenUsage a, TokenUsage b) {
+    return a == null ? b : b == null ? a : a.plus(b);
   }
 
   /** The sum of both; cost is null when either is unknown. */

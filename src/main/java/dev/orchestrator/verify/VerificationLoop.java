@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +25,19 @@ public final class VerificationLoop {
   private final VerificationSettings settings;
   private final Secrets secrets;
   private final Repairs repairs;
+  private final Consumer<String> steps;
 
   /**
    * @param secrets masked in the test commands' logs
+   * @param steps hears each step as it starts (a round's test commands, a repair round), for people
+   *     waiting while nothing else shows progress
    */
-  public VerificationLoop(VerificationSettings settings, Secrets secrets, Repairs repairs) {
+  public VerificationLoop(
+      VerificationSettings settings, Secrets secrets, Repairs repairs, Consumer<String> steps) {
     this.settings = settings;
     this.secrets = secrets;
     this.repairs = repairs;
+    this.steps = steps;
   }
 
   /**
@@ -46,7 +53,7 @@ public final class VerificationLoop {
     List<VerificationRound> rounds = new ArrayList<>();
     RoundResult last = null;
     String stop = null;
-    Verifier verifier = new Verifier(settings, secrets);
+    Verifier verifier = new Verifier(settings, secrets, steps);
     try {
       while (true) {
         last = verifier.run(outputDirectory, plan, repaired + 1);
@@ -62,6 +69,11 @@ public final class VerificationLoop {
           break;
         }
         log.info("repair round {}: {} fix tasks", repaired + 1, fixes.size());
+        steps.accept(
+            "Repair round "
+                + (repaired + 1)
+                + ": "
+                + fixes.stream().map(Task::id).collect(Collectors.joining(", ")));
         Optional<Plan> repairedPlan = repairs.repair(plan, fixes);
         if (repairedPlan.isEmpty()) {
           stop = "the run stopped before repair round " + (repaired + 1) + " finished";

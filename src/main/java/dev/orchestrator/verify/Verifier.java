@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +43,22 @@ final class Verifier {
 
   private final VerificationSettings settings;
   private final Secrets secrets;
+  private final Consumer<String> steps;
 
   // Null until a round needs it, then kept: the interpreters on PATH do not change between rounds.
   private Optional<PythonSuite> python;
 
-  /** A verifier for the rounds of one verification, run one after another on one thread. */
-  Verifier(VerificationSettings settings, Secrets secrets) {
+  /**
+   * A verifier for the rounds of one verification, run one after another on one thread.
+   *
+   * @param secrets masked in the test commands' logs
+   * @param steps hears what each command that starts does ({@code Tests, round 1: running pytest}),
+   *     for people waiting on a silent step
+   */
+  Verifier(VerificationSettings settings, Secrets secrets, Consumer<String> steps) {
     this.settings = settings;
     this.secrets = secrets;
+    this.steps = steps;
   }
 
   /**
@@ -122,6 +131,7 @@ final class Verifier {
       environment.putAll(suite.environment());
       TestProcess.Exit broken = null;
       for (List<String> setup : suite.setup()) {
+        steps.accept("Tests, round " + number + ": " + String.join(" ", setup));
         TestProcess.Exit exit =
             TestProcess.run(
                 setup,
@@ -137,6 +147,9 @@ final class Verifier {
         }
       }
       FileTime since = FileTime.fromMillis(System.currentTimeMillis() - 1000);
+      if (broken == null) {
+        steps.accept("Tests, round " + number + ": running " + suite.runner());
+      }
       TestProcess.Exit exit =
           broken != null
               ? broken
@@ -205,7 +218,9 @@ final class Verifier {
             counts[TestCase.Outcome.SKIPPED.ordinal()],
             counts[TestCase.Outcome.ERROR.ordinal()],
             Duration.ofNanos(System.nanoTime() - started),
-            failures.stream().map(f -> new TestFailure(f.test(), f.owners())).toList());
+            failures.stream()
+                .map(f -> new TestFailure(f.test(), f.owners(), TestFailure.excerptOf(f.output())))
+                .toList());
     problems.forEach(p -> notes.add(p));
     String coverageReason = String.join("; ", notes);
     CoverageReports.Lines lines = coverageComplete ? coverage : null;

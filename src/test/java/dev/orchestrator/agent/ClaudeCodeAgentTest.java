@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orchestrator.ConfigurationException;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.process.AgentProcess;
@@ -76,7 +77,11 @@ class ClaudeCodeAgentTest {
         "sonnet",
         7,
         skipPermissions,
-        List.of());
+        List.of(),
+        false,
+        Secrets.none(),
+        usage -> {},
+        Sandbox.none());
   }
 
   AgentResult execute(String body) throws Exception {
@@ -122,6 +127,9 @@ class ClaudeCodeAgentTest {
             7,
             false,
             List.of(),
+            false,
+            dev.orchestrator.Secrets.none(),
+            usage -> {},
             Sandbox.bwrap(probe.bwrap(), true, List.of()));
     TaskAssignment assignment = assignment(root.resolve("ws"));
 
@@ -176,7 +184,11 @@ class ClaudeCodeAgentTest {
                   "sonnet",
                   7,
                   false,
-                  List.of()))
+                  List.of(),
+                  false,
+                  Secrets.of(environment, List.of()),
+                  usage -> {},
+                  Sandbox.none()))
           .execute(assignment);
 
       assertThat(assignment.workspace().read(".agent/stdout.log"))
@@ -281,6 +293,88 @@ class ClaudeCodeAgentTest {
     }
 
     @Test
+    void tokens_are_those_of_every_model_it_used_and_the_cost_an_exact_decimal() throws Exception {
+      // One run with a subagent: usage counts the main loop only, modelUsage every request.
+      AgentResult result =
+          execute(
+              INIT
+                  + "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,"
+                  + "\"result\":\"ok\",\"total_cost_usd\":0.04839500000000001,"
+                  + "\"usage\":{\"input_tokens\":6,\"output_tokens\":500,"
+                  + "\"cache_read_input_tokens\":3000},\"modelUsage\":{"
+                  + "\"claude-sonnet-4-5\":{\"inputTokens\":6,\"outputTokens\":500,"
+                  + "\"cacheReadInputTokens\":3000,\"cacheCreationInputTokens\":0,"
+                  + "\"costUSD\":0.0400},"
+                  + "\"claude-haiku-4-5\":{\"inputTokens\":3000,\"outputTokens\":153,"
+                  + "\"cacheReadInputTokens\":0,\"cacheCreationInputTokens\":0,"
+                  + "\"costUSD\":0.008395}}}'\n");
+
+      assertThat(result.usage())
+          .isEqualTo(new TokenUsage(3006, 653, 3000, 0, new BigDecimal("0.048395")));
+      assertThat(result.usage().costUsd().toPlainString()).isEqualTo("0.048395");
+      assertThat(result.details()).containsEntry("model", "claude-sonnet-4-5");
+    }
+
+    @Test
+    void what_claude_was_refused_is_listed_in_the_details() throws Exception {
+      AgentResult result =
+          execute(
+              INIT
+                  + "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,"
+                  + "\"result\":\"could not run the tests\",\"permission_denials\":["
+                  + "{\"tool_name\":\"Bash\",\"tool_use_id\":\"t1\","
+                  + "\"tool_input\":{\"command\":\"pytest -q\"}},"
+                  + "{\"tool_name\":\"Write\",\"tool_use_id\":\"t2\","
+                  + "\"tool_input\":{\"file_path\":\"/etc/hosts\"}}]}'\n");
+
+      assertThat(result.details())
+          .containsEntry(AgentResult.REFUSED, "Bash pytest -q; Write /etc/hosts");
+    }
+
+    @Test
+    void a_key_claude_prints_or_writes_is_masked_in_its_log_and_in_its_files() throws Exception {
+      String key = "sk-ant-api03-test-key-0123456789";
+      script(
+          bin(),
+          "claude",
+          INIT
+              + "echo \"token: $ANTHROPIC_API_KEY\" > leaked.txt\n"
+              + "echo '{\"type\":\"assistant\",\"message\":{\"id\":\"m1\",\"content\":"
+              + "[{\"type\":\"text\",\"text\":\"the key is '\"$ANTHROPIC_API_KEY\"'\"}]}}'\n"
+              + "echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,"
+              + "\"result\":\"ok\"}'\n");
+      Map<String, String> environment = new java.util.HashMap<>(environment(bin()));
+      environment.put("ANTHROPIC_API_KEY", key);
+      ClaudeCode claude =
+          new ClaudeCode(
+              AgentProcess.locate("claude", environment, ClaudeCode.INSTALL_HINT),
+              environment,
+              null,
+              null,
+              false,
+              List.of(),
+              false,
+              Secrets.of(List.of(key)),
+              usage -> {},
+              Sandbox.none());
+      TaskAssignment assignment = assignment(temp.resolve("ws"));
+
+      new ClaudeCodeAgent(claude).execute(assignment);
+
+      assertThat(assignment.workspace().read(".agent/stdout.log"))
+          .contains("the key is " + Secrets.MASK)
+          .doesNotContain(key);
+      assertThat(assignment.workspace().read("leaked.txt")).isEqualTo("token: [secret]\n");
+    }
+
+    @Test
+    void sessions_are_not_kept_unless_asked() throws Exception {
+      execute(WRITES_FILES);
+
+      assertThat(recorded("argv.txt")).contains("--no-session-persistence");
+    }
+
+    @Test
     void lines_that_are_not_json_events_are_skipped() throws Exception {
       AgentResult result =
           execute(
@@ -357,9 +451,43 @@ class ClaudeCodeAgentTest {
     }
 
     @Test
-    void a_program_that_exits_at_once_is_a_run_without_a_result() throws Exception {
-      assertThatThrownBy(() -> execute("exit 3\n"))
-          .hasMessageContaining("claude exited without a result (exit status 3");
+    void a_program_that_exits_at_once_without_a_word_refused_to_run_and_is_not_retried()
+        throws Exception {
+      assertThatThrownBy(() -> execute("echo \"error: unknown option '--bogus'\" >&2\nexit 1\n"))
+          .isInstanceOf(AgentException.class)
+          .hasMessageContaining("claude refused to run (exit status 1")
+          .hasMessageContaining("unknown option '--bogus'")
+          .hasMessageContaining("--claude-arg")
+          .satisfies(e -> assertThat(((AgentException) e).retryable()).isFalse());
+    }
+
+    @Test
+    void skipping_permissions_as_root_is_refused_for_good_and_names_is_sandbox() throws Exception {
+      String refusal =
+          "echo '--dangerously-skip-permissions cannot be used with root/sudo privileges for"
+              + " security reasons' >&2\nexit 1\n";
+
+      assertThatThrownBy(() -> execute(refusal))
+          .isInstanceOf(AgentException.class)
+          .hasMessageContaining("cannot be used with root/sudo")
+          .hasMessageContaining("IS_SANDBOX=1")
+          .satisfies(e -> assertThat(((AgentException) e).retryable()).isFalse());
+    }
+
+    @Test
+    void an_attempt_stopped_at_the_turn_limit_still_reports_what_it_cost() throws Exception {
+      String body =
+          INIT
+              + "echo '{\"type\":\"result\",\"subtype\":\"error_max_turns\",\"is_error\":true,"
+              + "\"num_turns\":7,\"total_cost_usd\":0.011,\"usage\":{\"input_tokens\":900,"
+              + "\"output_tokens\":100}}'\nexit 1\n";
+
+      assertThatThrownBy(() -> execute(body))
+          .isInstanceOf(AgentException.class)
+          .satisfies(
+              e ->
+                  assertThat(((AgentException) e).usage())
+                      .isEqualTo(new TokenUsage(900, 100, 0, 0, new BigDecimal("0.011"))));
     }
 
     @Test

@@ -82,6 +82,14 @@ public final class FakeClaude {
     return FakeAgents.script(directory, "claude", SCRIPT);
   }
 
+  /**
+   * Writes another {@code claude} into a directory: a bash script with this body ({@code $here} is
+   * its directory).
+   */
+  public static Path install(Path directory, String body) throws IOException {
+    return FakeAgents.script(directory, "claude", body);
+  }
+
   /** Installs it with the valid {@link #ANALYSIS} and {@link #PLAN}. */
   public static Path install(Path directory) throws IOException {
     return install(directory, Map.of("analysis-0", ANALYSIS, "plan-0", PLAN));

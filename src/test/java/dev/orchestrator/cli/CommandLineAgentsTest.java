@@ -10,6 +10,7 @@ import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,16 @@ class CommandLineAgentsTest {
       assertThat(task.get("cost_usd").decimalValue()).isEqualByComparingTo("0.02");
       assertThat(task.get("tokens").get("cache_read").asLong()).isEqualTo(1000);
     }
-    assertThat(summary.get("cost_usd").decimalValue()).isEqualByComparingTo("0.08");
+    assertThat(summary.get("planner").get("cost_usd").decimalValue())
+        .as("two planning steps at $0.01")
+        .isEqualByComparingTo("0.02");
+    assertThat(summary.get("cost_usd").decimalValue())
+        .as("four tasks and the planning")
+        .isEqualByComparingTo("0.10");
+    assertThat(result.out()).contains("Spent: ", ", $0.10 (planning: ", ", $0.02)");
+    assertThat(result.out())
+        .as("a silent step says what it waits for")
+        .startsWith("Planning with claude-code…\nRequirement: ");
     assertThat(summary.get("total_files_created").asInt())
         .as("a source file and a README per task; the agents' prompts and logs do not count")
         .isEqualTo(8);
@@ -75,6 +85,114 @@ class CommandLineAgentsTest {
         assertThat(tasks.findFirst().orElseThrow().resolve(".agent/stdout.log")).exists();
       }
     }
+  }
+
+  @Test
+  void on_a_terminal_planning_says_what_it_waits_for_and_draws_no_empty_progress_block()
+      throws Exception {
+    FakeClaude.install(temp.resolve("bin"));
+    Map<String, String> environment = new java.util.HashMap<>(environment());
+    environment.put("TERM", "xterm");
+    environment.put("NO_COLOR", "1"); // the live display without colours: easier to read
+
+    Result result =
+        CliRun.onTerminal(
+            environment, TODO, "--planner", "claude-code", "-m", 2, "-o", temp.resolve("out"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String beforeThePlan = result.out().substring(0, result.out().indexOf("Requirement: "));
+    assertThat(beforeThePlan).contains("Planning with claude-code…").doesNotContain("0/0 tasks");
+  }
+
+  @Test
+  void plan_says_it_is_planning_with_claude_code_and_its_json_stays_json() throws Exception {
+    FakeClaude.install(temp.resolve("bin"));
+
+    Result text =
+        run(environment(), "plan", TODO, "--planner", "claude-code", "-o", temp.resolve("a"));
+    Result json =
+        run(
+            environment(),
+            "plan",
+            TODO,
+            "--planner",
+            "claude-code",
+            "-o",
+            temp.resolve("b"),
+            "--json");
+
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).startsWith("Planning with claude-code…\nRequirement: ");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(Json.mapper().readTree(json.out()).get("tasks").size()).isPositive();
+  }
+
+  @Test
+  void max_cost_counts_what_claude_code_reports_and_starts_no_further_task() throws Exception {
+    FakeClaude.install(temp.resolve("bin"));
+    Path out = temp.resolve("out");
+
+    Result result =
+        run(
+            environment(),
+            TODO,
+            "--executor",
+            "claude-code",
+            "-m",
+            1,
+            "--max-cost",
+            "0.01",
+            "-o",
+            out);
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    assertThat(summary.get("completed").asInt()).isEqualTo(1);
+    assertThat(summary.get("not_started").asInt())
+        .isEqualTo(summary.get("total_tasks").asInt() - 1);
+    assertThat(summary.get("cost_usd").decimalValue()).isEqualByComparingTo("0.02");
+    assertThat(result.out())
+        .contains("Stopped: $0.02 spent reached --max-cost $0.01; no further task started.")
+        .contains("Spent: 1,350 tokens, $0.02");
+  }
+
+  @Test
+  void claude_code_gets_only_its_own_environment_and_a_failed_attempt_still_counts_its_cost()
+      throws Exception {
+    FakeClaude.install(
+        temp.resolve("bin"),
+        "env > \"$here/env.txt\"\n"
+            + "echo '{\"type\":\"result\",\"subtype\":\"error_max_turns\",\"is_error\":true,"
+            + "\"num_turns\":3,\"total_cost_usd\":0.011,\"usage\":{\"input_tokens\":900,"
+            + "\"output_tokens\":100}}'\nexit 1\n");
+    Map<String, String> environment = new HashMap<>(environment());
+    environment.put("GITHUB_TOKEN", "ghp_0123456789abcdefghij");
+    environment.put("ANTHROPIC_API_KEY", "sk-ant-api03-0123456789");
+    Path out = temp.resolve("out");
+
+    Result result =
+        run(
+            environment,
+            TODO,
+            "--executor",
+            "claude-code",
+            "--max-turns",
+            3,
+            "--sandbox", // the fake claude writes what it saw beside itself, outside its workspace
+            "off",
+            "-o",
+            out);
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
+    String seen = Files.readString(temp.resolve("bin/env.txt"));
+    assertThat(seen)
+        .contains("ANTHROPIC_API_KEY=", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1")
+        .doesNotContain("GITHUB_TOKEN");
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode first = summary.get("tasks").get(0);
+    assertThat(first.get("status").asText()).isEqualTo("failed");
+    assertThat(first.get("cost_usd").decimalValue()).isEqualByComparingTo("0.011");
+    assertThat(summary.get("cost_usd").decimalValue()).isEqualByComparingTo("0.011");
   }
 
   @Test

@@ -63,7 +63,8 @@ class OptionsPerCommandTest {
           "--request-timeout",
           "--request-retries");
   static final List<String> CLAUDE_CODE =
-      List.of("--claude-binary", "--claude-skip-permissions", "--claude-arg");
+      List.of(
+          "--claude-binary", "--claude-skip-permissions", "--claude-keep-sessions", "--claude-arg");
   static final List<String> TEMPORAL =
       List.of("--temporal", "--namespace", "--task-queue", "--artifact-dir");
   static final List<String> ENGINE = concat(List.of("--engine", "--heartbeat-timeout"), TEMPORAL);

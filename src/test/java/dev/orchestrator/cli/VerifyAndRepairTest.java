@@ -209,6 +209,19 @@ class VerifyAndRepairTest {
       assertThat(verification.get("status").asText()).isEqualTo("failed");
       assertThat(verification.get("rounds")).hasSize(2);
       assertThat(verification.get("reason").asText()).contains("after 1 repair round");
+      JsonNode failure = verification.get("rounds").get(1).get("failures").get(0);
+      assertThat(failure.get("excerpt").asText()).contains("assert").contains("== 5");
+      assertThat(result.out())
+          .as("the console names what still fails, its owners and what it said")
+          .contains("✗ tests/test_calc.py::test_add (task_1, task_2)")
+          .containsPattern("\\n      .*== 5")
+          .doesNotContain("test_sub");
+      assertThat(result.out())
+          .as("each silent step says what it waits for")
+          .contains(
+              "Tests, round 1: running pytest…\n",
+              "Repair round 1: task_1-fix1, task_2-fix1…\n",
+              "Tests, round 2: running pytest…\n");
     }
 
     @Test
@@ -372,6 +385,56 @@ class VerifyAndRepairTest {
       assertThat(Files.size(log)).isGreaterThan(5_000_000);
       assertThat(Files.readString(log).strip()).as("no key reaches the tests").endsWith("0");
       assertThat(Files.size(out.resolve("execution_summary.json"))).isLessThan(100_000);
+    }
+
+    @Test
+    @DisplayName(
+        "a simulated run does not run its placeholder tests, which skip themselves, and says why")
+    void simulated_run() throws IOException {
+      Path out = temp.resolve("out");
+
+      Result result =
+          run(
+              "Build a todo list app with backend API and frontend UI",
+              "-o",
+              out,
+              "-m",
+              2,
+              "--simulate-delay",
+              "0ms");
+
+      assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+      assertThat(out.resolve("tests")).as("the placeholder tests are there").isDirectory();
+      JsonNode verification = verification(out);
+      assertThat(verification.get("status").asText()).isEqualTo("not_run");
+      assertThat(verification.get("reason").asText())
+          .contains("simulated", "placeholder", "--real");
+      assertThat(verification.get("rounds")).isEmpty();
+      assertThat(out.resolve(".orchestrator/verify")).as("no test ran").doesNotExist();
+      assertThat(result.out()).doesNotContain("Tests, round").contains("Verification: not_run");
+    }
+
+    @Test
+    @DisplayName("a simulated run still runs a --verify-command it is given")
+    void simulated_run_with_a_verify_command() throws IOException {
+      Path out = temp.resolve("out");
+
+      run(
+          "Build a todo list app with backend API and frontend UI",
+          "-o",
+          out,
+          "-m",
+          2,
+          "--simulate-delay",
+          "0ms",
+          "--fix-rounds",
+          0,
+          "--verify-command",
+          "exit 3");
+
+      JsonNode verification = verification(out);
+      assertThat(verification.get("status").asText()).isEqualTo("failed");
+      assertThat(verification.get("rounds").get(0).get("errors").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -50,6 +50,25 @@ class SummaryAggregatorTest {
     }
 
     @Test
+    @DisplayName("leaving out an agent's prompt and logs and what tools cached while it worked")
+    void agent_logs_and_caches_are_not_output() {
+      RunRecord record =
+          new RunFixture(out)
+              .task("task_1")
+              .writes("src/api.py", "x = 1\n")
+              .writes(".agent/stdout.log", "{}\n")
+              .writes(".pytest_cache/v/cache/lastfailed", "{}\n")
+              .writes("src/__pycache__/api.cpython-312.pyc", "\0")
+              .completed()
+              .record();
+
+      TaskResult task = aggregate(record).task("task_1").orElseThrow();
+
+      assertThat(task.outputFiles()).containsExactly("src/api.py");
+      assertThat(task.metrics().filesCreated()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("summing the tasks, failed ones included, in the totals")
     void totals_are_sums() {
       RunRecord record =

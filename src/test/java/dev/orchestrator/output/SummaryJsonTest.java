@@ -117,7 +117,10 @@ class SummaryJsonTest {
                     0,
                     java.time.Duration.ofMillis(1500),
                     java.util.List.of(
-                        new TestFailure("tests/test_a.py::test_a", java.util.List.of("task_1")))),
+                        new TestFailure(
+                            "tests/test_a.py::test_a",
+                            java.util.List.of("task_1"),
+                            "assert 1 == 2\nE  where 1 = a()"))),
                 new VerificationRound(
                     2, 2, 0, 0, 0, java.time.Duration.ofMillis(1200), java.util.List.of())),
             0.875,
@@ -133,6 +136,8 @@ class SummaryJsonTest {
     assertThat(v.get("rounds").get(0).get("duration_seconds").doubleValue()).isEqualTo(1.5);
     assertThat(v.get("rounds").get(0).get("failures").get(0).get("owner_tasks").get(0).textValue())
         .isEqualTo("task_1");
+    assertThat(v.get("rounds").get(0).get("failures").get(0).get("excerpt").textValue())
+        .isEqualTo("assert 1 == 2\nE  where 1 = a()");
     assertThat(v.get("coverage_reason").textValue()).isEqualTo("measured by coverage.py");
     assertThat(SummaryJson.parse(text)).isEqualTo(summary);
   }

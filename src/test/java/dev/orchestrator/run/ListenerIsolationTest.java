@@ -71,7 +71,7 @@ class ListenerIsolationTest {
     RunListener both = throwingOnCompletion().andThen(heard::add);
     RunEvent completed =
         new RunEvent.TaskCompleted(
-            Instant.EPOCH, "task_1", "Task 1", 1, java.time.Duration.ZERO, 1);
+            Instant.EPOCH, "task_1", "Task 1", 1, java.time.Duration.ZERO, 1, null);
 
     both.on(completed);
 

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +68,8 @@ class VerificationLoopTest {
                 (current, fixes) -> {
                   repairs.incrementAndGet();
                   return Optional.of(current); // a fix that fixes nothing
-                })
+                },
+                step -> {})
             .run(out, plan);
 
     assertThat(verification.status()).isEqualTo(Verification.Status.FAILED);
@@ -74,5 +77,27 @@ class VerificationLoopTest {
     assertThat(repairs).hasValue(2);
     assertThat(Files.readAllLines(temp.resolve("probes.log")))
         .containsExactly("import pytest, coverage");
+  }
+
+  @Test
+  void each_round_says_what_it_runs_before_it_runs_it() throws IOException {
+    Path bin = fakePython();
+    Path out = Files.createDirectories(temp.resolve("out"));
+    Files.writeString(out.resolve("test_calc.py"), "def test_add():\n    assert 1 == 5\n");
+    Plan plan = OwnershipTest.plan(OwnershipTest.task("task_1", "test_calc.py"));
+    List<String> steps = new ArrayList<>();
+    VerificationSettings settings =
+        new VerificationSettings(
+            null, Duration.ofMinutes(1), 1, Map.of("PATH", bin + ":/usr/bin:/bin"));
+
+    new VerificationLoop(
+            settings, Secrets.none(), (current, fixes) -> Optional.of(current), steps::add)
+        .run(out, plan);
+
+    assertThat(steps)
+        .containsExactly(
+            "Tests, round 1: running pytest",
+            "Repair round 1: task_1-fix1",
+            "Tests, round 2: running pytest");
   }
 }

@@ -1,7 +1,7 @@
 package dev.orchestrator.output.report;
 
+import dev.orchestrator.usage.Dollars;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -52,10 +52,9 @@ final class Figures {
     return String.format(Locale.ROOT, "%,d", count);
   }
 
-  /** US dollars to at most 4 decimals, at least 2: {@code $0.0123}, {@code $1.50}. */
+  /** US dollars to the cent, under a cent to 4 places: {@code $1.50}, {@code $0.0048}. */
   static String dollars(BigDecimal amount) {
-    BigDecimal rounded = amount.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-    return "$" + (rounded.scale() < 2 ? rounded.setScale(2) : rounded).toPlainString();
+    return Dollars.format(amount);
   }
 
   /** A label of the time axis, whose ticks are {@code step} apart: {@code 0.5s}, {@code 30s}. */

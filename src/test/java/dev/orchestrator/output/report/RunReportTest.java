@@ -117,7 +117,7 @@ class RunReportTest {
 
       assertThat(page)
           .contains("<dt>Tokens</dt><dd>1,200 in · 300 out</dd>")
-          .contains("<dt>Cost</dt><dd>$0.0123</dd>")
+          .contains("<dt>Cost</dt><dd>$0.01</dd>")
           .contains("<th>Tokens</th>")
           .containsPattern(
               "data-task=\"task_2\">.*<td class=\"number\"><span class=\"not-measured\">not"
