@@ -301,6 +301,8 @@ class HostileInputTest {
               "command",
               "--agent-command",
               "my-agent {task_id}",
+              "--sandbox-writable", // where the agent reports what it saw
+              temp,
               "--no-verify");
 
       assertThat(result.exitCode()).as(result.err()).isZero();
