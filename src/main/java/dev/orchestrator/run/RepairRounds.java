@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
@@ -83,28 +84,31 @@ final class RepairRounds implements Repairs {
    * Verifies the consolidated project with its repair rounds, then writes the summary and README
    * again with the verification.
    *
+   * @param secrets masked in the test commands' logs
    * @return the summary written
    */
-  Summary verify(VerificationSettings settings) {
-    return record(loop(settings).run(run.directory(), record.plan()));
+  Summary verify(VerificationSettings settings, Secrets secrets) {
+    return record(loop(settings, secrets).run(run.directory(), record.plan()));
   }
 
   /**
    * Verifies a finished run again in a session of its own, keeping the rounds of its earlier
    * verification, then writes the summary and README again.
    *
+   * @param secrets masked in the test commands' logs
    * @return the summary written
    */
-  Summary verifyAgain(VerificationSettings settings) {
+  Summary verifyAgain(VerificationSettings settings, Secrets secrets) {
     Verification earlier = summary.verification();
     return record(
-        loop(settings)
+        loop(settings, secrets)
             .again(run.directory(), record.plan(), earlier == null ? List.of() : earlier.rounds()));
   }
 
-  private VerificationLoop loop(VerificationSettings settings) {
+  private VerificationLoop loop(VerificationSettings settings, Secrets secrets) {
     return new VerificationLoop(
         settings,
+        secrets,
         settings.fixRounds() > 0 ? this : Repairs.NONE,
         step -> run.listener().on(new RunEvent.StepStarted(run.clock().instant(), step)));
   }
@@ -186,6 +190,8 @@ final class RepairRounds implements Repairs {
         tasks,
         deps,
         plan.executionStrategy(),
-        plan.notes());
+        plan.notes(),
+        // The forecast was of the tasks as planned; with fix tasks added there is none.
+        null);
   }
 }
