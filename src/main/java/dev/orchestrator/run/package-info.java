@@ -22,10 +22,11 @@
  *   <li>One {@code run-events} thread ({@link dev.orchestrator.run.EventWriter}) delivers every
  *       event, in the order sent, to the listeners, the journal's records of failed and skipped
  *       tasks among them; senders, the dispatcher under its lock included, only enqueue.
- *   <li>The {@link dev.orchestrator.run.Journal} is appended to from all of these: each record is
- *       written under the journal's monitor, and a record that must be on disk is forced under a
- *       second lock, {@code forcing}, where one force carries every record written before it (group
- *       commit), so executors completing together share it.
+ *   <li>The {@link dev.orchestrator.run.Journal} is appended to by the calling thread, the
+ *       executors and the event thread: each record is written under the journal's monitor, and a
+ *       record that must be on disk is forced under a second lock, {@code forcing}, where one force
+ *       carries every record written before it (group commit), so executors completing together
+ *       share it.
  *   <li>Stop and cancel requests ({@link dev.orchestrator.run.RunControl}, volatile fields) come
  *       from any thread, e.g. a signal handler or the cost meter's limit.
  * </ul>
