@@ -10,8 +10,8 @@
  * on the run's one event thread ({@code run-events}), and hear the run's end on the thread that ran
  * the run, once everything else has been delivered. SIGINT and SIGTERM are handled on the JVM's
  * signal threads: {@link dev.orchestrator.cli.Interruption} keeps its state in volatile fields and
- * an atomic count, reaches the run only through its stop and cancel requests, and schedules the
- * forced exit on a delayed executor. The cost limit is reported from whichever thread recorded the
- * request that reached it.
+ * an atomic count, runs only the action the command gave it (the orchestrator's cancel, a worker's
+ * stop), and schedules the forced exit on a delayed executor. The cost limit is reported from
+ * whichever thread recorded the request that reached it.
  */
 package dev.orchestrator.cli;
