@@ -203,10 +203,10 @@ public final class EngineRun {
 
   /**
    * What the engine does when the run is cancelled (Ctrl-C); run at once if it already was. Called
-   * on the cancelling thread.
+   * on the cancelling thread, logging into the run's log as the registering thread does.
    */
   public void onCancel(Runnable action) {
-    cancelRequest.onMade(action);
+    cancelRequest.onMade(RunLogFile.bound(action));
   }
 
   /** Called by the run's control; an engine hears it through {@link #onCancel}. */
@@ -217,10 +217,10 @@ public final class EngineRun {
   /**
    * What the engine does when the run is stopped ({@code --max-cost} reached): start no further
    * task, let running ones finish. Run at once if it already was stopped; called on the stopping
-   * thread.
+   * thread, logging into the run's log as the registering thread does.
    */
   public void onStop(Runnable action) {
-    stopRequest.onMade(action);
+    stopRequest.onMade(RunLogFile.bound(action));
   }
 
   /** Called by the run's control; an engine hears it through {@link #onStop}. */
