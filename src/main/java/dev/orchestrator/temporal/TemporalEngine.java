@@ -58,8 +58,9 @@ public final class TemporalEngine implements Engine {
 
   /**
    * @param identity how the coordinator appears in the history, e.g. {@code coordinator@host:pid}
-   * @param spent told the usage of each task the workers completed, once, as it is accepted: the
-   *     model requests ran on the workers, where this process's cost limit cannot see them
+   * @param spent told what the attempts at each task spent, failed ones included, once, as its end
+   *     is recorded: the model requests ran on the workers, where this process's cost limit cannot
+   *     see them
    * @param budget what the workers may still spend as the run starts ({@code --max-cost} less what
    *     this process counted so far), which the workflow holds itself; null for no limit
    */
@@ -132,11 +133,7 @@ public final class TemporalEngine implements Engine {
             if (end.kind() == RunFact.Kind.SKIPPED) {
               run.skip(end.taskId(), end.error());
             } else {
-              run.fail(
-                  end.taskId(),
-                  end.slot(),
-                  CoordinatorLedger.attemptsOf(run, end.attempts()),
-                  end.error());
+              CoordinatorLedger.fail(run, spent, end);
             }
           }
         } catch (ExecutionException e) {
