@@ -109,7 +109,8 @@ public final class Secrets {
   /**
    * Rewrites a file with its secrets masked, when it holds any. Works on bytes (a secret's UTF-8
    * form is searched in the file read as ISO-8859-1), so a file that is not UTF-8 text keeps its
-   * other bytes. Files over 64 MiB, links and missing files are left alone.
+   * other bytes. Files over 64 MiB, links and missing files are left alone; a file is never changed
+   * in place (see {@link SafeFiles#replace}).
    */
   public void scrub(Path file) {
     if (values.isEmpty() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -127,7 +128,9 @@ public final class Secrets {
         masked = masked.replace(raw, MASK);
       }
       if (!masked.equals(bytes)) {
-        Files.write(file, masked.getBytes(StandardCharsets.ISO_8859_1));
+        // A new file renamed over the old one: the agent may have made this name a hard link to a
+        // file outside, which must keep its content.
+        SafeFiles.replace(file, masked.getBytes(StandardCharsets.ISO_8859_1));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot mask secrets in " + file, e);

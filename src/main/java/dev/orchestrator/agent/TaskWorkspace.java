@@ -26,6 +26,12 @@ public final class TaskWorkspace {
   /** Largest total an agent may leave in one workspace: 64 MiB. */
   public static final long MAX_TASK_BYTES = 64L << 20;
 
+  /**
+   * Most files an agent may leave in one workspace: each is hashed, journalled, copied into every
+   * dependent's workspace and consolidated, so 200,000 of them took minutes and gigabytes.
+   */
+  public static final int MAX_TASK_FILES = 10_000;
+
   private final Path root;
   private final long maxFileBytes;
   private final AtomicLong written = new AtomicLong();
@@ -113,20 +119,27 @@ public final class TaskWorkspace {
   /**
    * Applies the size caps to what an agent wrote on its own (a command-line agent writes files
    * directly, not through {@link #write}): every file over the per-file cap is removed, and a
-   * workspace still over {@value #MAX_TASK_BYTES} bytes in all is refused. Sizes are apparent
-   * sizes: a sparse file counts as what copying it would write.
+   * workspace still over {@value #MAX_TASK_BYTES} bytes or {@value #MAX_TASK_FILES} files in all is
+   * refused. Sizes are apparent sizes: a sparse file counts as what copying it would write.
    *
    * @param exempt relative paths not counted (the agent's own logs, which are capped apart)
    * @throws WorkspaceViolation naming the files removed, or the total
    */
   public void enforceCaps(Predicate<String> exempt) {
+    List<String> kept = files().stream().filter(exempt.negate()).toList();
+    if (kept.size() > MAX_TASK_FILES) {
+      throw new WorkspaceViolation(
+          "the task wrote "
+              + kept.size()
+              + " files, over the limit of "
+              + MAX_TASK_FILES
+              + " files per task; write fewer files (leave out installed dependencies and build"
+              + " output), or split the task");
+    }
     List<String> removed = new ArrayList<>();
     long total = 0;
     try {
-      for (String file : files()) {
-        if (exempt.test(file)) {
-          continue;
-        }
+      for (String file : kept) {
         Path path = root.resolve(file);
         long size = Files.size(path);
         if (size > maxFileBytes) {

@@ -1,13 +1,17 @@
 package dev.orchestrator.agent;
 
+import dev.orchestrator.SafeFiles;
 import dev.orchestrator.process.AgentFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +62,7 @@ public final class WorkspaceSeed {
             if (AgentFiles.contains(path)) {
               continue;
             }
-            if (!Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
               log.warn("{} of {} is gone; not copying it into the workspace", file, taskId);
               continue;
             }
@@ -90,7 +94,9 @@ public final class WorkspaceSeed {
   }
 
   /**
-   * Deletes the copies that are still identical to their originals, and directories left empty.
+   * Deletes the copies that are still identical to their originals, and directories left empty. The
+   * agent may have replaced a directory on the way with a link: a copy is only looked at when every
+   * directory from the workspace root down to it is a real one, and links are never followed.
    *
    * @return how many copies were deleted
    */
@@ -99,7 +105,9 @@ public final class WorkspaceSeed {
     for (Map.Entry<String, Path> entry : originals.entrySet()) {
       Path copy = workspace.resolve(entry.getKey());
       try {
-        if (Files.isRegularFile(copy) && Files.mismatch(copy, entry.getValue()) == -1) {
+        if (SafeFiles.reachedWithoutLinks(workspace.root(), copy)
+            && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
+            && identical(copy, entry.getValue())) {
           Files.delete(copy);
           removed++;
           deleteEmptyParents(copy);
@@ -111,8 +119,29 @@ public final class WorkspaceSeed {
     return removed;
   }
 
+  private static boolean identical(Path copy, Path original) throws IOException {
+    try (InputStream a = Files.newInputStream(copy, LinkOption.NOFOLLOW_LINKS);
+        InputStream b = Files.newInputStream(original, LinkOption.NOFOLLOW_LINKS)) {
+      byte[] x = new byte[8192];
+      byte[] y = new byte[8192];
+      while (true) {
+        int n = a.readNBytes(x, 0, x.length);
+        int m = b.readNBytes(y, 0, y.length);
+        if (n != m || !Arrays.equals(x, 0, n, y, 0, m)) {
+          return false;
+        }
+        if (n < x.length) {
+          return true;
+        }
+      }
+    }
+  }
+
   private void deleteEmptyParents(Path file) throws IOException {
     for (Path dir = file.getParent(); !dir.equals(workspace.root()); dir = dir.getParent()) {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
       try {
         Files.delete(dir);
       } catch (DirectoryNotEmptyException e) {

@@ -75,8 +75,8 @@ public final class Cli {
     }
     // Whatever is printed, by us or by an agent whose output we show, leaves with keys masked.
     Secrets secrets = settings.secrets();
-    PrintWriter maskedOut = new PrintWriter(secrets.masking(out), true);
-    PrintWriter maskedErr = new PrintWriter(secrets.masking(err), true);
+    PrintWriter maskedOut = new PrintWriter(secrets.masking(new BidiEscaping(out)), true);
+    PrintWriter maskedErr = new PrintWriter(secrets.masking(new BidiEscaping(err)), true);
     try {
       return execute(args, maskedOut, maskedErr, terminal, interruption, environment, settings);
     } finally {
@@ -123,6 +123,18 @@ public final class Cli {
           }
           if (e instanceof dev.orchestrator.OrchestratorException) {
             err.println("error: " + e.getMessage());
+            return TASKS_FAILED;
+          }
+          if (e instanceof java.io.UncheckedIOException io) {
+            // A file the run cannot read or change (an immutable src/, a full disk): what and
+            // why, not a stack trace.
+            err.println(
+                "error: "
+                    + e.getMessage()
+                    + " ("
+                    + io.getCause().getMessage()
+                    + "); check that the directory and its files can be written, or choose"
+                    + " another -o");
             return TASKS_FAILED;
           }
           throw e;

@@ -29,6 +29,7 @@ final class Interruption {
   private final AtomicInteger signals = new AtomicInteger();
   private volatile Runnable onFirst;
   private volatile Duration extraGrace = Duration.ZERO;
+  private volatile boolean planning;
 
   Interruption(PrintWriter err) {
     this(err, code -> Runtime.getRuntime().halt(code), GRACE);
@@ -70,6 +71,11 @@ final class Interruption {
     }
   }
 
+  /** Whether a plan is being made: an interruption then leaves nothing to resume. */
+  void planning(boolean planning) {
+    this.planning = planning;
+  }
+
   /** Whether an interruption arrived. */
   boolean interrupted() {
     return signals.get() > 0;
@@ -88,9 +94,16 @@ final class Interruption {
       halt.accept(Cli.INTERRUPTED);
       return;
     }
-    err.println(
-        "Interrupted: cancelling running tasks and writing what is done; Ctrl-C again exits at"
-            + " once. Finish later with: orchestrator resume <output-dir>");
+    if (planning) {
+      // No plan, no journal: resume would find nothing to finish.
+      err.println(
+          "Interrupted while planning: no task was run, so there is nothing to resume; run the"
+              + " command again to start over.");
+    } else {
+      err.println(
+          "Interrupted: cancelling running tasks and writing what is done; Ctrl-C again exits at"
+              + " once. Finish later with: orchestrator resume <output-dir>");
+    }
     err.flush();
     // The deadline: a phase that does not look at the cancellation (planning, checking the
     // plan, writing the results of a large run) must not keep the process alive.

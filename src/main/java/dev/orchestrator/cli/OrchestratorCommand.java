@@ -143,7 +143,9 @@ final class OrchestratorCommand implements Callable<Integer> {
     interruption.onFirst(
         orchestrator::cancel,
         engine.extraCancellationGrace()); // during planning too: the run then starts nothing
+    interruption.planning(true);
     var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
+    interruption.planning(false);
     console.plan(plan);
     RunOutcome outcome = orchestrator.execute(plan);
     return console.finished(outcome, interruption);

@@ -10,6 +10,7 @@ import dev.orchestrator.plan.EstimatedDuration;
 import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.PlanValidator;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.run.OutputDirectory;
@@ -108,6 +109,15 @@ final class SimulateCommand implements Callable<Integer> {
         throw new UsageException(
             "the executor budget must be at least 1, was " + from + "; give one with -m N");
       }
+    }
+    if (to > PlanValidator.MAX_EXECUTORS) {
+      // As for runs: each simulated executor costs memory, and more than the tasks is a typo.
+      throw new UsageException(
+          "the executor budget must be at most "
+              + PlanValidator.MAX_EXECUTORS
+              + ", was "
+              + to
+              + "; give a smaller -m N or --sweep A..B");
     }
     List<Forecast> forecasts = new ArrayList<>();
     for (int m = from; m <= to; m++) {

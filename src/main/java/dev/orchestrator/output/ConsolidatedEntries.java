@@ -1,24 +1,23 @@
 package dev.orchestrator.output;
 
+import dev.orchestrator.SafeFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The files consolidation wrote and the task each came from, remembered in a file of the run state:
- * the next consolidation, a new run or a resume in the same directory removes their top-level
- * entries ({@code pom.xml}, {@code src/}, {@code lib/}, ...) and never anything else, and the
- * verify step knows which task owns a file. With a build layout the names depend on the agents'
- * files, so no fixed list can say them.
+ * the next consolidation, a new run or a resume in the same directory removes exactly these files
+ * (and the directories that leaves empty) and never anything else, so a file of the user's beside
+ * or among them stays; and the verify step knows which task owns a file. With a build layout the
+ * names depend on the agents' files, so no fixed list can say them.
  */
 public final class ConsolidatedEntries {
 
@@ -31,11 +30,12 @@ public final class ConsolidatedEntries {
   private ConsolidatedEntries() {}
 
   /**
-   * Deletes the entries an earlier consolidation recorded and forgets them. Names that are not a
-   * single plain segment, or that the run itself writes, are ignored: the file is only ever trusted
-   * to name what consolidation may replace.
+   * Deletes the files an earlier consolidation recorded, and the directories that leaves empty, and
+   * forgets them. Only a regular file reached without links, below a top-level entry of the project
+   * ({@link #isProjectEntry}), is deleted: the list is only ever trusted to name files the run
+   * wrote, and a directory is never removed with what else it holds.
    *
-   * @throws UncheckedIOException if an entry cannot be deleted
+   * @throws UncheckedIOException if a file cannot be deleted
    */
   public static void clear(Path outputDirectory) {
     Path root = outputDirectory.toAbsolutePath().normalize();
@@ -44,9 +44,9 @@ public final class ConsolidatedEntries {
       if (!Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS)) {
         return;
       }
-      for (String name : topLevelNames(read(list).keySet())) {
-        if (isProjectEntry(name)) {
-          DirectoryTree.delete(root.resolve(name));
+      for (String path : read(list).keySet()) {
+        if (isProjectPath(path)) {
+          SafeFiles.deleteFile(root, root.resolve(path));
         }
       }
       Files.delete(list);
@@ -79,15 +79,14 @@ public final class ConsolidatedEntries {
     }
   }
 
-  /** Clears the earlier entries, then records the given files. */
-  static void replace(Path root, Collection<Placement> files) {
-    clear(root);
-    List<String> lines = new ArrayList<>();
-    files.forEach(p -> lines.add(p.target() + "\t" + p.taskId()));
+  /** Records the files a consolidation writes, before it writes them. */
+  static void record(Path root, Collection<Placement> files) {
+    StringBuilder lines = new StringBuilder();
+    files.forEach(p -> lines.append(p.target()).append('\t').append(p.taskId()).append('\n'));
     Path list = root.resolve(FILE);
     try {
       Files.createDirectories(list.getParent());
-      Files.write(list, lines);
+      SafeFiles.replace(list, lines.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + list, e);
     }
@@ -104,10 +103,10 @@ public final class ConsolidatedEntries {
     return owners;
   }
 
-  private static Set<String> topLevelNames(Collection<String> paths) {
-    Set<String> names = new TreeSet<>();
-    paths.forEach(t -> names.add(t.contains("/") ? t.substring(0, t.indexOf('/')) : t));
-    return names;
+  private static boolean isProjectPath(String path) {
+    String[] segments = path.split("/", -1);
+    return isProjectEntry(segments[0])
+        && Arrays.stream(segments).allMatch(ConsolidatedEntries::isPlainName);
   }
 
   private static boolean isPlainName(String name) {

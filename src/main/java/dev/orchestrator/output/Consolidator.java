@@ -9,6 +9,7 @@ import dev.orchestrator.process.AgentFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,9 @@ public final class Consolidator {
 
   private static final String RUN_ENTRY = "its path is an entry the run itself writes";
 
+  private static final String USERS_ENTRY =
+      "a file or link of the output directory that the run did not write is on its path";
+
   private static final String AGENT_FILES =
       "the prompt and logs of a command-line agent (" + AgentFiles.DIRECTORY + "/)";
 
@@ -73,6 +78,8 @@ public final class Consolidator {
    */
   public static Consolidation consolidate(RunRecord run) {
     Path root = run.outputDirectory().toAbsolutePath().normalize();
+    // What is left on disk after this is not the run's: a file of the user's is never replaced.
+    ConsolidatedEntries.clear(root);
     TaskGraph graph = TaskGraph.of(run.plan());
     Map<String, TaskResult> results = new HashMap<>();
     run.results().forEach(r -> results.put(r.taskId(), r));
@@ -110,17 +117,19 @@ public final class Consolidator {
       String target = ProjectLayout.place(claim.source(), buildRoots);
       if (ProjectLayout.isRunEntry(target)) {
         skipped.add(new SkippedFile(claim.taskId(), claim.source(), RUN_ENTRY));
+      } else if (existsOnTheWay(root, target)) {
+        skipped.add(new SkippedFile(claim.taskId(), claim.source(), USERS_ENTRY));
       } else {
         placed.add(new Claim(claim.task(), claim.taskId(), claim.source(), target, claim.file()));
       }
     }
 
     List<Copy> copies = new ArrayList<>();
-    List<Conflict> conflicts = settle(placed, graph, copies);
+    List<Conflict> conflicts = settle(placed, graph, copies, target -> occupied(root, target));
     copies.sort(Comparator.comparing(c -> c.placement().target()));
-    ConsolidatedEntries.replace(root, copies.stream().map(Copy::placement).toList());
+    ConsolidatedEntries.record(root, copies.stream().map(Copy::placement).toList());
     for (Copy c : copies) {
-      copy(c.source(), inside(root, c.placement().target()));
+      copyNew(c.source(), inside(root, c.placement().target()));
     }
     log.info(
         "consolidated {} files into {}; {} conflicts, {} files left out",
@@ -142,8 +151,13 @@ public final class Consolidator {
   public static void copyRunFiles(Path outputDirectory) {
     Path root = outputDirectory.toAbsolutePath().normalize();
     for (String name : RUN_FILES) {
+      String target = ProjectLayout.DOCS + "/" + name;
+      if (existsOnTheWay(root, target)) {
+        log.warn("not copying {} into {}: {}", name, ProjectLayout.DOCS, USERS_ENTRY);
+        continue;
+      }
       try {
-        copy(root.resolve(name), inside(root, ProjectLayout.DOCS + "/" + name));
+        copy(root.resolve(name), inside(root, target));
       } catch (UncheckedIOException e) {
         if (e.getCause() instanceof NoSuchFileException) {
           throw new IllegalStateException(
@@ -165,13 +179,20 @@ public final class Consolidator {
 
   private record Copy(Placement placement, Path source) {}
 
-  /** Decides the target of every claim, adding the copies to make; returns the conflicts. */
-  private static List<Conflict> settle(List<Claim> claims, TaskGraph graph, List<Copy> copies) {
+  /**
+   * Decides the target of every claim, adding the copies to make; returns the conflicts. A path
+   * that is {@code occupied} (by a file the run did not write) is never given out.
+   */
+  private static List<Conflict> settle(
+      List<Claim> claims, TaskGraph graph, List<Copy> copies, Predicate<String> occupied) {
     Map<String, List<Claim>> byPath = new LinkedHashMap<>();
     Set<String> taken = new HashSet<>();
     for (Claim claim : claims) {
       String key = key(claim.target());
       byPath.computeIfAbsent(key, k -> new ArrayList<>()).add(claim);
+      if (occupied.test(claim.target())) {
+        taken.add(key);
+      }
       for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
         taken.add(key.substring(0, slash)); // a directory cannot also be a file
       }
@@ -197,7 +218,7 @@ public final class Consolidator {
         String target =
             kept.isEmpty() && contest.plainName()
                 ? path
-                : unusedName(claim.target(), claim.taskId(), taken);
+                : unusedName(claim.target(), claim.taskId(), taken, occupied);
         Placement placement = new Placement(claim.taskId(), claim.source(), target);
         kept.add(placement);
         copies.add(new Copy(placement, claim.file()));
@@ -225,9 +246,10 @@ public final class Consolidator {
     return survivors == 1 ? Conflict.Resolution.DEPENDENT_WINS : Conflict.Resolution.KEPT_ALL;
   }
 
-  private static String unusedName(String path, String taskId, Set<String> taken) {
+  private static String unusedName(
+      String path, String taskId, Set<String> taken, Predicate<String> occupied) {
     String name = ProjectLayout.withSuffix(path, taskId);
-    for (int n = 2; !taken.add(key(name)); n++) {
+    for (int n = 2; !taken.add(key(name)) || occupied.test(name); n++) {
       name = ProjectLayout.withSuffix(path, taskId + "-" + n);
     }
     return name;
@@ -244,6 +266,34 @@ public final class Consolidator {
       throw new IllegalStateException(relative + " resolves outside " + root);
     }
     return target;
+  }
+
+  // Whether anything is at the path already (after the earlier consolidation was cleared, that is
+  // a file of the user's); a link counts, whatever it points to.
+  private static boolean occupied(Path root, String target) {
+    return Files.exists(inside(root, target), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  // Whether something that is not a real directory stands where a directory of the path would be.
+  private static boolean existsOnTheWay(Path root, String target) {
+    Path file = inside(root, target);
+    for (Path dir = file.getParent(); !dir.equals(root); dir = dir.getParent()) {
+      if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A consolidated file is always new: its path was checked to be free and reached without links.
+  private static void copyNew(Path source, Path target) {
+    try {
+      Files.createDirectories(target.getParent());
+      Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
+    }
   }
 
   private static void copy(Path source, Path target) {

@@ -1,5 +1,6 @@
 package dev.orchestrator.output;
 
+import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,14 +23,16 @@ import java.util.List;
  */
 public final class OutputAssembler {
 
-  /** The entries {@link #assemble} writes at the top of the output directory. */
-  public static final List<String> WRITES =
+  /**
+   * The files {@link #assemble} writes whatever the agents wrote, relative to the output directory;
+   * the consolidated project's files are listed apart ({@link ConsolidatedEntries}).
+   */
+  public static final List<String> OWN_FILES =
       List.of(
           SummaryJson.FILE_NAME,
           ProjectReadme.FILE_NAME,
-          ProjectLayout.SOURCE,
-          ProjectLayout.TESTS,
-          ProjectLayout.DOCS);
+          ProjectLayout.DOCS + "/" + PlanJson.FILE_NAME,
+          ProjectLayout.DOCS + "/" + SummaryJson.FILE_NAME);
 
   private OutputAssembler() {}
 

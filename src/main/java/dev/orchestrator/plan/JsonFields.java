@@ -63,12 +63,22 @@ record JsonFields(String owner, JsonNode node, List<String> problems) {
     return Optional.of(value.asText());
   }
 
-  Optional<Integer> integer(String field, boolean required) {
+  /**
+   * A whole number field.
+   *
+   * @param range the values the field takes, as a message says them ("1 to 256"), for a number too
+   *     large to be read at all
+   */
+  Optional<Integer> integer(String field, boolean required, String range) {
     JsonNode value = node(field, required);
     if (value == null) {
       return Optional.empty();
     }
-    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+    if (value.isIntegralNumber() && !value.canConvertToInt()) {
+      problems.add(owner + " has " + field + " = " + value + "; use " + range);
+      return Optional.empty();
+    }
+    if (!value.isIntegralNumber()) {
       problems.add(owner + " has " + field + " = " + value + "; it must be a whole number");
       return Optional.empty();
     }

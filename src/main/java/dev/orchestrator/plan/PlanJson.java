@@ -38,6 +38,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -99,17 +103,31 @@ public final class PlanJson {
   public static Plan read(Path file) {
     String text;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
+      // A device (/dev/zero) or a fifo is never opened: the one reads without end, the other
+      // blocks until something writes to it.
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
         throw new InvalidPlanException(
             file.toString(),
             List.of(
-                "the file is "
-                    + Files.size(file)
-                    + " bytes, over the limit of "
-                    + MAX_FILE_BYTES
-                    + " for a plan; give the plan file, not another file"));
+                "it is not a regular file (a directory, device or pipe); give the plan file,"
+                    + " e.g. --plan out/execution_plan.json"));
       }
-      text = Files.readString(file);
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw new InvalidPlanException(
+            file.toString(),
+            List.of(
+                "the file is over the limit of "
+                    + MAX_FILE_BYTES
+                    + " bytes for a plan; give the plan file, not another file"));
+      }
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidPlanException(
+          file.toString(), "the file is not UTF-8 text; save the plan as UTF-8", e);
     } catch (NoSuchFileException e) {
       throw new InvalidPlanException(
           file.toString(), "the file does not exist; check the path given to --plan", e);

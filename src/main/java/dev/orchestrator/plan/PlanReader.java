@@ -31,6 +31,7 @@ import static dev.orchestrator.plan.PlanFields.TASKS;
 import static dev.orchestrator.plan.PlanFields.TECHNICAL_COMPONENTS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code execution_plan.json} text into a validated {@link Plan}, strictly or leniently.
@@ -53,6 +55,9 @@ import java.util.function.Consumer;
  * which often add "reasoning" or "summary", reports it and reads on. Thread-safe.
  */
 public final class PlanReader {
+
+  private static final String BOM = "\uFEFF";
+  private static final Pattern INTERNALS = Pattern.compile("\\s*\\(?[^()]*\\[Source:.*?]\\)?");
 
   private final Consumer<String> ignored;
 
@@ -83,18 +88,10 @@ public final class PlanReader {
   public Plan parse(String json, String source) {
     JsonNode root;
     try {
-      root = PlanJson.strictReader().readTree(json);
+      // An editor's UTF-8 byte order mark is not part of the JSON.
+      root = PlanJson.strictReader().readTree(json.startsWith(BOM) ? json.substring(1) : json);
     } catch (JsonProcessingException e) {
-      // A broken limit (a huge string, deep nesting) has no location.
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw new InvalidPlanException(
-          source, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+      throw new InvalidPlanException(source, jsonProblem(e), e);
     }
     if (root == null || !root.isObject()) {
       throw new InvalidPlanException(source, List.of("the plan must be a JSON object"));
@@ -103,7 +100,8 @@ public final class PlanReader {
     checkFields(top, OF_PLAN);
     String requirements = top.text(REQUIREMENTS, true).orElse("");
     Complexity complexity = readComplexity(top);
-    int budget = top.integer(EXECUTOR_BUDGET, false).orElse(1);
+    int budget =
+        top.integer(EXECUTOR_BUDGET, false, "1 to " + PlanValidator.MAX_EXECUTORS).orElse(1);
     List<Task> tasks = new ArrayList<>();
     JsonNode taskArray = top.node(TASKS, true);
     if (taskArray != null && !taskArray.isArray()) {
@@ -138,6 +136,26 @@ public final class PlanReader {
     return plan;
   }
 
+  // Jackson's own words, without the parts that speak of its internals ("start marker at [Source:
+  // REDACTED (`StreamReadFeature...` disabled)...]"); a text cut short says so.
+  private static String jsonProblem(JsonProcessingException e) {
+    // A broken limit (a huge string, deep nesting) has no location.
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    if (e instanceof JsonEOFException) {
+      return "the text ends before the JSON is complete"
+          + where
+          + " (is the file cut short?); give the whole plan";
+    }
+    String detail = INTERNALS.matcher(e.getOriginalMessage()).replaceAll("");
+    return "not valid JSON" + where + ": " + detail;
+  }
+
   private void checkFields(JsonFields fields, Set<String> known) {
     if (ignored == null) {
       fields.rejectUnknown(known);
@@ -157,7 +175,7 @@ public final class PlanReader {
     }
     JsonFields fields = new JsonFields(COMPLEXITY, node, top.problems());
     checkFields(fields, OF_COMPLEXITY);
-    int score = fields.integer(SCORE, true).orElse(0);
+    int score = fields.integer(SCORE, true, "0 to 100").orElse(0);
     if (score < 0 || score > 100) {
       top.problems().add("complexity score is " + score + "; use 0 to 100");
       score = 0;
@@ -184,7 +202,7 @@ public final class PlanReader {
     String id = fields.text(ID, true).orElse("");
     String name = fields.text(NAME, true).orElse("");
     String description = fields.text(DESCRIPTION, true).orElse("");
-    int priority = fields.integer(PRIORITY, true).orElse(3);
+    int priority = fields.integer(PRIORITY, true, "1 (highest) to 5 (lowest)").orElse(3);
     Effort effort = Effort.MEDIUM;
     Optional<String> effortText = fields.text(ESTIMATED_EFFORT, true);
     if (effortText.isPresent()) {
@@ -256,10 +274,14 @@ public final class PlanReader {
     JsonFields fields = new JsonFields(FORECAST, node, top.problems());
     checkFields(fields, OF_FORECAST);
     int before = top.problems().size();
-    int executors = fields.integer(EXECUTORS, true).orElse(1);
+    int executors =
+        fields.integer(EXECUTORS, true, "1 to " + PlanValidator.MAX_EXECUTORS).orElse(1);
     Duration makespan = fields.duration(PREDICTED_MAKESPAN, true).orElse(Duration.ZERO);
     double speedup = fields.number(SPEEDUP, true).orElse(0.0);
-    int recommended = fields.integer(RECOMMENDED_EXECUTORS, true).orElse(1);
+    int recommended =
+        fields
+            .integer(RECOMMENDED_EXECUTORS, true, "1 to " + PlanValidator.MAX_EXECUTORS)
+            .orElse(1);
     if (top.problems().size() > before) {
       return null;
     }

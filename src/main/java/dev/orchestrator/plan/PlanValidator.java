@@ -2,11 +2,13 @@ package dev.orchestrator.plan;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,11 @@ public final class PlanValidator {
   /** Longest task id: ids name directories, and a file name has at most 255 bytes. */
   public static final int MAX_ID_LENGTH = 128;
 
+  /**
+   * Longest task name: a name is shown on one line, and a simulated executor names a file by it.
+   */
+  public static final int MAX_NAME_LENGTH = 200;
+
   /** Largest executor budget: one thread per executor, and a budget beyond this is a typo. */
   public static final int MAX_EXECUTORS = 256;
 
@@ -29,6 +36,7 @@ public final class PlanValidator {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_ID_LENGTH + "}");
   private static final Pattern DOTS = Pattern.compile("\\.+");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+  private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
 
   private PlanValidator() {}
 
@@ -97,6 +105,28 @@ public final class PlanValidator {
     if (task.name().isBlank()) {
       problems.add(task.id() + " has an empty name; give it a short name");
     }
+    if (task.name().length() > MAX_NAME_LENGTH) {
+      problems.add(
+          task.id()
+              + " has a name of "
+              + task.name().length()
+              + " characters; give it a short name of at most "
+              + MAX_NAME_LENGTH
+              + " (the description holds the detail)");
+    }
+    for (String claim : task.files()) {
+      claimProblem(claim)
+          .ifPresent(
+              problem ->
+                  problems.add(
+                      task.id()
+                          + " claims "
+                          + shown(claim)
+                          + " in files, "
+                          + problem
+                          + "; claim paths inside the project, relative to it, with '/', e.g."
+                          + " src/api/** or README.md"));
+    }
     if (task.priority() < Task.HIGHEST_PRIORITY || task.priority() > Task.LOWEST_PRIORITY) {
       problems.add(
           task.id() + " has priority " + task.priority() + "; use 1 (highest) to 5 (lowest)");
@@ -109,6 +139,27 @@ public final class PlanValidator {
           task.id() + " has an estimated_duration over a year; use e.g. \"2hrs\" or \"3 days\"");
     }
     return problems;
+  }
+
+  // A claim names files of the project: a relative path with '/' that stays inside it. What a
+  // shell or another system would read differently is refused here, not found out at run time.
+  private static Optional<String> claimProblem(String claim) {
+    if (claim.isBlank()) {
+      return Optional.of("which is empty");
+    }
+    if (CONTROL.matcher(claim).find()) {
+      return Optional.of("which holds a control character");
+    }
+    if (claim.indexOf('\\') >= 0) {
+      return Optional.of("which holds a backslash");
+    }
+    if (claim.startsWith("/") || claim.startsWith("~") || DRIVE.matcher(claim).lookingAt()) {
+      return Optional.of("which is not relative to the project");
+    }
+    if (Arrays.asList(claim.split("/")).contains("..")) {
+      return Optional.of("which leads out of the project with '..'");
+    }
+    return Optional.empty();
   }
 
   /** Every problem of the plan, empty when it is valid. */

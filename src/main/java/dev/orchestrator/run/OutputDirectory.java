@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.SafeFiles;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.DirectoryTree;
@@ -12,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,8 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * The directory a run writes into. Claims a directory only when it is new, empty or an earlier run
- * (marked by {@code .orchestrator/}); anything else needs {@code --force}. Reusing a directory
- * removes only what runs write there, never a file of the user's.
+ * (marked by {@code .orchestrator/}); anything else needs {@code --force}, and is refused even then
+ * when it holds a file at a name the run itself writes. The home directory, {@code /} and the other
+ * system directories are never claimed. Reusing a directory removes only what runs wrote there,
+ * never a file of the user's, and never follows a link out.
  */
 public final class OutputDirectory {
 
@@ -35,9 +40,37 @@ public final class OutputDirectory {
 
   private OutputDirectory() {}
 
+  // Directories no run may write into, nor into a directory above them: a run writes and removes
+  // entries at the top of its output directory.
+  private static final List<Path> SYSTEM =
+      Stream.of(
+              "/bin",
+              "/boot",
+              "/dev",
+              "/etc",
+              "/lib",
+              "/lib32",
+              "/lib64",
+              "/opt",
+              "/proc",
+              "/root",
+              "/run",
+              "/sbin",
+              "/srv",
+              "/sys",
+              "/tmp",
+              "/usr",
+              "/var",
+              "/var/tmp")
+          .map(Path::of)
+          .toList();
+
+  // The top-level names of what a run writes whatever its agents do; the consolidated project is
+  // listed apart (ConsolidatedEntries).
   private static Set<String> generated() {
-    Set<String> names = new java.util.HashSet<>(OutputAssembler.WRITES);
-    names.addAll(List.of(STATE, PlanJson.FILE_NAME, LOG_FILE, RunReport.FILE_NAME));
+    Set<String> names = new java.util.HashSet<>(List.of(STATE, PlanJson.FILE_NAME, LOG_FILE));
+    names.add(RunReport.FILE_NAME);
+    OutputAssembler.OWN_FILES.stream().filter(f -> f.indexOf('/') < 0).forEach(names::add);
     return Set.copyOf(names);
   }
 
@@ -76,7 +109,13 @@ public final class OutputDirectory {
    *     file, a dangling link, or cannot be created or written
    */
   public static Path claim(Path dir, boolean force) {
+    return claim(dir, force, Path.of(System.getProperty("user.home")));
+  }
+
+  /** {@link #claim(Path, boolean)} with the user's home directory given. */
+  static Path claim(Path dir, boolean force, Path home) {
     Path root = dir.toAbsolutePath().normalize();
+    refuseSystemDirectory(root, home);
     if (Files.isSymbolicLink(root) && !Files.exists(root)) {
       throw new UsageException(
           root
@@ -86,13 +125,25 @@ public final class OutputDirectory {
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new UsageException(root + " is a file, not a directory; choose another --output-dir");
     }
+    requireRealState(root);
     try {
-      if (Files.isDirectory(root) && !isEmpty(root) && !isRun(root) && !force) {
-        throw new UsageException(
-            root
-                + " already exists and is not an orchestrator output directory; choose another"
-                + " --output-dir, or pass --force to write into it (replacing its src/, tests/,"
-                + " docs/ and README.md; other files are kept)");
+      if (Files.isDirectory(root) && !isEmpty(root) && !isRun(root)) {
+        if (!force) {
+          throw new UsageException(
+              root
+                  + " already exists and is not an orchestrator output directory; choose another"
+                  + " --output-dir, or pass --force to write into it beside its files (none of"
+                  + " them is overwritten or removed)");
+        }
+        List<String> inTheWay = runFilesPresent(root);
+        if (!inTheWay.isEmpty()) {
+          throw new UsageException(
+              root
+                  + " holds "
+                  + String.join(", ", inTheWay)
+                  + ", which a run writes itself; --force never overwrites a file of yours: move"
+                  + " them away, or choose another --output-dir");
+        }
       }
       Files.createDirectories(root.resolve(STATE));
       if (!Files.isWritable(root) || !Files.isWritable(root.resolve(STATE))) {
@@ -112,6 +163,82 @@ public final class OutputDirectory {
   }
 
   /**
+   * Refuses a state directory that is not a real directory: a link would carry the lock, the
+   * journal and everything the run keeps there to another place.
+   *
+   * @throws UsageException if {@code .orchestrator} is a link or a file
+   */
+  static void requireRealState(Path root) {
+    Path state = root.resolve(STATE);
+    if (Files.exists(state, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isDirectory(state, LinkOption.NOFOLLOW_LINKS)) {
+      throw new UsageException(
+          state
+              + (Files.isSymbolicLink(state) ? " is a symbolic link" : " is not a directory")
+              + "; a run keeps its lock and state only in a directory of its own: remove it, or"
+              + " choose another --output-dir");
+    }
+  }
+
+  // The home directory, a file system root, a system directory, or a directory above one of them.
+  private static void refuseSystemDirectory(Path root, Path home) {
+    List<Path> forms = new ArrayList<>(List.of(root));
+    try {
+      if (Files.exists(root)) {
+        forms.add(root.toRealPath());
+      }
+    } catch (IOException e) {
+      // unresolvable: the checks that follow refuse it with their own message
+    }
+    List<Path> guarded = new ArrayList<>(SYSTEM);
+    guarded.add(home.toAbsolutePath().normalize());
+    for (Path form : forms) {
+      boolean wrong =
+          form.getParent() == null || guarded.stream().anyMatch(g -> g.startsWith(form));
+      if (wrong) {
+        throw new UsageException(
+            "refusing to use "
+                + root
+                + " as the output directory: it is "
+                + (form.getParent() == null
+                    ? "a file system root"
+                    : "or holds " + describe(form, home))
+                + ", and a run writes and removes entries at the top of its output directory;"
+                + " choose a directory of its own, such as --output-dir "
+                + home.resolve("orchestrator-output"));
+      }
+    }
+  }
+
+  private static String describe(Path form, Path home) {
+    return home.toAbsolutePath().normalize().startsWith(form)
+        ? "your home directory"
+        : "a system directory";
+  }
+
+  // What a forced directory holds at the names a run writes itself (each would be replaced).
+  private static List<String> runFilesPresent(Path root) throws IOException {
+    List<String> present = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        boolean emptyState =
+            name.equals(STATE) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+        if (!emptyState && (GENERATED.contains(name) || name.matches("executor_\\d+"))) {
+          present.add(name);
+        }
+      }
+    }
+    for (String file : OutputAssembler.OWN_FILES) {
+      if (file.indexOf('/') >= 0 && Files.exists(root.resolve(file), LinkOption.NOFOLLOW_LINKS)) {
+        present.add(file);
+      }
+    }
+    present.sort(null);
+    return present;
+  }
+
+  /**
    * Removes what an earlier run wrote into a claimed and locked directory, keeping the lock.
    *
    * @throws UncheckedIOException if an entry cannot be removed
@@ -120,6 +247,7 @@ public final class OutputDirectory {
     try {
       ConsolidatedEntries.clear(root); // before the run state that lists them goes
       clearGenerated(root);
+      deleteOwnFiles(root);
       Files.createDirectories(root.resolve(STATE));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare output directory " + root, e);
@@ -136,9 +264,7 @@ public final class OutputDirectory {
   static void prepareResume(Path root, Set<Path> keep) {
     try {
       ConsolidatedEntries.clear(root);
-      for (String name : OutputAssembler.WRITES) {
-        deleteTree(root, root.resolve(name));
-      }
+      deleteOwnFiles(root);
       deleteTree(root, root.resolve(RunReport.FILE_NAME));
       deleteTree(root, root.resolve(STATE).resolve("attempts"));
       try (DirectoryStream<Path> executors = Files.newDirectoryStream(root, "executor_*")) {
@@ -159,10 +285,18 @@ public final class OutputDirectory {
 
   /**
    * Whether the directory holds an earlier run: it has a journal (an empty state directory alone
-   * does not make one).
+   * does not make one) in a state directory that is not a link.
    */
   public static boolean isRun(Path dir) {
-    return Files.isRegularFile(dir.resolve(STATE).resolve(Journal.FILE));
+    return Files.isDirectory(dir.resolve(STATE), LinkOption.NOFOLLOW_LINKS)
+        && Files.isRegularFile(dir.resolve(STATE).resolve(Journal.FILE), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  // The summary, README and run-file copies of an earlier assembly (not links, not through links).
+  private static void deleteOwnFiles(Path root) throws IOException {
+    for (String file : OutputAssembler.OWN_FILES) {
+      SafeFiles.deleteFile(root, root.resolve(file));
+    }
   }
 
   private static boolean isEmpty(Path dir) throws IOException {
@@ -186,7 +320,7 @@ public final class OutputDirectory {
 
   // Everything of the run state but the lock its owner holds.
   private static void clearState(Path root, Path state) throws IOException {
-    if (!Files.isDirectory(state, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isDirectory(state, LinkOption.NOFOLLOW_LINKS)) {
       deleteTree(root, state);
       return;
     }

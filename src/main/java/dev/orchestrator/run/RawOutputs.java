@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.SafeFiles;
 import dev.orchestrator.agent.TaskWorkspace;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.TaskGraph;
@@ -42,8 +43,9 @@ final class RawOutputs {
 
   /**
    * Moves an ended run's files into {@code executor_<k>/<task_id>/}, replacing what a crashed
-   * earlier run may have left there, and records them as the task's output: a completed run's known
-   * files (its manifest), else whatever its last attempt left.
+   * earlier run may have left there, gives each hard-linked file a copy of its own, and records
+   * them as the task's output: a completed run's known files (its manifest), else whatever its last
+   * attempt left.
    *
    * @param run its directory is the attempt's; it may not exist when the agent wrote nothing
    * @return the task's result, its files now below the raw directory
@@ -60,6 +62,9 @@ final class RawOutputs {
       } else {
         Files.createDirectories(raw);
       }
+      // An agent may have left hard links to files outside; the raw output holds copies, so
+      // nothing done to it later (scrubbing, a dependent's edits) reaches those files.
+      SafeFiles.detachHardLinks(raw);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot move the output of " + graph.id(task) + " into " + raw + ": " + e, e);

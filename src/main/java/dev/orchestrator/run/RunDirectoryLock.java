@@ -39,9 +39,10 @@ final class RunDirectoryLock implements AutoCloseable {
    * Locks a run directory for this process.
    *
    * @throws UsageException if another process (or another run of this one) holds it, naming the
-   *     holder
+   *     holder; if the state directory is a link
    */
   static RunDirectoryLock acquire(Path runDirectory) {
+    OutputDirectory.requireRealState(runDirectory);
     Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
     FileChannel channel = null;
     try {

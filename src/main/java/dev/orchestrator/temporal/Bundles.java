@@ -1,5 +1,6 @@
 package dev.orchestrator.temporal;
 
+import dev.orchestrator.agent.TaskWorkspace;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,11 +66,14 @@ final class Bundles {
    * Unpacks a zip into {@code directory}, creating it.
    *
    * @return the unpacked files, relative, sorted
-   * @throws IllegalArgumentException if an entry would land outside the directory
+   * @throws IllegalArgumentException if an entry would land outside the directory, or the bundle
+   *     unpacks to more than a worker keeps of a task ({@link TaskWorkspace}'s caps per file, in
+   *     bytes and in files): a zip bomb is refused as it is read, not held in memory
    */
   static List<String> unzip(byte[] zipBytes, Path directory) {
     Path root = directory.toAbsolutePath().normalize();
     List<String> files = new ArrayList<>();
+    long total = 0;
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
       Files.createDirectories(root);
       for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
@@ -81,8 +85,27 @@ final class Bundles {
           throw new IllegalArgumentException(
               "a bundle entry " + entry.getName() + " points outside " + root + "; refused");
         }
+        // The sizes in the entry headers are the sender's word: what is read is counted.
+        byte[] content = zip.readNBytes((int) TaskWorkspace.DEFAULT_MAX_FILE_BYTES + 1);
+        if (content.length > TaskWorkspace.DEFAULT_MAX_FILE_BYTES) {
+          throw new IllegalArgumentException(
+              "a bundle entry "
+                  + entry.getName()
+                  + " unpacks to over the limit of "
+                  + TaskWorkspace.DEFAULT_MAX_FILE_BYTES
+                  + " bytes per file that workers keep; refused");
+        }
+        total += content.length;
+        if (total > TaskWorkspace.MAX_TASK_BYTES || files.size() >= TaskWorkspace.MAX_TASK_FILES) {
+          throw new IllegalArgumentException(
+              "a bundle unpacks to over the limit of "
+                  + TaskWorkspace.MAX_TASK_BYTES
+                  + " bytes or "
+                  + TaskWorkspace.MAX_TASK_FILES
+                  + " files per task that workers keep; refused");
+        }
         Files.createDirectories(target.getParent());
-        Files.write(target, zip.readAllBytes());
+        Files.write(target, content);
         files.add(root.relativize(target).toString().replace('\\', '/'));
       }
     } catch (IOException e) {

@@ -119,7 +119,10 @@ final class CoordinatorLedger implements Ledger {
       if (accepted) {
         count(TokenUsage.sum(failedUsage, delivery.usage()));
       }
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalStateException
+        | IllegalArgumentException e) {
       log.error("task {}: its output cannot be kept: {}", fact.taskId(), e.getMessage(), e);
       TokenUsage usage = spentBy(fact.attempts());
       if (run.fail(

@@ -113,6 +113,7 @@ final class Verifier {
     long started = System.nanoTime();
     int[] counts = new int[TestCase.Outcome.values().length];
     List<RoundResult.FailureDetail> failures = new ArrayList<>();
+    List<String> suiteErrors = new ArrayList<>();
     List<String> commands = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     CoverageReports.Lines coverage = null;
@@ -177,6 +178,7 @@ final class Verifier {
       if (broken != null || exit.timedOut() || (!succeeded(suite, exit) && !explained)) {
         counts[TestCase.Outcome.ERROR.ordinal()]++;
         String what = describe(suite, exit, broken != null);
+        suiteErrors.add(what);
         TestCase error = new TestCase(what, null, null, TestCase.Outcome.ERROR, exit.tail());
         failures.add(detail(what, error, owners));
       }
@@ -226,7 +228,7 @@ final class Verifier {
         lines == null ? "not measured" : lines.ratio());
     return new RoundResult(
         status(round),
-        reason(round, problems),
+        reason(round, suiteErrors, problems),
         String.join(" && ", commands),
         round,
         failures,
@@ -241,15 +243,21 @@ final class Verifier {
     return round.passed() > 0 ? Verification.Status.PASSED : Verification.Status.NOT_RUN;
   }
 
-  private static String reason(VerificationRound round, List<String> problems) {
+  // The counts, and what the errors were when a whole suite broke ("1 error: pytest (timed out)").
+  private static String reason(
+      VerificationRound round, List<String> suiteErrors, List<String> problems) {
     String counts =
         String.format(
             Locale.ROOT,
-            "%d passed, %d failed, %d skipped, %d errors",
+            "%d passed, %d failed, %d skipped, %d %s",
             round.passed(),
             round.failed(),
             round.skipped(),
-            round.errors());
+            round.errors(),
+            round.errors() == 1 ? "error" : "errors");
+    if (!suiteErrors.isEmpty()) {
+      counts += ": " + String.join(", ", suiteErrors);
+    }
     String text;
     if (round.failed() + round.errors() > 0) {
       text = "tests failed: " + counts;

@@ -62,4 +62,34 @@ class TaskWorkspaceTest {
         .hasMessageContaining("over the limit of 10 bytes");
     assertThat(workspace.files()).isEmpty();
   }
+
+  @Test
+  void a_task_that_leaves_more_files_than_the_cap_is_refused_with_the_count() throws Exception {
+    Path root = Files.createDirectories(temp.resolve("ws/src"));
+    for (int i = 0; i <= TaskWorkspace.MAX_TASK_FILES; i++) {
+      Files.writeString(root.resolve("f" + i + ".py"), "x");
+    }
+    Files.writeString(root.resolve("agent.log"), "exempt");
+    TaskWorkspace workspace = new TaskWorkspace(temp.resolve("ws"));
+
+    assertThatThrownBy(() -> workspace.enforceCaps(file -> file.endsWith("agent.log")))
+        .isInstanceOf(WorkspaceViolation.class)
+        .hasMessageContaining(
+            (TaskWorkspace.MAX_TASK_FILES + 1)
+                + " files, over the limit of "
+                + TaskWorkspace.MAX_TASK_FILES);
+  }
+
+  @Test
+  void a_task_at_the_file_cap_is_kept() throws Exception {
+    Path root = Files.createDirectories(temp.resolve("ws"));
+    for (int i = 0; i < TaskWorkspace.MAX_TASK_FILES; i++) {
+      Files.writeString(root.resolve("f" + i), "x");
+    }
+    Files.writeString(root.resolve("agent.log"), "exempt");
+
+    new TaskWorkspace(root).enforceCaps(file -> file.endsWith("agent.log"));
+
+    assertThat(new TaskWorkspace(root).files()).hasSize(TaskWorkspace.MAX_TASK_FILES + 1);
+  }
 }

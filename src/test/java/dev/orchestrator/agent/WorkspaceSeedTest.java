@@ -72,4 +72,24 @@ class WorkspaceSeedTest {
     assertThat(workspace.files()).containsExactly("src/api.py", "src/models/todo.py");
     assertThat(workspace.root().resolve("db")).doesNotExist();
   }
+
+  @Test
+  void a_dependency_directory_the_agent_replaced_with_a_link_out_is_not_followed_by_the_clean_up()
+      throws Exception {
+    Path init = raw("executor_1/task_1", "src/pkg/__init__.py", "");
+    TaskWorkspace workspace = new TaskWorkspace(temp.resolve("ws"));
+    WorkspaceSeed seed = WorkspaceSeed.plant(workspace, Map.of("task_1", List.of(init)));
+    Path outside = Files.createDirectories(temp.resolve("outside/pkg"));
+    Path usersFile = Files.writeString(outside.resolve("__init__.py"), "");
+    Path planted = workspace.root().resolve("src/pkg");
+    Files.delete(planted.resolve("__init__.py"));
+    Files.delete(planted);
+    Files.createSymbolicLink(planted, outside);
+
+    int removed = seed.removeUnchanged();
+
+    assertThat(removed).isZero();
+    assertThat(usersFile).exists();
+    assertThat(outside).exists();
+  }
 }

@@ -64,6 +64,35 @@ class InterruptionTest {
   }
 
   @Test
+  void a_signal_while_planning_says_there_is_nothing_to_resume() {
+    StringWriter err = new StringWriter();
+    Interruption interruption =
+        new Interruption(new PrintWriter(err, true), code -> {}, Duration.ofDays(1));
+    interruption.onFirst(() -> {});
+    interruption.planning(true);
+
+    interruption.interrupt();
+
+    assertThat(err.toString())
+        .contains("while planning", "nothing to resume")
+        .doesNotContain("<output-dir>");
+  }
+
+  @Test
+  void a_signal_after_planning_names_resume() {
+    StringWriter err = new StringWriter();
+    Interruption interruption =
+        new Interruption(new PrintWriter(err, true), code -> {}, Duration.ofDays(1));
+    interruption.onFirst(() -> {});
+    interruption.planning(true);
+    interruption.planning(false);
+
+    interruption.interrupt();
+
+    assertThat(err.toString()).contains("orchestrator resume").doesNotContain("while planning");
+  }
+
+  @Test
   void sigterm_while_a_planner_hangs_ends_the_process_with_130_and_the_planner_with_it()
       throws Exception {
     Path bin = Files.createDirectories(temp.resolve("bin"));

@@ -249,6 +249,9 @@ class VerifyAndRepairTest {
       JsonNode round = verification(out).get("rounds").get(0);
       assertThat(round.get("errors").asInt()).isEqualTo(1);
       assertThat(round.get("failures").get(0).get("test").asText()).isEqualTo("pytest (timed out)");
+      assertThat(verification(out).get("reason").asText())
+          .contains("1 error: pytest (timed out)")
+          .doesNotContain("1 errors");
     }
   }
 
