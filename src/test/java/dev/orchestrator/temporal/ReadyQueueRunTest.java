@@ -274,9 +274,10 @@ class ReadyQueueRunTest {
   }
 
   @Test
-  void what_failed_attempts_spent_counts_against_max_cost() {
-    spentPerAttempt = dollars("1");
-    costLimitUsd = new BigDecimal("2");
+  void what_failed_attempts_spent_counts_against_max_cost_in_exact_decimals() {
+    spentPerAttempt = dollars("0.10");
+    // In doubles 0.7 + 0.1 is 0.7999999999999999, under the limit.
+    costLimitUsd = new BigDecimal("0.80");
     AtomicInteger attempts = new AtomicInteger();
     WorkflowResult result =
         run(
@@ -284,11 +285,11 @@ class ReadyQueueRunTest {
             1,
             order -> {
               if (attempts.incrementAndGet() == 1) {
-                // The first attempt fails after spending $1; its retry completes: $2.
+                // The first attempt fails after spending $0.70; its retry completes: $0.80.
                 throw ApplicationFailure.newNonRetryableFailure(
                     "agent failed",
                     TaskActivity.AGENT_FAILURE,
-                    record(order, "agent failed", spentPerAttempt),
+                    record(order, "agent failed", dollars("0.70")),
                     true);
               }
             });
