@@ -493,6 +493,66 @@ class TemporalEngineTest {
     }
   }
 
+  /**
+   * A failed attempt's model requests are paid all the same: its worker reports their cost with the
+   * attempt, and the summary counts it as a local run does (it was missing on Temporal).
+   */
+  @Test
+  void a_failed_attempts_cost_counts_in_the_summary() throws Exception {
+    ownWorkers = Workers.startServer(temp);
+    Path prices = temp.resolve("prices.json");
+    Files.writeString(
+        prices,
+        "{\"models\": {\"claude-metered-1\": {\"input\": 0, \"output\": 10000,"
+            + " \"cache_read\": 0, \"cache_write\": 0}}}");
+    // 100 output tokens and no file: $1, and the task does not finish in its one turn.
+    try (FakeModelServer model =
+        FakeModelServer.start("sk-worker-only-key", call -> Reply.text("#".repeat(400)))) {
+      ownWorkers.start(
+          "priced",
+          "failing",
+          Map.of("ANTHROPIC_API_KEY", "sk-worker-only-key"),
+          "-m",
+          "1",
+          "--executor",
+          "llm",
+          "--provider",
+          "anthropic",
+          "--base-url",
+          model.url(),
+          "--model",
+          "claude-metered-1",
+          "--price-table",
+          prices.toString(),
+          "--max-turns",
+          "1");
+      Path plan = write(independent(1, 1));
+      Path remote = temp.resolve("failing");
+      Process coordinator =
+          ownWorkers.orchestrator(
+              "coordinator",
+              List.of(
+                  "run",
+                  "--plan",
+                  plan.toString(),
+                  "-o",
+                  remote.toString(),
+                  "--task-queue",
+                  "failing"),
+              Map.of("HOME", Files.createDirectory(temp.resolve("home")).toString()));
+
+      assertThat(coordinator.waitFor(60, SECONDS)).isTrue();
+      String console = ownWorkers.log("coordinator");
+      assertThat(coordinator.exitValue()).as(console).isEqualTo(Cli.TASKS_FAILED);
+      JsonNode summary = summary(remote);
+      assertThat(summary.get("failed").asInt()).as(console).isOne();
+      assertThat(model.answered()).hasSize(1);
+      assertThat(summary.get("tasks").get(0).get("cost_usd").decimalValue())
+          .isEqualByComparingTo(BigDecimal.ONE);
+      assertThat(summary.get("cost_usd").decimalValue()).isEqualByComparingTo(BigDecimal.ONE);
+    }
+  }
+
   /** A fenced file of the task's own, 400 characters: 100 output tokens in the fake's count. */
   static String hundredTokens(String prompt) {
     String id = prompt.replaceAll("(?s)^# Your task: task_(\\d+).*", "$1");
