@@ -9,6 +9,7 @@ import dev.orchestrator.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The prompt ({@link TaskPrompt}) reaches the agent through the placeholders of {@link
  * CommandTemplate} ({@code {prompt_file}}, {@code {prompt}}); when the command uses neither, it is
  * written to the agent's standard input instead (otherwise standard input is empty, so an agent
- * that reads both gets the prompt once). The files of the tasks this one depends on are copied in
- * first and removed again when unchanged ({@link WorkspaceSeed}).
+ * that reads both gets the prompt once). The placeholders' values are also in the environment
+ * ({@link CommandTemplate#environment}), for wrapper scripts. The files of the tasks this one
+ * depends on are copied in first and removed again when unchanged ({@link WorkspaceSeed}).
  *
  * <p>Each line the agent prints is reported as progress. Its standard output and standard error are
  * kept in {@code .agent/stdout.log} and {@code .agent/stderr.log} of the workspace, beside {@code
@@ -89,15 +91,22 @@ public final class CommandAgent implements Agent {
     WorkspaceSeed seed = WorkspaceSeed.plant(workspace, assignment.dependencyOutputs());
     String prompt = TaskPrompt.forWorkspace(assignment, seed.filesByTask());
     files.writePrompt(prompt);
-    List<String> command =
-        new ArrayList<>(
-            template.expand(
-                Map.of(
-                    CommandTemplate.PROMPT, prompt,
-                    CommandTemplate.PROMPT_FILE, files.prompt().toString(),
-                    CommandTemplate.WORKSPACE, workspace.root().toString(),
-                    CommandTemplate.TASK_ID, assignment.task().id())));
+    Map<String, String> values =
+        Map.of(
+            CommandTemplate.PROMPT, prompt,
+            CommandTemplate.PROMPT_FILE, files.prompt().toString(),
+            CommandTemplate.WORKSPACE, workspace.root().toString(),
+            CommandTemplate.TASK_ID, assignment.task().id());
+    List<String> command;
+    try {
+      command = new ArrayList<>(template.expand(values));
+    } catch (IllegalArgumentException e) {
+      seed.removeUnchanged();
+      throw new AgentException("--agent-command cannot be filled in: " + e.getMessage(), false);
+    }
     command.set(0, program.toString());
+    Map<String, String> agentEnvironment = new HashMap<>(environment);
+    agentEnvironment.putAll(CommandTemplate.environment(values));
     AtomicReference<String> lastLine = new AtomicReference<>("");
     AgentProcess.Exit exit;
     try {
@@ -106,7 +115,7 @@ public final class CommandAgent implements Agent {
               new AgentProcess.Launch(
                   command,
                   workspace.root(),
-                  environment,
+                  agentEnvironment,
                   template.passesPrompt() ? null : files.prompt(),
                   files.stdout(),
                   files.stderr(),
@@ -126,6 +135,15 @@ public final class CommandAgent implements Agent {
     } finally {
       seed.removeUnchanged();
       secrets.scrubTree(workspace.root());
+    }
+    List<String> secretNames = SecretNames.remove(workspace.root(), secrets);
+    if (!secretNames.isEmpty()) {
+      throw new AgentException(
+          template.program()
+              + " wrote files whose path holds a secret's value, removed: "
+              + String.join(", ", secretNames)
+              + "; rename them in the agent's instructions (a secret never goes into a file name)",
+          false);
     }
     if (exit.status() != 0) {
       throw new AgentException(

@@ -2,6 +2,7 @@ package dev.orchestrator.agent;
 
 import dev.orchestrator.UsageException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +23,17 @@ import java.util.regex.Pattern;
  * <p>The text is split into words the way a POSIX shell splits them — blanks separate words, {@code
  * '…'} quotes literally, {@code "…"} quotes with {@code \"}, {@code \\}, {@code \$} and {@code \`}
  * escapes, a backslash outside quotes escapes the next character — but no shell runs it: there are
- * no variables, globs, pipes or redirections, and the prompt's text can never be taken for shell
- * syntax. Placeholders are replaced inside the words after splitting, so a value with blanks stays
- * one argument, also inside a longer word ({@code --message-file={prompt_file}}). For shell syntax,
- * ask for a shell: {@code sh -c 'my-agent < "$0"' {prompt_file}}.
+ * no variables, globs, pipes or redirections. Placeholders are replaced inside the words after
+ * splitting, so a value with blanks stays one argument.
+ *
+ * <p>A placeholder's value never becomes code, even when the user asks for a shell ({@code sh -c
+ * '…'}), whose script is one word: the orchestrator cannot tell a script from a plain argument. So
+ * {@code {prompt}}, text from the plan, is only ever an argument of its own; written inside a
+ * longer word it is refused when the template is read. The other placeholders may sit inside a
+ * longer word ({@code --message-file={prompt_file}}): their values are the orchestrator's own paths
+ * and checked task ids, and {@link #expand} refuses one holding a character a shell would act on. A
+ * script reads the values from the environment instead ({@link #environment}): {@code sh -c
+ * 'my-agent --message "$(cat "$ORCHESTRATOR_PROMPT_FILE")"'}.
  */
 public final class CommandTemplate {
 
@@ -36,6 +44,19 @@ public final class CommandTemplate {
 
   private static final Set<String> PLACEHOLDERS = Set.of(PROMPT, PROMPT_FILE, WORKSPACE, TASK_ID);
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z_-]*)}");
+
+  /**
+   * What a value inside a longer word may hold: letters, digits and punctuation no shell acts on
+   * (no quotes, {@code $}, backquote, blanks, {@code ; & | < > ( ) * ? [ ] ~ # !} or line breaks).
+   */
+  private static final Pattern INERT = Pattern.compile("[\\p{L}\\p{N}_./:@%+,=-]*");
+
+  /** The environment variables that carry the values of the placeholders other than the prompt. */
+  private static final Map<String, String> VARIABLES =
+      Map.of(
+          PROMPT_FILE, "ORCHESTRATOR_PROMPT_FILE",
+          WORKSPACE, "ORCHESTRATOR_WORKSPACE",
+          TASK_ID, "ORCHESTRATOR_TASK_ID");
 
   private final String text;
   private final List<String> words;
@@ -49,7 +70,7 @@ public final class CommandTemplate {
    * Splits a command line into words and checks its placeholders.
    *
    * @throws UsageException if the text is blank, has an unterminated quote or a trailing backslash,
-   *     or names a placeholder that does not exist
+   *     names a placeholder that does not exist, or puts {@code {prompt}} inside a longer word
    */
   public static CommandTemplate parse(String text) {
     List<String> words = split(text == null ? "" : text);
@@ -68,6 +89,15 @@ public final class CommandTemplate {
                   + "}, which is not a placeholder; use"
                   + " {prompt_file}, {prompt}, {workspace} or {task_id}");
         }
+      }
+      if (word.contains("{" + PROMPT + "}") && !word.equals("{" + PROMPT + "}")) {
+        throw new UsageException(
+            "--agent-command puts {prompt} inside the argument '"
+                + word
+                + "'; the prompt is text from the plan, and pasted into a longer argument (a"
+                + " script for sh -c, say) it could run as commands. Give {prompt} as an argument"
+                + " of its own (my-agent --message {prompt}), or let a script read the prompt's"
+                + " file: sh -c 'my-agent --message \"$(cat \"$ORCHESTRATOR_PROMPT_FILE\")\"'");
       }
     }
     return new CommandTemplate(text, words);
@@ -91,7 +121,8 @@ public final class CommandTemplate {
    * {workspace}} is not expanded again.
    *
    * @param values a value for each placeholder the template uses
-   * @throws IllegalArgumentException if a used placeholder has no value
+   * @throws IllegalArgumentException if a used placeholder has no value, or a value that goes
+   *     inside a longer word holds a character a shell would act on (see {@link #environment})
    */
   public List<String> expand(Map<String, String> values) {
     List<String> expanded = new ArrayList<>();
@@ -103,12 +134,46 @@ public final class CommandTemplate {
         if (value == null) {
           throw new IllegalArgumentException("no value for the placeholder {" + m.group(1) + "}");
         }
+        if (!m.group().equals(word) && !INERT.matcher(value).matches()) {
+          throw new IllegalArgumentException(
+              "{"
+                  + m.group(1)
+                  + "} is inside the argument '"
+                  + word
+                  + "', and its value "
+                  + value
+                  + " holds a character a shell would act on; give {"
+                  + m.group(1)
+                  + "} as an argument of its own, or read $"
+                  + VARIABLES.get(m.group(1))
+                  + " in the script");
+        }
         m.appendReplacement(out, Matcher.quoteReplacement(value));
       }
       m.appendTail(out);
       expanded.add(out.toString());
     }
     return expanded;
+  }
+
+  /**
+   * The environment variables that carry the placeholders' values to the agent, for scripts that
+   * must not have them pasted in: {@code ORCHESTRATOR_PROMPT_FILE}, {@code ORCHESTRATOR_WORKSPACE}
+   * and {@code ORCHESTRATOR_TASK_ID}. The prompt's text is not among them: it can be long, and its
+   * file holds it.
+   *
+   * @param values the placeholders' values, as for {@link #expand}
+   */
+  public static Map<String, String> environment(Map<String, String> values) {
+    Map<String, String> variables = new HashMap<>();
+    VARIABLES.forEach(
+        (placeholder, variable) -> {
+          String value = values.get(placeholder);
+          if (value != null) {
+            variables.put(variable, value);
+          }
+        });
+    return Map.copyOf(variables);
   }
 
   @Override

@@ -6,8 +6,6 @@ import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.process.ProgressSink;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +31,8 @@ public record TaskAssignment(
     requireNonNull(plan, "plan");
     requireNonNull(task, "task");
     requireNonNull(workspace, "workspace");
-    // Keeps the order: where dependencies have files at the same path, the nearest one wins.
-    Map<String, List<Path>> ordered = new LinkedHashMap<>();
-    dependencyOutputs.forEach((id, files) -> ordered.put(id, List.copyOf(files)));
-    dependencyOutputs = Collections.unmodifiableMap(ordered);
+    // Keeps the order, and leaves outputs not gathered yet so: most agents never look.
+    dependencyOutputs = DependencyOutputs.copyOf(dependencyOutputs);
     requireNonNull(progress, "progress");
   }
 }

@@ -25,13 +25,13 @@ import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.LlmPlanner;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.process.AgentProcess;
+import dev.orchestrator.process.ChildEnvironment;
 import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.process.ClaudeEnvironment;
 import dev.orchestrator.sandbox.Sandbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -248,15 +248,10 @@ final class BackendFactory {
               + " --agent-command 'aider --yes-always --message-file {prompt_file}'");
     }
     CommandTemplate template = CommandTemplate.parse(command);
-    // Keys, tokens and passwords stay with us unless --agent-env passes them on.
-    Map<String, String> environment = new HashMap<>();
-    environment()
-        .forEach(
-            (name, value) -> {
-              if (!Secrets.isSecretName(name) || executors.agentEnvironment.contains(name)) {
-                environment.put(name, value);
-              }
-            });
+    // An allow-list: what else is ours (keys, passwords, URLs with credentials) stays with us
+    // unless --agent-env passes it on.
+    Map<String, String> environment =
+        ChildEnvironment.forAgents(environment(), executors.agentEnvironment);
     Secrets secrets = settings.secrets();
     // Finds the program now, not in every task.
     new CommandAgent(template, environment, secrets, sandbox);

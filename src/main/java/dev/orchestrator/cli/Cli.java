@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ public final class Cli {
    * @return the exit code
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
-    return execute(args, out, err, terminal, new Interruption(err), System.getenv());
+    return execute(args, out, err, terminal, new Interruption(err), System.getenv(), () -> 0);
   }
 
   static int execute(
@@ -45,7 +46,8 @@ public final class Cli {
       PrintWriter err,
       boolean terminal,
       Interruption interruption) {
-    return execute(args, out, err, terminal, interruption, System.getenv());
+    return execute(
+        args, out, err, terminal, interruption, System.getenv(), Terminal::columnsOfControllingTty);
   }
 
   /** Runs the command line in the given environment instead of the process's; for tests. */
@@ -55,7 +57,7 @@ public final class Cli {
       PrintWriter err,
       boolean terminal,
       Map<String, String> environment) {
-    return execute(args, out, err, terminal, new Interruption(err), environment);
+    return execute(args, out, err, terminal, new Interruption(err), environment, () -> 0);
   }
 
   private static int execute(
@@ -64,7 +66,8 @@ public final class Cli {
       PrintWriter err,
       boolean terminal,
       Interruption interruption,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      IntSupplier ttyColumns) {
     Settings settings;
     try {
       settings = Settings.load(environment, Path.of(""));
@@ -78,7 +81,8 @@ public final class Cli {
     PrintWriter maskedOut = new PrintWriter(secrets.masking(new BidiEscaping(out)), true);
     PrintWriter maskedErr = new PrintWriter(secrets.masking(new BidiEscaping(err)), true);
     try {
-      return execute(args, maskedOut, maskedErr, terminal, interruption, environment, settings);
+      Terminal screen = Terminal.of(terminal, environment, ttyColumns);
+      return execute(args, maskedOut, maskedErr, screen, interruption, settings);
     } finally {
       maskedOut.flush();
       maskedErr.flush();
@@ -89,11 +93,9 @@ public final class Cli {
       String[] args,
       PrintWriter out,
       PrintWriter err,
-      boolean terminal,
+      Terminal screen,
       Interruption interruption,
-      Map<String, String> environment,
       Settings settings) {
-    Terminal screen = Terminal.of(terminal, environment);
     CommandLine cli = new CommandLine(new OrchestratorCommand(out, screen, interruption));
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(screen.ansi()));
     OptionSections.install(cli);

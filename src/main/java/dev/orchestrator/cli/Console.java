@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,18 @@ final class Console {
       return event -> {};
     }
     return terminal.live() ? new LiveProgress(out, terminal) : new PlainProgress(out, terminal);
+  }
+
+  /**
+   * Says where the run writes when its default directory held an earlier run and it went to a fresh
+   * one beside it instead ({@code outputs/<slug>-2}); nothing when it writes where asked.
+   */
+  void destination(Path chosen, Path usual) {
+    if (json || chosen.toAbsolutePath().normalize().equals(usual.toAbsolutePath().normalize())) {
+      return;
+    }
+    out.printf(
+        "Writing to %s: %s holds an earlier run (pass --force to replace it)%n", chosen, usual);
   }
 
   void plan(Plan plan) {

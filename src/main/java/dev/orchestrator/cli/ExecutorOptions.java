@@ -53,20 +53,23 @@ final class ExecutorOptions {
       description = {
         "Command line of the agent of --executor command, run once per task in the task's"
             + " workspace. Placeholders: {prompt_file} (a file holding the prompt), {prompt} (the"
-            + " prompt as one argument), {workspace}, {task_id}. Without {prompt} or"
-            + " {prompt_file} the prompt comes on standard input. Quoted like a shell, but not run"
-            + " by one: write sh -c '...' for pipes. Example: --agent-command 'aider --yes-always"
-            + " --message-file {prompt_file}'."
+            + " prompt as one argument of its own, never inside a longer one), {workspace},"
+            + " {task_id}; a script reads $ORCHESTRATOR_PROMPT_FILE, $ORCHESTRATOR_WORKSPACE and"
+            + " $ORCHESTRATOR_TASK_ID instead. Without {prompt} or {prompt_file} the prompt comes"
+            + " on standard input. Quoted like a shell, but not run by one: write sh -c '...' for"
+            + " pipes. Example: --agent-command 'aider --yes-always --message-file"
+            + " {prompt_file}'."
       })
   String agentCommand;
 
   @Option(
       names = "--agent-env",
-      paramLabel = "NAME",
+      paramLabel = "NAME[=VALUE]",
       description =
-          "Pass this secret environment variable (a key, token or password, e.g."
-              + " OPENAI_API_KEY) to --executor command agents; repeat it for several. By default"
-              + " they get the environment without them.")
+          "Pass this environment variable (e.g. PGPASSWORD) to --executor command agents, or set"
+              + " it (DEBUG=1); repeat it for several. By default they get only PATH, HOME, USER,"
+              + " SHELL, TERM, the locale, TZ, TMPDIR, proxies and the toolchains' own variables"
+              + " (JAVA_HOME, MAVEN_OPTS, PYTHON*, NODE_*, GOPATH, CARGO_HOME, ...).")
   List<String> agentEnvironment = new ArrayList<>();
 
   // Every command that runs tasks runs their agents, and their tests, confined or not.

@@ -1,6 +1,8 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.run.RunEvent;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ final class Interruption {
   private volatile Runnable onFirst;
   private volatile Duration extraGrace = Duration.ZERO;
   private volatile boolean planning;
+  private volatile Path runDirectory;
 
   Interruption(PrintWriter err) {
     this(err, code -> Runtime.getRuntime().halt(code), GRACE);
@@ -76,9 +79,23 @@ final class Interruption {
     this.planning = planning;
   }
 
+  /** Hears the run's events: its start names the directory that {@code resume} finishes. */
+  void onEvent(RunEvent event) {
+    if (event instanceof RunEvent.RunStarted e) {
+      runDirectory = e.outputDirectory();
+    }
+  }
+
   /** Whether an interruption arrived. */
   boolean interrupted() {
     return signals.get() > 0;
+  }
+
+  // Relative to the working directory when inside it, as the user typed it.
+  private static Path shown(Path dir) {
+    Path here = Path.of("").toAbsolutePath();
+    Path absolute = dir.toAbsolutePath().normalize();
+    return absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute) : dir;
   }
 
   void interrupt() {
@@ -94,6 +111,7 @@ final class Interruption {
       halt.accept(Cli.INTERRUPTED);
       return;
     }
+    Path dir = runDirectory;
     if (planning) {
       // No plan, no journal: resume would find nothing to finish.
       err.println(
@@ -102,7 +120,8 @@ final class Interruption {
     } else {
       err.println(
           "Interrupted: cancelling running tasks and writing what is done; Ctrl-C again exits at"
-              + " once. Finish later with: orchestrator resume <output-dir>");
+              + " once."
+              + (dir == null ? "" : " Finish later with: orchestrator resume " + shown(dir)));
     }
     err.flush();
     // The deadline: a phase that does not look at the cancellation (planning, checking the

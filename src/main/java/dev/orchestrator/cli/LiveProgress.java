@@ -8,7 +8,9 @@ import java.util.TreeMap;
 
 /**
  * Progress for a terminal: finished tasks scroll by as plain lines, and below them a block redrawn
- * in place shows one line per executor and the overall progress.
+ * in place shows one line per executor and the overall progress. A repair round starts a new block
+ * for its fix tasks. Every line of the block is cut to the terminal's width: a line the terminal
+ * wrapped would take two rows, and moving up one row per line would then leave copies behind.
  */
 final class LiveProgress implements RunListener {
 
@@ -33,9 +35,12 @@ final class LiveProgress implements RunListener {
     if (event instanceof RunEvent.RunStarted e) {
       started = true;
       total = e.tasks();
-      for (int k = 1; k <= Math.min(e.executors(), e.tasks()); k++) {
-        executors.put(k, "idle");
-      }
+      done = e.completedBefore();
+      idle(e.executors(), e.tasks());
+    } else if (event instanceof RunEvent.RepairRoundStarted e) {
+      total = e.fixTasks().size();
+      done = 0;
+      idle(e.executors(), total);
     } else if (event instanceof RunEvent.TaskStarted e) {
       executors.put(e.executor(), e.taskId() + ": " + e.name());
     } else if (event instanceof RunEvent.TaskProgress e) {
@@ -53,6 +58,13 @@ final class LiveProgress implements RunListener {
     redraw(event, PlainProgress.line(event, terminal), event instanceof RunEvent.RunFinished);
   }
 
+  private void idle(int executorCount, int tasks) {
+    executors.clear();
+    for (int k = 1; k <= Math.min(executorCount, tasks); k++) {
+      executors.put(k, "idle");
+    }
+  }
+
   private void redraw(RunEvent event, String permanentLine, boolean last) {
     if (drawnLines > 0) {
       out.printf(UP_AND_CLEAR, drawnLines);
@@ -62,23 +74,34 @@ final class LiveProgress implements RunListener {
     }
     drawnLines = 0;
     if (!last && started) {
+      int columns = terminal.width() - 1; // the last column would make some terminals wrap
       for (Map.Entry<Integer, String> executor : executors.entrySet()) {
-        out.printf("  Executor-%d  %s%n", executor.getKey(), clip(executor.getValue()));
+        out.println(clip("  Executor-" + executor.getKey() + "  " + executor.getValue(), columns));
         drawnLines++;
       }
-      int filled = total == 0 ? BAR : done * BAR / total;
-      out.printf(
-          "  [%s%s] %d/%s%n",
-          terminal.paint("fg(green)", "#".repeat(filled)),
-          ".".repeat(BAR - filled),
-          done,
-          Terminal.count(total, "task"));
+      String count = " " + Math.min(done, total) + "/" + Terminal.count(total, "task");
+      int bar = Math.max(0, Math.min(BAR, columns - 4 - count.length()));
+      int filled = total == 0 ? bar : Math.min(done, total) * bar / total;
+      out.println(
+          "  ["
+              + terminal.paint("fg(green)", "#".repeat(filled))
+              + ".".repeat(bar - filled)
+              + "]"
+              + clip(count, Math.max(0, columns - 4 - bar)));
       drawnLines++;
     }
     out.flush();
   }
 
-  private static String clip(String text) {
-    return text.length() > 90 ? text.substring(0, 87) + "..." : text;
+  /** The text in at most {@code columns} characters, cut with an ellipsis. */
+  static String clip(String text, int columns) {
+    if (text.codePointCount(0, text.length()) <= columns) {
+      return text;
+    }
+    if (columns < 1) {
+      return "";
+    }
+    int end = text.offsetByCodePoints(0, columns - 1);
+    return text.substring(0, end) + "…";
   }
 }

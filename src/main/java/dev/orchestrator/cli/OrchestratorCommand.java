@@ -2,9 +2,11 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.UsageException;
 import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.run.OutputDirectory;
 import dev.orchestrator.run.RunOutcome;
 import dev.orchestrator.verify.VerificationSettings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -139,7 +141,7 @@ final class OrchestratorCommand implements Callable<Integer> {
             .planning(planning)
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
-            .build(console);
+            .build(console, interruption::onEvent);
     interruption.onFirst(
         orchestrator::cancel,
         engine.extraCancellationGrace()); // during planning too: the run then starts nothing
@@ -147,6 +149,11 @@ final class OrchestratorCommand implements Callable<Integer> {
     var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
     interruption.planning(false);
     console.plan(plan);
+    if (directory.outputDirectory == null) {
+      console.destination(
+          orchestrator.outputDirectoryFor(plan),
+          OutputDirectory.defaultFor(Path.of(""), plan.requirements()));
+    }
     RunOutcome outcome = orchestrator.execute(plan);
     return console.finished(outcome, interruption);
   }

@@ -42,6 +42,15 @@ final class PlainProgress implements RunListener {
           + " on "
           + Terminal.count(e.executors(), "executor");
     }
+    if (event instanceof RunEvent.RepairRoundStarted e) {
+      return terminal.paint("bold", "Repair round " + e.round() + ":")
+          + " "
+          + Terminal.count(e.fixTasks().size(), "fix task")
+          + " ("
+          + String.join(", ", e.fixTasks())
+          + ") on "
+          + Terminal.count(Math.min(e.executors(), e.fixTasks().size()), "executor");
+    }
     if (event instanceof RunEvent.TaskStarted e) {
       return executor(e.executor()) + " Starting " + e.taskId() + ": " + e.name();
     }

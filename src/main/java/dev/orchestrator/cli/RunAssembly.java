@@ -95,6 +95,11 @@ final class RunAssembly {
     return build(console.progress(), console);
   }
 
+  /** The orchestrator, showing its runs on {@code console} and telling {@code also} every event. */
+  Orchestrator build(Console console, RunListener also) {
+    return build(console.progress().andThen(also), console);
+  }
+
   /** The orchestrator, telling {@code listener} every event of its runs. */
   Orchestrator build(RunListener listener) {
     return build(listener, null);
@@ -118,6 +123,7 @@ final class RunAssembly {
     }
     if (executors != null) {
       builder
+          .recordedOptions(RecordedOptions.of(spec, backends.executorKind()))
           .agents(backends.agents())
           .retryPolicy(execution.retryPolicy())
           .engine(engine.engine(backends.meter()));

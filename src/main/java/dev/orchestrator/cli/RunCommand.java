@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.run.Orchestrator;
+import dev.orchestrator.run.OutputDirectory;
 import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -59,9 +60,14 @@ final class RunCommand implements Callable<Integer> {
             .budget(budget.maxExecutors)
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
-            .build(console);
+            .build(console, parent.interruption::onEvent);
     plan = PlannedSpeedup.forecast(orchestrator.budgeted(plan));
     console.plan(plan);
+    if (directory.outputDirectory == null) {
+      console.destination(
+          orchestrator.outputDirectoryFor(plan),
+          OutputDirectory.defaultFor(Path.of(""), plan.requirements()));
+    }
     parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
     return console.finished(orchestrator.execute(plan), parent.interruption);
   }

@@ -14,7 +14,10 @@ final class ConflictSection {
     }
     out.append("\n## Conflicts\n\nSeveral tasks wrote the same file:\n\n");
     for (Conflict c : conflicts) {
-      out.append("- `").append(c.path()).append("` from ").append(String.join(", ", c.tasks()));
+      out.append("- ")
+          .append(MarkdownText.code(c.path()))
+          .append(" from ")
+          .append(String.join(", ", c.tasks())); // ids: letters, digits, _ . -
       out.append(": ");
       if (c.resolution() == Conflict.Resolution.DEPENDENT_WINS) {
         out.append("kept the version of ")
@@ -28,7 +31,7 @@ final class ConflictSection {
                     + " renamed: ");
         out.append(
             c.kept().stream()
-                .map(p -> "`" + p.target() + "` (" + p.taskId() + ")")
+                .map(p -> MarkdownText.code(p.target()) + " (" + p.taskId() + ")")
                 .collect(Collectors.joining(", ")));
       }
       out.append('\n');

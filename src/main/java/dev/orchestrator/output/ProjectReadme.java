@@ -1,14 +1,12 @@
 package dev.orchestrator.output;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import dev.orchestrator.AtomicFile;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskStatus;
 import dev.orchestrator.usage.Dollars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +46,7 @@ public final class ProjectReadme {
   public static Path write(RunRecord run, Summary summary, Consolidation consolidation) {
     Path file = run.outputDirectory().resolve(FILE_NAME);
     try {
-      Files.writeString(file, render(run, summary, consolidation), UTF_8);
+      AtomicFile.write(file, render(run, summary, consolidation));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -59,8 +57,11 @@ public final class ProjectReadme {
   public static String render(RunRecord run, Summary summary, Consolidation consolidation) {
     StringBuilder out = new StringBuilder();
     String requirements = run.plan().requirements().strip();
-    out.append("# ").append(title(requirements)).append("\n\n");
-    requirements.lines().forEach(line -> out.append("> ").append(line).append('\n'));
+    // Text from the plan, a model or an agent is escaped wherever it goes (MarkdownText).
+    out.append("# ").append(MarkdownText.line(title(requirements))).append("\n\n");
+    requirements
+        .lines()
+        .forEach(line -> out.append("> ").append(MarkdownText.lines(line)).append('\n'));
     simulation(out, summary);
     overview(out, summary);
     layout(out, consolidation);
@@ -150,7 +151,7 @@ public final class ProjectReadme {
     Function<String, Integer> section =
         path -> SECTION_ORDER.indexOf(path.substring(0, Math.max(0, path.indexOf('/'))));
     paths.sort(Comparator.comparing(section).thenComparing(Comparator.naturalOrder()));
-    out.append("```text\n");
+    StringBuilder tree = new StringBuilder();
     String[] previous = {};
     int lines = 0;
     for (String path : paths) {
@@ -163,15 +164,18 @@ public final class ProjectReadme {
       }
       for (int depth = common; depth < segments.length; depth++) {
         if (lines++ == LAYOUT_LINES) {
-          out.append("… (").append(paths.size()).append(" files in all)\n```\n");
+          tree.append("… (").append(paths.size()).append(" files in all)\n");
+          out.append(MarkdownText.block("text", tree.toString()));
           return;
         }
         boolean file = depth == segments.length - 1;
-        out.append("  ".repeat(depth)).append(segments[depth]).append(file ? "\n" : "/\n");
+        // A line break in a name would start a line of its own.
+        String name = segments[depth].replaceAll("\\R", "\u2424");
+        tree.append("  ".repeat(depth)).append(name).append(file ? "\n" : "/\n");
       }
       previous = segments;
     }
-    out.append("```\n");
+    out.append(MarkdownText.block("text", tree.toString()));
   }
 
   private static void tasks(
@@ -195,12 +199,17 @@ public final class ProjectReadme {
       if (line == null) {
         throw new IllegalArgumentException("no summary of " + task.id());
       }
-      out.append("\n### ").append(task.id()).append(" — ").append(task.name()).append("\n\n");
+      out.append("\n### ")
+          .append(task.id()) // checked by the plan validator: letters, digits, _ . -
+          .append(" — ")
+          .append(MarkdownText.line(task.name()))
+          .append("\n\n");
       out.append(statusLine(line)).append("\n\n");
-      out.append(task.description().strip()).append('\n');
+      out.append(MarkdownText.lines(task.description().strip())).append('\n');
       if (!task.acceptanceCriteria().isEmpty()) {
         out.append("\nAcceptance criteria:\n\n");
-        task.acceptanceCriteria().forEach(c -> out.append("- ").append(c).append('\n'));
+        task.acceptanceCriteria()
+            .forEach(c -> out.append("- ").append(MarkdownText.line(c)).append('\n'));
       }
       files(
           out,
@@ -211,10 +220,11 @@ public final class ProjectReadme {
           conflicts.getOrDefault(task.id(), List.of()));
       String readme = consolidation.taskReadmes().get(task.id());
       if (readme != null) {
-        out.append("\n#### The task's README\n\n").append(demoteHeadings(readme.strip()));
+        // As written, in a block of its own: an agent's Markdown adds no markup to this file.
+        out.append("\n#### The task's README\n\n").append(MarkdownText.block("markdown", readme));
       }
       if (line.error() != null) {
-        out.append("\nError: ").append(line.error().strip()).append('\n');
+        out.append("\nError: ").append(MarkdownText.lines(line.error().strip())).append('\n');
       }
     }
   }
@@ -249,16 +259,16 @@ public final class ProjectReadme {
     if (!placed.isEmpty() || !lost.isEmpty()) {
       out.append("\nFiles:\n\n");
       for (Placement p : placed) {
-        out.append("- `").append(p.target()).append('`');
+        out.append("- ").append(MarkdownText.code(p.target()));
         if (!p.target().equals(p.source())) {
-          out.append(" (written as `").append(p.source()).append("`)");
+          out.append(" (written as ").append(MarkdownText.code(p.source())).append(")");
         }
         out.append('\n');
       }
       for (Conflict c : lost) {
-        out.append("- `")
-            .append(c.path())
-            .append("`: replaced by the version of ")
+        out.append("- ")
+            .append(MarkdownText.code(c.path()))
+            .append(": replaced by the version of ")
             .append(String.join(", ", ConflictSection.keptTasks(c)))
             .append('\n');
       }
@@ -268,7 +278,8 @@ public final class ProjectReadme {
           outputDirectory
               .toAbsolutePath()
               .relativize(outputDirectory.toAbsolutePath().resolve(result.rawDirectory()));
-      out.append("\nRaw output: `").append(raw.toString().replace('\\', '/')).append("/`");
+      out.append("\nRaw output: ")
+          .append(MarkdownText.code(raw.toString().replace('\\', '/') + "/"));
       out.append(
           result.status() == TaskStatus.COMPLETED
               ? "\n"
@@ -302,26 +313,9 @@ public final class ProjectReadme {
                   out.append("  - ")
                       .append(count)
                       .append(count == 1 ? " file: " : " files: ")
-                      .append(reason)
+                      .append(MarkdownText.line(reason))
                       .append('\n'));
     }
-  }
-
-  /** Pushes the headings of an embedded README below the task's heading, outside code fences. */
-  static String demoteHeadings(String markdown) {
-    StringBuilder out = new StringBuilder();
-    boolean fenced = false;
-    for (String line : markdown.lines().toList()) {
-      String trimmed = line.stripLeading();
-      if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
-        fenced = !fenced;
-      } else if (!fenced && line.matches("#{1,6}(\\s.*)?")) {
-        int level = (int) line.chars().takeWhile(c -> c == '#').count();
-        line = "#".repeat(Math.min(level + 4, 6)) + line.substring(level);
-      }
-      out.append(line).append('\n');
-    }
-    return out.toString();
   }
 
   private static String seconds(Duration duration) {

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.AtomicFile;
+import dev.orchestrator.Json;
 import dev.orchestrator.OrchestratorException;
-import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ public final class SummaryJson {
 
   /** The summary as indented JSON, ending with a newline. */
   public static String write(Summary summary) {
-    ObjectNode root = PlanJson.mapper().createObjectNode();
+    ObjectNode root = Json.mapper().createObjectNode();
     root.put(SCHEMA, SCHEMA_VERSION);
     root.put(REQUIREMENTS, summary.requirements());
     putBackend(root, PLANNER, summary.planner());
@@ -117,7 +118,7 @@ public final class SummaryJson {
     summary.conflicts().forEach(conflict -> writeConflict(conflicts.addObject(), conflict));
     VerificationJson.write(root, summary.verification());
     try {
-      return PlanJson.mapper().writeValueAsString(root) + "\n";
+      return Json.mapper().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree failed to serialise", e);
     }
@@ -125,7 +126,7 @@ public final class SummaryJson {
 
   /** Writes the summary to a file, replacing it. */
   public static void write(Summary summary, Path file) throws IOException {
-    Files.writeString(file, write(summary));
+    AtomicFile.write(file, write(summary));
   }
 
   private static void putBackend(ObjectNode root, String field, Backend backend) {
@@ -222,7 +223,7 @@ public final class SummaryJson {
    * @throws JsonProcessingException if the text is not JSON
    */
   static Summary parse(String json) throws JsonProcessingException {
-    JsonNode root = PlanJson.mapper().readTree(json);
+    JsonNode root = Json.mapper().readTree(json);
     List<TaskResult> tasks = new ArrayList<>();
     root.required(TASKS).forEach(node -> tasks.add(readTask(node)));
     List<Conflict> conflicts = new ArrayList<>();

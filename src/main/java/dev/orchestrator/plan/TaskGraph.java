@@ -275,21 +275,36 @@ public final class TaskGraph {
    */
   public int[] transitiveDependenciesInOrder(int task) {
     int[] position = topologicalPositions();
-    return transitiveDependencies(task).stream()
-        .boxed()
-        .sorted((a, b) -> Integer.compare(position[a], position[b]))
-        .mapToInt(Integer::intValue)
-        .toArray();
+    int[] order = cachedTopologicalOrder();
+    // Sorted as primitive positions, then mapped back to tasks: no boxing per dependency.
+    int[] positions = transitiveDependencies(task).stream().map(d -> position[d]).toArray();
+    Arrays.sort(positions);
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = order[positions[i]];
+    }
+    return positions;
   }
 
   // Each task's index in topologicalOrder(), made on first use; volatile publishes the full array.
   private volatile int[] topologicalPositions;
 
+  // topologicalOrder(), made on first use and never handed out; volatile publishes the full array.
+  private volatile int[] cachedTopologicalOrder;
+
+  private int[] cachedTopologicalOrder() {
+    int[] order = cachedTopologicalOrder;
+    if (order == null) {
+      order = topologicalOrder();
+      cachedTopologicalOrder = order;
+    }
+    return order;
+  }
+
   private int[] topologicalPositions() {
     int[] positions = topologicalPositions;
     if (positions == null) {
       positions = new int[size()];
-      int[] order = topologicalOrder();
+      int[] order = cachedTopologicalOrder();
       for (int p = 0; p < order.length; p++) {
         positions[order[p]] = p;
       }

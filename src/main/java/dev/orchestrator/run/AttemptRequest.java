@@ -2,11 +2,10 @@ package dev.orchestrator.run;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.agent.DependencyOutputs;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +30,7 @@ public record AttemptRequest(
     requireNonNull(plan, "plan");
     requireNonNull(task, "task");
     requireNonNull(directory, "directory");
-    Map<String, List<Path>> ordered = new LinkedHashMap<>();
-    dependencyOutputs.forEach((id, files) -> ordered.put(id, List.copyOf(files)));
-    dependencyOutputs = Collections.unmodifiableMap(ordered);
+    // Keeps the order, and leaves outputs not gathered yet so: most agents never look.
+    dependencyOutputs = DependencyOutputs.copyOf(dependencyOutputs);
   }
 }

@@ -16,6 +16,8 @@ final class EventLog implements RunListener {
           e.tasks(),
           e.executors(),
           e.outputDirectory());
+    } else if (event instanceof RunEvent.RepairRoundStarted e) {
+      log.info("repair round {} started: fix tasks {}", e.round(), String.join(", ", e.fixTasks()));
     } else if (event instanceof RunEvent.TaskQueued e) {
       log.info("{} queued: {}", e.taskId(), e.name());
     } else if (event instanceof RunEvent.TaskStarted e) {

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.UsageJson;
-import dev.orchestrator.plan.PlanJson;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -39,7 +41,7 @@ final class Journal implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Journal.class);
   private static final ObjectMapper JSON =
-      PlanJson.mapper()
+      Json.mapper()
           .copy()
           .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
@@ -56,18 +58,13 @@ final class Journal implements AutoCloseable {
     this.secrets = secrets;
   }
 
-  /** Opens the journal of a run directory for appending, creating it when absent. */
-  static Journal open(Path runDirectory) {
-    return open(runDirectory, Secrets.none());
-  }
-
   /**
    * Opens the journal of a run directory for appending, creating it when absent.
    *
    * @param secrets masked in every record
    */
   static Journal open(Path runDirectory, Secrets secrets) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    Path file = RunLayout.state(runDirectory).resolve(FILE);
     try {
       Files.createDirectories(file.getParent());
       return new Journal(new FileOutputStream(file.toFile(), true), secrets);
@@ -76,8 +73,18 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** A run begins (or resumes) with {@code completedBefore} tasks already done. */
-  void runStarted(Instant at, int executors, int completedBefore, Backend planner) {
+  /**
+   * A run begins (or resumes) with {@code completedBefore} tasks already done.
+   *
+   * @param options the options the session runs with, by name, for a later {@code resume} to run
+   *     with the same; never a key (they are masked besides)
+   */
+  void runStarted(
+      Instant at,
+      int executors,
+      int completedBefore,
+      Backend planner,
+      Map<String, List<String>> options) {
     ObjectNode r = record("run_started", at);
     r.put("executors", executors);
     r.put("completed_before", completedBefore);
@@ -87,6 +94,14 @@ final class Journal implements AutoCloseable {
       if (planner.usage() != null) {
         UsageJson.write(node, planner.usage());
       }
+    }
+    if (!options.isEmpty()) {
+      ObjectNode recorded = r.putObject("options");
+      options.forEach(
+          (name, values) -> {
+            ArrayNode array = recorded.putArray(name); // a flag's is empty
+            values.forEach(array::add);
+          });
     }
     append(r);
   }

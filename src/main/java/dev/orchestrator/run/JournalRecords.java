@@ -3,6 +3,8 @@ package dev.orchestrator.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.Json;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class JournalRecords {
 
   private static final Logger log = LoggerFactory.getLogger(JournalRecords.class);
-  private static final ObjectMapper JSON = PlanJson.mapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private JournalRecords() {}
 
@@ -134,6 +136,47 @@ final class JournalRecords {
     return null;
   }
 
+  /**
+   * The options the last session that recorded any ran with, by name; empty when none did (a run
+   * started before options were recorded).
+   */
+  static Map<String, List<String>> options(List<JsonNode> records) {
+    Map<String, List<String>> options = new LinkedHashMap<>();
+    for (JsonNode r : records) {
+      if (r.path("type").asText().equals("run_started") && r.path("options").isObject()) {
+        options.clear();
+        r.get("options")
+            .properties()
+            .forEach(
+                e -> {
+                  List<String> values = new ArrayList<>();
+                  e.getValue().forEach(v -> values.add(v.asText()));
+                  options.put(e.getKey(), values);
+                });
+      }
+    }
+    return options;
+  }
+
+  /**
+   * The records of a run's journal, read without repairing it (its run may be going on): a line
+   * that is not a record is left out.
+   */
+  static List<JsonNode> peek(Path runDirectory) {
+    Path file = RunLayout.state(runDirectory).resolve(Journal.FILE);
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .map(JournalRecords::parse)
+          .filter(java.util.Objects::nonNull)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + file, e);
+    }
+  }
+
   /** What the workers of a remote engine reported running the attempts of earlier sessions. */
   static List<Backend> executors(List<JsonNode> records) {
     List<Backend> executors = new ArrayList<>();
@@ -180,7 +223,7 @@ final class JournalRecords {
    * @throws UsageException if a line other than the last cannot be read
    */
   static List<JsonNode> replay(Path runDirectory) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(Journal.FILE);
+    Path file = RunLayout.state(runDirectory).resolve(Journal.FILE);
     if (!Files.exists(file)) {
       return List.of();
     }

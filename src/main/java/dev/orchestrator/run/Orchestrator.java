@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.Secrets;
+import dev.orchestrator.Sleeper;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
-import dev.orchestrator.llm.Sleeper;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
@@ -20,6 +20,9 @@ import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -69,7 +72,8 @@ public final class Orchestrator {
             builder.verification,
             builder.verificationOff,
             builder.plannerKind,
-            builder.executorKind);
+            builder.executorKind,
+            builder.options);
   }
 
   public static Builder builder() {
@@ -108,12 +112,13 @@ public final class Orchestrator {
    * @return the plan file
    */
   public Path savePlan(Plan plan) {
-    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force);
+    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force, plan);
     RunDirectoryLock lock = RunDirectoryLock.acquire(dir);
     try (lock) {
       OutputDirectory.clear(dir);
       Path file = OutputDirectory.writePlan(dir, plan);
-      Journal.open(dir).close(); // an empty journal: the directory is a run, not yet started
+      Journal.open(dir, settings.secrets())
+          .close(); // an empty journal: the directory is a run, not yet started
       return file;
     }
   }
@@ -133,7 +138,7 @@ public final class Orchestrator {
    */
   public RunOutcome execute(Plan plan) throws InterruptedException {
     Plan budgeted = PlanValidator.requireValid(budgeted(plan), "plan");
-    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force);
+    Path dir = OutputDirectory.claim(outputDirectoryFor(plan), force, plan);
     RunDirectoryLock lock = RunDirectoryLock.acquire(dir);
     try (lock) {
       OutputDirectory.clear(dir);
@@ -160,6 +165,14 @@ public final class Orchestrator {
       Resumption resumption = Resumption.prepare(dir, plan, settings.secrets());
       return session().run(plan, dir, resumption.intact(), resumption.records());
     }
+  }
+
+  /**
+   * The options the last session of a run recorded (see {@link Builder#recordedOptions}), read
+   * without changing anything; empty when it recorded none or the directory is no run.
+   */
+  public static Map<String, List<String>> recordedOptions(Path directory) {
+    return JournalRecords.options(JournalRecords.peek(directory.toAbsolutePath().normalize()));
   }
 
   /**
@@ -216,10 +229,18 @@ public final class Orchestrator {
     control.stop();
   }
 
-  private Path outputDirectoryFor(Plan plan) {
-    return outputDirectory != null
-        ? outputDirectory
-        : OutputDirectory.defaultFor(Path.of(""), plan.requirements());
+  /**
+   * Where a run or a saved plan of {@code plan} is written: the configured directory, else the
+   * default one, or with {@code --force} the default even when an earlier run is there, else a
+   * fresh {@code -2}, {@code -3}, ... beside it.
+   */
+  public Path outputDirectoryFor(Plan plan) {
+    if (outputDirectory != null) {
+      return outputDirectory;
+    }
+    return force
+        ? OutputDirectory.defaultFor(Path.of(""), plan.requirements())
+        : OutputDirectory.freshDefaultFor(Path.of(""), plan.requirements());
   }
 
   /** Configures an {@link Orchestrator}; every setting has a default that runs offline. */
@@ -240,8 +261,19 @@ public final class Orchestrator {
     private String verificationOff = "the verify step is off";
     private Backend plannerKind;
     private Backend executorKind;
+    private Map<String, List<String>> options = Map.of();
 
     private Builder() {}
+
+    /**
+     * The options a session runs with, by name, recorded in the journal for {@link
+     * Orchestrator#recordedOptions} to give back when the run is resumed; default none. Never a
+     * key.
+     */
+    public Builder recordedOptions(Map<String, List<String>> options) {
+      this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+      return this;
+    }
 
     /**
      * The secrets to mask in everything the run writes (log, journal, summary, README, report);
@@ -335,7 +367,10 @@ public final class Orchestrator {
       return this;
     }
 
-    /** Hears every run event (console, reports); called one event at a time. */
+    /**
+     * Hears every run event (console, reports); called one event at a time. What it throws is
+     * logged and changes nothing: the run, its outputs and the other listeners go on.
+     */
     public Builder listener(RunListener listener) {
       this.listener = requireNonNull(listener, "listener");
       return this;

@@ -1,11 +1,11 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.SafeFiles;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.DirectoryTree;
 import dev.orchestrator.output.OutputAssembler;
-import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
@@ -29,12 +29,6 @@ import java.util.stream.Stream;
  * never a file of the user's, and never follows a link out.
  */
 public final class OutputDirectory {
-
-  /** Run state directory; its presence marks a directory as an orchestrator output. */
-  public static final String STATE = ".orchestrator";
-
-  /** The timestamped log of a run. */
-  public static final String LOG_FILE = "orchestrator.log";
 
   private static final Set<String> GENERATED = generated();
 
@@ -68,8 +62,9 @@ public final class OutputDirectory {
   // The top-level names of what a run writes whatever its agents do; the consolidated project is
   // listed apart (ConsolidatedEntries).
   private static Set<String> generated() {
-    Set<String> names = new java.util.HashSet<>(List.of(STATE, PlanJson.FILE_NAME, LOG_FILE));
-    names.add(RunReport.FILE_NAME);
+    Set<String> names =
+        new java.util.HashSet<>(List.of(RunLayout.STATE, PlanJson.FILE_NAME, RunLayout.LOG));
+    names.add(RunLayout.REPORT);
     OutputAssembler.OWN_FILES.stream().filter(f -> f.indexOf('/') < 0).forEach(names::add);
     return Set.copyOf(names);
   }
@@ -81,6 +76,29 @@ public final class OutputDirectory {
    */
   public static Path defaultFor(Path base, String requirements) {
     return base.resolve("outputs").resolve(slug(requirements));
+  }
+
+  /**
+   * The default output directory of a new run: {@link #defaultFor}, or when that holds anything
+   * already (an earlier run of the same requirement), the first of {@code <slug>-2}, {@code
+   * <slug>-3}, ... that does not exist or is empty, so a second run never replaces the first.
+   */
+  public static Path freshDefaultFor(Path base, String requirements) {
+    Path first = defaultFor(base, requirements);
+    Path candidate = first;
+    for (int n = 2; isTaken(candidate); n++) {
+      candidate = first.resolveSibling(first.getFileName() + "-" + n);
+    }
+    return candidate;
+  }
+
+  private static boolean isTaken(Path dir) {
+    try {
+      return Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && !(Files.isDirectory(dir) && isEmpty(dir));
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /**
@@ -109,11 +127,25 @@ public final class OutputDirectory {
    *     file, a dangling link, or cannot be created or written
    */
   public static Path claim(Path dir, boolean force) {
-    return claim(dir, force, Path.of(System.getProperty("user.home")));
+    return claim(dir, force, null, Path.of(System.getProperty("user.home")));
   }
 
   /** {@link #claim(Path, boolean)} with the user's home directory given. */
   static Path claim(Path dir, boolean force, Path home) {
+    return claim(dir, force, null, home);
+  }
+
+  /**
+   * Claims {@code dir} for writing {@code plan}, as {@link #claim(Path, boolean)}; an earlier run
+   * there that finished, cost money or has a hand-edited plan is replaced only with {@code force}.
+   *
+   * @throws UsageException also if the directory holds such a run and {@code force} is false
+   */
+  public static Path claim(Path dir, boolean force, Plan plan) {
+    return claim(dir, force, plan, Path.of(System.getProperty("user.home")));
+  }
+
+  private static Path claim(Path dir, boolean force, Plan plan, Path home) {
     Path root = dir.toAbsolutePath().normalize();
     refuseSystemDirectory(root, home);
     if (Files.isSymbolicLink(root) && !Files.exists(root)) {
@@ -145,8 +177,20 @@ public final class OutputDirectory {
                   + " them away, or choose another --output-dir");
         }
       }
-      Files.createDirectories(root.resolve(STATE));
-      if (!Files.isWritable(root) || !Files.isWritable(root.resolve(STATE))) {
+      List<String> stake = isRun(root) && !force ? EarlierWork.atStake(root, plan) : List.of();
+      if (!stake.isEmpty()) {
+        throw new UsageException(
+            root
+                + " holds "
+                + String.join(" and ", stake)
+                + "; choose another --output-dir"
+                + (stake.contains(EarlierWork.FINISHED)
+                    ? ""
+                    : ", finish it with orchestrator resume " + root)
+                + ", or pass --force to replace it");
+      }
+      Files.createDirectories(RunLayout.state(root));
+      if (!Files.isWritable(root) || !Files.isWritable(RunLayout.state(root))) {
         throw new AccessDeniedException(root.toString(), null, "not writable");
       }
       return root;
@@ -169,7 +213,7 @@ public final class OutputDirectory {
    * @throws UsageException if {@code .orchestrator} is a link or a file
    */
   static void requireRealState(Path root) {
-    Path state = root.resolve(STATE);
+    Path state = RunLayout.state(root);
     if (Files.exists(state, LinkOption.NOFOLLOW_LINKS)
         && !Files.isDirectory(state, LinkOption.NOFOLLOW_LINKS)) {
       throw new UsageException(
@@ -223,7 +267,7 @@ public final class OutputDirectory {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         boolean emptyState =
-            name.equals(STATE) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+            name.equals(RunLayout.STATE) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
         if (!emptyState && (GENERATED.contains(name) || name.matches("executor_\\d+"))) {
           present.add(name);
         }
@@ -248,7 +292,7 @@ public final class OutputDirectory {
       ConsolidatedEntries.clear(root); // before the run state that lists them goes
       clearGenerated(root);
       deleteOwnFiles(root);
-      Files.createDirectories(root.resolve(STATE));
+      Files.createDirectories(RunLayout.state(root));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare output directory " + root, e);
     }
@@ -265,9 +309,11 @@ public final class OutputDirectory {
     try {
       ConsolidatedEntries.clear(root);
       deleteOwnFiles(root);
-      deleteTree(root, root.resolve(RunReport.FILE_NAME));
-      deleteTree(root, root.resolve(STATE).resolve("attempts"));
-      try (DirectoryStream<Path> executors = Files.newDirectoryStream(root, "executor_*")) {
+      deleteTree(root, RunLayout.report(root));
+      deleteTree(root, RunLayout.attempts(root));
+      try (DirectoryStream<Path> executors =
+          Files.newDirectoryStream(
+              root, entry -> RunLayout.isExecutorName(entry.getFileName().toString()))) {
         for (Path executor : executors) {
           try (DirectoryStream<Path> tasks = Files.newDirectoryStream(executor)) {
             for (Path task : tasks) {
@@ -288,8 +334,9 @@ public final class OutputDirectory {
    * does not make one) in a state directory that is not a link.
    */
   public static boolean isRun(Path dir) {
-    return Files.isDirectory(dir.resolve(STATE), LinkOption.NOFOLLOW_LINKS)
-        && Files.isRegularFile(dir.resolve(STATE).resolve(Journal.FILE), LinkOption.NOFOLLOW_LINKS);
+    return Files.isDirectory(RunLayout.state(dir), LinkOption.NOFOLLOW_LINKS)
+        && Files.isRegularFile(
+            RunLayout.state(dir).resolve(Journal.FILE), LinkOption.NOFOLLOW_LINKS);
   }
 
   // The summary, README and run-file copies of an earlier assembly (not links, not through links).
@@ -309,9 +356,9 @@ public final class OutputDirectory {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (name.equals(STATE)) {
+        if (name.equals(RunLayout.STATE)) {
           clearState(root, entry);
-        } else if (GENERATED.contains(name) || name.matches("executor_\\d+")) {
+        } else if (GENERATED.contains(name) || RunLayout.isExecutorName(name)) {
           deleteTree(root, entry);
         }
       }
@@ -355,6 +402,7 @@ public final class OutputDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+    EarlierWork.planWritten(dir);
     return file;
   }
 }

@@ -1,6 +1,7 @@
 package dev.orchestrator.run;
 
 import dev.orchestrator.SafeFiles;
+import dev.orchestrator.agent.DependencyOutputs;
 import dev.orchestrator.agent.TaskWorkspace;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.TaskGraph;
@@ -83,6 +84,12 @@ final class RawOutputs {
    * (nearest dependencies last, so that where two have a file at the same path, the nearest wins).
    */
   Map<String, List<Path>> dependencyOutputs(int task) {
+    // Gathered when an agent asks (the simulated one never does): a walk over every transitive
+    // dependency per attempt made a 100,000-task plan quadratic.
+    return DependencyOutputs.lazily(() -> gather(task));
+  }
+
+  private Map<String, List<Path>> gather(int task) {
     Map<String, List<Path>> files = new LinkedHashMap<>();
     for (int d : graph.transitiveDependenciesInOrder(task)) {
       TaskResult output = outputs.get(d);

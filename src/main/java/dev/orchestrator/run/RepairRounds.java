@@ -1,19 +1,18 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
-import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskStatus;
+import dev.orchestrator.verify.FixTasks;
 import dev.orchestrator.verify.Repairs;
 import dev.orchestrator.verify.VerificationLoop;
 import dev.orchestrator.verify.VerificationSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,8 +44,13 @@ final class RepairRounds implements Repairs {
   /** Dispatches a plan whose completed tasks are given, the way the run dispatches its own. */
   @FunctionalInterface
   interface Dispatch {
-    /** One result per task of the plan, in plan order. */
-    List<TaskResult> run(Plan plan, Map<String, TaskResult> completed) throws InterruptedException;
+    /**
+     * One result per task of the plan, in plan order.
+     *
+     * @param round the repair round whose fix tasks are the plan's tasks not completed
+     */
+    List<TaskResult> run(Plan plan, Map<String, TaskResult> completed, int round)
+        throws InterruptedException;
   }
 
   private final Run run;
@@ -81,12 +85,14 @@ final class RepairRounds implements Repairs {
    * Verifies the consolidated project with its repair rounds, then writes the summary and README
    * again with the verification.
    *
+   * @param secrets masked in the test commands' logs
    * @return the summary written
    */
-  Summary verify(VerificationSettings settings) {
+  Summary verify(VerificationSettings settings, Secrets secrets) {
     Verification verification =
         new VerificationLoop(
                 settings,
+                secrets,
                 settings.fixRounds() > 0 ? this : Repairs.NONE,
                 step -> run.listener().on(new RunEvent.StepStarted(run.clock().instant(), step)))
             .run(run.directory(), record.plan());
@@ -126,18 +132,15 @@ final class RepairRounds implements Repairs {
     List<TaskResult> results =
         dispatch.run(
             withTasks(plan, executed, executedDependencies).withExecutorBudget(run.executors()),
-            completed);
+            completed,
+            FixTasks.roundsIn(plan) + 1);
 
     List<Task> allTasks = new ArrayList<>(plan.tasks());
     allTasks.addAll(fixes);
     Map<String, List<String>> allDependencies = new LinkedHashMap<>(plan.dependencies());
     allDependencies.putAll(fixDependencies);
     Plan repaired = withTasks(plan, allTasks, allDependencies);
-    try {
-      PlanJson.write(repaired, run.directory().resolve(PlanJson.FILE_NAME));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the plan with the fix tasks", e);
-    }
+    OutputDirectory.writePlan(run.directory(), repaired);
     List<TaskResult> allResults = new ArrayList<>(record.results());
     Set<String> fixIds = fixDependencies.keySet();
     List<TaskResult> fixResults =
@@ -169,6 +172,8 @@ final class RepairRounds implements Repairs {
         tasks,
         deps,
         plan.executionStrategy(),
-        plan.notes());
+        plan.notes(),
+        // The forecast was of the tasks as planned; with fix tasks added there is none.
+        null);
   }
 }

@@ -3,21 +3,26 @@ package dev.orchestrator.run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What happens in a run, in the order it happens: the one channel through which progress reaches
  * the console, the log and reports.
  *
- * <p>Ordering: {@link RunStarted} first and {@link RunFinished} last. Each task gets {@link
- * TaskQueued} before {@link TaskStarted}, any number of {@link TaskProgress} and {@link
- * TaskRetrying} while it runs, and exactly one terminal event: {@link TaskCompleted}, {@link
- * TaskFailed}, or {@link TaskSkipped} (a skipped task is never queued or started). Tasks never
- * started because the run stopped get no terminal event. Executors are numbered from 1. {@link
- * StepStarted} comes whenever a step without tasks begins: planning (before {@link RunStarted}),
- * the tests of a verify round, a repair round.
+ * <p>Ordering: {@link RunStarted} first and {@link RunFinished} last; a {@link RepairRoundStarted}
+ * comes before the events of its fix tasks. Each task gets {@link TaskQueued} before {@link
+ * TaskStarted}, any number of {@link TaskProgress} and {@link TaskRetrying} while it runs, and
+ * exactly one terminal event: {@link TaskCompleted}, {@link TaskFailed}, or {@link TaskSkipped} (a
+ * skipped task is never queued or started). Tasks never started because the run stopped get no
+ * terminal event. Executors are numbered from 1. {@link StepStarted} comes whenever a step without
+ * tasks begins: planning (before {@link RunStarted}), the tests of a verify round, a repair round.
+ * The fix tasks of the verify step's repair rounds get task events too: in a run, before {@link
+ * RunFinished}; in {@code orchestrator verify} of an earlier run, with no {@link RunStarted} or
+ * {@link RunFinished} around them.
  */
 public sealed interface RunEvent
     permits RunEvent.RunStarted,
+        RunEvent.RepairRoundStarted,
         RunEvent.TaskQueued,
         RunEvent.TaskStarted,
         RunEvent.TaskProgress,
@@ -39,6 +44,20 @@ public sealed interface RunEvent
    */
   record RunStarted(Instant at, int tasks, int executors, Path outputDirectory, int completedBefore)
       implements RunEvent {}
+
+  /**
+   * The verify step found failing tests and hands their fixes to the executors: the fix tasks'
+   * events follow, as a run's tasks' do.
+   *
+   * @param round the repair round, from 1
+   * @param fixTasks the fix tasks of the round, by id
+   */
+  record RepairRoundStarted(Instant at, int round, List<String> fixTasks, int executors)
+      implements RunEvent {
+    public RepairRoundStarted {
+      fixTasks = List.copyOf(fixTasks);
+    }
+  }
 
   /** All dependencies completed; the task waits for an executor. */
   record TaskQueued(Instant at, String taskId, String name) implements RunEvent {}

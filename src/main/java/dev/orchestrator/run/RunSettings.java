@@ -1,11 +1,13 @@
 package dev.orchestrator.run;
 
 import dev.orchestrator.Secrets;
+import dev.orchestrator.Sleeper;
 import dev.orchestrator.agent.Agent;
-import dev.orchestrator.llm.Sleeper;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.verify.VerificationSettings;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -16,6 +18,7 @@ import java.util.function.IntFunction;
  * @param plannerKind what planned, for the summary to name; null when unnamed
  * @param executorKind what the local agents are, for the summary to name; null when unnamed. Not
  *     used with an {@code engine}: its workers report what ran each attempt
+ * @param options the options a session runs with, for the journal: {@code resume} runs with them
  */
 record RunSettings(
     IntFunction<Agent> agents,
@@ -28,7 +31,8 @@ record RunSettings(
     VerificationSettings verification,
     String verificationOff,
     Backend plannerKind,
-    Backend executorKind) {
+    Backend executorKind,
+    Map<String, List<String>> options) {
 
   /** These settings naming another planner (the same one, with what its planning spent). */
   RunSettings withPlannerKind(Backend planner) {
@@ -43,6 +47,7 @@ record RunSettings(
         verification,
         verificationOff,
         planner,
-        executorKind);
+        executorKind,
+        options);
   }
 }

@@ -1,12 +1,11 @@
 package dev.orchestrator.temporal;
 
+import dev.orchestrator.AtomicFile;
 import dev.orchestrator.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 
 /**
@@ -44,13 +43,7 @@ final class ArtifactStore {
     Path file = root.resolve(hash + ".zip");
     try {
       if (!Files.exists(file)) {
-        Path temporary = Files.createTempFile(root, hash, ".part");
-        Files.write(temporary, zip);
-        try {
-          Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(file, zip);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store a bundle in " + root, e);

@@ -2,12 +2,10 @@ package dev.orchestrator.verify;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
+import dev.orchestrator.process.ChildEnvironment;
 import dev.orchestrator.sandbox.Sandbox;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,7 +14,9 @@ import java.util.Map;
  * @param command a shell command that replaces the detected test runners, or null to detect them
  * @param timeLimit how long the test commands of one round may take together
  * @param fixRounds how many times failures are sent back to their tasks and the tests run again
- * @param environment the environment of the test commands; keys and tokens are removed from it
+ * @param environment our environment; the test commands get its allow-listed part ({@link
+ *     ChildEnvironment#forTests}): they run code the agents wrote, which has no business with the
+ *     user's keys and passwords
  * @param sandbox what confines the build and test commands
  */
 public record VerificationSettings(
@@ -50,7 +50,7 @@ public record VerificationSettings(
       throw new UsageException(
           "--verify-command is empty; give the command that runs the tests, e.g. 'make test'");
     }
-    environment = withoutSecrets(environment);
+    environment = ChildEnvironment.forTests(environment);
     requireNonNull(sandbox, "sandbox");
   }
 
@@ -58,27 +58,5 @@ public record VerificationSettings(
   public VerificationSettings(
       String command, Duration timeLimit, int fixRounds, Map<String, String> environment) {
     this(command, timeLimit, fixRounds, environment, Sandbox.none());
-  }
-
-  /**
-   * The environment less every variable that looks like a credential: the tests run code the agents
-   * wrote, which has no business with the user's keys.
-   */
-  static Map<String, String> withoutSecrets(Map<String, String> environment) {
-    Map<String, String> kept = new LinkedHashMap<>();
-    environment.forEach(
-        (name, value) -> {
-          String upper = name.toUpperCase(Locale.ROOT);
-          // The names every agent environment leaves out, and whatever configures a provider.
-          boolean secret =
-              Secrets.isSecretName(name)
-                  || upper.startsWith("ANTHROPIC_")
-                  || upper.startsWith("OPENAI_")
-                  || upper.startsWith("AWS_");
-          if (!secret) {
-            kept.put(name, value);
-          }
-        });
-    return Map.copyOf(kept);
   }
 }

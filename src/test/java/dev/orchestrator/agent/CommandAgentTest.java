@@ -157,6 +157,47 @@ class CommandAgentTest {
   }
 
   @Nested
+  class WhenPlanTextIsHostile {
+
+    // Each line of a prompt pasted into a script would be a command of its own.
+    final String hostile =
+        "Build a todo app\ntouch INJECTED_1; $(touch INJECTED_2) `touch INJECTED_3`\n"
+            + "'; touch INJECTED_4; '";
+
+    @Test
+    void a_script_reads_the_prompt_through_the_environment_and_plan_text_never_runs()
+        throws Exception {
+      TaskAssignment assignment =
+          FakeAgents.assignment(
+              FakeAgents.plan(hostile), temp.resolve("ws"), Map.of(), new CopyOnWriteArrayList<>());
+
+      agent(
+              "sh -c 'printf %s \"$(cat \"$ORCHESTRATOR_PROMPT_FILE\")\" > got.txt;"
+                  + " printf %s \"$ORCHESTRATOR_TASK_ID $ORCHESTRATOR_WORKSPACE\" > ids.txt'")
+          .execute(assignment);
+
+      assertThat(assignment.workspace().read("got.txt")).contains(hostile);
+      assertThat(assignment.workspace().read("ids.txt"))
+          .isEqualTo("task_2 " + assignment.workspace().root());
+      try (var files = Files.list(assignment.workspace().root())) {
+        assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("INJ"));
+      }
+    }
+
+    @Test
+    void a_path_that_a_shell_would_act_on_is_not_pasted_into_a_longer_argument() throws Exception {
+      TaskAssignment assignment = assignment(temp.resolve("a $(touch INJECTED) dir"));
+
+      assertThatThrownBy(() -> agent("sh -c 'cd {workspace} && touch ran'").execute(assignment))
+          .isInstanceOf(AgentException.class)
+          .hasMessageContaining("read $ORCHESTRATOR_WORKSPACE in the script")
+          .satisfies(e -> assertThat(((AgentException) e).retryable()).isFalse());
+      assertThat(temp.resolve("a $(touch INJECTED) dir").resolve("ran")).doesNotExist();
+      assertThat(temp.resolve("INJECTED")).doesNotExist();
+    }
+  }
+
+  @Nested
   class WhenTheAgentFails {
 
     @Test
@@ -261,5 +302,40 @@ class CommandAgentTest {
                                               .map(ProcessHandle::isAlive)
                                               .orElse(false))));
     }
+  }
+
+  @Test
+  void a_file_whose_path_holds_a_secret_is_refused_and_removed_so_no_name_carries_the_key()
+      throws Exception {
+    String key = "sk-ant-secret-value-123";
+    script(
+        bin(),
+        "my-agent",
+        "mkdir -p src/dir_"
+            + key
+            + " src/ok\n"
+            + "echo x > src/dir_"
+            + key
+            + "/f_"
+            + key
+            + ".py\n"
+            + "echo y > src/ok/fine.py\n");
+    TaskAssignment assignment = assignment(temp.resolve("ws"));
+    CommandAgent agent =
+        new CommandAgent(
+            CommandTemplate.parse("my-agent"),
+            environment(bin()),
+            dev.orchestrator.Secrets.of(List.of(key)));
+
+    assertThatThrownBy(() -> agent.execute(assignment))
+        .isInstanceOf(AgentException.class)
+        .hasMessageContaining("src/dir_[secret]/f_[secret].py")
+        .hasMessageContaining("rename")
+        .hasMessageNotContaining(key)
+        .matches(e -> !((AgentException) e).retryable(), "not retryable");
+    try (var walk = Files.walk(assignment.workspace().root())) {
+      assertThat(walk.map(Path::toString)).noneMatch(name -> name.contains(key));
+    }
+    assertThat(assignment.workspace().files()).contains("src/ok/fine.py");
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandTemplateTest {
 
@@ -89,6 +90,54 @@ class CommandTemplateTest {
     assertThatThrownBy(() -> CommandTemplate.parse(text))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining(message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sh -c 'my-agent --message {prompt}'",
+        "my-agent --message={prompt}",
+        "bash -c \"echo '{prompt}' > p.txt; my-agent p.txt\""
+      })
+  void the_prompt_inside_a_longer_argument_is_refused_because_a_shell_would_run_it(String text) {
+    assertThatThrownBy(() -> CommandTemplate.parse(text))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("puts {prompt} inside the argument")
+        .hasMessageContaining("it could run as commands")
+        .hasMessageContaining("$ORCHESTRATOR_PROMPT_FILE");
+  }
+
+  @Test
+  void a_value_inside_a_longer_argument_must_hold_nothing_a_shell_acts_on() {
+    CommandTemplate template = CommandTemplate.parse("sh -c 'cd {workspace} && my-agent'");
+    Map<String, String> values = new java.util.HashMap<>(VALUES);
+
+    values.put("workspace", "/runs/ok_1.2/task-3");
+    assertThat(template.expand(values))
+        .containsExactly("sh", "-c", "cd /runs/ok_1.2/task-3 && my-agent");
+
+    for (String hostile :
+        List.of("/w/$(touch x)", "/w/`id`", "/w; id", "/w\nid", "/my dir", "/w'")) {
+      values.put("workspace", hostile);
+      assertThatThrownBy(() -> template.expand(values))
+          .as(hostile)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("holds a character a shell would act on")
+          .hasMessageContaining("$ORCHESTRATOR_WORKSPACE");
+    }
+    // As an argument of its own, any value stays one argument and no shell sees it.
+    assertThat(CommandTemplate.parse("my-agent --cwd {workspace}").expand(values))
+        .containsExactly("my-agent", "--cwd", "/w'");
+  }
+
+  @Test
+  void the_values_are_also_in_the_environment_for_scripts_but_not_the_prompt_text() {
+    assertThat(CommandTemplate.environment(VALUES))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "ORCHESTRATOR_PROMPT_FILE", "/w/.agent/prompt.md",
+                "ORCHESTRATOR_WORKSPACE", "/w",
+                "ORCHESTRATOR_TASK_ID", "task_3"));
   }
 
   @Test

@@ -57,8 +57,13 @@ final class FakeAgents {
 
   /** task_1 "Data model" ← task_2 "REST API". */
   static Plan plan() {
+    return plan(REQUIREMENT);
+  }
+
+  /** task_1 "Data model" ← task_2 "REST API", for this requirement. */
+  static Plan plan(String requirement) {
     return new Plan(
-        REQUIREMENT,
+        requirement,
         new Complexity(40, "two layers", List.of("api"), List.of("python")),
         2,
         Plan.TASK_QUEUE,
@@ -67,13 +72,19 @@ final class FakeAgents {
             task("task_2", "REST API", List.of("src/api/**", "tests/api/**"))),
         Map.of("task_2", List.of("task_1")),
         "task_1 then task_2",
-        "");
+        "",
+        null);
   }
 
   /** An assignment of task_2 in a fresh workspace, recording progress messages. */
   static TaskAssignment assignment(
       Path workspace, Map<String, List<Path>> dependencyOutputs, List<String> progress) {
-    Plan plan = plan();
+    return assignment(plan(), workspace, dependencyOutputs, progress);
+  }
+
+  /** An assignment of task_2 of this plan in a fresh workspace, recording progress messages. */
+  static TaskAssignment assignment(
+      Plan plan, Path workspace, Map<String, List<Path>> dependencyOutputs, List<String> progress) {
     return new TaskAssignment(
         plan,
         plan.tasks().get(1),

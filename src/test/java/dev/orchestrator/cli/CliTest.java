@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.EstimatedDuration;
 import dev.orchestrator.plan.PlanForecast;
 import dev.orchestrator.plan.PlanJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -53,7 +55,7 @@ class CliTest {
               "executor_1")) {
         assertThat(out.resolve(entry)).exists();
       }
-      JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+      JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
       int tasks = PlanJson.read(out.resolve("execution_plan.json")).tasks().size();
       assertThat(summary.get("completed").asInt()).isEqualTo(tasks).isBetween(4, 8);
       assertThat(summary.get("test_coverage").isNull()).isTrue();
@@ -96,7 +98,7 @@ class CliTest {
       Result result = run(args(TODO, "-o", temp.resolve("o"), "--simulate-delay", "0ms", "--json"));
 
       assertThat(result.exitCode()).isZero();
-      assertThat(PlanJson.mapper().readTree(result.out()).get("total_tasks").asInt()).isPositive();
+      assertThat(Json.mapper().readTree(result.out()).get("total_tasks").asInt()).isPositive();
     }
 
     @Test
@@ -126,11 +128,79 @@ class CliTest {
     }
 
     @Test
-    void reuses_an_earlier_run_directory_without_force() {
+    void never_replaces_a_finished_run_without_force() throws Exception {
       Path out = temp.resolve("o");
       assertThat(run(args(TODO, "-o", out, "--simulate-delay", "0ms")).exitCode()).isZero();
+      byte[] summary = Files.readAllBytes(out.resolve("execution_summary.json"));
+
+      Result again = run(args(TODO, "-o", out, "--simulate-delay", "0ms"));
+
+      assertThat(again.exitCode()).isEqualTo(2);
+      assertThat(again.err()).contains(out + " holds a finished run", "--force");
+      assertThat(out.resolve("execution_summary.json")).hasBinaryContent(summary);
+      assertThat(run(args(TODO, "-o", out, "--simulate-delay", "0ms", "--force")).exitCode())
+          .isZero();
+    }
+
+    @Test
+    void never_replaces_a_run_that_cost_money_without_force() throws Exception {
+      Path out = temp.resolve("o");
+      assertThat(run(args("plan", TODO, "-o", out)).exitCode()).isZero();
+      // An interrupted session's journal: one paid attempt ended, the run did not finish.
+      Files.writeString(
+          out.resolve(".orchestrator/journal.jsonl"),
+          "{\"type\":\"attempt_ended\",\"at\":\"2026-12-07T10:00:00Z\",\"task\":\"task_1\","
+              + "\"cost_usd\":0.07}\n",
+          StandardOpenOption.APPEND);
+
+      Result again = run(args(TODO, "-o", out, "--simulate-delay", "0ms"));
+
+      assertThat(again.exitCode()).isEqualTo(2);
+      assertThat(again.err())
+          .contains("holds work that cost $0.07", "orchestrator resume " + out, "--force");
+      assertThat(out.resolve("execution_summary.json")).doesNotExist();
+    }
+
+    @Test
+    void reuses_a_directory_holding_only_a_plan_it_wrote() {
+      Path out = temp.resolve("o");
+      assertThat(run(args("plan", TODO, "-o", out)).exitCode()).isZero();
 
       assertThat(run(args(TODO, "-o", out, "--simulate-delay", "0ms")).exitCode()).isZero();
+    }
+
+    @Test
+    void a_second_plan_does_not_overwrite_a_hand_edited_plan() throws Exception {
+      Path out = temp.resolve("o");
+      assertThat(run(args("plan", TODO, "-o", out)).exitCode()).isZero();
+      Path planFile = out.resolve("execution_plan.json");
+      String edited =
+          Files.readString(planFile)
+              .replaceFirst("\"name\" : \"[^\"]*\"", "\"name\" : \"Hand-edited first task\"");
+      Files.writeString(planFile, edited);
+
+      Result again = run(args("plan", TODO, "-o", out));
+
+      assertThat(again.exitCode()).isEqualTo(2);
+      assertThat(again.err())
+          .contains("execution_plan.json edited after it was written", "--force");
+      assertThat(planFile).hasContent(edited);
+    }
+
+    @Test
+    void runs_a_hand_edited_plan_in_its_own_directory() throws Exception {
+      Path out = temp.resolve("o");
+      assertThat(run(args("plan", TODO, "-o", out)).exitCode()).isZero();
+      Path planFile = out.resolve("execution_plan.json");
+      Files.writeString(
+          planFile,
+          Files.readString(planFile)
+              .replaceFirst("\"name\" : \"[^\"]*\"", "\"name\" : \"Hand-edited first task\""));
+
+      Result result = run(args("run", "--plan", planFile, "-o", out, "--simulate-delay", "0ms"));
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(planFile).content().contains("Hand-edited first task");
     }
   }
 
@@ -176,7 +246,7 @@ class CliTest {
       PlanForecast forecast = PlanJson.read(planFile).forecast();
       assertThat(forecast.executors()).isEqualTo(3);
       Result simulated = run(args("simulate", "--plan", planFile, "-m", 3, "--json"));
-      JsonNode prediction = PlanJson.mapper().readTree(simulated.out());
+      JsonNode prediction = Json.mapper().readTree(simulated.out());
       long makespan = prediction.get("forecasts").get(0).get("makespan_ms").asLong();
       assertThat(forecast.makespan().toMillis()).isEqualTo(makespan);
       assertThat(forecast.speedup())
@@ -184,7 +254,7 @@ class CliTest {
       int tasks = PlanJson.read(planFile).tasks().size();
       Result sweep = run(args("simulate", "--plan", planFile, "--sweep", "1.." + tasks, "--json"));
       assertThat(forecast.recommendedExecutors())
-          .isEqualTo(PlanJson.mapper().readTree(sweep.out()).get("recommended_executors").asInt());
+          .isEqualTo(Json.mapper().readTree(sweep.out()).get("recommended_executors").asInt());
       assertThat(planned.out())
           .contains(
               "Predicted makespan: "

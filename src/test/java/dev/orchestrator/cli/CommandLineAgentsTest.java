@@ -4,6 +4,7 @@ import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.agent.FakeClaude;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
@@ -45,7 +46,7 @@ class CommandLineAgentsTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(PlanJson.read(out.resolve("execution_plan.json")).notes())
         .contains("Planned by Claude Code.");
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(4);
     for (JsonNode task : summary.get("tasks")) {
       String id = task.get("id").asText();
@@ -123,7 +124,7 @@ class CommandLineAgentsTest {
     assertThat(text.exitCode()).as(text.err()).isZero();
     assertThat(text.out()).startsWith("Planning with claude-code…\nRequirement: ");
     assertThat(json.exitCode()).as(json.err()).isZero();
-    assertThat(PlanJson.mapper().readTree(json.out()).get("tasks").size()).isPositive();
+    assertThat(Json.mapper().readTree(json.out()).get("tasks").size()).isPositive();
   }
 
   @Test
@@ -145,7 +146,7 @@ class CommandLineAgentsTest {
             out);
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(1);
     assertThat(summary.get("not_started").asInt())
         .isEqualTo(summary.get("total_tasks").asInt() - 1);
@@ -187,7 +188,7 @@ class CommandLineAgentsTest {
     assertThat(seen)
         .contains("ANTHROPIC_API_KEY=", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1")
         .doesNotContain("GITHUB_TOKEN");
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     JsonNode first = summary.get("tasks").get(0);
     assertThat(first.get("status").asText()).isEqualTo("failed");
     assertThat(first.get("cost_usd").decimalValue()).isEqualByComparingTo("0.011");
@@ -264,6 +265,75 @@ class CommandLineAgentsTest {
     try (Stream<Path> files = Files.list(out.resolve("src"))) {
       assertThat(files.filter(p -> p.toString().endsWith(".py"))).hasSize(tasks);
     }
+  }
+
+  @Test
+  void plan_text_pasted_into_a_shell_script_is_refused_before_any_agent_runs() throws Exception {
+    Path marker = temp.resolve("INJECTED");
+    Path out = temp.resolve("out");
+
+    Result result =
+        run(
+            environment(),
+            TODO + "; touch " + marker,
+            "--executor",
+            "command",
+            "--agent-command",
+            "sh -c 'echo --message {prompt}'",
+            "-o",
+            out);
+
+    assertThat(marker).as("plan text ran as a command").doesNotExist();
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.USAGE);
+    assertThat(result.err()).contains("puts {prompt} inside the argument");
+  }
+
+  @Test
+  void command_agents_get_an_allow_listed_environment_and_what_agent_env_names() throws Exception {
+    Path bin = temp.resolve("bin");
+    Files.createDirectories(bin);
+    Path agent = bin.resolve("my-agent");
+    Files.writeString(
+        agent, "#!/bin/bash\nenv > \"$(dirname \"$0\")/env-$1.txt\"\necho x > x.txt\n");
+    agent.toFile().setExecutable(true);
+    Map<String, String> environment = new java.util.HashMap<>(environment());
+    environment.putAll(
+        Map.of(
+            "PGPASSWORD", "pg-secret-1",
+            "MYSQL_PWD", "mysql-secret-1",
+            "DATABASE_URL", "postgres://u:pw-secret-1@h/db",
+            "SLACK_WEBHOOK_URL", "https://hooks.slack.example/T0/B0/secret",
+            "MY_DB_PASS", "db-secret-1",
+            "LANG", "C.UTF-8",
+            "LC_ALL", "C.UTF-8",
+            "JAVA_HOME", "/opt/jdk",
+            "PYTHONPATH", "/opt/py"));
+
+    Result result =
+        run(
+            environment,
+            TODO,
+            "--executor",
+            "command",
+            "--agent-command",
+            "my-agent {task_id}",
+            "--agent-env",
+            "PGPASSWORD",
+            "--agent-env",
+            "DEBUG=1",
+            "-m",
+            1,
+            "-o",
+            temp.resolve("out"),
+            "--no-verify");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String seen = Files.readString(bin.resolve("env-task_1.txt"));
+    assertThat(seen.lines().map(line -> line.substring(0, line.indexOf('='))))
+        .contains("PATH", "HOME", "LANG", "LC_ALL", "JAVA_HOME", "PYTHONPATH", "PGPASSWORD")
+        .contains("DEBUG", "ORCHESTRATOR_TASK_ID", "ORCHESTRATOR_WORKSPACE")
+        .doesNotContain("MYSQL_PWD", "DATABASE_URL", "SLACK_WEBHOOK_URL", "MY_DB_PASS");
+    assertThat(seen).contains("PGPASSWORD=pg-secret-1", "DEBUG=1");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
@@ -46,18 +47,21 @@ class VerifyAndRepairTest {
 
   /** A plan of two tasks: the code (task_1), then its tests (task_2). */
   private Path plan(String codeFiles, String testFiles) throws IOException {
-    String json =
-        "{\"requirements\":\"A calculator\",\"complexity\":{\"score\":10,\"reasoning\":\"small\","
-            + "\"key_features_detected\":[],\"technical_components\":[]},\"num_tasks\":2,"
-            + "\"executor_budget\":2,\"execution_model\":\"task_queue\",\"tasks\":["
-            + task("task_1", "Calculator", codeFiles)
-            + ","
-            + task("task_2", "Calculator tests", testFiles)
-            + "],\"dependencies\":{\"task_2\":[\"task_1\"]},\"execution_strategy\":\"\","
-            + "\"notes\":\"\"}";
     Path file = temp.resolve("plan.json");
-    Files.writeString(file, json);
+    Files.writeString(file, calculatorPlan(codeFiles, testFiles));
     return file;
+  }
+
+  /** The plan file's text of {@link #plan}. */
+  static String calculatorPlan(String codeFiles, String testFiles) {
+    return "{\"requirements\":\"A calculator\",\"complexity\":{\"score\":10,\"reasoning\":\"small\","
+        + "\"key_features_detected\":[],\"technical_components\":[]},\"num_tasks\":2,"
+        + "\"executor_budget\":2,\"execution_model\":\"task_queue\",\"tasks\":["
+        + task("task_1", "Calculator", codeFiles)
+        + ","
+        + task("task_2", "Calculator tests", testFiles)
+        + "],\"dependencies\":{\"task_2\":[\"task_1\"]},\"execution_strategy\":\"\","
+        + "\"notes\":\"\"}";
   }
 
   private static String task(String id, String name, String files) {
@@ -103,7 +107,7 @@ class VerifyAndRepairTest {
   }
 
   private static JsonNode verification(Path out) throws IOException {
-    return PlanJson.mapper()
+    return Json.mapper()
         .readTree(out.resolve("execution_summary.json").toFile())
         .get("verification");
   }
@@ -176,7 +180,7 @@ class VerifyAndRepairTest {
       assertThat(rounds.get(1).get("passed").asInt()).isEqualTo(2);
       assertThat(rounds.get(1).get("failed").asInt()).isZero();
       assertThat(Files.readString(out.resolve("calc.py"))).contains("a + b");
-      JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+      JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
       assertThat(summary.get("tasks"))
           .extracting(t -> t.get("id").asText())
           .containsExactly("task_1", "task_2", "task_1-fix1", "task_2-fix1");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestrator.usage.TokenUsage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -74,10 +76,11 @@ class ProjectReadmeTest {
     }
 
     @Test
-    @DisplayName("includes a task's own README under its section, headings pushed down")
+    @DisplayName("includes a task's own README under its section, as written, in a code block")
     void task_readme() {
       assertThat(readme())
-          .contains("#### The task's README\n\n##### Todo API\n\nRun `uvicorn todo.api:app`.");
+          .contains(
+              "#### The task's README\n\n```markdown\n# Todo API\n\nRun `uvicorn todo.api:app`.\n```\n");
     }
 
     @Test
@@ -172,9 +175,55 @@ class ProjectReadmeTest {
   }
 
   @Test
-  @DisplayName("pushes headings down but leaves code blocks alone")
-  void demote_headings() {
-    assertThat(ProjectReadme.demoteHeadings("# A\n```sh\n# a comment\n```\n### B\n#hashtag"))
-        .isEqualTo("##### A\n```sh\n# a comment\n```\n###### B\n#hashtag\n");
+  @DisplayName("escapes HTML and Markdown in text from the plan, a model or an agent")
+  void hostile_text() {
+    String readme =
+        render(
+            new RunFixture(out)
+                .requirements(
+                    "Build <script>alert(1)</script> an app\n# Injected heading\n"
+                        + "[click](javascript:alert(1)) ![pixel](https://tracker.example/p.png)\n"
+                        + "```\n<img src=x onerror=alert(1)>")
+                .task("task_1")
+                .named("## Name <b>bold</b> [x](javascript:void(0))")
+                .described(
+                    "Line one\n- not a list\n1. not a list\n    not code\n```unclosed",
+                    "<iframe src=https://evil.example>",
+                    "![img](https://tracker.example/c.png)")
+                .ranOn(1, 0, 10)
+                .writes("src/a`b.py", "x = 1\n")
+                .writes("README.md", "# Mine\n\n```\nnever closed\n<script>x</script>\n")
+                .completed()
+                .task("task_2")
+                .named("Other")
+                .ranOn(2, 0, 5)
+                .failed("boom <img src=x onerror=alert(2)>\n## not a heading")
+                .record());
+
+    // Outside code blocks: no tag, link, image or heading of theirs, and every block is closed.
+    StringBuilder outside = new StringBuilder();
+    List<String> headings = new ArrayList<>();
+    String fence = null;
+    for (String line : readme.lines().toList()) {
+      if (fence == null && line.startsWith("```")) {
+        fence = line.replaceAll("[^`].*", "");
+      } else if (fence != null && line.strip().equals(fence)) {
+        fence = null;
+      } else if (fence == null) {
+        outside.append(line).append('\n');
+        if (line.startsWith("#")) {
+          headings.add(line.replaceAll(" .*", ""));
+        }
+      }
+    }
+    assertThat(fence).as("an unclosed code block").isNull();
+    assertThat(headings).containsExactly("#", "##", "##", "##", "###", "####", "###", "##");
+    assertThat(readme).endsWith(readme.substring(readme.indexOf("\n## How this project")));
+    assertThat(outside.toString())
+        .doesNotContain("<script", "<img", "<iframe", "<b>", "[click](", "[x](", "![")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "\\[click\\](javascript:alert(1))")
+        .contains("\\- not a list\n1\\. not a list\nnot code\n\\`\\`\\`unclosed")
+        .contains("### task_1 — \\#\\# Name &lt;b&gt;bold&lt;/b&gt;")
+        .contains("- ``src/a`b.py``", "\\#\\# not a heading");
   }
 }

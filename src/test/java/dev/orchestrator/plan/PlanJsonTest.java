@@ -9,12 +9,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -61,7 +67,8 @@ class PlanJsonTest {
             "task_3", List.of("task_2"),
             "task_4", List.of("task_2", "task_3")),
         "critical path first",
-        "hand-checked");
+        "hand-checked",
+        null);
   }
 
   /** A valid plan as a JSON tree, for cases that break one thing of it. */
@@ -75,7 +82,7 @@ class PlanJsonTest {
 
   private static JsonNode read(String json) {
     try {
-      return PlanJson.mapper().readTree(json);
+      return Json.mapper().readTree(json);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -456,6 +463,67 @@ class PlanJsonTest {
           .containsExactlyInAnyOrder(
               "task_1 is missing the field \"description\"",
               "task_3 has priority 9; use 1 (highest) to 5 (lowest)");
+    }
+  }
+
+  @Nested
+  @DisplayName("writing a plan file")
+  class WritingAPlanFile {
+
+    @TempDir Path directory;
+
+    @Test
+    void a_reader_sees_the_old_plan_or_the_new_one_never_a_truncated_one() throws Exception {
+      PlanFixture big = plan();
+      for (int i = 1; i <= 500; i++) {
+        big.with(task("task_" + i, Duration.ofMinutes(30), "src/module_" + i + "/**"));
+      }
+      Plan plan = big.build();
+      Path file = directory.resolve(PlanJson.FILE_NAME);
+      PlanJson.write(plan, file);
+      byte[] whole = Files.readAllBytes(file);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      CompletableFuture<List<Integer>> reader =
+          CompletableFuture.supplyAsync(
+              () -> {
+                List<Integer> tornLengths = new ArrayList<>();
+                while (writing.get()) {
+                  try {
+                    byte[] seen = Files.readAllBytes(file);
+                    if (!Arrays.equals(seen, whole)) {
+                      tornLengths.add(seen.length);
+                    }
+                  } catch (IOException e) {
+                    tornLengths.add(-1);
+                  }
+                }
+                return tornLengths;
+              });
+
+      for (int i = 0; i < 40; i++) {
+        PlanJson.write(plan, file);
+      }
+      writing.set(false);
+
+      assertThat(reader.get(10, TimeUnit.SECONDS)).isEmpty();
+      try (Stream<Path> left = Files.list(directory)) {
+        assertThat(left).containsExactly(file);
+      }
+    }
+
+    @Test
+    void replaces_a_symbolic_link_at_its_place_and_leaves_the_link_target_alone()
+        throws IOException {
+      Path elsewhere = Files.writeString(directory.resolve("users-own-file.json"), "keep me");
+      Path file = directory.resolve("run").resolve(PlanJson.FILE_NAME);
+      Files.createDirectories(file.getParent());
+      Files.createSymbolicLink(file, elsewhere);
+
+      PlanJson.write(plan().with("task_1").build(), file);
+
+      assertThat(Files.isSymbolicLink(file)).isFalse();
+      assertThat(PlanJson.read(file).tasks()).extracting(Task::id).containsExactly("task_1");
+      assertThat(elsewhere).hasContent("keep me");
     }
   }
 }

@@ -687,6 +687,7 @@ class ReadyQueueRunTest {
         tasks,
         dependencies,
         "",
-        "");
+        "",
+        null);
   }
 }

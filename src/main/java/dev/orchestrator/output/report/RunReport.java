@@ -3,7 +3,9 @@ package dev.orchestrator.output.report;
 import static dev.orchestrator.output.report.Html.escape;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.orchestrator.AtomicFile;
 import dev.orchestrator.OrchestratorException;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Summary;
@@ -31,9 +33,8 @@ import java.util.List;
 public final class RunReport {
 
   /** The report's name in the output directory. */
-  public static final String FILE_NAME = "report.html";
-
   private static final String STYLE = style();
+
   private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'";
   private static final int TITLE_CHARACTERS = 80;
 
@@ -113,9 +114,9 @@ public final class RunReport {
    * @throws UncheckedIOException if it cannot be written
    */
   public static Path write(Path directory, ReportModel model) {
-    Path file = directory.resolve(FILE_NAME);
+    Path file = RunLayout.report(directory);
     try {
-      Files.writeString(file, render(model), UTF_8);
+      AtomicFile.write(file, render(model));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -23,11 +23,38 @@ final class TaskGraphChart {
 
   private static final int NAME_CHARACTERS = 25;
 
+  /**
+   * The most tasks drawn. A larger graph is past reading in a browser (a 10,000-task plan made an
+   * SVG hundreds of megabytes tall) and its layout took longer than the run; the task table and
+   * execution_plan.json still list every task.
+   */
+  static final int LARGEST_DRAWN = 1_000;
+
   private TaskGraphChart() {}
 
   /** The chart of a model's tasks and dependencies. */
   static String svg(ReportModel model) {
+    return svg(model, LARGEST_DRAWN);
+  }
+
+  static String svg(ReportModel model, int largestDrawn) {
     List<TaskRow> tasks = model.tasks();
+    if (tasks.size() > largestDrawn) {
+      double width = 2 * MARGIN + 3 * COLUMN_STEP;
+      double height = 2 * MARGIN + NODE_HEIGHT;
+      return Svg.open("graph", width, height, "Task graph")
+          + Svg.text(
+              "caption",
+              width / 2,
+              height / 2,
+              "middle",
+              "Not drawn: "
+                  + tasks.size()
+                  + " tasks, more than the "
+                  + largestDrawn
+                  + " a drawing can show. The table below lists them all.")
+          + "</svg>\n";
+    }
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < tasks.size(); i++) {
       index.put(tasks.get(i).id(), i);

@@ -35,10 +35,10 @@ final class TaskGraphLayout {
 
   private final int[] columnSizes;
   private final List<int[]> routes;
-  private final int crossings;
+  private final long crossings;
 
   private TaskGraphLayout(
-      int nodes, int[] column, int[] row, int[] columnSizes, List<int[]> routes, int crossings) {
+      int nodes, int[] column, int[] row, int[] columnSizes, List<int[]> routes, long crossings) {
     this.nodes = nodes;
     this.column = column;
     this.row = row;
@@ -97,7 +97,7 @@ final class TaskGraphLayout {
     }
     int[] position = new int[slotColumn.size()];
     index(order, position);
-    int best = crossings(order, succ, position);
+    long best = crossings(order, succ, position);
     List<List<Integer>> bestOrder = copy(order);
     for (int sweep = 0; sweep < SWEEPS && best > 0; sweep++) {
       boolean down = sweep % 2 == 0;
@@ -105,7 +105,7 @@ final class TaskGraphLayout {
         int c = down ? k : columns - 1 - k;
         reorder(order.get(c), down ? pred : succ, position);
       }
-      int now = crossings(order, succ, position);
+      long now = crossings(order, succ, position);
       if (now < best) {
         best = now;
         bestOrder = copy(order);
@@ -156,7 +156,7 @@ final class TaskGraphLayout {
   }
 
   /** Crossings between the edges of neighbouring columns in the chosen order. */
-  int crossings() {
+  long crossings() {
     return crossings;
   }
 
@@ -211,21 +211,34 @@ final class TaskGraphLayout {
     }
   }
 
-  private static int crossings(
-      List<List<Integer>> order, List<List<Integer>> succ, int[] position) {
-    int crossings = 0;
+  /**
+   * Crossings between neighbouring columns, counted the way of Barth, Jünger and Mutzel: edges
+   * sorted by their left end, then right end; each edge crosses the earlier ones whose right end is
+   * higher. A Fenwick tree over the right column counts those in O(E log V), where comparing every
+   * pair of edges took minutes on a plan of 10,000 tasks.
+   */
+  static long crossings(List<List<Integer>> order, List<List<Integer>> succ, int[] position) {
+    long crossings = 0;
     for (List<Integer> column : order) {
       List<int[]> edges = new ArrayList<>();
+      int width = 0;
       for (int slot : column) {
         for (int next : succ.get(slot)) {
           edges.add(new int[] {position[slot], position[next]});
+          width = Math.max(width, position[next] + 1);
         }
       }
-      for (int a = 0; a < edges.size(); a++) {
-        for (int b = a + 1; b < edges.size(); b++) {
-          long sign =
-              (long) (edges.get(a)[0] - edges.get(b)[0]) * (edges.get(a)[1] - edges.get(b)[1]);
-          crossings += sign < 0 ? 1 : 0;
+      edges.sort(Comparator.<int[]>comparingInt(e -> e[0]).thenComparingInt(e -> e[1]));
+      int[] tree = new int[width + 1]; // tree[i]: edges so far by right end, Fenwick-indexed
+      for (int k = 0; k < edges.size(); k++) {
+        int right = edges.get(k)[1];
+        int atOrBelow = 0;
+        for (int i = right + 1; i > 0; i -= i & -i) {
+          atOrBelow += tree[i];
+        }
+        crossings += k - atOrBelow; // earlier edges that end strictly higher
+        for (int i = right + 1; i <= width; i += i & -i) {
+          tree[i]++;
         }
       }
     }

@@ -163,6 +163,17 @@ class RunReportTest {
   }
 
   @Test
+  void does_not_draw_a_graph_of_more_tasks_than_a_drawing_can_show() {
+    ReportFixture run = sampleRun();
+    ReportModel model = ReportModel.fromRun(run.plan(), run.summary());
+
+    assertThat(TaskGraphChart.svg(model, 4)).contains("<g class=\"node ");
+    assertThat(TaskGraphChart.svg(model, 3))
+        .doesNotContain("<g class=\"node ")
+        .contains("Not drawn: 4 tasks, more than the 3 a drawing can show.");
+  }
+
+  @Test
   void draws_a_bar_per_task_that_ran_and_a_node_per_task_with_the_critical_path() {
     String page = page(sampleRun());
 

@@ -3,6 +3,10 @@ package dev.orchestrator.output.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TaskGraphLayoutTest {
@@ -76,5 +80,61 @@ class TaskGraphLayoutTest {
     assertThatThrownBy(() -> TaskGraphLayout.of(new int[][] {{1}, {0}}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cycle");
+  }
+
+  @Test
+  void counts_the_same_crossings_as_comparing_every_pair_of_edges() {
+    Random random = new Random(21);
+    for (int round = 0; round < 200; round++) {
+      // Two columns, left slots 0..a-1 and right slots a..a+b-1, random edges and orders.
+      int a = 1 + random.nextInt(12);
+      int b = 1 + random.nextInt(12);
+      List<List<Integer>> succ = new ArrayList<>();
+      for (int s = 0; s < a + b; s++) {
+        succ.add(new ArrayList<>());
+      }
+      List<int[]> edges = new ArrayList<>();
+      for (int s = 0; s < a; s++) {
+        for (int t = 0; t < b; t++) {
+          if (random.nextInt(3) == 0) {
+            succ.get(s).add(a + t);
+          }
+        }
+      }
+      int[] position = new int[a + b];
+      List<Integer> left = new ArrayList<>();
+      List<Integer> right = new ArrayList<>();
+      for (int s = 0; s < a; s++) {
+        left.add(s);
+      }
+      for (int t = 0; t < b; t++) {
+        right.add(a + t);
+      }
+      Collections.shuffle(left, random);
+      Collections.shuffle(right, random);
+      for (int k = 0; k < a; k++) {
+        position[left.get(k)] = k;
+      }
+      for (int k = 0; k < b; k++) {
+        position[right.get(k)] = k;
+      }
+      for (int s = 0; s < a; s++) {
+        for (int next : succ.get(s)) {
+          edges.add(new int[] {position[s], position[next]});
+        }
+      }
+      long pairs = 0;
+      for (int i = 0; i < edges.size(); i++) {
+        for (int j = i + 1; j < edges.size(); j++) {
+          long sign =
+              (long) (edges.get(i)[0] - edges.get(j)[0]) * (edges.get(i)[1] - edges.get(j)[1]);
+          pairs += sign < 0 ? 1 : 0;
+        }
+      }
+
+      assertThat(TaskGraphLayout.crossings(List.of(left, right), succ, position))
+          .as("round %d", round)
+          .isEqualTo(pairs);
+    }
   }
 }
