@@ -10,8 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules of STYLE.md: data flows one way and the command line is a leaf. Plain Jupiter
- * tests around ArchUnit rules, so that every build runs them.
+ * The package rules: data flows one way, the command line is a leaf, and what every package shares
+ * (the root package: the JSON mapper, the run directory's layout, secrets, interrupts, waits)
+ * depends on none of them. Each package's {@code package-info.java} says what it is for. Plain
+ * Jupiter tests around ArchUnit rules, so that every build runs them.
  */
 class ArchitectureTest {
 
@@ -32,6 +34,17 @@ class ArchitectureTest {
       patterns[i] = ROOT + "." + names[i] + "..";
     }
     return patterns;
+  }
+
+  @Test
+  void what_every_package_shares_depends_on_none_of_them() {
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".*..")
+        .check(classes);
   }
 
   @Test
@@ -83,7 +96,19 @@ class ArchitectureTest {
         .resideInAnyPackage(packages("process"))
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(packages("planner", "schedule", "agent", "llm", "run", "output", "cli"))
+        .resideInAnyPackage(
+            packages("plan", "planner", "schedule", "agent", "llm", "run", "output", "cli"))
+        .check(classes);
+  }
+
+  @Test
+  void the_run_reaches_models_only_through_agents_and_planners() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("run"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages("llm"))
         .check(classes);
   }
 

@@ -6,8 +6,8 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.orchestrator.Json;
 import dev.orchestrator.plan.FilePatterns;
-import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,7 +111,7 @@ final class FileTools {
     try {
       String text =
           call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
-      arguments = PlanJson.mapper().readTree(text);
+      arguments = Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       return error(
           call,
@@ -148,7 +148,7 @@ final class FileTools {
 
   private static JsonNode arguments(ToolExecutionRequest call) {
     try {
-      return PlanJson.mapper().readTree(call.arguments());
+      return Json.mapper().readTree(call.arguments());
     } catch (JsonProcessingException e) {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.orchestrator.agent;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.SafeFiles;
 import dev.orchestrator.process.AgentFiles;
 import java.io.IOException;
@@ -159,7 +160,7 @@ public final class WorkspaceSeed {
       Path parentName = dir.getParent().getFileName();
       if (dir.getFileName().toString().equals(taskId)
           && parentName != null
-          && parentName.toString().startsWith("executor_")) {
+          && RunLayout.isExecutorName(parentName.toString())) {
         return dir.relativize(file).toString().replace('\\', '/');
       }
     }

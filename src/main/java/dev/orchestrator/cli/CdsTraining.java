@@ -24,6 +24,7 @@ public final class CdsTraining {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: CdsTraining DIRECTORY");
     }
+    LogConfiguration.install(); // as Main does, so the archive holds those classes too
     Path root = Files.createDirectories(Path.of(args[0]));
     Path plan = root.resolve("plan");
     Path run = root.resolve("run");

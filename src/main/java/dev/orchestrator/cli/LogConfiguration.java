@@ -5,29 +5,30 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
-import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logback's configuration, in code: Logback finds it through {@code ServiceLoader} and then reads
- * no XML, which spares start-up the loading of its XML machinery (a third of the classes a short
- * command loaded). The command line prints progress itself and each run adds its own {@code
- * orchestrator.log} appender; standard error gets only errors, or warnings and info with {@code
- * --verbose}.
+ * The command line's logging, set up in code by {@link Main} and nowhere else: a program that
+ * embeds the orchestrator as a library keeps its own Logback configuration. The command line prints
+ * progress itself and each run adds its own {@code orchestrator.log} appender; standard error gets
+ * only errors, or warnings and info with {@code --verbose}. In code rather than in a {@code
+ * logback.xml}, which spares start-up the loading of Logback's XML machinery.
  */
-public final class LogConfiguration extends ContextAwareBase implements Configurator {
+final class LogConfiguration {
 
   private static final String STDERR = "stderr";
 
-  /** Called by Logback through {@code ServiceLoader}. */
-  public LogConfiguration() {}
+  private LogConfiguration() {}
 
-  @Override
-  public ExecutionStatus configure(LoggerContext context) {
+  /** Replaces whatever Logback configured by default; a no-op under another SLF4J backend. */
+  static void install() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    context.reset();
     context.getStatusManager().add(new NopStatusListener());
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
@@ -43,7 +44,6 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(stderr);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   /** Lets info and warnings through to standard error too: {@code --verbose}. */

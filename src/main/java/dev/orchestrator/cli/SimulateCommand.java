@@ -3,6 +3,8 @@ package dev.orchestrator.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.report.ReportModel;
 import dev.orchestrator.output.report.RunReport;
@@ -175,14 +177,14 @@ final class SimulateCommand implements Callable<Integer> {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new UsageException(dir + " is a file, not a directory; choose another -o");
     }
-    Path report = dir.resolve(RunReport.FILE_NAME);
+    Path report = RunLayout.report(dir);
     if (Files.exists(report) && !OutputDirectory.isRun(dir)) {
       try (var entries = Files.list(dir)) {
         if (entries.count() > 1) {
           throw new UsageException(
               dir
                   + " is not an orchestrator run and already has a "
-                  + RunReport.FILE_NAME
+                  + RunLayout.REPORT
                   + "; choose another -o");
         }
       } catch (IOException e) {
@@ -245,7 +247,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private void printJson(TaskGraph graph, List<Forecast> forecasts, Forecast recommended) {
-    ObjectNode root = PlanJson.mapper().createObjectNode();
+    ObjectNode root = Json.mapper().createObjectNode();
     root.put("plan", planFile.toString());
     root.put("tasks", graph.size());
     root.put("total_work_ms", graph.totalWork());
@@ -268,7 +270,7 @@ final class SimulateCommand implements Callable<Integer> {
       root.put("recommended_executors", recommended.executors());
     }
     try {
-      parent.out.println(PlanJson.mapper().writeValueAsString(root));
+      parent.out.println(Json.mapper().writeValueAsString(root));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree failed to serialise", e);
     }

@@ -11,6 +11,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.orchestrator.Sleeper;
 import dev.orchestrator.usage.Tokens;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.orchestrator.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.ConfigurationException;
-import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -74,7 +74,7 @@ public final class PriceTable {
   static PriceTable parse(String json, String source) {
     JsonNode root;
     try {
-      root = PlanJson.mapper().readTree(json);
+      root = Json.mapper().readTree(json);
     } catch (IOException e) {
       throw new ConfigurationException(
           "the price table " + source + " is not valid JSON: " + e.getMessage());

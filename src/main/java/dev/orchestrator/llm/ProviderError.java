@@ -1,7 +1,7 @@
 package dev.orchestrator.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.Json;
 import java.io.IOException;
 
 /**
@@ -21,7 +21,7 @@ record ProviderError(String type, String message) {
     String text = body == null ? "" : body.strip();
     JsonNode root;
     try {
-      root = PlanJson.mapper().readTree(text);
+      root = Json.mapper().readTree(text);
     } catch (IOException e) {
       return new ProviderError("", shorten(text));
     }

@@ -1,5 +1,6 @@
 package dev.orchestrator.output;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.SafeFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,12 +22,6 @@ import java.util.Map;
  */
 public final class ConsolidatedEntries {
 
-  /**
-   * The file listing the consolidated files, one {@code path<TAB>task id} a line, relative to the
-   * output directory.
-   */
-  static final String FILE = ".orchestrator/consolidated-files.tsv";
-
   private ConsolidatedEntries() {}
 
   /**
@@ -39,7 +34,7 @@ public final class ConsolidatedEntries {
    */
   public static void clear(Path outputDirectory) {
     Path root = outputDirectory.toAbsolutePath().normalize();
-    Path list = root.resolve(FILE);
+    Path list = RunLayout.consolidatedFiles(root);
     try {
       if (!Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS)) {
         return;
@@ -71,7 +66,7 @@ public final class ConsolidatedEntries {
    * @throws UncheckedIOException if the list cannot be read
    */
   public static Map<String, String> owners(Path outputDirectory) {
-    Path list = outputDirectory.toAbsolutePath().normalize().resolve(FILE);
+    Path list = RunLayout.consolidatedFiles(outputDirectory.toAbsolutePath().normalize());
     try {
       return Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS) ? read(list) : Map.of();
     } catch (IOException e) {
@@ -83,7 +78,7 @@ public final class ConsolidatedEntries {
   static void record(Path root, Collection<Placement> files) {
     StringBuilder lines = new StringBuilder();
     files.forEach(p -> lines.append(p.target()).append('\t').append(p.taskId()).append('\n'));
-    Path list = root.resolve(FILE);
+    Path list = RunLayout.consolidatedFiles(root);
     try {
       Files.createDirectories(list.getParent());
       SafeFiles.replace(list, lines.toString().getBytes(StandardCharsets.UTF_8));

@@ -50,8 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Consolidator {
 
-  // The run facade owns writing it; the name is the output directory contract.
-
   private static final Logger log = LoggerFactory.getLogger(Consolidator.class);
 
   private static final List<String> RUN_FILES = List.of(PlanJson.FILE_NAME, SummaryJson.FILE_NAME);

@@ -1,5 +1,6 @@
 package dev.orchestrator.output;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.plan.PlanJson;
 import java.util.Collection;
 import java.util.List;
@@ -65,30 +66,6 @@ final class ProjectLayout {
   private static final Pattern DOC_FILE =
       Pattern.compile(".+\\.(md|markdown|rst|adoc)", Pattern.CASE_INSENSITIVE);
 
-  /**
-   * Directories of caches and installed dependencies that tools create while an agent works
-   * (running pytest, npm install); they are not part of the project and are not copied.
-   */
-  private static final Set<String> GENERATED_DIRECTORIES =
-      Set.of(
-          ".git",
-          "node_modules",
-          "__pycache__",
-          ".pytest_cache",
-          ".mypy_cache",
-          ".ruff_cache",
-          ".venv",
-          "venv",
-          ".tox",
-          ".gradle",
-          "target", // Maven's and Cargo's build output
-          "htmlcov",
-          ".nyc_output",
-          ".idea",
-          ".vscode");
-
-  private static final Set<String> GENERATED_FILES = Set.of(".DS_Store", "Thumbs.db", ".coverage");
-
   /** The files whose presence declares a build and the directory it covers. */
   static final Set<String> BUILD_FILES =
       Set.of(
@@ -104,18 +81,6 @@ final class ProjectLayout {
           "setup.cfg",
           "setup.py",
           "requirements.txt");
-
-  /**
-   * Top-level entries of the output directory that the run itself writes (see the output directory
-   * contract); a kept path that would land on one of them is not copied.
-   */
-  private static final Pattern RUN_ENTRY =
-      Pattern.compile(
-          "\\.orchestrator|orchestrator\\.log|report\\.html|executor_\\d+|"
-              + Pattern.quote(PlanJson.FILE_NAME)
-              + "|"
-              + Pattern.quote(SummaryJson.FILE_NAME),
-          Pattern.CASE_INSENSITIVE);
 
   private ProjectLayout() {}
 
@@ -150,7 +115,10 @@ final class ProjectLayout {
    */
   static boolean isRunEntry(String path) {
     int slash = path.indexOf('/');
-    return RUN_ENTRY.matcher(slash < 0 ? path : path.substring(0, slash)).matches();
+    String top = slash < 0 ? path : path.substring(0, slash);
+    return RunLayout.isRunEntry(top)
+        || top.equalsIgnoreCase(PlanJson.FILE_NAME)
+        || top.equalsIgnoreCase(SummaryJson.FILE_NAME);
   }
 
   /**
@@ -168,14 +136,7 @@ final class ProjectLayout {
 
   /** Whether the path lies in a cache or dependency directory, or is an editor or OS artefact. */
   static boolean isGenerated(String path) {
-    String[] segments = path.split("/");
-    for (int i = 0; i < segments.length - 1; i++) {
-      if (GENERATED_DIRECTORIES.contains(segments[i])) {
-        return true;
-      }
-    }
-    String name = segments[segments.length - 1];
-    return GENERATED_FILES.contains(name) || name.endsWith(".pyc");
+    return GeneratedFiles.contains(path);
   }
 
   /**

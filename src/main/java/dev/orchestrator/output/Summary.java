@@ -36,17 +36,6 @@ public record Summary(
     conflicts = List.copyOf(conflicts);
   }
 
-  /** A summary of a run without a verify step that does not say what planned and executed it. */
-  public Summary(
-      String requirements,
-      Instant startedAt,
-      Instant finishedAt,
-      Totals totals,
-      List<TaskResult> tasks,
-      List<Conflict> conflicts) {
-    this(requirements, startedAt, finishedAt, totals, tasks, conflicts, null, null, null);
-  }
-
   /** Whether the executors only simulated the work. */
   public boolean simulated() {
     return executor != null && executor.simulated();

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.AtomicFile;
+import dev.orchestrator.Json;
 import dev.orchestrator.OrchestratorException;
-import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,14 +91,14 @@ public final class SummaryJson {
   /** The summary as indented JSON, ending with a newline. */
   public static String write(Summary summary) {
     try {
-      return PlanJson.mapper().writeValueAsString(tree(summary)) + "\n";
+      return Json.mapper().writeValueAsString(tree(summary)) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree failed to serialise", e);
     }
   }
 
   private static ObjectNode tree(Summary summary) {
-    ObjectNode root = PlanJson.mapper().createObjectNode();
+    ObjectNode root = Json.mapper().createObjectNode();
     root.put(SCHEMA, SCHEMA_VERSION);
     root.put(REQUIREMENTS, summary.requirements());
     putBackend(root, PLANNER, summary.planner());
@@ -138,7 +138,7 @@ public final class SummaryJson {
     AtomicFile.write(
         file,
         out -> {
-          PlanJson.mapper()
+          Json.mapper()
               .writer()
               .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
               .writeValue(out, root);
@@ -240,7 +240,7 @@ public final class SummaryJson {
    * @throws JsonProcessingException if the text is not JSON
    */
   static Summary parse(String json) throws JsonProcessingException {
-    JsonNode root = PlanJson.mapper().readTree(json);
+    JsonNode root = Json.mapper().readTree(json);
     List<TaskResult> tasks = new ArrayList<>();
     root.required(TASKS).forEach(node -> tasks.add(readTask(node)));
     List<Conflict> conflicts = new ArrayList<>();

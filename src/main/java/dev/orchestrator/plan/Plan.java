@@ -30,28 +30,6 @@ public record Plan(
 
   public static final String TASK_QUEUE = "task_queue";
 
-  /** A plan without a forecast. */
-  public Plan(
-      String requirements,
-      Complexity complexity,
-      int executorBudget,
-      String executionModel,
-      List<Task> tasks,
-      Map<String, List<String>> dependencies,
-      String executionStrategy,
-      String notes) {
-    this(
-        requirements,
-        complexity,
-        executorBudget,
-        executionModel,
-        tasks,
-        dependencies,
-        executionStrategy,
-        notes,
-        null);
-  }
-
   public Plan {
     requireNonNull(requirements, "requirements");
     requireNonNull(complexity, "complexity");
@@ -96,6 +74,7 @@ public record Plan(
         tasks,
         dependencies,
         executionStrategy,
-        notes);
+        notes,
+        null);
   }
 }

@@ -27,17 +27,15 @@ import static dev.orchestrator.plan.PlanFields.SPEEDUP;
 import static dev.orchestrator.plan.PlanFields.TASKS;
 import static dev.orchestrator.plan.PlanFields.TECHNICAL_COMPONENTS;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.AtomicFile;
+import dev.orchestrator.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -64,18 +62,7 @@ public final class PlanJson {
   /** Largest plan file read: a plan of 100,000 tasks is far below it. */
   static final long MAX_FILE_BYTES = 256L << 20;
 
-  // Limits against hostile input: one string of 50 MB or nesting 100,000 deep is refused early
-  // with a message, not read into memory or the stack.
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxStringLength(16 << 20)
-                          .maxNestingDepth(200)
-                          .build())
-                  .build())
-          .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   // A plan file is one JSON object: nothing after it, no key twice.
   private static final ObjectReader STRICT =
@@ -89,11 +76,6 @@ public final class PlanJson {
   /** The mapper's reader for a whole JSON document: nothing after it, no key twice. */
   static ObjectReader strictReader() {
     return STRICT;
-  }
-
-  /** The one configured mapper of the application (indented output). Thread-safe. */
-  public static ObjectMapper mapper() {
-    return MAPPER;
   }
 
   /**

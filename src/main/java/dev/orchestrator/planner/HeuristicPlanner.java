@@ -67,7 +67,8 @@ public final class HeuristicPlanner implements Planner {
             tasks(drafts),
             dependencies(waits),
             ExecutionStrategy.describe(graph(drafts, waits), executorBudget),
-            notes(requirement, complexity, budget, fitting));
+            notes(requirement, complexity, budget, fitting),
+            null);
     return PlanValidator.requireValid(plan, SOURCE);
   }
 

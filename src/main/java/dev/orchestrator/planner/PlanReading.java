@@ -3,6 +3,7 @@ package dev.orchestrator.planner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.plan.Complexity;
 import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.InvalidPlanException;
@@ -165,7 +166,8 @@ final class PlanReading {
             parsed.tasks(),
             parsed.dependencies(),
             strategy,
-            notes));
+            notes,
+            null));
   }
 
   private static Reading<ObjectNode> object(String reply) {
@@ -176,7 +178,7 @@ final class PlanReading {
     }
     JsonNode node;
     try {
-      node = PlanJson.mapper().readTree(text.get());
+      node = Json.mapper().readTree(text.get());
     } catch (JsonProcessingException e) {
       return Reading.failed(
           List.of(
@@ -203,18 +205,19 @@ final class PlanReading {
             tasks,
             Map.of(),
             "",
-            "");
+            "",
+            null);
     try {
-      return (ObjectNode) PlanJson.mapper().readTree(PlanJson.write(plan));
+      return (ObjectNode) Json.mapper().readTree(PlanJson.write(plan));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a written plan failed to parse", e);
     }
   }
 
   private static JsonNode complexityNode(Complexity complexity) {
-    Plan plan = new Plan("-", complexity, 1, Plan.TASK_QUEUE, List.of(), Map.of(), "", "");
+    Plan plan = new Plan("-", complexity, 1, Plan.TASK_QUEUE, List.of(), Map.of(), "", "", null);
     try {
-      return PlanJson.mapper().readTree(PlanJson.write(plan)).get(COMPLEXITY);
+      return Json.mapper().readTree(PlanJson.write(plan)).get(COMPLEXITY);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a written plan failed to parse", e);
     }

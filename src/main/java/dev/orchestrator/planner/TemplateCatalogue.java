@@ -3,8 +3,8 @@ package dev.orchestrator.planner;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.orchestrator.Json;
 import dev.orchestrator.plan.Effort;
-import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -94,7 +94,7 @@ final class TemplateCatalogue {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the class path");
       }
-      return new TemplateCatalogue(PlanJson.mapper().readValue(in, Document.class));
+      return new TemplateCatalogue(Json.mapper().readValue(in, Document.class));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the planner's " + RESOURCE, e);
     }

@@ -102,17 +102,6 @@ public final class AgentProcess {
       this(command, directory, environment, stdin, stdoutLog, stderrLog, secrets, Sandbox.none());
     }
 
-    /** A launch in a session of its own whose output holds no secret to mask. */
-    public Launch(
-        List<String> command,
-        Path directory,
-        Map<String, String> environment,
-        Path stdin,
-        Path stdoutLog,
-        Path stderrLog) {
-      this(command, directory, environment, stdin, stdoutLog, stderrLog, Secrets.none());
-    }
-
     public Launch {
       command = List.copyOf(command);
       Objects.requireNonNull(directory, "directory");

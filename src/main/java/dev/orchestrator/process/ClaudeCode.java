@@ -61,30 +61,6 @@ public record ClaudeCode(
 
   private static final Logger log = LoggerFactory.getLogger(ClaudeCode.class);
 
-  /**
-   * Claude Code that keeps no sessions, masks nothing, reports its spending to no one and runs
-   * unconfined.
-   */
-  public ClaudeCode(
-      Path binary,
-      Map<String, String> environment,
-      String model,
-      Integer maxTurns,
-      boolean skipPermissions,
-      List<String> extraArguments) {
-    this(
-        binary,
-        environment,
-        model,
-        maxTurns,
-        skipPermissions,
-        extraArguments,
-        false,
-        Secrets.none(),
-        usage -> {},
-        Sandbox.none());
-  }
-
   public ClaudeCode {
     requireNonNull(binary, "binary");
     requireNonNull(secrets, "secrets");

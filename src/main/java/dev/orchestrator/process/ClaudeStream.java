@@ -2,7 +2,7 @@ package dev.orchestrator.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.Json;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +47,7 @@ final class ClaudeStream implements Consumer<String> {
     }
     JsonNode event;
     try {
-      event = PlanJson.mapper().readTree(line);
+      event = Json.mapper().readTree(line);
     } catch (JsonProcessingException e) {
       event = null;
     }

@@ -1,7 +1,7 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.Sleeper;
 import dev.orchestrator.agent.AgentException;
-import dev.orchestrator.llm.Sleeper;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.process.ProgressSink;
 import dev.orchestrator.usage.TokenUsage;

@@ -2,6 +2,8 @@ package dev.orchestrator.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.AtomicFile;
+import dev.orchestrator.Json;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
@@ -33,7 +35,7 @@ final class EarlierWork {
   /** Records the hash of the plan file just written, to tell a later hand edit. */
   static void planWritten(Path dir) {
     Map<String, String> hash = FileHashes.of(dir, List.of(PlanJson.FILE_NAME));
-    Path file = dir.resolve(OutputDirectory.STATE).resolve(PLAN_HASH);
+    Path file = RunLayout.state(dir).resolve(PLAN_HASH);
     try {
       AtomicFile.write(file, hash.get(PlanJson.FILE_NAME) + "\n");
     } catch (IOException e) {
@@ -79,7 +81,7 @@ final class EarlierWork {
     Path file = dir.resolve(SummaryJson.FILE_NAME);
     if (Files.isRegularFile(file)) {
       try {
-        summary = costOf(List.of(PlanJson.mapper().readTree(file.toFile())));
+        summary = costOf(List.of(Json.mapper().readTree(file.toFile())));
       } catch (IOException e) {
         // an unreadable summary says nothing; the journal's figure stands
       }
@@ -102,7 +104,7 @@ final class EarlierWork {
   // would change it (running a hand-edited plan in its own directory loses nothing).
   private static boolean planEdited(Path dir, Plan plan) {
     Path file = dir.resolve(PlanJson.FILE_NAME);
-    Path hashFile = dir.resolve(OutputDirectory.STATE).resolve(PLAN_HASH);
+    Path hashFile = RunLayout.state(dir).resolve(PLAN_HASH);
     if (!Files.isRegularFile(file) || !Files.isRegularFile(hashFile)) {
       return false;
     }

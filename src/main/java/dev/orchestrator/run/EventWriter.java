@@ -2,8 +2,6 @@ package dev.orchestrator.run;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands events to one writer thread that delivers them, in the order they were sent, to a listener
@@ -12,13 +10,11 @@ import org.slf4j.LoggerFactory;
  */
 final class EventWriter implements RunListener, AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(EventWriter.class);
   private static final Object END = new Object();
 
   private final RunListener target;
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
-  private volatile RuntimeException failure;
 
   private EventWriter(RunListener target) {
     this.target = target;
@@ -49,23 +45,14 @@ final class EventWriter implements RunListener, AutoCloseable {
       if (next == END) {
         return;
       }
-      try {
-        target.on((RunEvent) next);
-      } catch (RuntimeException e) {
-        // One broken listener must not lose the others' events; the run hears of it at close.
-        if (failure == null) {
-          failure = e;
-          log.error("a run listener failed on {}", next, e);
-        }
-      }
+      // A listener that throws must lose neither the later events nor the run's outcome.
+      ListenerFailures.deliver(target, (RunEvent) next);
     }
   }
 
   /**
    * Delivers every event sent so far, then stops the thread. Waits even when interrupted (the final
    * events of a cancelled run must still reach the log), keeping the interrupt flag.
-   *
-   * @throws IllegalStateException if a listener threw; the first failure is its cause
    */
   @Override
   public void close() {
@@ -80,9 +67,6 @@ final class EventWriter implements RunListener, AutoCloseable {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
-    }
-    if (failure != null) {
-      throw new IllegalStateException("a run listener failed: " + failure, failure);
     }
   }
 }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.UsageJson;
-import dev.orchestrator.plan.PlanJson;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ final class Journal implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Journal.class);
   private static final ObjectMapper JSON =
-      PlanJson.mapper()
+      Json.mapper()
           .copy()
           .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
@@ -57,18 +58,13 @@ final class Journal implements AutoCloseable {
     this.secrets = secrets;
   }
 
-  /** Opens the journal of a run directory for appending, creating it when absent. */
-  static Journal open(Path runDirectory) {
-    return open(runDirectory, Secrets.none());
-  }
-
   /**
    * Opens the journal of a run directory for appending, creating it when absent.
    *
    * @param secrets masked in every record
    */
   static Journal open(Path runDirectory, Secrets secrets) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    Path file = RunLayout.state(runDirectory).resolve(FILE);
     try {
       Files.createDirectories(file.getParent());
       return new Journal(new FileOutputStream(file.toFile(), true), secrets);

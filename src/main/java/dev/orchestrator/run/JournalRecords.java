@@ -3,6 +3,8 @@ package dev.orchestrator.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.Json;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.AttemptJson;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class JournalRecords {
 
   private static final Logger log = LoggerFactory.getLogger(JournalRecords.class);
-  private static final ObjectMapper JSON = PlanJson.mapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private JournalRecords() {}
 
@@ -161,7 +163,7 @@ final class JournalRecords {
    * that is not a record is left out.
    */
   static List<JsonNode> peek(Path runDirectory) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(Journal.FILE);
+    Path file = RunLayout.state(runDirectory).resolve(Journal.FILE);
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
@@ -221,7 +223,7 @@ final class JournalRecords {
    * @throws UsageException if a line other than the last cannot be read
    */
   static List<JsonNode> replay(Path runDirectory) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(Journal.FILE);
+    Path file = RunLayout.state(runDirectory).resolve(Journal.FILE);
     if (!Files.exists(file)) {
       return List.of();
     }

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.Secrets;
+import dev.orchestrator.Sleeper;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
-import dev.orchestrator.llm.Sleeper;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
@@ -117,7 +117,8 @@ public final class Orchestrator {
     try (lock) {
       OutputDirectory.clear(dir);
       Path file = OutputDirectory.writePlan(dir, plan);
-      Journal.open(dir).close(); // an empty journal: the directory is a run, not yet started
+      Journal.open(dir, settings.secrets())
+          .close(); // an empty journal: the directory is a run, not yet started
       return file;
     }
   }
@@ -366,7 +367,10 @@ public final class Orchestrator {
       return this;
     }
 
-    /** Hears every run event (console, reports); called one event at a time. */
+    /**
+     * Hears every run event (console, reports); called one event at a time. What it throws is
+     * logged and changes nothing: the run, its outputs and the other listeners go on.
+     */
     public Builder listener(RunListener listener) {
       this.listener = requireNonNull(listener, "listener");
       return this;

@@ -1,11 +1,11 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.SafeFiles;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.DirectoryTree;
 import dev.orchestrator.output.OutputAssembler;
-import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
@@ -29,12 +29,6 @@ import java.util.stream.Stream;
  * never a file of the user's, and never follows a link out.
  */
 public final class OutputDirectory {
-
-  /** Run state directory; its presence marks a directory as an orchestrator output. */
-  public static final String STATE = ".orchestrator";
-
-  /** The timestamped log of a run. */
-  public static final String LOG_FILE = "orchestrator.log";
 
   private static final Set<String> GENERATED = generated();
 
@@ -68,8 +62,9 @@ public final class OutputDirectory {
   // The top-level names of what a run writes whatever its agents do; the consolidated project is
   // listed apart (ConsolidatedEntries).
   private static Set<String> generated() {
-    Set<String> names = new java.util.HashSet<>(List.of(STATE, PlanJson.FILE_NAME, LOG_FILE));
-    names.add(RunReport.FILE_NAME);
+    Set<String> names =
+        new java.util.HashSet<>(List.of(RunLayout.STATE, PlanJson.FILE_NAME, RunLayout.LOG));
+    names.add(RunLayout.REPORT);
     OutputAssembler.OWN_FILES.stream().filter(f -> f.indexOf('/') < 0).forEach(names::add);
     return Set.copyOf(names);
   }
@@ -194,8 +189,8 @@ public final class OutputDirectory {
                     : ", finish it with orchestrator resume " + root)
                 + ", or pass --force to replace it");
       }
-      Files.createDirectories(root.resolve(STATE));
-      if (!Files.isWritable(root) || !Files.isWritable(root.resolve(STATE))) {
+      Files.createDirectories(RunLayout.state(root));
+      if (!Files.isWritable(root) || !Files.isWritable(RunLayout.state(root))) {
         throw new AccessDeniedException(root.toString(), null, "not writable");
       }
       return root;
@@ -218,7 +213,7 @@ public final class OutputDirectory {
    * @throws UsageException if {@code .orchestrator} is a link or a file
    */
   static void requireRealState(Path root) {
-    Path state = root.resolve(STATE);
+    Path state = RunLayout.state(root);
     if (Files.exists(state, LinkOption.NOFOLLOW_LINKS)
         && !Files.isDirectory(state, LinkOption.NOFOLLOW_LINKS)) {
       throw new UsageException(
@@ -272,7 +267,7 @@ public final class OutputDirectory {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         boolean emptyState =
-            name.equals(STATE) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+            name.equals(RunLayout.STATE) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
         if (!emptyState && (GENERATED.contains(name) || name.matches("executor_\\d+"))) {
           present.add(name);
         }
@@ -297,7 +292,7 @@ public final class OutputDirectory {
       ConsolidatedEntries.clear(root); // before the run state that lists them goes
       clearGenerated(root);
       deleteOwnFiles(root);
-      Files.createDirectories(root.resolve(STATE));
+      Files.createDirectories(RunLayout.state(root));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare output directory " + root, e);
     }
@@ -314,9 +309,11 @@ public final class OutputDirectory {
     try {
       ConsolidatedEntries.clear(root);
       deleteOwnFiles(root);
-      deleteTree(root, root.resolve(RunReport.FILE_NAME));
-      deleteTree(root, root.resolve(STATE).resolve("attempts"));
-      try (DirectoryStream<Path> executors = Files.newDirectoryStream(root, "executor_*")) {
+      deleteTree(root, RunLayout.report(root));
+      deleteTree(root, RunLayout.attempts(root));
+      try (DirectoryStream<Path> executors =
+          Files.newDirectoryStream(
+              root, entry -> RunLayout.isExecutorName(entry.getFileName().toString()))) {
         for (Path executor : executors) {
           try (DirectoryStream<Path> tasks = Files.newDirectoryStream(executor)) {
             for (Path task : tasks) {
@@ -337,8 +334,9 @@ public final class OutputDirectory {
    * does not make one) in a state directory that is not a link.
    */
   public static boolean isRun(Path dir) {
-    return Files.isDirectory(dir.resolve(STATE), LinkOption.NOFOLLOW_LINKS)
-        && Files.isRegularFile(dir.resolve(STATE).resolve(Journal.FILE), LinkOption.NOFOLLOW_LINKS);
+    return Files.isDirectory(RunLayout.state(dir), LinkOption.NOFOLLOW_LINKS)
+        && Files.isRegularFile(
+            RunLayout.state(dir).resolve(Journal.FILE), LinkOption.NOFOLLOW_LINKS);
   }
 
   // The summary, README and run-file copies of an earlier assembly (not links, not through links).
@@ -358,9 +356,9 @@ public final class OutputDirectory {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (name.equals(STATE)) {
+        if (name.equals(RunLayout.STATE)) {
           clearState(root, entry);
-        } else if (GENERATED.contains(name) || name.matches("executor_\\d+")) {
+        } else if (GENERATED.contains(name) || RunLayout.isExecutorName(name)) {
           deleteTree(root, entry);
         }
       }

@@ -1,7 +1,7 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.Sleeper;
 import dev.orchestrator.agent.Agent;
-import dev.orchestrator.llm.Sleeper;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;

@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
@@ -84,12 +85,14 @@ final class RepairRounds implements Repairs {
    * Verifies the consolidated project with its repair rounds, then writes the summary and README
    * again with the verification.
    *
+   * @param secrets masked in the test commands' logs
    * @return the summary written
    */
-  Summary verify(VerificationSettings settings) {
+  Summary verify(VerificationSettings settings, Secrets secrets) {
     Verification verification =
         new VerificationLoop(
                 settings,
+                secrets,
                 settings.fixRounds() > 0 ? this : Repairs.NONE,
                 step -> run.listener().on(new RunEvent.StepStarted(run.clock().instant(), step)))
             .run(run.directory(), record.plan());
@@ -169,6 +172,8 @@ final class RepairRounds implements Repairs {
         tasks,
         deps,
         plan.executionStrategy(),
-        plan.notes());
+        plan.notes(),
+        // The forecast was of the tasks as planned; with fix tasks added there is none.
+        null);
   }
 }

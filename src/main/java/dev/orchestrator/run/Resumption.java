@@ -1,6 +1,7 @@
 package dev.orchestrator.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.TaskResult;
@@ -29,13 +30,13 @@ record Resumption(List<JsonNode> records, Map<String, TaskResult> intact) {
    */
   static Path planFileOf(Path dir) {
     Path planFile = dir.resolve(PlanJson.FILE_NAME);
-    if (Files.isDirectory(dir.resolve(OutputDirectory.STATE))
+    if (Files.isDirectory(RunLayout.state(dir))
         && Files.exists(planFile)
         && !OutputDirectory.isRun(dir)) {
       throw new UsageException(
           dir
               + " has lost its journal ("
-              + OutputDirectory.STATE
+              + RunLayout.STATE
               + "/"
               + Journal.FILE
               + "), so no task of it can be trusted as done; run the plan again: orchestrator run"
@@ -47,7 +48,7 @@ record Resumption(List<JsonNode> records, Map<String, TaskResult> intact) {
       throw new UsageException(
           dir
               + " is not an orchestrator run (it has no "
-              + OutputDirectory.STATE
+              + RunLayout.STATE
               + "/"
               + Journal.FILE
               + "); give the output directory of an earlier run");
@@ -68,7 +69,7 @@ record Resumption(List<JsonNode> records, Map<String, TaskResult> intact) {
    */
   static Resumption prepare(Path dir, Plan plan, Secrets secrets) {
     List<JsonNode> records;
-    RunLogFile resumeLog = RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, secrets);
+    RunLogFile resumeLog = RunLogFile.open(RunLayout.log(dir), true, secrets);
     try (resumeLog) {
       records = JournalRecords.replay(dir); // a repair is logged in the run's own log
     }

@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,7 @@ final class RunDirectoryLock implements AutoCloseable {
    */
   static RunDirectoryLock acquire(Path runDirectory) {
     OutputDirectory.requireRealState(runDirectory);
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    Path file = RunLayout.state(runDirectory).resolve(FILE);
     FileChannel channel = null;
     try {
       Files.createDirectories(file.getParent());

@@ -16,6 +16,9 @@ import java.util.List;
  * skipped task is never queued or started). Tasks never started because the run stopped get no
  * terminal event. Executors are numbered from 1. {@link StepStarted} comes whenever a step without
  * tasks begins: planning (before {@link RunStarted}), the tests of a verify round, a repair round.
+ * The fix tasks of the verify step's repair rounds get task events too: in a run, before {@link
+ * RunFinished}; in {@code orchestrator verify} of an earlier run, with no {@link RunStarted} or
+ * {@link RunFinished} around them.
  */
 public sealed interface RunEvent
     permits RunEvent.RunStarted,

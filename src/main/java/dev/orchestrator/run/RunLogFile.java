@@ -7,33 +7,48 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
 import dev.orchestrator.Secrets;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends everything logged during a run to {@code orchestrator.log} in its output directory, with a
- * timestamp on every line. Closing detaches the file. When the application logs through another
- * SLF4J backend than Logback, the log file is left to that backend's configuration.
+ * Sends what a run logs to {@code orchestrator.log} in its output directory, with a timestamp on
+ * every line. What the run logs is what the thread that opened the file logs, and every thread
+ * started from it while the file is open (executors, the event thread, agents' output readers, an
+ * engine's workers), as they inherit the run from it; other threads of the JVM, another run's or
+ * the host application's, do not write here. The levels are Logback's as the application configured
+ * them (the command line: info). Closing, on the thread that opened it, detaches the file. When the
+ * application logs through another SLF4J backend than Logback, the log file is left to that
+ * backend's configuration.
  */
 final class RunLogFile implements AutoCloseable {
 
+  // The run log a thread works for; a thread started by it inherits it.
+  private static final InheritableThreadLocal<RunLogFile> CURRENT = new InheritableThreadLocal<>();
+
   private final FileAppender<ILoggingEvent> appender;
   private final Logger root;
+  private final RunLogFile enclosing;
+  // Threads of a closed run that live on (a pool started during the run) no longer write here.
+  private volatile boolean open = true;
 
   private RunLogFile(FileAppender<ILoggingEvent> appender, Logger root) {
     this.appender = appender;
     this.root = root;
+    this.enclosing = CURRENT.get();
   }
 
   /**
+   * Opens the log on the calling thread.
+   *
    * @param secrets masked in every line written
    */
   static RunLogFile open(Path file, boolean append, Secrets secrets) {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return new RunLogFile(null, null);
     }
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     PatternLayoutEncoder encoder =
         new PatternLayoutEncoder() {
           @Override
@@ -51,15 +66,28 @@ final class RunLogFile implements AutoCloseable {
     appender.setFile(file.toString());
     appender.setAppend(append);
     appender.setEncoder(encoder);
+    RunLogFile log = new RunLogFile(appender, context.getLogger(Logger.ROOT_LOGGER_NAME));
+    Filter<ILoggingEvent> ownThreads =
+        new Filter<>() {
+          @Override
+          public FilterReply decide(ILoggingEvent event) {
+            return log.open && CURRENT.get() == log ? FilterReply.NEUTRAL : FilterReply.DENY;
+          }
+        };
+    ownThreads.setContext(context);
+    ownThreads.start();
+    appender.addFilter(ownThreads);
     appender.start();
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.addAppender(appender);
-    return new RunLogFile(appender, root);
+    CURRENT.set(log);
+    log.root.addAppender(appender);
+    return log;
   }
 
   @Override
   public void close() {
     if (appender != null) {
+      open = false;
+      CURRENT.set(enclosing);
       root.detachAppender(appender);
       appender.stop();
     }

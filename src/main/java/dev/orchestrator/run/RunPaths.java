@@ -1,5 +1,6 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.plan.PlanValidator;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * The paths inside a run directory that are made of outside data (task ids from a plan, paths from
@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  * deletes it. A path that would leave it is refused, whatever its origin.
  */
 final class RunPaths {
-
-  private static final Pattern RAW = Pattern.compile("executor_[1-9][0-9]{0,5}/([^/]+)");
 
   private RunPaths() {}
 
@@ -28,15 +26,13 @@ final class RunPaths {
    */
   static Path rawDirectory(Path root, int executor, String taskId) {
     requireToken(taskId);
-    return inside(root, root.resolve("executor_" + executor).resolve(taskId));
+    return inside(root, RunLayout.executor(root, executor).resolve(taskId));
   }
 
   /** {@code .orchestrator/attempts/<task_id>-<n>}, where one attempt writes before it is placed. */
   static Path attemptDirectory(Path root, String taskId, int number) {
     requireToken(taskId);
-    return inside(
-        root,
-        root.resolve(OutputDirectory.STATE).resolve("attempts").resolve(taskId + "-" + number));
+    return inside(root, RunLayout.attempts(root).resolve(taskId + "-" + number));
   }
 
   /**
@@ -46,9 +42,10 @@ final class RunPaths {
    * @throws UsageException if the record names anything else
    */
   static Path rawDirectoryFromJournal(Path root, String recorded, String taskId) {
-    var matcher = RAW.matcher(recorded);
-    if (!matcher.matches()
-        || !matcher.group(1).equals(taskId)
+    String[] segments = recorded.split("/", -1);
+    if (segments.length != 2
+        || !RunLayout.isExecutorName(segments[0])
+        || !segments[1].equals(taskId)
         || !PlanValidator.isValidId(taskId)) {
       throw new UsageException(
           "the journal of "

@@ -1,6 +1,7 @@
 package dev.orchestrator.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.ProjectReadme;
@@ -60,8 +61,7 @@ final class RunSession {
     boolean resumed = earlier != null;
     int executors = plan.executorBudget();
     ExecutionContext.Dispatch dispatch = searchedDispatch(plan);
-    RunLogFile runLog =
-        RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), resumed, settings.secrets());
+    RunLogFile runLog = RunLogFile.open(RunLayout.log(dir), resumed, settings.secrets());
     try (runLog;
         Journal journal = Journal.open(dir, settings.secrets())) {
       Instant startedAt = settings.clock().instant();
@@ -105,7 +105,8 @@ final class RunSession {
                 summary,
                 fixDispatch(dir, journal),
                 control::halted);
-        summary = control.verifying(() -> rounds.verify(settings.verification()));
+        summary =
+            control.verifying(() -> rounds.verify(settings.verification(), settings.secrets()));
         record = rounds.record();
         results = record.results();
       } else {
@@ -118,16 +119,15 @@ final class RunSession {
       boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = settings.clock().instant();
       journal.runFinished(end, interrupted);
-      settings
-          .listener()
-          .on(
-              new RunEvent.RunFinished(
-                  end,
-                  count(results, TaskStatus.COMPLETED),
-                  count(results, TaskStatus.FAILED),
-                  count(results, TaskStatus.SKIPPED),
-                  count(results, TaskStatus.NOT_STARTED),
-                  Duration.between(startedAt, end)));
+      ListenerFailures.deliver(
+          settings.listener(),
+          new RunEvent.RunFinished(
+              end,
+              count(results, TaskStatus.COMPLETED),
+              count(results, TaskStatus.FAILED),
+              count(results, TaskStatus.SKIPPED),
+              count(results, TaskStatus.NOT_STARTED),
+              Duration.between(startedAt, end)));
       return new RunOutcome(record, dir, summary.verification());
     } finally {
       control.clear();
@@ -164,8 +164,7 @@ final class RunSession {
    */
   Verification verify(EarlierRun earlier) {
     Path dir = earlier.directory();
-    RunLogFile runLog =
-        RunLogFile.open(dir.resolve(OutputDirectory.LOG_FILE), true, settings.secrets());
+    RunLogFile runLog = RunLogFile.open(RunLayout.log(dir), true, settings.secrets());
     try (runLog;
         Journal journal = Journal.open(dir, settings.secrets())) {
       RepairRounds rounds =
@@ -180,7 +179,8 @@ final class RunSession {
               earlier.summary(),
               fixDispatch(dir, journal),
               control::halted);
-      Summary summary = control.verifying(() -> rounds.verify(settings.verification()));
+      Summary summary =
+          control.verifying(() -> rounds.verify(settings.verification(), settings.secrets()));
       RunReport.write(dir, ReportModel.fromRun(rounds.record().plan(), summary));
       scrubOutputs(dir);
       return summary.verification();
@@ -262,7 +262,7 @@ final class RunSession {
         List.of(
             SummaryJson.FILE_NAME,
             ProjectReadme.FILE_NAME,
-            RunReport.FILE_NAME,
+            RunLayout.REPORT,
             "docs/" + SummaryJson.FILE_NAME)) {
       settings.secrets().scrub(dir.resolve(name));
     }

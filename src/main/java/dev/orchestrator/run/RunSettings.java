@@ -1,8 +1,8 @@
 package dev.orchestrator.run;
 
 import dev.orchestrator.Secrets;
+import dev.orchestrator.Sleeper;
 import dev.orchestrator.agent.Agent;
-import dev.orchestrator.llm.Sleeper;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.verify.VerificationSettings;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.orchestrator.sandbox;
 
+import dev.orchestrator.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class Sandbox {
 
   // What a writable directory may hold that a confined process must not change.
   private static final List<String> PROTECTED =
-      List.of(".orchestrator", ".git", "execution_plan.json", "execution_summary.json");
+      List.of(RunLayout.STATE, ".git", "execution_plan.json", "execution_summary.json");
 
   private static final Path TMP = Path.of("/tmp");
 

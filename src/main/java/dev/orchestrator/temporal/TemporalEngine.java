@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.orchestrator.Json;
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.TaskResult;
@@ -154,10 +155,10 @@ public final class TemporalEngine implements Engine {
   // The plan travels in every run's input (one payload, 2 MB): without indentation it is smaller.
   private static String compact(String json) {
     try {
-      return PlanJson.mapper()
+      return Json.mapper()
           .writer()
           .without(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(PlanJson.mapper().readTree(json));
+          .writeValueAsString(Json.mapper().readTree(json));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the plan's own JSON cannot be read back", e);
     }

@@ -2,8 +2,8 @@ package dev.orchestrator.temporal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.AtomicFile;
-import dev.orchestrator.plan.PlanJson;
-import dev.orchestrator.run.OutputDirectory;
+import dev.orchestrator.Json;
+import dev.orchestrator.RunLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,12 +21,12 @@ record TemporalRunRecord(String workflowId, String ledgerQueue) {
   static final String FILE = "temporal.json";
 
   static Optional<TemporalRunRecord> read(Path runDirectory) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    Path file = RunLayout.state(runDirectory).resolve(FILE);
     if (!Files.exists(file)) {
       return Optional.empty();
     }
     try {
-      JsonNode node = PlanJson.mapper().readTree(file.toFile());
+      JsonNode node = Json.mapper().readTree(file.toFile());
       return Optional.of(
           new TemporalRunRecord(
               node.path("workflow_id").asText(), node.path("ledger_queue").asText()));
@@ -37,13 +37,13 @@ record TemporalRunRecord(String workflowId, String ledgerQueue) {
 
   /** Writes the record atomically. */
   void write(Path runDirectory) {
-    Path file = runDirectory.resolve(OutputDirectory.STATE).resolve(FILE);
+    Path file = RunLayout.state(runDirectory).resolve(FILE);
     try {
       Files.createDirectories(file.getParent());
-      var node = PlanJson.mapper().createObjectNode();
+      var node = Json.mapper().createObjectNode();
       node.put("workflow_id", workflowId);
       node.put("ledger_queue", ledgerQueue);
-      AtomicFile.write(file, PlanJson.mapper().writeValueAsString(node));
+      AtomicFile.write(file, Json.mapper().writeValueAsString(node));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -1,7 +1,7 @@
 package dev.orchestrator.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ final class CoverageReports {
   }
 
   static Lines coveragePy(Path report) throws IOException {
-    JsonNode totals = PlanJson.mapper().readTree(report.toFile()).path("totals");
+    JsonNode totals = Json.mapper().readTree(report.toFile()).path("totals");
     return ratio(totals.path("covered_lines").asLong(), totals.path("num_statements").asLong());
   }
 

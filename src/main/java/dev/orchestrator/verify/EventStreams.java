@@ -1,7 +1,7 @@
 package dev.orchestrator.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +101,7 @@ final class EventStreams {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.startsWith("{")) {
           try {
-            events.add(PlanJson.mapper().readTree(line));
+            events.add(Json.mapper().readTree(line));
           } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // a test's own output that happens to start with a brace
           }

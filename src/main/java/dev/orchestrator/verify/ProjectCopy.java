@@ -2,6 +2,7 @@ package dev.orchestrator.verify;
 
 import dev.orchestrator.output.ConsolidatedEntries;
 import dev.orchestrator.output.DirectoryTree;
+import dev.orchestrator.output.GeneratedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -14,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Copies the consolidated project out of the output directory into a clean directory of its own,
@@ -25,9 +25,6 @@ import java.util.Set;
  * directories are left out.
  */
 final class ProjectCopy {
-
-  private static final Set<String> LEFT_OUT =
-      Set.of(".git", "node_modules", "__pycache__", ".pytest_cache", "target", ".venv", "venv");
 
   private ProjectCopy() {}
 
@@ -43,7 +40,7 @@ final class ProjectCopy {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(outputDirectory)) {
         for (Path entry : entries) {
           String name = entry.getFileName().toString();
-          if (ConsolidatedEntries.isProjectEntry(name) && !LEFT_OUT.contains(name)) {
+          if (ConsolidatedEntries.isProjectEntry(name) && !GeneratedFiles.isDirectory(name)) {
             copyTree(entry, target.resolve(name), target, files);
           }
         }
@@ -63,7 +60,7 @@ final class ProjectCopy {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
               throws IOException {
-            if (!dir.equals(source) && LEFT_OUT.contains(dir.getFileName().toString())) {
+            if (!dir.equals(source) && GeneratedFiles.isDirectory(dir.getFileName().toString())) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             Files.createDirectories(destination.resolve(source.relativize(dir).toString()));

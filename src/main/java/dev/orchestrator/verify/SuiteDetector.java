@@ -1,7 +1,8 @@
 package dev.orchestrator.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.Json;
+import dev.orchestrator.output.GeneratedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Finds how a project is tested from the files at its root and its test files: Maven, Gradle,
@@ -33,8 +33,6 @@ final class SuiteDetector {
   private static final Pattern NODE_TEST =
       Pattern.compile("(.*[-_.])?test\\.(js|mjs|cjs)|test-.+\\.(js|mjs|cjs)|test\\.(js|mjs|cjs)");
   private static final Pattern SHELL_SYNTAX = Pattern.compile("[|&;<>()$`\\\\\"'*?]");
-  private static final Set<String> SKIPPED_DIRECTORIES =
-      Set.of("node_modules", ".git", "target", "build", ".venv", "venv", "__pycache__");
 
   private final Path project;
   private final List<String> files;
@@ -53,10 +51,7 @@ final class SuiteDetector {
       Path project, List<String> files, Path reports, Supplier<Optional<PythonSuite>> python) {
     this.project = project;
     // Dependencies and build output say nothing of how the project itself is tested.
-    this.files =
-        files.stream()
-            .filter(p -> Stream.of(p.split("/")).noneMatch(SKIPPED_DIRECTORIES::contains))
-            .toList();
+    this.files = files.stream().filter(p -> !GeneratedFiles.contains(p)).toList();
     this.reports = reports;
     this.python = python;
   }
@@ -177,9 +172,9 @@ final class SuiteDetector {
   private TestSuite npm() {
     JsonNode manifest;
     try {
-      manifest = PlanJson.mapper().readTree(project.resolve("package.json").toFile());
+      manifest = Json.mapper().readTree(project.resolve("package.json").toFile());
     } catch (IOException e) {
-      manifest = PlanJson.mapper().createObjectNode();
+      manifest = Json.mapper().createObjectNode();
     }
     List<List<String>> setup = new ArrayList<>();
     if ((manifest.path("dependencies").size() > 0 || manifest.path("devDependencies").size() > 0)

@@ -61,6 +61,7 @@ final class TestProcess {
    *
    * @param command the program, looked up on the environment's {@code PATH}, and its arguments
    * @param logs the stem of the log files: {@code <logs>.stdout.log}, {@code <logs>.stderr.log}
+   * @param secrets masked in the log files
    * @param sandbox what confines the command; {@code directory} is writable in it
    * @throws InterruptedException if the calling thread is interrupted (not by the time limit); the
    *     process tree has then been ended
@@ -71,6 +72,7 @@ final class TestProcess {
       Map<String, String> environment,
       Path logs,
       Duration timeLimit,
+      Secrets secrets,
       Sandbox sandbox)
       throws InterruptedException {
     Path stdout = logs.resolveSibling(logs.getFileName() + ".stdout.log");
@@ -104,7 +106,7 @@ final class TestProcess {
       AgentProcess.Exit exit =
           AgentProcess.run(
               new AgentProcess.Launch(
-                  argv, directory, environment, null, stdout, stderr, Secrets.none(), sandbox),
+                  argv, directory, environment, null, stdout, stderr, secrets, sandbox),
               line -> {});
       return new Exit(exit.status(), false, stdout, stderr, null);
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.orchestrator.verify;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.Plan;
@@ -22,15 +23,19 @@ public final class VerificationLoop {
   private static final Logger log = LoggerFactory.getLogger(VerificationLoop.class);
 
   private final VerificationSettings settings;
+  private final Secrets secrets;
   private final Repairs repairs;
   private final Consumer<String> steps;
 
   /**
+   * @param secrets masked in the test commands' logs
    * @param steps hears each step as it starts (a round's test commands, a repair round), for people
    *     waiting while nothing else shows progress
    */
-  public VerificationLoop(VerificationSettings settings, Repairs repairs, Consumer<String> steps) {
+  public VerificationLoop(
+      VerificationSettings settings, Secrets secrets, Repairs repairs, Consumer<String> steps) {
     this.settings = settings;
+    this.secrets = secrets;
     this.repairs = repairs;
     this.steps = steps;
   }
@@ -48,7 +53,7 @@ public final class VerificationLoop {
     List<VerificationRound> rounds = new ArrayList<>();
     RoundResult last = null;
     String stop = null;
-    Verifier verifier = new Verifier(settings, steps);
+    Verifier verifier = new Verifier(settings, secrets, steps);
     try {
       while (true) {
         last = verifier.run(outputDirectory, plan, repaired + 1);

@@ -1,6 +1,9 @@
 package dev.orchestrator.verify;
 
+import dev.orchestrator.RunLayout;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.ConsolidatedEntries;
+import dev.orchestrator.output.GeneratedFiles;
 import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.VerificationRound;
@@ -34,12 +37,12 @@ import org.slf4j.LoggerFactory;
 final class Verifier {
 
   /** Where the rounds keep their logs and reports, relative to the output directory. */
-  static final String DIRECTORY = ".orchestrator/verify";
-
   private static final Logger log = LoggerFactory.getLogger(Verifier.class);
+
   private static final int OUTPUT_CHARS = 4000;
 
   private final VerificationSettings settings;
+  private final Secrets secrets;
   private final Consumer<String> steps;
 
   // Null until a round needs it, then kept: the interpreters on PATH do not change between rounds.
@@ -48,11 +51,13 @@ final class Verifier {
   /**
    * A verifier for the rounds of one verification, run one after another on one thread.
    *
+   * @param secrets masked in the test commands' logs
    * @param steps hears what each command that starts does ({@code Tests, round 1: running pytest}),
    *     for people waiting on a silent step
    */
-  Verifier(VerificationSettings settings, Consumer<String> steps) {
+  Verifier(VerificationSettings settings, Secrets secrets, Consumer<String> steps) {
     this.settings = settings;
+    this.secrets = secrets;
     this.steps = steps;
   }
 
@@ -62,7 +67,7 @@ final class Verifier {
    * @throws InterruptedException if interrupted; running tests have been ended
    */
   RoundResult run(Path outputDirectory, Plan plan, int number) throws InterruptedException {
-    Path dir = outputDirectory.resolve(DIRECTORY).resolve("round-" + number);
+    Path dir = RunLayout.verifyRound(outputDirectory, number);
     ProjectCopy.delete(dir);
     Path project = dir.resolve("project");
     Path reports = dir.resolve("reports");
@@ -135,6 +140,7 @@ final class Verifier {
                 environment,
                 logs.resolve("step-" + ++step),
                 left(deadline),
+                secrets,
                 sandbox);
         if (!exit.succeeded()) {
           broken = exit;
@@ -154,11 +160,18 @@ final class Verifier {
                   environment,
                   logs.resolve("step-" + ++step),
                   left(deadline),
+                  secrets,
                   sandbox);
       if (broken == null && !exit.timedOut()) {
         for (List<String> after : suite.after()) {
           TestProcess.run(
-              after, project, environment, logs.resolve("step-" + ++step), left(deadline), sandbox);
+              after,
+              project,
+              environment,
+              logs.resolve("step-" + ++step),
+              left(deadline),
+              secrets,
+              sandbox);
         }
       }
       List<TestCase> cases =
@@ -310,6 +323,16 @@ final class Verifier {
     };
   }
 
+  // Reports lie in build output (target/surefire-reports): only installed dependencies are skipped.
+  private static boolean inDependencies(Path report) {
+    for (Path segment : report) {
+      if (GeneratedFiles.isDependencyDirectory(segment.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<TestCase> junit(TestSuite.Results results, FileTime since)
       throws IOException {
     Path root = results.root();
@@ -319,7 +342,7 @@ final class Verifier {
       reports =
           walk.filter(Files::isRegularFile)
               .filter(p -> matcher.matches(root.relativize(p)))
-              .filter(p -> p.toString().indexOf("/node_modules/") < 0)
+              .filter(p -> !inDependencies(root.relativize(p)))
               .sorted()
               .toList();
     }

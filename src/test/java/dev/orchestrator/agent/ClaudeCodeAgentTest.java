@@ -77,7 +77,11 @@ class ClaudeCodeAgentTest {
         "sonnet",
         7,
         skipPermissions,
-        List.of());
+        List.of(),
+        false,
+        Secrets.none(),
+        usage -> {},
+        Sandbox.none());
   }
 
   AgentResult execute(String body) throws Exception {
@@ -159,6 +163,38 @@ class ClaudeCodeAgentTest {
               "src/api/todos.py");
       assertThat(recorded("cwd.txt").strip()).isEqualTo(assignment.workspace().root().toString());
       assertThat(assignment.workspace().read(".agent/stdout.log")).contains("\"type\":\"result\"");
+    }
+
+    @Test
+    void the_key_claude_is_given_stays_out_of_its_logs_whatever_it_prints() throws Exception {
+      String key = "sk-ant-given-to-claude-0123456789";
+      script(
+          bin(),
+          "claude",
+          "echo \"my key is $ANTHROPIC_API_KEY\"\necho \"$ANTHROPIC_API_KEY\" >&2\n"
+              + WRITES_FILES);
+      Map<String, String> environment = new java.util.HashMap<>(environment(bin()));
+      environment.put("ANTHROPIC_API_KEY", key);
+      TaskAssignment assignment = assignment(temp.resolve("ws"));
+
+      new ClaudeCodeAgent(
+              new ClaudeCode(
+                  AgentProcess.locate("claude", environment, ClaudeCode.INSTALL_HINT),
+                  environment,
+                  "sonnet",
+                  7,
+                  false,
+                  List.of(),
+                  false,
+                  Secrets.of(environment, List.of()),
+                  usage -> {},
+                  Sandbox.none()))
+          .execute(assignment);
+
+      assertThat(assignment.workspace().read(".agent/stdout.log"))
+          .contains("my key is")
+          .doesNotContain(key);
+      assertThat(assignment.workspace().read(".agent/stderr.log")).doesNotContain(key);
     }
 
     @Test

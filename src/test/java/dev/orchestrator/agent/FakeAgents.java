@@ -72,7 +72,8 @@ final class FakeAgents {
             task("task_2", "REST API", List.of("src/api/**", "tests/api/**"))),
         Map.of("task_2", List.of("task_1")),
         "task_1 then task_2",
-        "");
+        "",
+        null);
   }
 
   /** An assignment of task_2 in a fresh workspace, recording progress messages. */

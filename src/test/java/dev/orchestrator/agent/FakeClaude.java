@@ -1,7 +1,7 @@
 package dev.orchestrator.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +129,7 @@ public final class FakeClaude {
 
   private static String quoted(String text) {
     try {
-      return PlanJson.mapper().writeValueAsString(text);
+      return Json.mapper().writeValueAsString(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -41,7 +41,8 @@ class SimulatedAgentTest {
             List.of(task),
             Map.of(),
             "",
-            "");
+            "",
+            null);
     return new SimulatedAgent(Duration.ZERO)
         .execute(
             new TaskAssignment(

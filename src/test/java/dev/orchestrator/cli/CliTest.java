@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.EstimatedDuration;
 import dev.orchestrator.plan.PlanForecast;
@@ -54,7 +55,7 @@ class CliTest {
               "executor_1")) {
         assertThat(out.resolve(entry)).exists();
       }
-      JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+      JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
       int tasks = PlanJson.read(out.resolve("execution_plan.json")).tasks().size();
       assertThat(summary.get("completed").asInt()).isEqualTo(tasks).isBetween(4, 8);
       assertThat(summary.get("test_coverage").isNull()).isTrue();
@@ -97,7 +98,7 @@ class CliTest {
       Result result = run(args(TODO, "-o", temp.resolve("o"), "--simulate-delay", "0ms", "--json"));
 
       assertThat(result.exitCode()).isZero();
-      assertThat(PlanJson.mapper().readTree(result.out()).get("total_tasks").asInt()).isPositive();
+      assertThat(Json.mapper().readTree(result.out()).get("total_tasks").asInt()).isPositive();
     }
 
     @Test
@@ -245,7 +246,7 @@ class CliTest {
       PlanForecast forecast = PlanJson.read(planFile).forecast();
       assertThat(forecast.executors()).isEqualTo(3);
       Result simulated = run(args("simulate", "--plan", planFile, "-m", 3, "--json"));
-      JsonNode prediction = PlanJson.mapper().readTree(simulated.out());
+      JsonNode prediction = Json.mapper().readTree(simulated.out());
       long makespan = prediction.get("forecasts").get(0).get("makespan_ms").asLong();
       assertThat(forecast.makespan().toMillis()).isEqualTo(makespan);
       assertThat(forecast.speedup())
@@ -253,7 +254,7 @@ class CliTest {
       int tasks = PlanJson.read(planFile).tasks().size();
       Result sweep = run(args("simulate", "--plan", planFile, "--sweep", "1.." + tasks, "--json"));
       assertThat(forecast.recommendedExecutors())
-          .isEqualTo(PlanJson.mapper().readTree(sweep.out()).get("recommended_executors").asInt());
+          .isEqualTo(Json.mapper().readTree(sweep.out()).get("recommended_executors").asInt());
       assertThat(planned.out())
           .contains(
               "Predicted makespan: "

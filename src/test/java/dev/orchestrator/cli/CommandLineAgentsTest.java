@@ -4,6 +4,7 @@ import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.agent.FakeClaude;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
@@ -45,7 +46,7 @@ class CommandLineAgentsTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(PlanJson.read(out.resolve("execution_plan.json")).notes())
         .contains("Planned by Claude Code.");
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(4);
     for (JsonNode task : summary.get("tasks")) {
       String id = task.get("id").asText();
@@ -123,7 +124,7 @@ class CommandLineAgentsTest {
     assertThat(text.exitCode()).as(text.err()).isZero();
     assertThat(text.out()).startsWith("Planning with claude-code…\nRequirement: ");
     assertThat(json.exitCode()).as(json.err()).isZero();
-    assertThat(PlanJson.mapper().readTree(json.out()).get("tasks").size()).isPositive();
+    assertThat(Json.mapper().readTree(json.out()).get("tasks").size()).isPositive();
   }
 
   @Test
@@ -145,7 +146,7 @@ class CommandLineAgentsTest {
             out);
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(1);
     assertThat(summary.get("not_started").asInt())
         .isEqualTo(summary.get("total_tasks").asInt() - 1);
@@ -187,7 +188,7 @@ class CommandLineAgentsTest {
     assertThat(seen)
         .contains("ANTHROPIC_API_KEY=", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1")
         .doesNotContain("GITHUB_TOKEN");
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     JsonNode first = summary.get("tasks").get(0);
     assertThat(first.get("status").asText()).isEqualTo("failed");
     assertThat(first.get("cost_usd").decimalValue()).isEqualByComparingTo("0.011");

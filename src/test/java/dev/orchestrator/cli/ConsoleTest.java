@@ -4,6 +4,7 @@ import static dev.orchestrator.cli.CliTest.TODO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.plan.PlanJson;
@@ -192,7 +193,7 @@ class ConsoleTest {
       run(false, Map.of(), todo());
 
       JsonNode summary =
-          PlanJson.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
+          Json.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
       assertThat(summary.get("schema_version").asInt()).isEqualTo(SummaryJson.SCHEMA_VERSION);
       assertThat(summary.at("/planner/kind").asText()).isEqualTo("heuristic");
       assertThat(summary.at("/planner/model").isNull()).isTrue();
@@ -217,7 +218,7 @@ class ConsoleTest {
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       JsonNode summary =
-          PlanJson.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
+          Json.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
       assertThat(summary.get("planner").isNull()).isTrue();
       assertThat(Files.readString(temp.resolve("o").resolve("README.md")))
           .contains("- Planner: not recorded (the plan was read from a file)");
@@ -231,7 +232,7 @@ class ConsoleTest {
 
       assertThat(result.exitCode()).as(result.err()).isZero();
       JsonNode summary =
-          PlanJson.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
+          Json.mapper().readTree(temp.resolve("o").resolve(SummaryJson.FILE_NAME).toFile());
       assertThat(summary.at("/planner/kind").asText()).isEqualTo("heuristic");
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.DirectorySnapshot;
+import dev.orchestrator.Json;
 import dev.orchestrator.plan.Complexity;
 import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.Plan;
@@ -72,7 +73,8 @@ class HostileInputTest {
         tasks,
         dependencies,
         "",
-        "");
+        "",
+        null);
   }
 
   private Path planFile(Plan plan) throws Exception {
@@ -183,7 +185,7 @@ class HostileInputTest {
       Path journal = out.resolve(".orchestrator/journal.jsonl");
       List<String> lines = new ArrayList<>();
       for (String line : Files.readAllLines(journal)) {
-        ObjectNode record = (ObjectNode) PlanJson.mapper().readTree(line);
+        ObjectNode record = (ObjectNode) Json.mapper().readTree(line);
         if (record.path("type").asText().equals("task_completed")
             && record.path("task").asText().equals(taskId)) {
           edit.accept(record);
@@ -299,6 +301,8 @@ class HostileInputTest {
               "command",
               "--agent-command",
               "my-agent {task_id}",
+              "--sandbox-writable", // where the agent reports what it saw
+              temp,
               "--no-verify");
 
       assertThat(result.exitCode()).as(result.err()).isZero();

@@ -45,7 +45,8 @@ class HostileLimitsTest {
             List.of(tasks),
             Map.of(),
             "",
-            "");
+            "",
+            null);
     return Files.writeString(temp.resolve("plan.json"), PlanJson.write(plan));
   }
 

@@ -4,12 +4,14 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.run.RunEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -86,10 +88,14 @@ class InterruptionTest {
     interruption.onFirst(() -> {});
     interruption.planning(true);
     interruption.planning(false);
+    interruption.onEvent(
+        new RunEvent.RunStarted(Instant.EPOCH, 3, 2, Path.of("outputs", "todo"), 0));
 
     interruption.interrupt();
 
-    assertThat(err.toString()).contains("orchestrator resume").doesNotContain("while planning");
+    assertThat(err.toString())
+        .contains("orchestrator resume " + Path.of("outputs", "todo"))
+        .doesNotContain("while planning");
   }
 
   @Test
@@ -111,6 +117,9 @@ class InterruptionTest {
                     "Build a todo list app",
                     "--planner",
                     "claude-code",
+                    // The planner writes its pid beside the run, as the host sees it: unconfined.
+                    "--sandbox",
+                    "off",
                     "-o",
                     temp.resolve("out").toString()))
             .redirectErrorStream(true)

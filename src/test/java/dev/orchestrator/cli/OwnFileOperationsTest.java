@@ -71,7 +71,8 @@ class OwnFileOperationsTest {
             Stream.of(ids).map(OwnFileOperationsTest::task).toList(),
             Map.of(),
             "",
-            "");
+            "",
+            null);
     Path file = temp.resolve("plan.json");
     Files.writeString(file, PlanJson.write(plan));
     return file;

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.Secrets;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.llm.fake.StreamingAnthropicServer;
 import dev.orchestrator.llm.fake.StreamingAnthropicServer.Answer;
 import dev.orchestrator.llm.fake.StreamingAnthropicServer.Failure;
 import dev.orchestrator.llm.fake.StreamingAnthropicServer.Message;
-import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.process.ClaudeEnvironment;
@@ -176,7 +176,7 @@ class RealClaudeCodeTest {
             out);
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(2);
     JsonNode planner = summary.get("planner");
     assertThat(planner.get("kind").asText()).isEqualTo("claude-code");
@@ -230,7 +230,7 @@ class RealClaudeCodeTest {
             out);
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Cli.TASKS_FAILED);
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(1);
     assertThat(summary.get("not_started").asInt())
         .isEqualTo(summary.get("total_tasks").asInt() - 1);
@@ -261,10 +261,7 @@ class RealClaudeCodeTest {
             out);
 
     JsonNode task =
-        PlanJson.mapper()
-            .readTree(out.resolve("execution_summary.json").toFile())
-            .get("tasks")
-            .get(0);
+        Json.mapper().readTree(out.resolve("execution_summary.json").toFile()).get("tasks").get(0);
     assertThat(task.get("status").asText()).as(result.out() + result.err()).isEqualTo("completed");
     assertThat(task.get("details").has("permission_denials")).isFalse();
     assertThat(result.out()).doesNotContain("refused");
@@ -294,7 +291,7 @@ class RealClaudeCodeTest {
             out);
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Cli.TASKS_FAILED);
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     JsonNode first = summary.get("tasks").get(0);
     assertThat(first.get("status").asText()).isEqualTo("failed");
     assertThat(first.get("attempts").asInt()).isEqualTo(1);

@@ -4,6 +4,7 @@ import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.llm.fake.FakeModelServer;
 import dev.orchestrator.llm.fake.FakeModelServer.Dialect;
@@ -126,7 +127,7 @@ class RealRunTest {
     }
     assertThat(Files.readString(out.resolve("README.md"))).contains("Open index.html.");
 
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(4);
     BigDecimal total = BigDecimal.ZERO;
     for (JsonNode task : summary.get("tasks")) {
@@ -152,7 +153,9 @@ class RealRunTest {
       assertThat(task.get("cost_usd").decimalValue()).as(id).isPositive();
       total = total.add(task.get("cost_usd").decimalValue());
     }
-    assertThat(summary.get("cost_usd").decimalValue()).isEqualByComparingTo(total);
+    BigDecimal planning = summary.get("planner").get("cost_usd").decimalValue();
+    assertThat(planning).as("the planner's requests to the model").isPositive();
+    assertThat(summary.get("cost_usd").decimalValue()).isEqualByComparingTo(total.add(planning));
     assertThat(summary.get("tokens").get("cache_read").asLong()).isPositive();
   }
 
@@ -164,7 +167,7 @@ class RealRunTest {
     Result result = realRun(dialect, out);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     List<FakeModelServer.TokenCount> usage =
         server.answered().stream().map(FakeModelServer.Exchange::usage).toList();
     long input = usage.stream().mapToLong(u -> u.input() + u.cacheRead() + u.cacheWrite()).sum();
@@ -221,7 +224,7 @@ class RealRunTest {
             out);
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(Cli.TASKS_FAILED);
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("completed").asInt()).isEqualTo(1);
     assertThat(summary.get("not_started").asInt()).isEqualTo(3);
     assertThat(out.resolve("src/todo/models.py")).exists();

@@ -4,8 +4,8 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
-import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +141,7 @@ class ResumeCommandTest {
     assertThat(out.resolve("src/task_3.py")).content().startsWith("# other-agent task_3");
     List<String> journal = Files.readAllLines(out.resolve(".orchestrator/journal.jsonl"));
     JsonNode last =
-        PlanJson.mapper()
+        Json.mapper()
             .readTree(
                 journal.stream()
                     .filter(l -> l.contains("\"run_started\""))
@@ -170,6 +170,6 @@ class ResumeCommandTest {
   }
 
   private JsonNode summary() throws IOException {
-    return PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    return Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
   }
 }

@@ -4,6 +4,7 @@ import static dev.orchestrator.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
@@ -87,8 +88,7 @@ class SandboxOptionsTest {
                 + " installed (no bwrap on PATH); install bubblewrap (Debian, Ubuntu: sudo apt-get"
                 + " install bubblewrap; Fedora: sudo dnf install bubblewrap; Arch: sudo pacman -S"
                 + " bubblewrap); --sandbox off silences this warning");
-    JsonNode summary =
-        PlanJson.mapper().readTree(temp.resolve("out/execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(temp.resolve("out/execution_summary.json").toFile());
     for (JsonNode task : summary.get("tasks")) {
       assertThat(task.get("details").get("sandbox").asText()).isEqualTo("none");
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.Complexity;
 import dev.orchestrator.plan.Effort;
@@ -237,7 +238,7 @@ class SandboxedRunTest {
   }
 
   private JsonNode summary() throws IOException {
-    return PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    return Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
   }
 
   private List<Path> filesHolding(String text) throws IOException {
@@ -340,6 +341,7 @@ class SandboxedRunTest {
                 List.of("src/**", "tests/**"))),
         Map.of(),
         "task_1",
-        "");
+        "",
+        null);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
@@ -106,7 +107,7 @@ class VerifyAndRepairTest {
   }
 
   private static JsonNode verification(Path out) throws IOException {
-    return PlanJson.mapper()
+    return Json.mapper()
         .readTree(out.resolve("execution_summary.json").toFile())
         .get("verification");
   }
@@ -179,7 +180,7 @@ class VerifyAndRepairTest {
       assertThat(rounds.get(1).get("passed").asInt()).isEqualTo(2);
       assertThat(rounds.get(1).get("failed").asInt()).isZero();
       assertThat(Files.readString(out.resolve("calc.py"))).contains("a + b");
-      JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+      JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
       assertThat(summary.get("tasks"))
           .extracting(t -> t.get("id").asText())
           .containsExactly("task_1", "task_2", "task_1-fix1", "task_2-fix1");

@@ -3,7 +3,7 @@ package dev.orchestrator.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.Json;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class AttemptJsonTest {
             Attempt.Outcome.COMPLETED,
             null,
             "build-7.example:4242");
-    ObjectNode node = PlanJson.mapper().createObjectNode();
+    ObjectNode node = Json.mapper().createObjectNode();
 
     AttemptJson.write(node, attempt);
 
@@ -34,7 +34,7 @@ class AttemptJsonTest {
   void a_local_attempt_is_written_as_before_without_a_worker() {
     Attempt attempt =
         new Attempt(1, 1, START, START.plusSeconds(3), Attempt.Outcome.FAILED, "exit code 1");
-    ObjectNode node = PlanJson.mapper().createObjectNode();
+    ObjectNode node = Json.mapper().createObjectNode();
 
     AttemptJson.write(node, attempt);
 

@@ -70,7 +70,8 @@ final class RunFixture {
         tasks,
         dependencies,
         "fixture strategy",
-        "");
+        "",
+        null);
   }
 
   RunRecord record() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.OrchestratorException;
-import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.usage.TokenUsage;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -45,7 +45,7 @@ class SummaryJsonTest {
   @Test
   @DisplayName("writes totals, tasks and conflicts under snake_case names")
   void field_names() throws IOException {
-    JsonNode json = PlanJson.mapper().readTree(SummaryJson.write(summaryOfAMixedRun()));
+    JsonNode json = Json.mapper().readTree(SummaryJson.write(summaryOfAMixedRun()));
 
     assertThat(json.get("total_tasks").intValue()).isEqualTo(4);
     assertThat(json.get("success_rate").doubleValue()).isEqualTo(0.5);
@@ -63,7 +63,7 @@ class SummaryJsonTest {
   @Test
   @DisplayName("writes unmeasured figures as null instead of leaving them out")
   void nulls_are_written() throws IOException {
-    JsonNode json = PlanJson.mapper().readTree(SummaryJson.write(summaryOfAMixedRun()));
+    JsonNode json = Json.mapper().readTree(SummaryJson.write(summaryOfAMixedRun()));
 
     assertThat(json.get("test_coverage").isNull()).isTrue();
     JsonNode skipped = json.get("tasks").get(3);
@@ -139,7 +139,7 @@ class SummaryJsonTest {
     Summary summary = summaryOfAMixedRun().withVerification(verification);
 
     String text = SummaryJson.write(summary);
-    JsonNode json = PlanJson.mapper().readTree(text);
+    JsonNode json = Json.mapper().readTree(text);
 
     assertThat(json.get("test_coverage").doubleValue()).isEqualTo(0.875);
     JsonNode v = json.get("verification");
@@ -159,7 +159,7 @@ class SummaryJsonTest {
   void no_verification() throws IOException {
     String text = SummaryJson.write(summaryOfAMixedRun());
 
-    assertThat(PlanJson.mapper().readTree(text).get("verification").isNull()).isTrue();
+    assertThat(Json.mapper().readTree(text).get("verification").isNull()).isTrue();
     assertThat(
             SummaryJson.parse(text.replace("\"verification\" : null", "\"x\" : 1")).verification())
         .isNull();

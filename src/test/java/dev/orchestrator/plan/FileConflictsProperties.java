@@ -57,7 +57,8 @@ class FileConflictsProperties {
             tasks,
             dependencies,
             "",
-            "");
+            "",
+            null);
     TaskGraph graph = TaskGraph.of(plan);
 
     List<int[]> expected = new ArrayList<>();

@@ -54,6 +54,7 @@ final class PlanFixture {
         tasks,
         dependencies,
         "critical path first",
-        "");
+        "",
+        null);
   }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,8 @@ class PlanJsonTest {
             "task_3", List.of("task_2"),
             "task_4", List.of("task_2", "task_3")),
         "critical path first",
-        "hand-checked");
+        "hand-checked",
+        null);
   }
 
   /** A valid plan as a JSON tree, for cases that break one thing of it. */
@@ -80,7 +82,7 @@ class PlanJsonTest {
 
   private static JsonNode read(String json) {
     try {
-      return PlanJson.mapper().readTree(json);
+      return Json.mapper().readTree(json);
     } catch (IOException e) {
       throw new AssertionError(e);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.Json;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class PlanReaderTest {
     Plan plan = PlanFixture.plan().with("task_1").with("task_2", "task_1").build();
     ObjectNode tree;
     try {
-      tree = (ObjectNode) PlanJson.mapper().readTree(PlanJson.write(plan));
+      tree = (ObjectNode) Json.mapper().readTree(PlanJson.write(plan));
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }

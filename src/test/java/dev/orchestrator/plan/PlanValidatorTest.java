@@ -72,7 +72,8 @@ class PlanValidatorTest {
             List.of(task("task_1"), task("task_2")),
             Map.of("task_1", List.of("task_2"), "task_2", List.of("task_1", "task_3")),
             "",
-            "");
+            "",
+            null);
 
     assertThat(PlanValidator.problems(plan))
         .containsExactly(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.OrchestratorException;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.FakeClaude;
 import dev.orchestrator.plan.InvalidPlanException;
@@ -11,6 +12,7 @@ import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.process.AgentProcess;
 import dev.orchestrator.process.ClaudeCode;
+import dev.orchestrator.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,7 +41,11 @@ class ClaudeCodePlannerTest {
             "opus",
             5,
             false,
-            List.of()));
+            List.of(),
+            false,
+            Secrets.none(),
+            usage -> {},
+            Sandbox.none()));
   }
 
   @Test

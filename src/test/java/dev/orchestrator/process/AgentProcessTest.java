@@ -118,6 +118,10 @@ class AgentProcessTest {
                 "command",
                 "--agent-command",
                 agent.toString(),
+                // The pids the agent writes must be the host's: a confined agent has a PID
+                // namespace of its own (SandboxedRunTest shows confined children end too).
+                "--sandbox",
+                "off",
                 "-o",
                 temp.resolve("out").toString()));
     ProcessBuilder builder =

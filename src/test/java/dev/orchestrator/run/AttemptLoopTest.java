@@ -2,6 +2,7 @@ package dev.orchestrator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.AgentException;
 import dev.orchestrator.agent.AgentResult;
@@ -33,7 +34,7 @@ class AttemptLoopTest {
 
   @BeforeEach
   void openJournal() {
-    journal = Journal.open(temp);
+    journal = Journal.open(temp, Secrets.none());
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ class DurabilityTest {
         .as(Files.readString(temp.resolve("console.txt")))
         .isEqualTo(130);
     assertThat(Files.readString(temp.resolve("console.txt"))).contains("orchestrator resume");
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("not_started").asInt()).isPositive();
     assertThat(summary.get("failed").asInt()).as("cancelled tasks are not failures").isZero();
 
@@ -130,7 +131,7 @@ class DurabilityTest {
     Map<String, Long> counts = new TreeMap<>();
     for (String line : lines) {
       try {
-        JsonNode record = PlanJson.mapper().readTree(line);
+        JsonNode record = Json.mapper().readTree(line);
         if (record.path("type").asText().equals("task_completed")) {
           counts.merge(record.path("task").asText(), 1L, Long::sum);
         }

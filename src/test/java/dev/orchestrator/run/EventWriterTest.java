@@ -1,7 +1,6 @@
 package dev.orchestrator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +46,7 @@ class EventWriterTest {
   }
 
   @Test
-  void a_listener_that_throws_does_not_lose_later_events_and_is_reported_at_close() {
+  void a_listener_that_throws_loses_no_later_event_and_close_does_not_throw() {
     List<RunEvent> delivered = new CopyOnWriteArrayList<>();
     EventWriter writer =
         EventWriter.start(
@@ -60,10 +59,8 @@ class EventWriterTest {
 
     writer.on(queued(1));
     writer.on(queued(2));
+    writer.close();
 
-    assertThatThrownBy(writer::close)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("console gone");
     assertThat(delivered).hasSize(2);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.TaskResult;
@@ -58,7 +59,7 @@ class JournalTest {
     int perThread = 50;
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> executors = new ArrayList<>();
-    try (Journal journal = Journal.open(run)) {
+    try (Journal journal = Journal.open(run, Secrets.none())) {
       for (int k = 0; k < threads; k++) {
         int executor = k;
         Thread thread =
@@ -93,7 +94,7 @@ class JournalTest {
 
   @Test
   void failed_and_skipped_tasks_are_recorded_without_waiting_for_the_disk() {
-    try (Journal journal = Journal.open(run)) {
+    try (Journal journal = Journal.open(run, Secrets.none())) {
       journal.taskEnded(Instant.EPOCH, "task_1", "failed", "crash");
       journal.taskEnded(Instant.EPOCH, "task_2", "skipped", "skipped because task_1 failed");
     }
@@ -105,7 +106,7 @@ class JournalTest {
 
   @Test
   void a_completion_spells_attempts_and_tokens_as_the_summary_does() {
-    try (Journal journal = Journal.open(run)) {
+    try (Journal journal = Journal.open(run, Secrets.none())) {
       journal.taskCompleted(run, completed("task_1"), MANIFEST);
     }
 

@@ -57,7 +57,8 @@ class OrchestratorTest {
         tasks,
         deps,
         "",
-        "");
+        "",
+        null);
   }
 
   private Orchestrator orchestrator(String failing, List<RunEvent> events) {
@@ -145,7 +146,8 @@ class OrchestratorTest {
             plan.tasks(),
             Map.of("task_1", List.of("task_3"), "task_3", List.of("task_1")),
             "",
-            "");
+            "",
+            null);
 
     assertThatThrownBy(() -> orchestrator("none", new ArrayList<>()).execute(cyclic))
         .isInstanceOf(InvalidPlanException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.DirectorySnapshot;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class OutputDirectoryClaimTest {
   void a_new_directory_below_the_home_directory_is_claimed() {
     Path claimed = OutputDirectory.claim(home.resolve("outputs/todo"), false, home);
 
-    assertThat(claimed.resolve(OutputDirectory.STATE)).isDirectory();
+    assertThat(RunLayout.state(claimed)).isDirectory();
   }
 
   @Test

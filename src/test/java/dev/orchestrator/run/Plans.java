@@ -54,6 +54,7 @@ public final class Plans {
         tasks,
         dependencies,
         "",
-        "");
+        "",
+        null);
   }
 }

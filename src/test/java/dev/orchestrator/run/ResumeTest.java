@@ -3,6 +3,7 @@ package dev.orchestrator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.Json;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.AgentResult;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,7 @@ class ResumeTest {
   }
 
   private static String taskOf(String line) throws Exception {
-    Map<?, ?> record = dev.orchestrator.plan.PlanJson.mapper().readValue(line, Map.class);
+    Map<?, ?> record = Json.mapper().readValue(line, Map.class);
     return (String) record.get("task");
   }
 }

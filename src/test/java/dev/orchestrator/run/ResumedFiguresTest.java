@@ -3,8 +3,8 @@ package dev.orchestrator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.agent.AgentResult;
-import dev.orchestrator.plan.PlanJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,7 +75,7 @@ class ResumedFiguresTest {
 
     orchestrator(out).resume(out);
 
-    JsonNode summary = PlanJson.mapper().readTree(out.resolve("execution_summary.json").toFile());
+    JsonNode summary = Json.mapper().readTree(out.resolve("execution_summary.json").toFile());
     assertThat(summary.get("sessions").asInt()).isEqualTo(2);
     // Four tasks of 10 s on one executor, one of them run again after the pause.
     assertThat(summary.get("makespan_seconds").asDouble()).isEqualTo(40.0);

@@ -2,12 +2,12 @@ package dev.orchestrator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.Json;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.AgentException;
 import dev.orchestrator.agent.AgentResult;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.TaskResult;
-import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.TaskStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +84,7 @@ class RetriesAndTimeoutsTest {
         .containsExactly("src/task_2.py");
     assertThat(outcome.allCompleted()).isTrue();
     assertThat(
-            PlanJson.mapper()
+            Json.mapper()
                 .readTree(temp.resolve("out/execution_summary.json").toFile())
                 .at("/tasks/1/attempt_history/0/outcome")
                 .asText())

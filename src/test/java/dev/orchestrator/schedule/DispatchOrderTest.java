@@ -42,7 +42,8 @@ class DispatchOrderTest {
         tasks,
         dependencies,
         "",
-        "");
+        "",
+        null);
   }
 
   @Test

@@ -115,7 +115,8 @@ record Workload(
             tasks,
             dependencies,
             "",
-            "");
+            "",
+            null);
     TaskGraph graph = TaskGraph.of(plan);
     return new Workload(
         plan,

@@ -591,6 +591,7 @@ class ReadyQueueRunTest {
         tasks,
         dependencies,
         "",
-        "");
+        "",
+        null);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.cli.Cli;
 import dev.orchestrator.llm.fake.FakeModelServer;
 import dev.orchestrator.llm.fake.Reply;
@@ -98,7 +99,7 @@ class TemporalEngineTest {
         .as("the workers' executors were simulated")
         .contains("This was a simulation");
     assertThat(summary(remote).get("executor"))
-        .isEqualTo(PlanJson.mapper().readTree("{\"kind\": \"simulated\", \"model\": null}"));
+        .isEqualTo(Json.mapper().readTree("{\"kind\": \"simulated\", \"model\": null}"));
     assertThat(tree(remote)).isEqualTo(tree(local));
     assertThat(completions(remote))
         .hasSize(20)
@@ -471,7 +472,7 @@ class TemporalEngineTest {
       assertThat(summary.get("executor"))
           .as("what the workers ran, not the coordinator's own (simulated) default")
           .isEqualTo(
-              PlanJson.mapper().readTree("{\"kind\": \"llm\", \"model\": \"claude-metered-1\"}"));
+              Json.mapper().readTree("{\"kind\": \"llm\", \"model\": \"claude-metered-1\"}"));
       assertThat(console).doesNotContain("This was a simulation");
       assertThat(Files.readString(remote.resolve("README.md")))
           .contains("- Executor: llm (claude-metered-1)")
@@ -554,7 +555,7 @@ class TemporalEngineTest {
   }
 
   static JsonNode summary(Path run) throws IOException {
-    return PlanJson.mapper().readTree(run.resolve("execution_summary.json").toFile());
+    return Json.mapper().readTree(run.resolve("execution_summary.json").toFile());
   }
 
   static String workerOf(String workerLog) {
@@ -602,7 +603,7 @@ class TemporalEngineTest {
   static Map<String, Long> completions(Path run) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
     for (String line : Files.readAllLines(run.resolve(".orchestrator/journal.jsonl"))) {
-      JsonNode record = PlanJson.mapper().readTree(line);
+      JsonNode record = Json.mapper().readTree(line);
       if (record.path("type").asText().equals("task_completed")) {
         counts.merge(record.path("task").asText(), 1L, Long::sum);
       }

@@ -3,6 +3,7 @@ package dev.orchestrator.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.run.Plans;
 import java.nio.file.Files;
@@ -69,8 +70,7 @@ class TemporalScaleCheck {
       assertThat(TemporalEngineTest.completions(run))
           .hasSize(size)
           .allSatisfy((task, count) -> assertThat(count).as(task).isOne());
-      JsonNode record =
-          PlanJson.mapper().readTree(run.resolve(".orchestrator/temporal.json").toFile());
+      JsonNode record = Json.mapper().readTree(run.resolve(".orchestrator/temporal.json").toFile());
       List<long[]> chain = server.chain(record.path("workflow_id").asText());
       System.out.printf(
           "%d tasks, M=%d, 3 workers x 2, %s tasks, --artifact-dir: %.1f s, %d runs, plan %d bytes%n",

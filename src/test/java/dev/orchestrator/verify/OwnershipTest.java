@@ -42,7 +42,8 @@ class OwnershipTest {
         List.of(tasks),
         Map.of(),
         "",
-        "");
+        "",
+        null);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.orchestrator.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.Secrets;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
 import java.io.IOException;
@@ -63,6 +64,7 @@ class VerificationLoopTest {
     Verification verification =
         new VerificationLoop(
                 settings,
+                Secrets.none(),
                 (current, fixes) -> {
                   repairs.incrementAndGet();
                   return Optional.of(current); // a fix that fixes nothing
@@ -88,7 +90,8 @@ class VerificationLoopTest {
         new VerificationSettings(
             null, Duration.ofMinutes(1), 1, Map.of("PATH", bin + ":/usr/bin:/bin"));
 
-    new VerificationLoop(settings, (current, fixes) -> Optional.of(current), steps::add)
+    new VerificationLoop(
+            settings, Secrets.none(), (current, fixes) -> Optional.of(current), steps::add)
         .run(out, plan);
 
     assertThat(steps)

@@ -49,30 +49,6 @@ public record ReportModel(
     Backend planner,
     Backend executor) {
 
-  /** A model without a verify step and without naming what planned and executed. */
-  public ReportModel(
-      Kind kind,
-      String requirements,
-      Overview overview,
-      List<TaskRow> tasks,
-      List<Edge> dependencies,
-      List<String> criticalPath,
-      List<Lane> lanes,
-      long horizonMillis) {
-    this(
-        kind,
-        requirements,
-        overview,
-        tasks,
-        dependencies,
-        criticalPath,
-        lanes,
-        horizonMillis,
-        null,
-        null,
-        null);
-  }
-
   public ReportModel {
     requireNonNull(kind, "kind");
     requireNonNull(requirements, "requirements");

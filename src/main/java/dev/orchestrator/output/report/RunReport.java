@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.orchestrator.AtomicFile;
 import dev.orchestrator.OrchestratorException;
+import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.Summary;
@@ -32,9 +33,8 @@ import java.util.List;
 public final class RunReport {
 
   /** The report's name in the output directory. */
-  public static final String FILE_NAME = "report.html";
-
   private static final String STYLE = style();
+
   private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'";
   private static final int TITLE_CHARACTERS = 80;
 
@@ -114,7 +114,7 @@ public final class RunReport {
    * @throws UncheckedIOException if it cannot be written
    */
   public static Path write(Path directory, ReportModel model) {
-    Path file = directory.resolve(FILE_NAME);
+    Path file = RunLayout.report(directory);
     try {
       AtomicFile.write(file, render(model));
     } catch (IOException e) {

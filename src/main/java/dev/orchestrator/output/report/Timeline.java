@@ -106,6 +106,10 @@ final class Timeline {
         edges,
         TaskGraph.of(plan).criticalPath(),
         laneList,
-        Math.max(1, Math.max(axisEnd, lastEnd)));
+        Math.max(1, Math.max(axisEnd, lastEnd)),
+        // A schedule's model: a run's verify step and backends are added by ReportModel.fromRun.
+        null,
+        null,
+        null);
   }
 }

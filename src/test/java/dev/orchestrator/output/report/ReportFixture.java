@@ -58,7 +58,8 @@ final class ReportFixture {
         tasks,
         dependencies,
         "fixture strategy",
-        "");
+        "",
+        null);
   }
 
   Summary summary() {
@@ -107,7 +108,15 @@ final class ReportFixture {
             null,
             1);
     return new Summary(
-        requirements, START, START.plusSeconds(wallSeconds), totals, this.lines, List.of());
+        requirements,
+        START,
+        START.plusSeconds(wallSeconds),
+        totals,
+        this.lines,
+        List.of(),
+        null,
+        null,
+        null);
   }
 
   final class TaskBuilder {

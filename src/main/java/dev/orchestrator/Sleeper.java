@@ -1,4 +1,4 @@
-package dev.orchestrator.llm;
+package dev.orchestrator;
 
 import java.time.Duration;
 
