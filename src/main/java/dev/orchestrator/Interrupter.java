@@ -1,5 +1,7 @@
 package dev.orchestrator;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+
 /**
  * Lets other threads interrupt one thread only while that thread is inside the work the interrupt
  * is meant for (an attempt, a test command). Deciding to interrupt and interrupting are one step
@@ -10,8 +12,12 @@ package dev.orchestrator;
 public final class Interrupter {
 
   private final Thread thread = Thread.currentThread();
-  private boolean withdrawn; // guarded by this
-  private boolean interrupted; // guarded by this
+
+  @GuardedBy("this")
+  private boolean withdrawn;
+
+  @GuardedBy("this")
+  private boolean interrupted;
 
   /** Creates an interrupter of the calling thread. */
   public Interrupter() {}

@@ -1,5 +1,6 @@
 package dev.orchestrator;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -155,6 +156,7 @@ public final class Secrets {
    */
   public Writer masking(Writer out) {
     return new Writer() {
+      @GuardedBy("lock")
       private final StringBuilder pending = new StringBuilder();
 
       @Override

@@ -1,5 +1,6 @@
 package dev.orchestrator.llm;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.orchestrator.usage.Dollars;
 import dev.orchestrator.usage.Tokens;
 import java.math.BigDecimal;
@@ -21,10 +22,20 @@ public final class CostMeter {
   private static final Logger log = LoggerFactory.getLogger(CostMeter.class);
 
   private final BigDecimal limitUsd;
+
+  @GuardedBy("this")
   private final List<Runnable> onLimit = new ArrayList<>();
+
+  @GuardedBy("this")
   private int requests;
+
+  @GuardedBy("this")
   private Tokens tokens = Tokens.NONE;
+
+  @GuardedBy("this")
   private BigDecimal costUsd = BigDecimal.ZERO;
+
+  @GuardedBy("this")
   private boolean limitReached;
 
   /**

@@ -2,6 +2,7 @@ package dev.orchestrator.run;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.orchestrator.agent.AgentResult;
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.Backend;
@@ -25,7 +26,10 @@ public final class EngineRun {
   private final ExecutionContext context;
   private final boolean resumed;
   private final RawOutputs outputs;
+
+  @GuardedBy("this")
   private final TaskEnds ends;
+
   private final Consumer<Backend> executors;
   private final Request cancelRequest = new Request();
   private final Request stopRequest = new Request();
@@ -229,7 +233,10 @@ public final class EngineRun {
    * runs outside the lock, on the thread that came second.
    */
   private final class Request {
+    @GuardedBy("EngineRun.this")
     private Runnable action = () -> {};
+
+    @GuardedBy("EngineRun.this")
     private boolean made;
 
     void onMade(Runnable action) {

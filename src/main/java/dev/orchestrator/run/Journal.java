@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.orchestrator.Json;
 import dev.orchestrator.RunLayout;
 import dev.orchestrator.Secrets;
@@ -50,8 +51,12 @@ final class Journal implements AutoCloseable {
   private final FileOutputStream out;
   private final Secrets secrets;
   private final Object forcing = new Object();
-  private long written; // records written, guarded by this
-  private long forced; // records known to be on disk, guarded by forcing
+
+  @GuardedBy("this")
+  private long written; // records written
+
+  @GuardedBy("forcing")
+  private long forced; // records known to be on disk
 
   private Journal(FileOutputStream out, Secrets secrets) {
     this.out = out;

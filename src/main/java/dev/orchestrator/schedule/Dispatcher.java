@@ -1,5 +1,6 @@
 package dev.orchestrator.schedule;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.plan.TaskStatus;
 import java.util.BitSet;
@@ -28,9 +29,16 @@ public final class Dispatcher {
   private final ThreadFactory threads;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition workOrEnd = lock.newCondition();
+
+  @GuardedBy("lock")
   private ReadyQueue queue;
+
+  @GuardedBy("lock")
   private boolean stopRequested;
+
+  @GuardedBy("lock")
   private Throwable workerFailure;
+
   private final List<Thread> workers = new CopyOnWriteArrayList<>();
 
   /**
@@ -103,6 +111,7 @@ public final class Dispatcher {
       }
       throw e;
     }
+    // Without the lock: every executor has been joined, and join orders their writes before this.
     if (workerFailure != null) {
       throw new IllegalStateException("an executor thread failed", workerFailure);
     }

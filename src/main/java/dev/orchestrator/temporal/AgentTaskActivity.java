@@ -2,6 +2,7 @@ package dev.orchestrator.temporal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.orchestrator.Interrupter;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.AgentException;
@@ -72,6 +73,8 @@ final class AgentTaskActivity implements TaskActivity {
   private final ScheduledExecutorService timers;
   private final Clock clock;
   private final UnpackedBundles unpacked;
+
+  @GuardedBy("itself")
   private final Map<String, Plan> plans =
       new LinkedHashMap<>(CACHED_PLANS, 0.75f, true) {
         @Override
