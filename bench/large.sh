@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A large plan through the command line, end to end: bench/large.sh [TASKS] [EXECUTORS]
-# (defaults 10000 8; JAR=path runs another build). Writes the seeded random layered plan of bench/e2e.sh with TASKS tasks (each
+# (defaults 10000 8; JAR=path runs another build; LOG=file keeps the run's orchestrator.log).
+# Writes the seeded random layered plan of bench/e2e.sh with TASKS tasks (each
 # depending on up to three earlier ones) and times `run --simulate-delay 0ms --no-verify` on it.
 # See bench/README.md.
 set -euo pipefail
@@ -34,6 +35,7 @@ status=0
 /usr/bin/time -f "wall %es, user %Us, system %Ss, max RSS %M KB" \
   java ${ORCHESTRATOR_JAVA_OPTS:-} -jar "$jar" run --plan "$work/plan.json" \
   -m "$executors" -o "$work/out" --simulate-delay 0ms --no-verify -q > "$work/stdout" || status=$?
+[ -z "${LOG:-}" ] || cp "$(find "$work/out" -name orchestrator.log | head -1)" "$LOG" || true
 echo "exit $status; load after $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "$status" -eq 0 ] || tail -5 "$work/stdout"
 python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print("tasks completed:", sum(1 for t in s["tasks"] if t["status"]=="completed"), "of", len(s["tasks"]))' "$work/out/execution_summary.json" || true

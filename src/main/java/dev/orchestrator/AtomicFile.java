@@ -1,7 +1,9 @@
 package dev.orchestrator;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -32,16 +34,26 @@ public final class AtomicFile {
    * owner-only as {@link Files#createTempFile} would make it.
    */
   public static void write(Path file, byte[] bytes) throws IOException {
+    write(file, out -> out.write(bytes));
+  }
+
+  /** What goes into a file, written to a stream (so a large file need not be held in memory). */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** As {@link #write(Path, byte[])}, with the content streamed into the temporary file. */
+  public static void write(Path file, Content content) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path temporary =
         absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       try (FileChannel channel =
           FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        content.writeTo(out);
+        out.flush(); // not closed here: closing the stream would close the channel before its force
         channel.force(true);
       }
       try {

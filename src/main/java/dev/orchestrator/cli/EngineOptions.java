@@ -54,11 +54,13 @@ final class EngineOptions {
               + " localhost:7233 (temporal server start-dev runs one for a try-out)");
     }
     TemporalSettings settings = temporal.settings(heartbeatTimeout());
-    // The workers' model requests count against --max-cost as their tasks are accepted here.
+    // The workers' model requests count against --max-cost as their tasks are accepted here; the
+    // workflow holds what is left of the limit itself, as each attempt ends.
     return new TemporalEngine(
         settings,
         "coordinator@" + TemporalOptions.processIdentity(),
-        usage -> meter.record(usage.tokens(), usage.costUsd()));
+        usage -> meter.record(usage.tokens(), usage.costUsd()),
+        meter::remaining);
   }
 
   /**

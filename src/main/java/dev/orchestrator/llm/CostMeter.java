@@ -108,6 +108,14 @@ public final class CostMeter {
     return limitReached;
   }
 
+  /**
+   * What may still be spent before the limit is reached: the limit less the cost so far, 0 or less
+   * once reached; null without a limit, or when the cost so far is unknown (never reaches it).
+   */
+  public synchronized BigDecimal remaining() {
+    return limitUsd == null || costUsd == null ? null : limitUsd.subtract(costUsd);
+  }
+
   /** What was spent so far. */
   public synchronized Total total() {
     return new Total(requests, tokens, costUsd);

@@ -126,8 +126,9 @@ public final class Consolidator {
     List<Conflict> conflicts = settle(placed, graph, copies, target -> occupied(root, target));
     copies.sort(Comparator.comparing(c -> c.placement().target()));
     ConsolidatedEntries.record(root, copies.stream().map(Copy::placement).toList());
+    Set<Path> made = new HashSet<>(); // directories made or found: one mkdir each, not per file
     for (Copy c : copies) {
-      copyNew(c.source(), inside(root, c.placement().target()));
+      copyNew(c.source(), inside(root, c.placement().target()), made);
     }
     log.info(
         "consolidated {} files into {}; {} conflicts, {} files left out",
@@ -285,9 +286,11 @@ public final class Consolidator {
   }
 
   // A consolidated file is always new: its path was checked to be free and reached without links.
-  private static void copyNew(Path source, Path target) {
+  private static void copyNew(Path source, Path target, Set<Path> made) {
     try {
-      Files.createDirectories(target.getParent());
+      if (made.add(target.getParent())) {
+        Files.createDirectories(target.getParent());
+      }
       Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy " + source + " to " + target, e);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The raw output directory of one task, read defensively: the relative paths a result lists are
@@ -13,7 +14,10 @@ import java.util.Optional;
  */
 final class RawDirectory {
 
+  private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
+
   private final Path root;
+  private Path realRoot; // resolved once, on the first file: a task lists thousands
 
   RawDirectory(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -34,7 +38,7 @@ final class RawDirectory {
   Optional<String> refusal(String path) {
     if (path.isEmpty()
         || path.startsWith("/")
-        || path.matches("^[A-Za-z]:.*")
+        || DRIVE.matcher(path).matches()
         || path.indexOf('\\') >= 0
         || path.indexOf('\0') >= 0) {
       return Optional.of("not a relative /-separated path");
@@ -50,7 +54,10 @@ final class RawDirectory {
     }
     try {
       // A linked directory on the way would lead outside; compare the real locations.
-      if (!file.toRealPath().startsWith(root.toRealPath())) {
+      if (realRoot == null) {
+        realRoot = root.toRealPath();
+      }
+      if (!file.toRealPath().startsWith(realRoot)) {
         return Optional.of("reached through a symbolic link that leaves the raw directory");
       }
     } catch (IOException e) {

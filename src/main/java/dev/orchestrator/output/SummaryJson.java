@@ -1,5 +1,6 @@
 package dev.orchestrator.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -92,6 +93,14 @@ public final class SummaryJson {
 
   /** The summary as indented JSON, ending with a newline. */
   public static String write(Summary summary) {
+    try {
+      return Json.mapper().writeValueAsString(tree(summary)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree failed to serialise", e);
+    }
+  }
+
+  private static ObjectNode tree(Summary summary) {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put(SCHEMA, SCHEMA_VERSION);
     root.put(REQUIREMENTS, summary.requirements());
@@ -124,16 +133,24 @@ public final class SummaryJson {
     ArrayNode conflicts = root.putArray(CONFLICTS);
     summary.conflicts().forEach(conflict -> writeConflict(conflicts.addObject(), conflict));
     VerificationJson.write(root, summary.verification());
-    try {
-      return Json.mapper().writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree failed to serialise", e);
-    }
+    return root;
   }
 
-  /** Writes the summary to a file, replacing it. */
+  /**
+   * Writes the summary to a file, replacing it; the text as {@link #write(Summary)} gives it,
+   * streamed rather than held whole (it is tens of megabytes for 100,000 tasks).
+   */
   public static void write(Summary summary, Path file) throws IOException {
-    AtomicFile.write(file, write(summary));
+    ObjectNode root = tree(summary);
+    AtomicFile.write(
+        file,
+        out -> {
+          Json.mapper()
+              .writer()
+              .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+              .writeValue(out, root);
+          out.write('\n');
+        });
   }
 
   private static void putBackend(ObjectNode root, String field, Backend backend) {

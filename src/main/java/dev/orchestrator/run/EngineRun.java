@@ -9,6 +9,7 @@ import dev.orchestrator.output.Backend;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.usage.TokenUsage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,7 @@ public final class EngineRun {
    *
    * @param executor the slot, 1..M, that ran the completing attempt
    * @param attempts every attempt at the task, the completing one last
+   * @param failedUsage what the attempts before the completing one spent; null if nothing
    * @return false if the task was accepted before (in this run or an earlier one): nothing is done
    */
   public synchronized boolean accept(
@@ -116,14 +118,16 @@ public final class EngineRun {
       Path attemptDirectory,
       AgentResult result,
       Map<String, String> manifest,
-      List<Attempt> attempts) {
+      List<Attempt> attempts,
+      TokenUsage failedUsage) {
     int t = graph().indexOf(taskId);
     if (ends.ran(t)) {
       return false;
     }
     AttemptOutput output = new AttemptOutput(result, manifest);
     TaskResult placed =
-        outputs.place(t, executor, TaskRun.completed(attempts, output, attemptDirectory));
+        outputs.place(
+            t, executor, TaskRun.completed(attempts, output, attemptDirectory, failedUsage));
     context.journal().taskCompleted(context.directory(), placed, output.manifest());
     ends.record(t, placed);
     ends.announceEnd(t, executor);
@@ -134,10 +138,11 @@ public final class EngineRun {
    * Records that a task failed for good and announces {@link RunEvent.TaskFailed}.
    *
    * @param attempts every attempt at the task, at least one
+   * @param usage what the attempts spent, paid all the same; null if nothing
    * @return false if the task's end was recorded before
    */
   public synchronized boolean fail(
-      String taskId, int executor, List<Attempt> attempts, String error) {
+      String taskId, int executor, List<Attempt> attempts, String error, TokenUsage usage) {
     int t = graph().indexOf(taskId);
     if (ends.ran(t)) {
       return false;
@@ -145,7 +150,7 @@ public final class EngineRun {
     attempts.forEach(a -> context.journal().attemptEnded(taskId, a));
     ends.record(
         t,
-        TaskRun.failed(attempts, null, error, null, Map.of())
+        TaskRun.failed(attempts, null, error, usage, Map.of())
             .result(taskId, ends.name(t), null, List.of()));
     ends.announceEnd(t, executor);
     return true;
@@ -156,14 +161,16 @@ public final class EngineRun {
    * not started, with its attempts (the cancelled one last), and a later run does it again.
    *
    * @param attempts every attempt at the task, at least one
+   * @param usage what the attempts spent, paid all the same; null if nothing
    * @return false if the task's end was recorded before
    */
-  public synchronized boolean cancelled(String taskId, List<Attempt> attempts) {
+  public synchronized boolean cancelled(String taskId, List<Attempt> attempts, TokenUsage usage) {
     int t = graph().indexOf(taskId);
     if (ends.ran(t) || attempts.isEmpty()) {
       return false;
     }
-    ends.record(t, TaskRun.cancelled(attempts, null).result(taskId, ends.name(t), null, List.of()));
+    ends.record(
+        t, TaskRun.cancelled(attempts, usage).result(taskId, ends.name(t), null, List.of()));
     return true;
   }
 
@@ -203,10 +210,10 @@ public final class EngineRun {
 
   /**
    * What the engine does when the run is cancelled (Ctrl-C); run at once if it already was. Called
-   * on the cancelling thread.
+   * on the cancelling thread, logging into the run's log as the registering thread does.
    */
   public void onCancel(Runnable action) {
-    cancelRequest.onMade(action);
+    cancelRequest.onMade(RunLogFile.bound(action));
   }
 
   /** Called by the run's control; an engine hears it through {@link #onCancel}. */
@@ -217,10 +224,10 @@ public final class EngineRun {
   /**
    * What the engine does when the run is stopped ({@code --max-cost} reached): start no further
    * task, let running ones finish. Run at once if it already was stopped; called on the stopping
-   * thread.
+   * thread, logging into the run's log as the registering thread does.
    */
   public void onStop(Runnable action) {
-    stopRequest.onMade(action);
+    stopRequest.onMade(RunLogFile.bound(action));
   }
 
   /** Called by the run's control; an engine hears it through {@link #onStop}. */

@@ -83,6 +83,23 @@ final class RunLogFile implements AutoCloseable {
     return log;
   }
 
+  /**
+   * The action, logging into the calling thread's run log on whatever thread it runs: for what a
+   * thread outside the run (a signal handler cancelling it) does on the run's behalf.
+   */
+  static Runnable bound(Runnable action) {
+    RunLogFile log = CURRENT.get();
+    return () -> {
+      RunLogFile before = CURRENT.get();
+      CURRENT.set(log);
+      try {
+        action.run();
+      } finally {
+        CURRENT.set(before);
+      }
+    };
+  }
+
   @Override
   public void close() {
     if (appender != null) {

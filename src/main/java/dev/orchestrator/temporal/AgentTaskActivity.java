@@ -16,6 +16,7 @@ import dev.orchestrator.run.AttemptOutput;
 import dev.orchestrator.run.AttemptRequest;
 import dev.orchestrator.run.AttemptTimer;
 import dev.orchestrator.run.TaskAttempt;
+import dev.orchestrator.usage.TokenUsage;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
@@ -154,7 +155,12 @@ final class AgentTaskActivity implements TaskActivity {
       byte[] zip = Bundles.zip(output, result.files());
       if (store == null && zip.length > Bundles.PAYLOAD_LIMIT_BYTES) {
         throw agentFailure(
-            order, started, Bundles.overLimit("its output is", zip.length), false, null);
+            order,
+            started,
+            Bundles.overLimit("its output is", zip.length),
+            false,
+            null,
+            result.result().usage());
       }
       Bundle files = Bundles.of(order.taskId(), zip, store);
       Map<String, String> details = new LinkedHashMap<>(result.result().details());
@@ -164,7 +170,7 @@ final class AgentTaskActivity implements TaskActivity {
       }
       return new TaskDelivery(
           order.taskId(),
-          record(order, started, Attempt.Outcome.COMPLETED, null),
+          record(order, started, Attempt.Outcome.COMPLETED, null, result.result().usage()),
           files,
           result.manifest(),
           result.result().summary(),
@@ -175,7 +181,8 @@ final class AgentTaskActivity implements TaskActivity {
         // The run was cancelled: the interrupt ended the agent, as a local cancel does, and any
         // failure after it is the cancellation's doing, not the task's.
         Thread.interrupted();
-        throw agentFailure(order, started, "cancelled", false, Attempt.Outcome.CANCELLED);
+        throw agentFailure(
+            order, started, "cancelled", false, Attempt.Outcome.CANCELLED, spentBy(e));
       }
       throw failure(order, started, e);
     } catch (IOException e) {
@@ -202,10 +209,10 @@ final class AgentTaskActivity implements TaskActivity {
   /** The failure an attempt that was not cancelled ends with. */
   private RuntimeException failure(TaskOrder order, long started, Exception thrown) {
     if (thrown instanceof AttemptTimer.TimedOut e) {
-      return agentFailure(order, started, e.getMessage(), true, Attempt.Outcome.TIMED_OUT);
+      return agentFailure(order, started, e.getMessage(), true, Attempt.Outcome.TIMED_OUT, null);
     }
     if (thrown instanceof AgentException e) {
-      return agentFailure(order, started, e.getMessage(), e.retryable(), null);
+      return agentFailure(order, started, e.getMessage(), e.retryable(), null, e.usage());
     }
     if (thrown instanceof InterruptedException) {
       // The worker is shutting down at once: hand the attempt back for another worker.
@@ -219,7 +226,17 @@ final class AgentTaskActivity implements TaskActivity {
     log.error(
         "task {} failed on worker {} with an unexpected error", order.taskId(), identity, thrown);
     return agentFailure(
-        order, started, "the agent failed unexpectedly: " + thrown, false, Attempt.Outcome.FAILED);
+        order,
+        started,
+        "the agent failed unexpectedly: " + thrown,
+        false,
+        Attempt.Outcome.FAILED,
+        null);
+  }
+
+  /** What a failed attempt reported it spent, as a local run counts it; null if nothing. */
+  private static TokenUsage spentBy(Exception thrown) {
+    return thrown instanceof AgentException e ? e.usage() : null;
   }
 
   // The read runs outside the lock: it waits on the server, and other attempts must not wait on it
@@ -318,7 +335,7 @@ final class AgentTaskActivity implements TaskActivity {
   }
 
   private AttemptRecord record(
-      TaskOrder order, long started, Attempt.Outcome outcome, String error) {
+      TaskOrder order, long started, Attempt.Outcome outcome, String error, TokenUsage usage) {
     return new AttemptRecord(
         order.attempt(),
         order.slot(),
@@ -327,13 +344,22 @@ final class AgentTaskActivity implements TaskActivity {
         outcome.label(),
         error,
         identity,
-        executor);
+        executor,
+        usage);
   }
 
+  /**
+   * @param usage what the attempt's model requests cost, paid whether it completed or not
+   */
   private ApplicationFailure agentFailure(
-      TaskOrder order, long started, String error, boolean retryable, Attempt.Outcome outcome) {
+      TaskOrder order,
+      long started,
+      String error,
+      boolean retryable,
+      Attempt.Outcome outcome,
+      TokenUsage usage) {
     AttemptRecord attempt =
-        record(order, started, outcome != null ? outcome : Attempt.Outcome.FAILED, error);
+        record(order, started, outcome != null ? outcome : Attempt.Outcome.FAILED, error, usage);
     log.warn(
         "task {} attempt {} on worker {}: {}", order.taskId(), order.attempt(), identity, error);
     return ApplicationFailure.newNonRetryableFailure(error, AGENT_FAILURE, attempt, retryable);

@@ -2,6 +2,7 @@ package dev.orchestrator.temporal;
 
 import dev.orchestrator.output.Attempt;
 import dev.orchestrator.output.Backend;
+import dev.orchestrator.usage.TokenUsage;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,9 @@ import java.time.Instant;
  * @param executor what the worker's agents are ({@code llm} and its model, {@code simulated}, …):
  *     the run is labelled from what its workers report; null if no worker ran it, or a worker that
  *     did not yet report it
+ * @param usage the tokens and cost (an exact decimal) of the attempt's model requests, as its
+ *     worker measured them, whether it completed or not: the workflow holds {@code --max-cost} with
+ *     them; null when it used no model or no worker ran it
  */
 public record AttemptRecord(
     int number,
@@ -24,7 +28,8 @@ public record AttemptRecord(
     String outcome,
     String error,
     String worker,
-    Backend executor) {
+    Backend executor,
+    TokenUsage usage) {
 
   Attempt toAttempt() {
     return new Attempt(

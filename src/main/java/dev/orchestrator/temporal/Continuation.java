@@ -1,5 +1,6 @@
 package dev.orchestrator.temporal;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -14,11 +15,15 @@ import java.util.List;
  *     count them all as done)
  * @param ends the failed and skipped tasks so far, for the final {@link WorkflowResult}
  * @param stopped whether a stop came before the hand-over
+ * @param spentUsd what the attempts of earlier runs spent, as their workers measured it, an exact
+ *     decimal; null when some attempt's cost was unknown
  */
-public record Continuation(int run, List<String> ended, List<RunFact> ends, boolean stopped) {
+public record Continuation(
+    int run, List<String> ended, List<RunFact> ends, boolean stopped, BigDecimal spentUsd) {
 
   /** The first run of a chain. */
-  public static final Continuation FIRST = new Continuation(1, List.of(), List.of(), false);
+  public static final Continuation FIRST =
+      new Continuation(1, List.of(), List.of(), false, BigDecimal.ZERO);
 
   public Continuation {
     if (run < 1) {

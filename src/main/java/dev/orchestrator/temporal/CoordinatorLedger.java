@@ -36,6 +36,7 @@ final class CoordinatorLedger implements Ledger {
 
   /**
    * @param store the artifact directory; null when files travel in payloads
+   * @param spent told what the attempts of each task spent, once, as its end is recorded
    */
   CoordinatorLedger(EngineRun run, ArtifactStore store, Consumer<TokenUsage> spent) {
     this.run = run;
@@ -77,13 +78,16 @@ final class CoordinatorLedger implements Ledger {
         accept(fact);
         break;
       case FAILED:
-        run.fail(id, fact.slot(), attempts(fact.attempts()), fact.error());
+        fail(run, spent, fact);
         break;
       case SKIPPED:
         run.skip(id, fact.error());
         break;
       case CANCELLED:
-        run.cancelled(id, attempts(fact.attempts()));
+        TokenUsage usage = spentBy(fact.attempts());
+        if (run.cancelled(id, attempts(fact.attempts()), usage)) {
+          count(usage);
+        }
         break;
       default:
         throw new IllegalStateException("unknown fact " + fact.kind());
@@ -93,6 +97,9 @@ final class CoordinatorLedger implements Ledger {
   private void accept(RunFact fact) {
     TaskDelivery delivery = fact.delivery();
     List<Attempt> attempts = attempts(fact.attempts());
+    // What the attempts before the completing one spent: the completing one's is the delivery's.
+    TokenUsage failedUsage =
+        spentBy(fact.attempts().subList(0, Math.max(0, fact.attempts().size() - 1)));
     Path directory = run.attemptDirectory(fact.taskId(), delivery.attempt().number());
     try {
       byte[] zip = ArtifactStore.bytesOf(delivery.files(), store);
@@ -107,17 +114,52 @@ final class CoordinatorLedger implements Ledger {
               directory,
               new AgentResult(delivery.summary(), delivery.usage(), details),
               delivery.manifest(),
-              attempts);
-      if (accepted && delivery.usage() != null) {
-        spent.accept(delivery.usage());
+              attempts,
+              failedUsage);
+      if (accepted) {
+        count(TokenUsage.sum(failedUsage, delivery.usage()));
       }
     } catch (IOException
         | UncheckedIOException
         | IllegalStateException
         | IllegalArgumentException e) {
       log.error("task {}: its output cannot be kept: {}", fact.taskId(), e.getMessage(), e);
-      run.fail(
-          fact.taskId(), fact.slot(), attempts, "its output cannot be kept: " + e.getMessage());
+      TokenUsage usage = spentBy(fact.attempts());
+      if (run.fail(
+          fact.taskId(),
+          fact.slot(),
+          attempts,
+          "its output cannot be kept: " + e.getMessage(),
+          usage)) {
+        count(usage);
+      }
+    }
+  }
+
+  /**
+   * Records a task's failure with what its attempts spent, and counts that against {@code
+   * --max-cost} once, as a local run counts failed attempts' requests.
+   */
+  static void fail(EngineRun run, Consumer<TokenUsage> spent, RunFact fact) {
+    TokenUsage usage = spentBy(fact.attempts());
+    if (run.fail(fact.taskId(), fact.slot(), attemptsOf(run, fact.attempts()), fact.error(), usage)
+        && usage != null) {
+      spent.accept(usage);
+    }
+  }
+
+  /** What the attempts spent, as their workers measured it; null if they report nothing. */
+  static TokenUsage spentBy(List<AttemptRecord> attempts) {
+    TokenUsage total = null;
+    for (AttemptRecord attempt : attempts) {
+      total = TokenUsage.sum(total, attempt.usage());
+    }
+    return total;
+  }
+
+  private void count(TokenUsage usage) {
+    if (usage != null) {
+      spent.accept(usage);
     }
   }
 

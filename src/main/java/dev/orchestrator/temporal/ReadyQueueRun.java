@@ -36,6 +36,11 @@ import java.util.TreeSet;
  * what ended and the files still needed ({@link Continuation}); the coordinator, which addresses
  * the workflow by id, follows the chain.
  *
+ * <p>{@code --max-cost} is held here, from what each ended attempt's worker measured it spent: once
+ * the spending reaches the limit, nothing more starts, as after a stop. The coordinator, which
+ * learns the cost only from the facts sent later, could stop the run only after the next task had
+ * started. It still sends a stop for what the workflow does not see.
+ *
  * <p>A cancel (Ctrl-C on the coordinator) starts nothing more and cancels each running task's
  * cancellation scope; the workers end the agents, the attempts end {@code cancelled}, and the run
  * ends once their facts are recorded, leaving those tasks not started, as a local cancel does.
@@ -55,6 +60,7 @@ public final class ReadyQueueRun implements RunWorkflow {
   private boolean recording;
   private boolean stopRequested;
   private boolean cancelRequested;
+  private Spending spending;
 
   /** The cancellation scope of each slot's running task, by slot. */
   private final Map<Integer, CancellationScope> running = new TreeMap<>();
@@ -79,6 +85,8 @@ public final class ReadyQueueRun implements RunWorkflow {
     Continuation carried = input.continuation();
     carried.ended().forEach(id -> terminal.set(graph.indexOf(id)));
     stopRequested |= carried.stopped();
+    spending = new Spending(input.costLimitUsd(), carried.spentUsd());
+    stopRequested |= spending.limitReached();
     List<RunFact> ends = new ArrayList<>(carried.ends());
     // The tasks ready at the start of a continued run were announced by an earlier run.
     announceReady = !carried.continued();
@@ -92,7 +100,8 @@ public final class ReadyQueueRun implements RunWorkflow {
             input.retryPolicy(),
             input.taskTimeoutMillis(),
             pending,
-            () -> cancelRequested);
+            () -> cancelRequested,
+            this::spent);
     Ledger ledger = Workflow.newActivityStub(Ledger.class, ActivityBounds.ledger(input));
     Async.procedure(() -> recordFacts(ledger));
 
@@ -198,7 +207,11 @@ public final class ReadyQueueRun implements RunWorkflow {
     ended.andNot(needed);
     Continuation next =
         new Continuation(
-            input.continuation().run() + 1, RunChain.ids(graph, ended), ends, stopRequested);
+            input.continuation().run() + 1,
+            RunChain.ids(graph, ended),
+            ends,
+            stopRequested,
+            spending.spentUsd());
     WorkflowInput nextInput = input.next(carriedFiles, next);
     long bytes = RunChain.payloadBytes(nextInput);
     if (bytes > RunChain.PAYLOAD_LIMIT_BYTES) {
@@ -215,6 +228,25 @@ public final class ReadyQueueRun implements RunWorkflow {
     }
     Workflow.continueAsNew(nextInput);
     return true;
+  }
+
+  /**
+   * Counts what an ended attempt spent; the run starts nothing more once the limit is reached. Runs
+   * on the attempt's workflow thread as its result arrives, so before the run loop can hand out the
+   * freed slot.
+   */
+  private void spent(AttemptRecord attempt) {
+    boolean before = spending.limitReached();
+    spending.add(attempt.usage());
+    if (!before && spending.limitReached()) {
+      Workflow.getLogger(ReadyQueueRun.class)
+          .warn(
+              "the workers' model requests have cost ${}, reaching the limit of ${}: no further"
+                  + " task starts",
+              spending.spentUsd().toPlainString(),
+              spending.limitUsd().toPlainString());
+      stopRequested = true;
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The attempts at one task inside the run's workflow: retried by the run's {@link RetryPolicy}
@@ -33,22 +34,27 @@ final class TaskAttempts {
   private final long timeoutMillis;
   private final Deque<RunFact> pending;
   private final BooleanSupplier cancelled;
+  private final Consumer<AttemptRecord> ended;
 
   /**
    * @param pending where the retry facts go, in order with the run's other facts
    * @param cancelled whether the run was cancelled
+   * @param ended told each attempt a worker ended, as soon as its result is in the history, before
+   *     the task's end or next attempt: what it spent counts against {@code --max-cost} at once
    */
   TaskAttempts(
       TaskActivity tasks,
       RetryPolicy policy,
       long timeoutMillis,
       Deque<RunFact> pending,
-      BooleanSupplier cancelled) {
+      BooleanSupplier cancelled,
+      Consumer<AttemptRecord> ended) {
     this.tasks = tasks;
     this.policy = policy;
     this.timeoutMillis = timeoutMillis;
     this.pending = pending;
     this.cancelled = cancelled;
+    this.ended = ended;
   }
 
   /**
@@ -72,10 +78,14 @@ final class TaskAttempts {
       long ordered = Workflow.currentTimeMillis();
       try {
         TaskDelivery delivery = tasks.attempt(new TaskOrder(id, slot, number, timeoutMillis));
+        ended.accept(delivery.attempt());
         attempts.add(delivery.attempt());
         return new End(t, slot, delivery, null, attempts, false);
       } catch (ActivityFailure | CanceledFailure e) {
         AttemptRecord worker = workerRecord(e);
+        if (worker != null) {
+          ended.accept(worker);
+        }
         if (cancelled.getAsBoolean()) {
           // As locally, after a cancellation any end but a completion is the cancellation's.
           attempts.add(cancelledAttempt(number, slot, ordered, worker));
@@ -125,7 +135,8 @@ final class TaskAttempts {
 
   static AttemptRecord notRun(int slot, String error) {
     long now = Workflow.currentTimeMillis();
-    return new AttemptRecord(1, slot, now, now, Attempt.Outcome.FAILED.label(), error, null, null);
+    return new AttemptRecord(
+        1, slot, now, now, Attempt.Outcome.FAILED.label(), error, null, null, null);
   }
 
   /**
@@ -144,8 +155,17 @@ final class TaskAttempts {
             outcome,
             "cancelled",
             worker.worker(),
-            worker.executor())
+            worker.executor(),
+            worker.usage())
         : new AttemptRecord(
-            number, slot, ordered, Workflow.currentTimeMillis(), outcome, "cancelled", null, null);
+            number,
+            slot,
+            ordered,
+            Workflow.currentTimeMillis(),
+            outcome,
+            "cancelled",
+            null,
+            null,
+            null);
   }
 }

@@ -22,6 +22,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,16 +55,25 @@ public final class TemporalEngine implements Engine {
   private final TemporalSettings settings;
   private final String identity;
   private final Consumer<TokenUsage> spent;
+  private final Supplier<BigDecimal> budget;
 
   /**
    * @param identity how the coordinator appears in the history, e.g. {@code coordinator@host:pid}
-   * @param spent told the usage of each task the workers completed, once, as it is accepted: the
-   *     model requests ran on the workers, where this process's cost limit cannot see them
+   * @param spent told what the attempts at each task spent, failed ones included, once, as its end
+   *     is recorded: the model requests ran on the workers, where this process's cost limit cannot
+   *     see them
+   * @param budget what the workers may still spend as the run starts ({@code --max-cost} less what
+   *     this process counted so far), which the workflow holds itself; null for no limit
    */
-  public TemporalEngine(TemporalSettings settings, String identity, Consumer<TokenUsage> spent) {
+  public TemporalEngine(
+      TemporalSettings settings,
+      String identity,
+      Consumer<TokenUsage> spent,
+      Supplier<BigDecimal> budget) {
     this.settings = settings;
     this.identity = identity;
     this.spent = requireNonNull(spent, "spent");
+    this.budget = requireNonNull(budget, "budget");
   }
 
   @Override
@@ -123,11 +134,7 @@ public final class TemporalEngine implements Engine {
             if (end.kind() == RunFact.Kind.SKIPPED) {
               run.skip(end.taskId(), end.error());
             } else {
-              run.fail(
-                  end.taskId(),
-                  end.slot(),
-                  CoordinatorLedger.attemptsOf(run, end.attempts()),
-                  end.error());
+              CoordinatorLedger.fail(run, spent, end);
             }
           }
         } catch (ExecutionException e) {
@@ -200,6 +207,7 @@ public final class TemporalEngine implements Engine {
         policy.initialBackoff().toMillis(),
         policy.maxBackoff().toMillis(),
         Long.getLong(HISTORY_EVENTS_PROPERTY, 0),
+        budget.get(),
         Continuation.FIRST);
   }
 }

@@ -3,6 +3,7 @@ package dev.orchestrator.temporal;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.run.RetryPolicy;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,6 +22,11 @@ import java.util.List;
  * @param taskTimeoutMillis time limit of one attempt, 0 for none
  * @param historyEventLimit events after which a run continues as new, 0 for {@link
  *     RunChain#EVENT_LIMIT}
+ * @param costLimitUsd what the workers' model requests may cost before no further task starts
+ *     ({@code --max-cost} less what the coordinator counted before the run, the planner's
+ *     requests), an exact decimal; null for no limit. The workflow holds it itself, as each attempt
+ *     ends: a stop signal from the coordinator, which learns the cost later, could come after the
+ *     next task started.
  * @param continuation what earlier runs of the same workflow handed over
  */
 public record WorkflowInput(
@@ -36,6 +42,7 @@ public record WorkflowInput(
     long initialBackoffMillis,
     long maxBackoffMillis,
     long historyEventLimit,
+    BigDecimal costLimitUsd,
     Continuation continuation) {
 
   public WorkflowInput {
@@ -63,6 +70,7 @@ public record WorkflowInput(
         initialBackoffMillis,
         maxBackoffMillis,
         historyEventLimit,
+        costLimitUsd,
         handedOver);
   }
 

@@ -321,6 +321,8 @@ class CommandLineAgentsTest {
             "PGPASSWORD",
             "--agent-env",
             "DEBUG=1",
+            "--sandbox-writable", // where the agent reports what it saw
+            bin,
             "-m",
             1,
             "-o",

@@ -177,7 +177,7 @@ class OwnFileOperationsTest {
         """);
 
     CliRun.Result first = runAgent("--force");
-    CliRun.Result second = runAgent();
+    CliRun.Result second = runAgent("--force"); // replaces the finished first run
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(second.exitCode()).as(second.err()).isZero();

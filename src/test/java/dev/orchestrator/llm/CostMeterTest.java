@@ -41,6 +41,18 @@ class CostMeterTest {
   }
 
   @Test
+  void what_remains_is_the_limit_less_the_exact_cost_so_far_and_null_without_a_limit() {
+    CostMeter meter = new CostMeter(new BigDecimal("1.50"));
+
+    meter.record(SOME, new BigDecimal("0.1"));
+    meter.record(SOME, new BigDecimal("0.2"));
+    assertThat(meter.remaining()).isEqualByComparingTo("1.2");
+    meter.record(SOME, new BigDecimal("1.2"));
+    assertThat(meter.remaining()).as("reached: nothing more").isEqualByComparingTo("0");
+    assertThat(CostMeter.unlimited().remaining()).isNull();
+  }
+
+  @Test
   void calls_back_once_when_the_limit_is_reached_and_at_once_for_late_listeners() {
     CostMeter meter = new CostMeter(new BigDecimal("1.00"));
     AtomicInteger calls = new AtomicInteger();

@@ -37,6 +37,8 @@ class OutputAssemblerTest {
         .isEqualTo(read(out.resolve("execution_plan.json")));
     assertThat(out.resolve("src/todo/api.py")).exists();
     assertThat(out.resolve("tests/test_api.py")).exists();
-    assertThat(read(out.resolve("README.md"))).contains("### task_2").contains("##### API");
+    assertThat(read(out.resolve("README.md")))
+        .contains("### task_2")
+        .contains("```markdown\n# API\n```");
   }
 }

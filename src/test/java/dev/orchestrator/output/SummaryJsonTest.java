@@ -77,6 +77,17 @@ class SummaryJsonTest {
   }
 
   @Test
+  void the_file_streamed_holds_the_same_text_as_the_summary_written_to_a_string()
+      throws IOException {
+    Summary summary = summaryOfAMixedRun();
+    Path file = out.resolve(SummaryJson.FILE_NAME);
+
+    SummaryJson.write(summary, file);
+
+    assertThat(Files.readString(file)).isEqualTo(SummaryJson.write(summary)).endsWith("}\n");
+  }
+
+  @Test
   @DisplayName("reads back what it wrote")
   void round_trip() throws IOException {
     Summary summary = summaryOfAMixedRun();

@@ -31,8 +31,13 @@ class RunDirectoryLockTest {
   }
 
   private Orchestrator orchestrator(Path out) {
+    return orchestrator(out, false);
+  }
+
+  private Orchestrator orchestrator(Path out, boolean force) {
     return Orchestrator.builder()
         .maxExecutors(2)
+        .force(force)
         .outputDirectory(out)
         .agents(
             executor ->
@@ -71,7 +76,8 @@ class RunDirectoryLockTest {
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("in use by another orchestrator")
         .hasMessageContaining("pid " + holder.pid());
-    assertThatThrownBy(() -> orchestrator(out).execute(OrchestratorTest.chainAndLoner()))
+    // Even a run that may replace the finished one (--force) must wait for the holder.
+    assertThatThrownBy(() -> orchestrator(out, true).execute(OrchestratorTest.chainAndLoner()))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("pid " + holder.pid());
     assertThat(DirectorySnapshot.of(out)).isEqualTo(before);

@@ -55,6 +55,30 @@ class RunLogFileTest {
         .doesNotContain("alpha", "a line of the host application");
   }
 
+  @Test
+  void what_a_thread_outside_the_run_does_on_its_behalf_is_in_the_runs_log() throws Exception {
+    // A thread started before the run, as the JVM's signal handler is: it does not inherit the run.
+    ExecutorService outside = Executors.newSingleThreadExecutor(r -> new Thread(r, "outside"));
+    try {
+      outside.submit(() -> {}).get(30, SECONDS);
+      Path file = temp.resolve("orchestrator.log");
+      RunLogFile runLog = RunLogFile.open(file, false, dev.orchestrator.Secrets.none());
+      try {
+        Runnable cancel = RunLogFile.bound(() -> log.info("asked the workers to cancel"));
+        outside.submit(cancel).get(30, SECONDS);
+        outside.submit(() -> log.info("a line of its own")).get(30, SECONDS);
+      } finally {
+        runLog.close();
+      }
+
+      assertThat(Files.readString(file))
+          .contains("[outside]", "asked the workers to cancel")
+          .doesNotContain("a line of its own");
+    } finally {
+      outside.shutdownNow();
+    }
+  }
+
   /** Runs the chain-and-loner plan; its agents log from the executor threads the run starts. */
   private RunOutcome run(String name, CountDownLatch bothStarted, CountDownLatch hostLogged)
       throws InterruptedException {

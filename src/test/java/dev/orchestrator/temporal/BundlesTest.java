@@ -30,7 +30,7 @@ class BundlesTest {
     TaskDelivery delivery =
         new TaskDelivery(
             "task_1",
-            new AttemptRecord(1, 1, 0, 1, "completed", null, "host:1", null),
+            new AttemptRecord(1, 1, 0, 1, "completed", null, "host:1", null, null),
             new Bundle("task_1", zip, Bundles.sha256(zip), zip.length),
             Map.of("src/app.py", Bundles.sha256(zip)),
             "wrote the app",

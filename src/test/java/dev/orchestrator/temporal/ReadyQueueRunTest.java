@@ -11,6 +11,7 @@ import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
 import dev.orchestrator.schedule.DispatchOrder;
+import dev.orchestrator.usage.TokenUsage;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCanceledException;
 import io.temporal.client.WorkflowClient;
@@ -18,6 +19,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,6 +56,12 @@ class ReadyQueueRunTest {
   final AtomicInteger running = new AtomicInteger();
   final AtomicInteger peak = new AtomicInteger();
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+  /** What each attempt of the fake worker spends on its model; null for none. */
+  volatile TokenUsage spentPerAttempt;
+
+  /** What the workers may spend ({@code --max-cost}); null for no limit. */
+  volatile BigDecimal costLimitUsd;
 
   /** What the fake coordinator does with a batch of facts after recording it. */
   volatile Consumer<List<RunFact>> onFacts = batch -> {};
@@ -101,11 +109,11 @@ class ReadyQueueRunTest {
               byte[] zip = new byte[] {1, 2, 3};
               return new TaskDelivery(
                   order.taskId(),
-                  record(order, null),
+                  record(order, null, spentPerAttempt),
                   new Bundle(order.taskId(), zip, Bundles.sha256(zip), zip.length),
                   Map.of(),
                   "done",
-                  null,
+                  spentPerAttempt,
                   Map.of());
             });
     environment
@@ -132,6 +140,7 @@ class ReadyQueueRunTest {
             60_000,
             600_000,
             historyEventLimit,
+            costLimitUsd,
             Continuation.FIRST);
     WorkflowClient client = environment.getWorkflowClient();
     RunWorkflow workflow =
@@ -144,6 +153,10 @@ class ReadyQueueRunTest {
   static final Backend EXECUTOR = new Backend("llm", "claude-test-1");
 
   static AttemptRecord record(TaskOrder order, String error) {
+    return record(order, error, null);
+  }
+
+  static AttemptRecord record(TaskOrder order, String error, TokenUsage usage) {
     return new AttemptRecord(
         order.attempt(),
         order.slot(),
@@ -152,7 +165,8 @@ class ReadyQueueRunTest {
         error == null ? "completed" : "failed",
         error,
         "test",
-        EXECUTOR);
+        EXECUTOR,
+        usage);
   }
 
   static ApplicationFailure agentFailure(TaskOrder order, boolean retryable) {
@@ -221,6 +235,87 @@ class ReadyQueueRunTest {
   }
 
   @Test
+  void completions_that_reach_max_cost_start_no_further_task_before_any_stop_signal() {
+    int budget = 2;
+    spentPerAttempt = dollars("1");
+    costLimitUsd = new BigDecimal("1.50");
+    CountDownLatch firstWave = new CountDownLatch(budget);
+    CountDownLatch thirdStarted = new CountDownLatch(1);
+    onFacts =
+        batch -> {
+          if (facts(RunFact.Kind.STARTED).size() == 3) {
+            thirdStarted.countDown();
+          }
+        };
+    AtomicBoolean firstToEnd = new AtomicBoolean();
+    WorkflowResult result =
+        run(
+            plan(6, budget, id -> List.of()),
+            0,
+            order -> {
+              if (firstWave.getCount() == 0) {
+                return; // the task started after the first completion
+              }
+              firstWave.countDown();
+              assertThat(firstWave.await(20, TimeUnit.SECONDS)).isTrue();
+              if (!firstToEnd.compareAndSet(false, true)) {
+                // $1 spent, under the limit: the freed slot takes the next task. This one ends
+                // once it has, and brings the spending to $2. No stop signal comes at all.
+                assertThat(thirdStarted.await(20, TimeUnit.SECONDS)).isTrue();
+              }
+            });
+
+    assertThat(result.ends()).isEmpty();
+    assertThat(calls)
+        .as("the two tasks that reached the limit and the one started before it was reached")
+        .hasSize(3);
+    assertThat(facts(RunFact.Kind.STARTED)).hasSize(3);
+    assertThat(facts(RunFact.Kind.COMPLETED)).containsExactlyInAnyOrderElementsOf(calls.keySet());
+  }
+
+  @Test
+  void what_failed_attempts_spent_counts_against_max_cost_in_exact_decimals() {
+    spentPerAttempt = dollars("0.10");
+    // In doubles 0.7 + 0.1 is 0.7999999999999999, under the limit.
+    costLimitUsd = new BigDecimal("0.80");
+    AtomicInteger attempts = new AtomicInteger();
+    WorkflowResult result =
+        run(
+            plan(5, 1, id -> List.of()),
+            1,
+            order -> {
+              if (attempts.incrementAndGet() == 1) {
+                // The first attempt fails after spending $0.70; its retry completes: $0.80.
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "agent failed",
+                    TaskActivity.AGENT_FAILURE,
+                    record(order, "agent failed", dollars("0.70")),
+                    true);
+              }
+            });
+
+    assertThat(result.ends()).isEmpty();
+    assertThat(attempts.get()).as("the failed attempt and its retry, nothing after").isEqualTo(2);
+    assertThat(calls).hasSize(1);
+  }
+
+  @Test
+  void the_spending_is_carried_into_continued_runs() {
+    spentPerAttempt = dollars("1");
+    costLimitUsd = new BigDecimal("20.50");
+    WorkflowResult result = run(plan(40, 1, id -> List.of()), 0, 100, order -> {});
+
+    System.out.println("40 tasks, $1 each, limit $20.50: " + result.runs() + " runs");
+    assertThat(result.runs()).as("runs in the chain").isGreaterThanOrEqualTo(3);
+    assertThat(calls).as("until $21 were spent, across the runs").hasSize(21);
+    assertThat(result.ends()).isEmpty();
+  }
+
+  static TokenUsage dollars(String cost) {
+    return new TokenUsage(0, 100, 0, 0, new BigDecimal(cost));
+  }
+
+  @Test
   void a_cancel_cancels_the_running_attempts_and_starts_nothing_more() {
     int budget = 2;
     CountDownLatch firstWave = new CountDownLatch(budget);
@@ -259,7 +354,8 @@ class ReadyQueueRunTest {
                           "cancelled",
                           "cancelled",
                           "w:1",
-                          EXECUTOR),
+                          EXECUTOR,
+                          null),
                       false);
                 }
                 Thread.sleep(50);

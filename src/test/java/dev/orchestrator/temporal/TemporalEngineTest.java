@@ -381,9 +381,10 @@ class TemporalEngineTest {
   /**
    * The workers hold the key and the model; the coordinator has neither, only {@code --max-cost}.
    * Each task is one model request whose reply is 100 output tokens, at $0.01 a token: $1 a task.
-   * The limit of $1.50 is reached when the second task is accepted; the attempts running then
-   * finish and are kept. These can be M = 2: the workflow starts the next ready task the moment a
-   * task completes, before the coordinator has accepted that task and counted its cost.
+   * The limit of $1.50 is reached when the second task completes; the attempt running then finishes
+   * and is kept. The workflow counts what each attempt's worker measured as its result arrives, so
+   * it starts no task after the second completion, whenever the coordinator's stop signal comes: at
+   * most one task starts besides the two, after the first completion, when $1 is spent.
    */
   @Test
   void max_cost_counts_the_workers_model_requests_and_stops_the_run_as_a_local_one()
@@ -448,8 +449,8 @@ class TemporalEngineTest {
       JsonNode summary = summary(remote);
       int completed = summary.get("completed").asInt();
       assertThat(completed)
-          .as("the two tasks that reached the limit, and at most M = 2 that were running")
-          .isBetween(2, 4);
+          .as("the two tasks that reached the limit, and at most one started before it was reached")
+          .isBetween(2, 3);
       assertThat(summary.get("not_started").asInt()).isEqualTo(6 - completed);
       assertThat(summary.get("failed").asInt()).isZero();
       assertThat(summary.get("tasks"))
@@ -490,6 +491,66 @@ class TemporalEngineTest {
       assertThat(aroundStop[1])
           .as("after the stop the workflow scheduled no attempt:\n" + history)
           .doesNotContainPattern("ACTIVITY_TASK_SCHEDULED costly\\b");
+    }
+  }
+
+  /**
+   * A failed attempt's model requests are paid all the same: its worker reports their cost with the
+   * attempt, and the summary counts it as a local run does (it was missing on Temporal).
+   */
+  @Test
+  void a_failed_attempts_cost_counts_in_the_summary() throws Exception {
+    ownWorkers = Workers.startServer(temp);
+    Path prices = temp.resolve("prices.json");
+    Files.writeString(
+        prices,
+        "{\"models\": {\"claude-metered-1\": {\"input\": 0, \"output\": 10000,"
+            + " \"cache_read\": 0, \"cache_write\": 0}}}");
+    // 100 output tokens and no file: $1, and the task does not finish in its one turn.
+    try (FakeModelServer model =
+        FakeModelServer.start("sk-worker-only-key", call -> Reply.text("#".repeat(400)))) {
+      ownWorkers.start(
+          "priced",
+          "failing",
+          Map.of("ANTHROPIC_API_KEY", "sk-worker-only-key"),
+          "-m",
+          "1",
+          "--executor",
+          "llm",
+          "--provider",
+          "anthropic",
+          "--base-url",
+          model.url(),
+          "--model",
+          "claude-metered-1",
+          "--price-table",
+          prices.toString(),
+          "--max-turns",
+          "1");
+      Path plan = write(independent(1, 1));
+      Path remote = temp.resolve("failing");
+      Process coordinator =
+          ownWorkers.orchestrator(
+              "coordinator",
+              List.of(
+                  "run",
+                  "--plan",
+                  plan.toString(),
+                  "-o",
+                  remote.toString(),
+                  "--task-queue",
+                  "failing"),
+              Map.of("HOME", Files.createDirectory(temp.resolve("home")).toString()));
+
+      assertThat(coordinator.waitFor(60, SECONDS)).isTrue();
+      String console = ownWorkers.log("coordinator");
+      assertThat(coordinator.exitValue()).as(console).isEqualTo(Cli.TASKS_FAILED);
+      JsonNode summary = summary(remote);
+      assertThat(summary.get("failed").asInt()).as(console).isOne();
+      assertThat(model.answered()).hasSize(1);
+      assertThat(summary.get("tasks").get(0).get("cost_usd").decimalValue())
+          .isEqualByComparingTo(BigDecimal.ONE);
+      assertThat(summary.get("cost_usd").decimalValue()).isEqualByComparingTo(BigDecimal.ONE);
     }
   }
 
