@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunListener;
+import dev.orchestrator.run.WorkTreeGuard;
 import dev.orchestrator.sandbox.Sandbox;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,8 +50,14 @@ final class RunAssembly {
     return directory(options.outputDirectory, options.force);
   }
 
-  /** Where to write; a null directory is the default one. */
+  /**
+   * Where to write; a null directory is the default one. A directory in a git work tree is refused
+   * here, before any planning.
+   */
   RunAssembly directory(Path directory, boolean force) {
+    if (directory != null) {
+      WorkTreeGuard.refuseAsOutput(directory);
+    }
     this.outputDirectory = directory;
     this.force = force;
     return this;

@@ -148,6 +148,7 @@ public final class OutputDirectory {
   private static Path claim(Path dir, boolean force, Plan plan, Path home) {
     Path root = dir.toAbsolutePath().normalize();
     refuseSystemDirectory(root, home);
+    WorkTreeGuard.refuseAsOutput(root);
     if (Files.isSymbolicLink(root) && !Files.exists(root)) {
       throw new UsageException(
           root
