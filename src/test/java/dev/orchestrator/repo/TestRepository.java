@@ -1,0 +1,114 @@
+package dev.orchestrator.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real git repositories for the tests, made with the git command line as a user would, with a home
+ * directory of their own so the machine's global configuration plays no part.
+ */
+final class TestRepository {
+
+  private TestRepository() {}
+
+  /** Skips the test when there is no git 2.38 or later on the search path. */
+  static void assumeGit() {
+    boolean usable;
+    try {
+      new Git("git", System.getenv(), GitRepository.TIMEOUT).requireMinimumVersion(Path.of("."));
+      usable = true;
+    } catch (UnusableRepositoryException e) {
+      usable = false;
+    }
+    assumeTrue(usable, "skipped: these tests need git 2.38 or later on the PATH");
+  }
+
+  /** Our environment with {@code HOME} at an empty directory and no {@code GIT_*} variable. */
+  static Map<String, String> environment(Path home) {
+    Map<String, String> environment = new HashMap<>();
+    System.getenv()
+        .forEach(
+            (name, value) -> {
+              if (!name.startsWith("GIT_")) {
+                environment.put(name, value);
+              }
+            });
+    environment.put("HOME", home.toString());
+    environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+    return environment;
+  }
+
+  /** A new repository at {@code dir} with one commit of {@code README.md} and {@code src/a.txt}. */
+  static Path init(Path dir, Path home) {
+    git(dir, home, "init", "-q", "-b", "main");
+    write(dir.resolve("README.md"), "# sample\n");
+    write(dir.resolve("src/a.txt"), "one\ntwo\nthree\n");
+    git(dir, home, "add", "-A");
+    commit(dir, home, "Initial commit");
+    return dir;
+  }
+
+  /** {@code git commit -m message} as a user with a name of their own (given on the command). */
+  static void commit(Path dir, Path home, String message) {
+    git(
+        dir,
+        home,
+        "-c",
+        "user.name=User",
+        "-c",
+        "user.email=user@example.com",
+        "commit",
+        "-q",
+        "-m",
+        message);
+  }
+
+  /** Runs git in {@code dir} and returns its standard output; fails the test on a non-zero exit. */
+  static String git(Path dir, Path home, String... args) {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    try {
+      Files.createDirectories(dir);
+      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+      builder.environment().clear();
+      builder.environment().putAll(environment(home));
+      builder.redirectErrorStream(true);
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor()).as("%s: %s", command, output).isZero();
+      return output.strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
