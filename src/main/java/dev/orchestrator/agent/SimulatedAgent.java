@@ -53,6 +53,9 @@ public final class SimulatedAgent implements Agent {
     Task task = assignment.task();
     ScaffoldLayout layout = ScaffoldLayout.of(task);
     TaskWorkspace workspace = assignment.workspace();
+    if (SimulatedEdits.inRepository(workspace)) {
+      return editRepository(assignment);
+    }
 
     List<ScaffoldLayout.File> files = layout.files();
     int steps = files.size() + 1;
@@ -68,6 +71,19 @@ public final class SimulatedAgent implements Agent {
     workspace.write("README.md", readme(task, files));
     pauseUntil(start + total);
     return AgentResult.of("simulated " + task.id() + ": " + steps + " scaffold files");
+  }
+
+  private AgentResult editRepository(TaskAssignment assignment) throws InterruptedException {
+    Task task = assignment.task();
+    List<String> files = SimulatedEdits.targets(task);
+    long start = System.nanoTime();
+    long total = delay.apply(task).toNanos();
+    for (int i = 0; i < files.size(); i++) {
+      assignment.progress().report("editing " + files.get(i), (double) i / files.size());
+      SimulatedEdits.edit(assignment.workspace(), task, files.get(i));
+      pauseUntil(start + total * (i + 1) / files.size());
+    }
+    return AgentResult.of("simulated " + task.id() + ": edited " + String.join(", ", files));
   }
 
   // The simulated work itself. Sleeping until a point in time, not for a share, keeps the

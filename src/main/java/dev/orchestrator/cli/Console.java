@@ -73,6 +73,28 @@ final class Console {
         "Writing to %s: %s holds an earlier run (pass --force to replace it)%n", chosen, usual);
   }
 
+  /** Before a run on a repository: the uncommitted changes it leaves out, or takes. */
+  void uncommitted(List<String> changes, boolean included) {
+    if (json || changes.isEmpty()) {
+      return;
+    }
+    out.println(
+        included
+            ? "Your uncommitted changes are included (taken as a commit; your tree is untouched):"
+            : "Your uncommitted changes are left out of the run (--include-uncommitted takes"
+                + " them):");
+    changes.forEach(change -> out.println("  " + change));
+  }
+
+  /** Lines after the outcome, such as the branch of a run on a repository; none in JSON mode. */
+  void epilogue(List<String> lines) {
+    if (json) {
+      return;
+    }
+    lines.forEach(out::println);
+    out.flush();
+  }
+
   void plan(Plan plan) {
     if (json || quiet) {
       return;

@@ -46,7 +46,12 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
     sections.put(VERIFICATION, List.of(VerifyOptions.class));
     sections.put(SANDBOX, List.of(SandboxOptions.class));
     sections.put(
-        OUTPUT, List.of(DirectoryOptions.class, JsonOption.class, OrchestratorCommand.class));
+        OUTPUT,
+        List.of(
+            DirectoryOptions.class,
+            RepositoryOptions.class,
+            JsonOption.class,
+            OrchestratorCommand.class));
     return sections;
   }
 

@@ -3,7 +3,6 @@ package dev.orchestrator.cli;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.OutputDirectory;
-import dev.orchestrator.run.RunOutcome;
 import dev.orchestrator.verify.VerificationSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -102,6 +101,8 @@ final class OrchestratorCommand implements Callable<Integer> {
 
   @Mixin DirectoryOptions directory;
 
+  @Mixin RepositoryOptions repository;
+
   @Spec CommandSpec spec;
 
   @Mixin JsonOption output;
@@ -134,9 +135,11 @@ final class OrchestratorCommand implements Callable<Integer> {
             });
     String requirements = Requirements.join(words);
     Console console = console(output.json);
+    RepositoryRun repo = RepositoryRun.open(repository, Settings.of(spec).environment());
     Orchestrator orchestrator =
         RunAssembly.of(spec, model, claudeCode)
             .directory(directory)
+            .repository(repo)
             .budget(budget.maxExecutors)
             .planning(planning)
             .execution(executors, execution, engine)
@@ -149,12 +152,14 @@ final class OrchestratorCommand implements Callable<Integer> {
     var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
     interruption.planning(false);
     console.plan(plan);
-    if (directory.outputDirectory == null) {
+    if (directory.outputDirectory == null && repo == null) {
       console.destination(
           orchestrator.outputDirectoryFor(plan),
           OutputDirectory.defaultFor(Path.of(""), plan.requirements()));
     }
-    RunOutcome outcome = orchestrator.execute(plan);
-    return console.finished(outcome, interruption);
+    if (repo == null) {
+      return console.finished(orchestrator.execute(plan), interruption);
+    }
+    return repo.execute(orchestrator, plan, console, interruption);
   }
 }

@@ -1,5 +1,7 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.UsageException;
+import dev.orchestrator.run.Engine;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunListener;
 import dev.orchestrator.run.WorkTreeGuard;
@@ -19,6 +21,7 @@ final class RunAssembly {
   private final ModelOptions model;
   private final ClaudeCodeOptions claudeCode;
   private Path outputDirectory;
+  private RepositoryRun repository;
   private boolean force;
   private Integer maxExecutors;
   private PlanningOptions planning;
@@ -60,6 +63,12 @@ final class RunAssembly {
     }
     this.outputDirectory = directory;
     this.force = force;
+    return this;
+  }
+
+  /** The repository the tasks work on ({@code --repo}); null for a new project. */
+  RunAssembly repository(RepositoryRun repository) {
+    this.repository = repository;
     return this;
   }
 
@@ -125,15 +134,27 @@ final class RunAssembly {
     if (maxExecutors != null) {
       builder.maxExecutors(maxExecutors);
     }
-    if (verify != null) {
+    if (repository != null) {
+      // The verify step tests a consolidated project; a repository's own tests come later.
+      builder.noVerification("the repository mode does not run the repository's tests yet");
+      if (outputDirectory == null) {
+        builder.outputBase(repository.runsDirectory());
+      }
+    } else if (verify != null) {
       verify.configure(builder, defaultFixRounds, sandbox);
     }
     if (executors != null) {
+      Engine chosen = engine.engine(backends.meter());
+      if (chosen != null && repository != null) {
+        throw new UsageException(
+            "--repo runs its tasks on the local engine only for now: drop --engine temporal and"
+                + " --temporal");
+      }
       builder
           .recordedOptions(RecordedOptions.of(spec, backends.executorKind()))
-          .agents(backends.agents())
+          .agents(repository == null ? backends.agents() : repository.agents(backends.agents()))
           .retryPolicy(execution.retryPolicy())
-          .engine(engine.engine(backends.meter()));
+          .engine(chosen);
     }
     if (backends.planner() != null) {
       builder.planner(backends.planner());

@@ -46,6 +46,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin DirectoryOptions directory;
 
+  @Mixin RepositoryOptions repository;
+
   @Mixin JsonOption output;
 
   @Spec CommandSpec spec;
@@ -54,21 +56,26 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Plan plan = PlanJson.read(planFile);
     Console console = parent.console(output.json);
+    RepositoryRun repo = RepositoryRun.open(repository, Settings.of(spec).environment());
     Orchestrator orchestrator =
         RunAssembly.of(spec, model, claudeCode)
             .directory(directory)
+            .repository(repo)
             .budget(budget.maxExecutors)
             .execution(executors, execution, engine)
             .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
             .build(console, parent.interruption::onEvent);
     plan = PlannedSpeedup.forecast(orchestrator.budgeted(plan));
     console.plan(plan);
-    if (directory.outputDirectory == null) {
+    if (directory.outputDirectory == null && repo == null) {
       console.destination(
           orchestrator.outputDirectoryFor(plan),
           OutputDirectory.defaultFor(Path.of(""), plan.requirements()));
     }
     parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
-    return console.finished(orchestrator.execute(plan), parent.interruption);
+    if (repo == null) {
+      return console.finished(orchestrator.execute(plan), parent.interruption);
+    }
+    return repo.execute(orchestrator, plan, console, parent.interruption);
   }
 }

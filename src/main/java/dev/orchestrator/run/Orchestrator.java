@@ -50,6 +50,7 @@ public final class Orchestrator {
   private final int maxExecutors;
   private final boolean budgetGiven;
   private final Path outputDirectory;
+  private final Path outputBase;
   private final boolean force;
   private final RunSettings settings;
   private final RunControl control = new RunControl();
@@ -59,6 +60,7 @@ public final class Orchestrator {
     this.maxExecutors = builder.maxExecutors;
     this.budgetGiven = builder.budgetGiven;
     this.outputDirectory = builder.outputDirectory;
+    this.outputBase = builder.outputBase;
     this.force = builder.force;
     this.settings =
         new RunSettings(
@@ -238,6 +240,9 @@ public final class Orchestrator {
     if (outputDirectory != null) {
       return outputDirectory;
     }
+    if (outputBase != null) {
+      return OutputDirectory.freshIn(outputBase, plan.requirements());
+    }
     return force
         ? OutputDirectory.defaultFor(Path.of(""), plan.requirements())
         : OutputDirectory.freshDefaultFor(Path.of(""), plan.requirements());
@@ -249,6 +254,7 @@ public final class Orchestrator {
     private IntFunction<Agent> agents = executor -> new SimulatedAgent(Duration.ofMillis(300));
     private int maxExecutors = 5;
     private Path outputDirectory;
+    private Path outputBase;
     private boolean force;
     private RunListener listener = event -> {};
     private Clock clock = Clock.systemUTC();
@@ -347,6 +353,15 @@ public final class Orchestrator {
      */
     public Builder outputDirectory(Path directory) {
       this.outputDirectory = directory;
+      return this;
+    }
+
+    /**
+     * Where a run without {@link #outputDirectory} goes: {@code <base>/<slug>} (or {@code
+     * <slug>-2}, ...) instead of {@code outputs/<slug>} in the working directory.
+     */
+    public Builder outputBase(Path base) {
+      this.outputBase = requireNonNull(base, "base");
       return this;
     }
 

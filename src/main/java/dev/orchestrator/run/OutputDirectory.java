@@ -84,7 +84,15 @@ public final class OutputDirectory {
    * <slug>-3}, ... that does not exist or is empty, so a second run never replaces the first.
    */
   public static Path freshDefaultFor(Path base, String requirements) {
-    Path first = defaultFor(base, requirements);
+    return freshIn(base.resolve("outputs"), requirements);
+  }
+
+  /**
+   * {@code <parent>/<slug>}, or the first of {@code <slug>-2}, {@code <slug>-3}, ... that does not
+   * exist or is empty.
+   */
+  public static Path freshIn(Path parent, String requirements) {
+    Path first = parent.resolve(slug(requirements));
     Path candidate = first;
     for (int n = 2; isTaken(candidate); n++) {
       candidate = first.resolveSibling(first.getFileName() + "-" + n);

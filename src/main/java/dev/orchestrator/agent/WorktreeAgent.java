@@ -1,0 +1,244 @@
+package dev.orchestrator.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.orchestrator.AtomicFile;
+import dev.orchestrator.repo.GitRepository;
+import dev.orchestrator.repo.MergeQueue;
+import dev.orchestrator.repo.RepositoryException;
+import dev.orchestrator.repo.TaskCommits;
+import dev.orchestrator.repo.TaskCommits.FileChange;
+import dev.orchestrator.repo.TaskCommits.TaskCommit;
+import dev.orchestrator.usage.TokenUsage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * An agent working on a user's repository (the repository mode, {@code --repo}): each attempt runs
+ * the inner agent in a linked worktree cut from the run's integration branch, so it sees the whole
+ * repository and the work of the tasks it depends on (merged before it was dispatched). The
+ * orchestrator, not the agent, then commits what changed to the task's branch, writes the change as
+ * {@code executor_<k>/<task>.patch}, and merges it into the integration branch. A merge conflict
+ * runs the task once more from the new integration head, so its agent sees the work it collided
+ * with; a second conflict fails the task, naming the files and the task it collided with. Nothing
+ * is resolved by taking one side.
+ *
+ * <p>The attempt's own directory receives a copy of the files the task changed: they are the task's
+ * output for the summary, the journal and the consolidated view of the run.
+ */
+public final class WorktreeAgent implements Agent {
+
+  /** Summary details of a task run on a repository. */
+  public static final String COMMIT = "commit";
+
+  public static final String MERGE = "merge";
+  public static final String CHANGES = "changes";
+
+  /**
+   * The repository side of a run, known once the run has started.
+   *
+   * @param runDirectory where worktrees ({@code worktrees/}) and patches ({@code executor_<k>/})
+   *     go, outside the user's work tree
+   * @param runName names the task branches: {@code orchestrator/<runName>-<task>}
+   */
+  public record Work(
+      GitRepository repository,
+      MergeQueue queue,
+      Path runDirectory,
+      String runName,
+      boolean keepBranches) {
+
+    public Work {
+      requireNonNull(repository, "repository");
+      requireNonNull(queue, "queue");
+      requireNonNull(runDirectory, "runDirectory");
+      requireNonNull(runName, "runName");
+    }
+  }
+
+  private final Agent inner;
+  private final Supplier<Work> work;
+
+  /**
+   * @param work read at each attempt: the run binds it when it starts
+   */
+  public WorktreeAgent(Agent inner, Supplier<Work> work) {
+    this.inner = requireNonNull(inner, "inner");
+    this.work = requireNonNull(work, "work");
+  }
+
+  @Override
+  public String sandbox() {
+    return inner.sandbox();
+  }
+
+  @Override
+  public AgentResult execute(TaskAssignment assignment) throws InterruptedException {
+    Work w = work.get();
+    String task = assignment.task().id();
+    TokenUsage usage = null;
+    for (int round = 1; ; round++) {
+      String suffix = assignment.attempt() + (round > 1 ? "-rerun" : "");
+      Path worktree = w.runDirectory().resolve("worktrees").resolve(task + "-" + suffix);
+      String branch =
+          "orchestrator/"
+              + w.runName()
+              + "-"
+              + task
+              + (assignment.attempt() > 1 || round > 1 ? "-" + suffix : "");
+      String start = w.repository().resolve(w.queue().branch());
+      w.repository().worktrees().add(worktree, branch, start);
+      AgentResult result;
+      try {
+        result =
+            inner.execute(
+                new TaskAssignment(
+                    assignment.plan(),
+                    assignment.task(),
+                    assignment.executorId(),
+                    assignment.attempt(),
+                    new TaskWorkspace(worktree),
+                    Map.of(), // the dependencies' work is in the worktree, merged
+                    assignment.progress()));
+      } catch (InterruptedException | RuntimeException e) {
+        keepOrRemove(w, worktree);
+        throw e;
+      }
+      usage = TokenUsage.sum(usage, result.usage());
+      Optional<TaskCommit> commit =
+          TaskCommits.commitAll(w.repository(), worktree, task + ": " + assignment.task().name());
+      if (commit.isEmpty()) {
+        remove(w, worktree, branch, start);
+        return withDetails(result, usage, Map.of(MERGE, "none: the task changed no file"));
+      }
+      TaskCommit made = commit.get();
+      copyChangedFiles(worktree, made.changes(), assignment.workspace());
+      writePatch(w, assignment.executorId(), task, start, made.commit());
+      MergeQueue.Merge merge =
+          w.queue().merge(made.commit(), "Merge " + task + ": " + assignment.task().name());
+      if (merge instanceof MergeQueue.Conflicted conflict) {
+        remove(w, worktree, null, null); // its commit stays on its branch
+        String with = collidedWith(w, conflict);
+        if (round == 1) {
+          assignment
+              .progress()
+              .report(
+                  "merge conflict in "
+                      + String.join(", ", conflict.files())
+                      + with
+                      + "; running the task again from the new integration head",
+                  -1);
+          continue;
+        }
+        throw new AgentException(
+            "its change conflicts with the integration branch in "
+                + String.join(", ", conflict.files())
+                + with
+                + ", also after running again from the new integration head; its work is on"
+                + " branch "
+                + branch
+                + " ("
+                + made.commit().substring(0, 12)
+                + "): merge it by hand, or change the plan so the two tasks do not edit the same"
+                + " lines",
+            false,
+            null,
+            usage);
+      }
+      remove(w, worktree, w.keepBranches() ? null : branch, made.commit());
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put(COMMIT, made.commit());
+      details.put(MERGE, round == 1 ? "clean" : "rerun");
+      details.put(CHANGES, describe(made.changes()));
+      return withDetails(result, usage, details);
+    }
+  }
+
+  private static AgentResult withDetails(
+      AgentResult result, TokenUsage usage, Map<String, String> more) {
+    Map<String, String> details = new LinkedHashMap<>(result.details());
+    details.putAll(more);
+    return new AgentResult(result.summary(), usage, details);
+  }
+
+  // "the work of task_2 (a1b2c3d4e5f6)": the merged commit that last touched the first file.
+  private static String collidedWith(Work w, MergeQueue.Conflicted conflict) {
+    if (conflict.files().isEmpty()) {
+      return "";
+    }
+    return w.repository()
+        .lastCommitTouching(conflict.integrationHead(), conflict.files().get(0))
+        .map(c -> " with \"" + c.subject() + "\" (" + c.commit().substring(0, 12) + ")")
+        .orElse("");
+  }
+
+  /** {@code src/a.py +3 -1, logo.png binary}. */
+  static String describe(List<FileChange> changes) {
+    return changes.stream()
+        .map(
+            c ->
+                c.path()
+                    + (c.insertions() < 0
+                        ? " binary"
+                        : " +" + c.insertions() + " -" + c.deletions()))
+        .collect(Collectors.joining(", "));
+  }
+
+  // The changed regular files (not links: their targets are not the task's) as the attempt's
+  // output; deleted files are in the commit and the patch only.
+  private static void copyChangedFiles(
+      Path worktree, List<FileChange> changes, TaskWorkspace output) {
+    for (FileChange change : changes) {
+      Path file = worktree.resolve(change.path());
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          Path target = output.resolve(change.path());
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot keep " + change.path() + " of " + worktree, e);
+        }
+      }
+    }
+  }
+
+  private static void writePatch(Work w, int executor, String task, String from, String to) {
+    Path file = w.runDirectory().resolve("executor_" + executor).resolve(task + ".patch");
+    try {
+      Files.createDirectories(file.getParent());
+      AtomicFile.write(file, TaskCommits.patch(w.repository(), from, to));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  // Removes the worktree (never forced) and, once its commit is merged, the task branch.
+  private static void remove(Work w, Path worktree, String branch, String commit) {
+    try {
+      w.repository().worktrees().removeIfClean(worktree);
+      if (branch != null && commit != null) {
+        w.repository().deleteBranch(branch, commit);
+      }
+    } catch (RepositoryException e) {
+      // Left for `orchestrator clean`; the task's outcome does not depend on it.
+    }
+  }
+
+  // A worktree with uncommitted changes holds work: it is kept, never deleted.
+  private static void keepOrRemove(Work w, Path worktree) {
+    try {
+      w.repository().worktrees().removeIfClean(worktree);
+    } catch (RepositoryException e) {
+      // kept
+    }
+  }
+}
