@@ -3,6 +3,7 @@ package dev.orchestrator.agent;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.AtomicFile;
+import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.repo.GitRepository;
 import dev.orchestrator.repo.MergeQueue;
 import dev.orchestrator.repo.RepositoryException;
@@ -114,6 +115,7 @@ public final class WorktreeAgent implements Agent {
         throw e;
       }
       usage = TokenUsage.sum(usage, result.usage());
+      keepAgentFiles(worktree, assignment.workspace(), round);
       Optional<TaskCommit> commit =
           TaskCommits.commitAll(w.repository(), worktree, task + ": " + assignment.task().name());
       if (commit.isEmpty()) {
@@ -121,8 +123,6 @@ public final class WorktreeAgent implements Agent {
         return withDetails(result, usage, Map.of(MERGE, "none: the task changed no file"));
       }
       TaskCommit made = commit.get();
-      copyChangedFiles(worktree, made.changes(), assignment.workspace());
-      writePatch(w, assignment.executorId(), task, start, made.commit());
       MergeQueue.Merge merge =
           w.queue().merge(made.commit(), "Merge " + task + ": " + assignment.task().name());
       if (merge instanceof MergeQueue.Conflicted conflict) {
@@ -154,6 +154,8 @@ public final class WorktreeAgent implements Agent {
             null,
             usage);
       }
+      copyChangedFiles(worktree, made.changes(), assignment.workspace());
+      writePatch(w, assignment.executorId(), task, start, made.commit());
       remove(w, worktree, w.keepBranches() ? null : branch, made.commit());
       Map<String, String> details = new LinkedHashMap<>();
       details.put(COMMIT, made.commit());
@@ -191,6 +193,25 @@ public final class WorktreeAgent implements Agent {
                         ? " binary"
                         : " +" + c.insertions() + " -" + c.deletions()))
         .collect(Collectors.joining(", "));
+  }
+
+  // The agent's prompt and logs (.agent/) are the attempt's records, not the task's change: they
+  // move to the attempt's directory before the commit, a rerun's below .agent/rerun/.
+  private static void keepAgentFiles(Path worktree, TaskWorkspace attempt, int round) {
+    Path files = worktree.resolve(AgentFiles.DIRECTORY);
+    if (!Files.isDirectory(files, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path target = attempt.root().resolve(AgentFiles.DIRECTORY);
+    try {
+      if (round > 1) {
+        target = target.resolve("rerun");
+      }
+      Files.createDirectories(target.getParent());
+      Files.move(files, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + files + " to " + target, e);
+    }
   }
 
   // The changed regular files (not links: their targets are not the task's) as the attempt's

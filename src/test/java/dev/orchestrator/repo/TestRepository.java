@@ -17,12 +17,12 @@ import java.util.Map;
  * Real git repositories for the tests, made with the git command line as a user would, with a home
  * directory of their own so the machine's global configuration plays no part.
  */
-final class TestRepository {
+public final class TestRepository {
 
   private TestRepository() {}
 
   /** Skips the test when there is no git 2.38 or later on the search path. */
-  static void assumeGit() {
+  public static void assumeGit() {
     boolean usable;
     try {
       new Git("git", System.getenv(), GitRepository.TIMEOUT).requireMinimumVersion(Path.of("."));
@@ -34,7 +34,7 @@ final class TestRepository {
   }
 
   /** Our environment with {@code HOME} at an empty directory and no {@code GIT_*} variable. */
-  static Map<String, String> environment(Path home) {
+  public static Map<String, String> environment(Path home) {
     Map<String, String> environment = new HashMap<>();
     System.getenv()
         .forEach(
@@ -49,7 +49,7 @@ final class TestRepository {
   }
 
   /** A new repository at {@code dir} with one commit of {@code README.md} and {@code src/a.txt}. */
-  static Path init(Path dir, Path home) {
+  public static Path init(Path dir, Path home) {
     git(dir, home, "init", "-q", "-b", "main");
     write(dir.resolve("README.md"), "# sample\n");
     write(dir.resolve("src/a.txt"), "one\ntwo\nthree\n");
@@ -59,7 +59,7 @@ final class TestRepository {
   }
 
   /** {@code git commit -m message} as a user with a name of their own (given on the command). */
-  static void commit(Path dir, Path home, String message) {
+  public static void commit(Path dir, Path home, String message) {
     git(
         dir,
         home,
@@ -74,7 +74,7 @@ final class TestRepository {
   }
 
   /** Runs git in {@code dir} and returns its standard output; fails the test on a non-zero exit. */
-  static String git(Path dir, Path home, String... args) {
+  public static String git(Path dir, Path home, String... args) {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
     try {
@@ -95,7 +95,7 @@ final class TestRepository {
     }
   }
 
-  static void write(Path file, String text) {
+  public static void write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text);
@@ -104,7 +104,7 @@ final class TestRepository {
     }
   }
 
-  static String read(Path file) {
+  public static String read(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException e) {

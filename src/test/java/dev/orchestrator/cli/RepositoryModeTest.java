@@ -1,0 +1,305 @@
+package dev.orchestrator.cli;
+
+import static dev.orchestrator.cli.CliRun.args;
+import static dev.orchestrator.cli.CliRun.run;
+import static dev.orchestrator.repo.TestRepository.commit;
+import static dev.orchestrator.repo.TestRepository.git;
+import static dev.orchestrator.repo.TestRepository.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
+import dev.orchestrator.plan.Complexity;
+import dev.orchestrator.plan.Effort;
+import dev.orchestrator.plan.Plan;
+import dev.orchestrator.plan.PlanJson;
+import dev.orchestrator.plan.Task;
+import dev.orchestrator.repo.TestRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --repo}: the tasks work on the user's repository in worktrees of their own, their changes
+ * are committed and merged one at a time into {@code orchestrator/<run>}, and the user's branch,
+ * index and files stay byte for byte as they were.
+ */
+@Timeout(120)
+class RepositoryModeTest {
+
+  @TempDir Path temp;
+  Path home;
+  Path repo;
+
+  @BeforeEach
+  void aRepositoryWithUncommittedWork() {
+    TestRepository.assumeGit();
+    home = temp.resolve("home");
+    repo = temp.resolve("repo");
+    git(repo, home, "init", "-q", "-b", "main");
+    write(repo.resolve("src/app/core.py"), "def core():\n    return 1\n");
+    write(repo.resolve("src/app/shared.py"), "value = 0\n");
+    write(repo.resolve("tests/test_core.py"), "def test_core():\n    pass\n");
+    write(repo.resolve("README.md"), "# A library\n");
+    git(repo, home, "add", "-A");
+    commit(repo, home, "Initial commit");
+    // The user's work in progress: a modified tracked file and an untracked one.
+    write(repo.resolve("README.md"), "# A library\n\nhalf-written notes\n");
+    write(repo.resolve("scratch.txt"), "mine\n");
+  }
+
+  private Map<String, String> environment() {
+    Map<String, String> environment = new java.util.HashMap<>(TestRepository.environment(home));
+    environment.put("PATH", temp.resolve("bin") + ":" + System.getenv("PATH"));
+    return environment;
+  }
+
+  private static Task task(String id, String... files) {
+    return new Task(
+        id,
+        "Task " + id,
+        "does it",
+        2,
+        Effort.LOW,
+        Duration.ofMinutes(30),
+        List.of("works"),
+        List.of(files));
+  }
+
+  private Path plan(Map<String, List<String>> dependencies, Task... tasks) throws Exception {
+    Plan plan =
+        new Plan(
+            "change the library",
+            new Complexity(30, "", List.of(), List.of()),
+            2,
+            Plan.TASK_QUEUE,
+            List.of(tasks),
+            dependencies,
+            "",
+            "",
+            null);
+    Path file = temp.resolve("plan.json");
+    Files.writeString(file, PlanJson.write(plan));
+    return file;
+  }
+
+  private void agent(String body) throws Exception {
+    Path file = temp.resolve("bin").resolve("my-agent");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "#!/bin/sh\ntask=$1\n" + body);
+    file.toFile().setExecutable(true);
+  }
+
+  private CliRun.Result runAgents(Path plan, Object... more) {
+    List<Object> all =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--plan",
+                plan,
+                "--repo",
+                repo,
+                "--executor",
+                "command",
+                "--agent-command",
+                "my-agent {task_id}",
+                "--sandbox",
+                "off"));
+    all.addAll(List.of(more));
+    return run(environment(), args(all.toArray()));
+  }
+
+  /** The user's side of the repository: work tree files, index, HEAD, refs/heads/main. */
+  private String usersSide() throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    try (Stream<Path> files = Files.walk(repo)) {
+      for (Path file :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !repo.relativize(f).startsWith(".git"))
+              .sorted()
+              .toList()) {
+        digest.update(repo.relativize(file).toString().getBytes());
+        digest.update(Files.readAllBytes(file));
+      }
+    }
+    for (String own : List.of(".git/index", ".git/HEAD", ".git/refs/heads/main", ".git/config")) {
+      digest.update(Files.readAllBytes(repo.resolve(own)));
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private JsonNode summary(Path runDirectory) throws Exception {
+    return Json.mapper().readTree(runDirectory.resolve("execution_summary.json").toFile());
+  }
+
+  private Path onlyRun() throws Exception {
+    try (Stream<Path> runs = Files.list(repo.resolve(".git/orchestrator"))) {
+      return runs.findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void a_simulated_run_commits_each_task_onto_its_branch_and_leaves_the_users_tree_as_it_was()
+      throws Exception {
+    String before = usersSide();
+
+    CliRun.Result result =
+        run(environment(), "Add rate limiting to the API", "--repo", repo, "-m", 3);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(usersSide()).isEqualTo(before);
+    assertThat(result.out())
+        .contains("Your uncommitted changes are left out of the run")
+        .contains("modified: README.md")
+        .contains("untracked: scratch.txt")
+        .contains("Take it with: git -C " + repo.toRealPath() + " merge orchestrator/");
+    Path runDirectory = onlyRun();
+    JsonNode repository = summary(runDirectory).path("repository");
+    String branch = repository.path("branch").asText();
+    assertThat(branch).startsWith("orchestrator/add-rate-limiting");
+    assertThat(repository.path("base_commit").asText())
+        .isEqualTo(git(repo, home, "rev-parse", "main"));
+    assertThat(repository.path("head_commit").asText())
+        .isEqualTo(git(repo, home, "rev-parse", branch));
+    assertThat(repository.path("tests_after").isNull()).isTrue();
+    int tasks = summary(runDirectory).path("tasks").size();
+    String log = git(repo, home, "log", "--no-merges", "--format=%s", "main.." + branch);
+    assertThat(log.lines()).hasSize(tasks);
+    for (JsonNode task : summary(runDirectory).path("tasks")) {
+      assertThat(task.path("details").path("merge").asText()).isEqualTo("clean");
+      assertThat(runDirectory.resolve("executor_" + task.path("executor_id").asInt()))
+          .isDirectoryContaining("glob:**/" + task.path("id").asText() + ".patch");
+    }
+    // Only the user's worktree is left, and only the run's branch was added.
+    assertThat(git(repo, home, "worktree", "list").lines()).hasSize(1);
+    assertThat(git(repo, home, "branch", "--format=%(refname:short)").lines())
+        .containsExactlyInAnyOrder("main", branch);
+  }
+
+  @Test
+  void a_task_sees_the_repository_and_its_dependencys_merged_work() throws Exception {
+    agent(
+        """
+        case $task in
+          task_1) printf 'def limit():\\n    return 10\\n' > src/app/limits.py ;;
+          task_2) grep -q 'def limit' src/app/limits.py && grep -q 'def core' src/app/core.py \\
+                    && printf 'from app.limits import limit\\n' >> src/app/core.py ;;
+        esac
+        """);
+    Path plan =
+        plan(
+            Map.of("task_2", List.of("task_1")),
+            task("task_1", "src/app/limits.py"),
+            task("task_2", "src/app/core.py"));
+
+    CliRun.Result result = runAgents(plan);
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    String branch = summary(onlyRun()).path("repository").path("branch").asText();
+    assertThat(git(repo, home, "show", branch + ":src/app/core.py"))
+        .isEqualTo("def core():\n    return 1\nfrom app.limits import limit");
+    assertThat(git(repo, home, "show", branch + ":src/app/limits.py"))
+        .isEqualTo("def limit():\n    return 10");
+  }
+
+  @Test
+  void two_tasks_that_edit_the_same_line_merge_once_the_second_ran_again_on_the_first()
+      throws Exception {
+    // Each writes its value over the line it finds unchanged; on top of the other's, it adds one.
+    agent(
+        """
+        if grep -qx 'value = 0' src/app/shared.py; then
+          echo "value = '$task'" > src/app/shared.py
+        else
+          echo "also = '$task'" >> src/app/shared.py
+        fi
+        echo "$task" > src/app/$task.py
+        """);
+    Path plan =
+        plan(Map.of(), task("task_1", "src/app/task_1.py"), task("task_2", "src/app/task_2.py"));
+
+    CliRun.Result result = runAgents(plan);
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    JsonNode summary = summary(onlyRun());
+    List<String> merges = new ArrayList<>();
+    summary.path("tasks").forEach(t -> merges.add(t.path("details").path("merge").asText()));
+    assertThat(merges).containsExactlyInAnyOrder("clean", "rerun");
+    String branch = summary.path("repository").path("branch").asText();
+    String shared = git(repo, home, "show", branch + ":src/app/shared.py");
+    assertThat(shared.lines()).hasSize(2).anyMatch(l -> l.startsWith("value = "));
+    assertThat(shared).contains("also = ");
+  }
+
+  @Test
+  void a_task_that_conflicts_again_after_its_rerun_fails_naming_the_file_and_keeps_its_branch()
+      throws Exception {
+    // Three tasks rewrite one line; task_2 and task_3 collide with task_1, run again from the same
+    // new head side by side, and the one merged second collides once more.
+    agent(
+        """
+        [ "$task" = task_1 ] || sleep 1
+        echo "value = '$task'" > src/app/shared.py
+        echo "$task" > src/app/$task.py
+        """);
+    Path plan =
+        plan(
+            Map.of("task_4", List.of("task_2", "task_3")),
+            task("task_1", "src/app/task_1.py"),
+            task("task_2", "src/app/task_2.py"),
+            task("task_3", "src/app/task_3.py"),
+            task("task_4", "src/app/task_4.py"));
+
+    CliRun.Result result = runAgents(plan, "-m", 3);
+
+    assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
+    JsonNode summary = summary(onlyRun());
+    Map<String, JsonNode> tasks = new java.util.HashMap<>();
+    summary.path("tasks").forEach(t -> tasks.put(t.path("id").asText(), t));
+    assertThat(tasks.get("task_1").path("details").path("merge").asText()).isEqualTo("clean");
+    List<JsonNode> failed =
+        Stream.of("task_2", "task_3")
+            .map(tasks::get)
+            .filter(t -> t.path("status").asText().equals("failed"))
+            .toList();
+    assertThat(failed).hasSize(1);
+    assertThat(failed.get(0).path("error").asText())
+        .contains("src/app/shared.py")
+        .contains("also after running again");
+    assertThat(tasks.get("task_4").path("status").asText()).isEqualTo("skipped");
+    // The failed task's work is kept on a branch of its own; nothing was resolved by taking a side.
+    String kept = failed.get(0).path("id").asText();
+    assertThat(git(repo, home, "branch", "--list", "orchestrator/*" + kept + "*")).isNotEmpty();
+  }
+
+  @Test
+  void the_temporal_engine_with_repo_is_refused_before_planning() {
+    CliRun.Result result =
+        run(environment(), "Add rate limiting", "--repo", repo, "--temporal", "localhost:7233");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--repo runs its tasks on the local engine only");
+    assertThat(repo.resolve(".git/orchestrator")).doesNotExist();
+  }
+
+  @Test
+  void a_directory_that_is_not_a_git_work_tree_is_a_clear_error() throws Exception {
+    Path plain = Files.createDirectories(temp.resolve("plain"));
+
+    CliRun.Result result = run(environment(), "Add rate limiting", "--repo", plain);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains(plain.toString()).contains("git");
+  }
+}
