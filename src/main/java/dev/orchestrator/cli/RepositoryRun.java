@@ -3,10 +3,15 @@ package dev.orchestrator.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.AtomicFile;
 import dev.orchestrator.Json;
+import dev.orchestrator.RunLayout;
+import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.WorktreeAgent;
 import dev.orchestrator.output.SummaryJson;
+import dev.orchestrator.output.TestFailure;
+import dev.orchestrator.output.Verification;
+import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.repo.CommitSummary;
 import dev.orchestrator.repo.GitRepository;
@@ -14,12 +19,17 @@ import dev.orchestrator.repo.MergeQueue;
 import dev.orchestrator.repo.TaskCommits;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunOutcome;
+import dev.orchestrator.verify.Repairs;
+import dev.orchestrator.verify.VerificationLoop;
+import dev.orchestrator.verify.VerificationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -38,6 +48,9 @@ final class RepositoryRun {
   private final List<String> uncommitted;
   private volatile WorktreeAgent.Work work;
   private String base;
+  private VerificationSettings tests;
+  private Secrets secrets = Secrets.none();
+  private Consumer<String> steps = line -> {};
 
   private RepositoryRun(
       GitRepository repository, RepositoryOptions options, List<String> uncommitted) {
@@ -57,6 +70,18 @@ final class RepositoryRun {
     }
     GitRepository repository = GitRepository.open(options.repository, environment);
     return new RepositoryRun(repository, options, repository.uncommittedChanges());
+  }
+
+  /**
+   * Runs the repository's own tests (detected, or {@code --verify-command}) on the base commit and
+   * on the run's branch after the run; null settings run none.
+   *
+   * @param steps hears what each test command that starts does
+   */
+  void tests(VerificationSettings settings, Secrets secrets, Consumer<String> steps) {
+    this.tests = settings;
+    this.secrets = secrets;
+    this.steps = steps;
   }
 
   /** Where runs go without {@code -o}: {@code .git/orchestrator/}, outside the work tree. */
@@ -125,14 +150,56 @@ final class RepositoryRun {
       abandon();
       throw e;
     }
-    recordIn(outcome.outputDirectory());
+    Path dir = outcome.outputDirectory();
+    Verification before = test(base, dir, "base", plan);
+    Verification after = test(head(), dir, "branch", plan);
+    recordIn(dir, before, after);
     int exit = console.finished(outcome, interruption);
-    console.epilogue(branchLines());
+    console.epilogue(branchLines(before, after));
     return exit;
   }
 
+  /**
+   * The tests at a commit, run on its files exported below the run's state ({@code
+   * .orchestrator/repository-tests/<label>}); null when the tests are off.
+   */
+  private Verification test(String commit, Path runDirectory, String label, Plan plan) {
+    if (tests == null) {
+      return null;
+    }
+    Path dir = RunLayout.state(runDirectory).resolve("repository-tests").resolve(label);
+    repository.export(commit, dir);
+    String on = label.equals("base") ? "base commit" : "run's branch";
+    return new VerificationLoop(
+            tests, secrets, Repairs.NONE, line -> steps.accept("Tests on the " + on + ": " + line))
+        .run(dir, plan);
+  }
+
+  private static ObjectNode testsObject(ObjectNode parent, String field, Verification tests) {
+    if (tests == null) {
+      parent.putNull(field);
+      return parent;
+    }
+    ObjectNode object = parent.putObject(field);
+    object.put("status", tests.status().name().toLowerCase(Locale.ROOT));
+    object.put("reason", tests.reason());
+    object.put("command", tests.command());
+    VerificationRound round =
+        tests.rounds().isEmpty() ? null : tests.rounds().get(tests.rounds().size() - 1);
+    if (round == null) {
+      return parent;
+    }
+    object.put("passed", round.passed());
+    object.put("failed", round.failed());
+    object.put("errors", round.errors());
+    object.put("skipped", round.skipped());
+    var failing = object.putArray("failing");
+    round.failures().forEach(f -> failing.add(f.test()));
+    return parent;
+  }
+
   /** Adds the {@code repository} object to the run's summary. */
-  private void recordIn(Path runDirectory) {
+  private void recordIn(Path runDirectory, Verification before, Verification after) {
     Path file = runDirectory.resolve(SummaryJson.FILE_NAME);
     try {
       ObjectNode summary = (ObjectNode) Json.mapper().readTree(file.toFile());
@@ -146,9 +213,9 @@ final class RepositoryRun {
       if (!options.includeUncommitted) {
         uncommitted.forEach(left::add);
       }
-      // The repository's own tests are not run yet: not measured, so null.
-      object.putNull("tests_before");
-      object.putNull("tests_after");
+      // Not run (--no-verify): not measured, so null.
+      testsObject(object, "tests_before", before);
+      testsObject(object, "tests_after", after);
       AtomicFile.write(
           file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
     } catch (IOException e) {
@@ -161,7 +228,7 @@ final class RepositoryRun {
   }
 
   /** The branch, its commits, what changed, and how to take it. */
-  private List<String> branchLines() {
+  private List<String> branchLines(Verification before, Verification after) {
     String branch = work().queue().branch();
     List<CommitSummary> commits = repository.log(base, branch);
     List<String> lines = new ArrayList<>();
@@ -200,8 +267,45 @@ final class RepositoryRun {
             + insertions
             + " -"
             + deletions);
+    if (before != null) {
+      lines.add("Tests before the run: " + outcome(before));
+      lines.add("Tests on the branch:  " + outcome(after));
+      List<String> broken = broken(before, after);
+      if (!broken.isEmpty()) {
+        lines.add("  failing only on the branch: " + String.join(", ", broken));
+      }
+    }
     lines.add("Take it with: git -C " + repository.workTree() + " merge " + branch);
     return lines;
+  }
+
+  private static String outcome(Verification tests) {
+    if (tests.rounds().isEmpty()) {
+      return tests.status().name().toLowerCase(Locale.ROOT) + " (" + tests.reason() + ")";
+    }
+    VerificationRound round = tests.rounds().get(tests.rounds().size() - 1);
+    return round.passed()
+        + " passed, "
+        + round.failed()
+        + " failed, "
+        + round.errors()
+        + " errors, "
+        + round.skipped()
+        + " skipped";
+  }
+
+  // The tests failing on the branch that did not fail at the base: those the run broke.
+  private static List<String> broken(Verification before, Verification after) {
+    List<String> failedBefore = failing(before);
+    return failing(after).stream().filter(t -> !failedBefore.contains(t)).toList();
+  }
+
+  private static List<String> failing(Verification tests) {
+    return tests.rounds().isEmpty()
+        ? List.of()
+        : tests.rounds().get(tests.rounds().size() - 1).failures().stream()
+            .map(TestFailure::test)
+            .toList();
   }
 
   private static String abbreviated(String commit) {

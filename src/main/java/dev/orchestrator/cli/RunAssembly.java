@@ -135,8 +135,14 @@ final class RunAssembly {
       builder.maxExecutors(maxExecutors);
     }
     if (repository != null) {
-      // The verify step tests a consolidated project; a repository's own tests come later.
-      builder.noVerification("the repository mode does not run the repository's tests yet");
+      // The repository's own tests run on the base and the integration branch instead.
+      repository.tests(
+          verify == null ? null : verify.settings(0, sandbox), settings.secrets(), this::warn);
+      builder.noVerification(
+          verify == null || verify.noVerify
+              ? VerifyOptions.OFF
+              : "the repository's own tests ran on its base commit and on the run's branch:"
+                  + " see repository.tests_before and tests_after");
       if (outputDirectory == null) {
         builder.outputBase(repository.runsDirectory());
       }

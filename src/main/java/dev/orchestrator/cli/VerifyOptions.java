@@ -14,6 +14,8 @@ final class VerifyOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
+  static final String OFF = "not run: --no-verify";
+
   @Option(
       names = "--no-verify",
       description = "Do not build and test the consolidated project after the run.")
@@ -49,16 +51,17 @@ final class VerifyOptions {
    * commands confined by {@code sandbox}.
    */
   Orchestrator.Builder configure(Orchestrator.Builder builder, int defaultRounds, Sandbox sandbox) {
+    VerificationSettings settings = settings(defaultRounds, sandbox);
+    return settings == null ? builder.noVerification(OFF) : builder.verification(settings);
+  }
+
+  /** The verify step's settings; null with {@code --no-verify}. */
+  VerificationSettings settings(int defaultRounds, Sandbox sandbox) {
     if (noVerify) {
-      return builder.noVerification("not run: --no-verify");
+      return null;
     }
-    return builder.verification(
-        new VerificationSettings(
-            command,
-            timeout,
-            fixRounds == null ? defaultRounds : fixRounds,
-            environment(),
-            sandbox));
+    return new VerificationSettings(
+        command, timeout, fixRounds == null ? defaultRounds : fixRounds, environment(), sandbox);
   }
 
   private java.util.Map<String, String> environment() {

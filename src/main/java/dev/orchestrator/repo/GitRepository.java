@@ -373,4 +373,34 @@ public final class GitRepository {
       throw new UncheckedIOException("cannot resolve " + path, e);
     }
   }
+
+  /**
+   * Writes the files of {@code commit} into {@code dir}, a new or empty directory of the run's own,
+   * through a temporary index: the user's index, {@code HEAD} and work tree stay as they are. For
+   * running the repository's tests on a commit without a worktree to clean up after.
+   */
+  public void export(String commit, Path dir) {
+    requireRef(commit);
+    Path index;
+    try {
+      Files.createDirectories(dir);
+      index = Files.createTempFile(gitDir, "orchestrator-export-", ".index");
+      Files.delete(index); // git makes it; an empty file is not a valid index
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + dir + " for the files of " + commit, e);
+    }
+    try {
+      Map<String, String> temporary = Map.of("GIT_INDEX_FILE", index.toString());
+      git.run(workTree, temporary, List.of("read-tree", commit)).orThrow();
+      String prefix = dir.toAbsolutePath().normalize() + "/";
+      git.run(workTree, temporary, List.of("checkout-index", "-a", "--prefix=" + prefix)).orThrow();
+    } finally {
+      try {
+        Files.deleteIfExists(index);
+        Files.deleteIfExists(index.resolveSibling(index.getFileName() + ".lock"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete the temporary index " + index, e);
+      }
+    }
+  }
 }

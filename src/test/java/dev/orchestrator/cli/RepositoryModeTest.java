@@ -49,7 +49,10 @@ class RepositoryModeTest {
     git(repo, home, "init", "-q", "-b", "main");
     write(repo.resolve("src/app/core.py"), "def core():\n    return 1\n");
     write(repo.resolve("src/app/shared.py"), "value = 0\n");
-    write(repo.resolve("tests/test_core.py"), "def test_core():\n    pass\n");
+    write(repo.resolve("conftest.py"), "import sys\n\nsys.path.insert(0, 'src')\n");
+    write(
+        repo.resolve("tests/test_core.py"),
+        "from app.core import core\n\n\ndef test_core():\n    assert core() == 1\n");
     write(repo.resolve("README.md"), "# A library\n");
     git(repo, home, "add", "-A");
     commit(repo, home, "Initial commit");
@@ -172,7 +175,10 @@ class RepositoryModeTest {
         .isEqualTo(git(repo, home, "rev-parse", "main"));
     assertThat(repository.path("head_commit").asText())
         .isEqualTo(git(repo, home, "rev-parse", branch));
-    assertThat(repository.path("tests_after").isNull()).isTrue();
+    assertThat(repository.path("tests_before").path("status").asText()).isEqualTo("passed");
+    assertThat(repository.path("tests_before").path("passed").asInt()).isEqualTo(1);
+    assertThat(repository.path("tests_after").path("status").asText()).isEqualTo("passed");
+    assertThat(result.out()).contains("Tests before the run: 1 passed, 0 failed");
     int tasks = summary(runDirectory).path("tasks").size();
     String log = git(repo, home, "log", "--no-merges", "--format=%s", "main.." + branch);
     assertThat(log.lines()).hasSize(tasks);
@@ -203,7 +209,7 @@ class RepositoryModeTest {
             task("task_1", "src/app/limits.py"),
             task("task_2", "src/app/core.py"));
 
-    CliRun.Result result = runAgents(plan);
+    CliRun.Result result = runAgents(plan, "--no-verify");
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     String branch = summary(onlyRun()).path("repository").path("branch").asText();
@@ -229,7 +235,7 @@ class RepositoryModeTest {
     Path plan =
         plan(Map.of(), task("task_1", "src/app/task_1.py"), task("task_2", "src/app/task_2.py"));
 
-    CliRun.Result result = runAgents(plan);
+    CliRun.Result result = runAgents(plan, "--no-verify");
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     JsonNode summary = summary(onlyRun());
@@ -261,7 +267,7 @@ class RepositoryModeTest {
             task("task_3", "src/app/task_3.py"),
             task("task_4", "src/app/task_4.py"));
 
-    CliRun.Result result = runAgents(plan, "-m", 3);
+    CliRun.Result result = runAgents(plan, "-m", 3, "--no-verify");
 
     assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
     JsonNode summary = summary(onlyRun());
@@ -281,6 +287,25 @@ class RepositoryModeTest {
     // The failed task's work is kept on a branch of its own; nothing was resolved by taking a side.
     String kept = failed.get(0).path("id").asText();
     assertThat(git(repo, home, "branch", "--list", "orchestrator/*" + kept + "*")).isNotEmpty();
+  }
+
+  @Test
+  void a_task_that_breaks_an_existing_test_is_caught_on_the_branch_and_not_blamed_on_the_base()
+      throws Exception {
+    agent(
+        """
+        [ "$task" = task_1 ] && printf 'def core():\\n    return 2\\n' > src/app/core.py
+        echo "$task" > src/app/$task.py
+        """);
+    Path plan = plan(Map.of(), task("task_1", "src/app/core.py"), task("task_2", "src/app/b.py"));
+
+    CliRun.Result result = runAgents(plan);
+
+    JsonNode repository = summary(onlyRun()).path("repository");
+    assertThat(repository.path("tests_before").path("status").asText()).isEqualTo("passed");
+    assertThat(repository.path("tests_after").path("status").asText()).isEqualTo("failed");
+    assertThat(repository.path("tests_after").path("failing").toString()).contains("test_core");
+    assertThat(result.out()).contains("failing only on the branch: ").contains("test_core");
   }
 
   @Test
