@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       WorkerCommand.class,
       VerifyCommand.class,
+      CleanCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     },

@@ -73,6 +73,8 @@ class OptionsPerCommandTest {
   static final List<String> SANDBOX =
       List.of("--sandbox", "--sandbox-network", "--sandbox-writable");
   static final List<String> DIRECTORY = List.of("--output-dir", "--force");
+  static final List<String> REPOSITORY =
+      List.of("--repo", "--include-uncommitted", "--keep-branches");
   static final List<String> STANDARD = List.of("--quiet", "--verbose", "--help", "--version");
 
   @TempDir Path temp;
@@ -98,6 +100,7 @@ class OptionsPerCommandTest {
                 VERIFICATION,
                 SANDBOX,
                 DIRECTORY,
+                REPOSITORY,
                 List.of("--json"),
                 STANDARD),
             List.of(
@@ -124,6 +127,7 @@ class OptionsPerCommandTest {
                 VERIFICATION,
                 SANDBOX,
                 DIRECTORY,
+                REPOSITORY,
                 List.of("--json"),
                 STANDARD),
             List.of(
@@ -214,6 +218,7 @@ class OptionsPerCommandTest {
                 STANDARD),
             List.of("Options:", "Output:")),
         arguments("report", STANDARD, List.of("Output:")),
+        arguments("clean", concat(List.of("--repo"), STANDARD), List.of("Options:", "Output:")),
         arguments("completion", STANDARD, List.of("Output:")));
   }
 
