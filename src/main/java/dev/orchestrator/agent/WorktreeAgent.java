@@ -97,6 +97,23 @@ public final class WorktreeAgent implements Agent {
               + task
               + (assignment.attempt() > 1 || round > 1 ? "-" + suffix : "");
       String start = w.repository().resolve(w.queue().branch());
+      Optional<String> earlier = w.repository().resolveIfExists("refs/heads/" + branch);
+      if (earlier.isPresent()) {
+        if (Files.exists(worktree) && !w.repository().worktrees().removeIfClean(worktree)) {
+          // An earlier session's uncommitted work: kept where it is, the task runs beside it.
+          assignment
+              .progress()
+              .report("kept " + worktree + ": an earlier session's uncommitted work", -1);
+          worktree = worktree.resolveSibling(worktree.getFileName() + "-resumed");
+          branch = branch + "-resumed";
+        } else {
+          Optional<AgentResult> recovered = recover(w, assignment, branch, earlier.get());
+          if (recovered.isPresent()) {
+            return recovered.get();
+          }
+        }
+        start = w.repository().resolve(w.queue().branch());
+      }
       w.repository().worktrees().add(worktree, branch, start);
       AgentResult result;
       try {
@@ -163,6 +180,67 @@ public final class WorktreeAgent implements Agent {
       details.put(CHANGES, describe(made.changes()));
       return withDetails(result, usage, details);
     }
+  }
+
+  /**
+   * An earlier session's attempt at the task, found by its branch (the run was interrupted, then
+   * resumed): a commit of the task's that reached the integration branch counts as done, one that
+   * did not is merged now, so that each task's change lands once; an attempt that committed nothing
+   * is cleared away and the task runs. A worktree with uncommitted changes is kept.
+   *
+   * @return the task's result when its earlier commit is merged; empty when it must run
+   * @throws AgentException if the earlier worktree holds uncommitted work, or its commit conflicts
+   */
+  private static Optional<AgentResult> recover(
+      Work w, TaskAssignment assignment, String branch, String commit) {
+    String task = assignment.task().id();
+    boolean made = w.repository().commit(commit).subject().startsWith(task + ": ");
+    if (!made) {
+      w.repository().deleteBranch(branch, commit);
+      return Optional.empty();
+    }
+    MergeQueue.Merge merge =
+        w.queue().merge(commit, "Merge " + task + ": " + assignment.task().name());
+    if (merge instanceof MergeQueue.Conflicted conflict) {
+      throw new AgentException(
+          "the commit an earlier session made for it ("
+              + commit.substring(0, 12)
+              + " on branch "
+              + branch
+              + ") conflicts with the integration branch in "
+              + String.join(", ", conflict.files())
+              + "; merge it by hand",
+          false);
+    }
+    List<FileChange> changes = TaskCommits.diffStat(w.repository(), commit + "~1", commit);
+    for (FileChange change : changes) {
+      byte[] content;
+      try {
+        content = w.repository().fileAt(commit, change.path());
+      } catch (RepositoryException e) {
+        continue; // deleted by the task: in the commit and the patch only
+      }
+      try {
+        Path target = assignment.workspace().resolve(change.path());
+        Files.createDirectories(target.getParent());
+        Files.write(target, content);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot keep " + change.path() + " of " + commit, e);
+      }
+    }
+    writePatch(w, assignment.executorId(), task, commit + "~1", commit);
+    if (!w.keepBranches()) {
+      w.repository().deleteBranch(branch, commit);
+    }
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put(COMMIT, commit);
+    details.put(
+        MERGE,
+        merge instanceof MergeQueue.AlreadyMerged ? "merged before the interruption" : "clean");
+    details.put(CHANGES, describe(changes));
+    return Optional.of(
+        new AgentResult(
+            "the commit of an earlier session, " + commit.substring(0, 12), null, details));
   }
 
   private static AgentResult withDetails(

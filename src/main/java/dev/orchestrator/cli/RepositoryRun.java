@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.AtomicFile;
 import dev.orchestrator.Json;
@@ -24,6 +25,7 @@ import dev.orchestrator.verify.VerificationLoop;
 import dev.orchestrator.verify.VerificationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +152,79 @@ final class RepositoryRun {
       abandon();
       throw e;
     }
+    return finish(outcome, console, interruption);
+  }
+
+  /**
+   * Resumes a run on the repository: back on its branch, from the base it recorded; each task's
+   * commit an earlier session made is merged, not made again.
+   *
+   * @throws UsageException if the run recorded no repository, or its branch is gone
+   */
+  int resume(Orchestrator orchestrator, Path directory, Console console, Interruption interruption)
+      throws InterruptedException {
+    Path dir = directory.toAbsolutePath().normalize();
+    Path file = recordFile(dir);
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException(
+          dir
+              + " records no repository (the run stopped before its first task); start it again"
+              + " with --repo");
+    }
+    JsonNode recorded;
+    try {
+      recorded = Json.mapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    }
+    String branch = recorded.path("branch").asText();
+    base = recorded.path("base_commit").asText();
+    if (repository.resolveIfExists("refs/heads/" + branch).isEmpty()) {
+      throw new UsageException(
+          "the run's branch "
+              + branch
+              + " is gone from "
+              + repository.workTree()
+              + "; nothing to resume onto: start the run again");
+    }
+    work =
+        new WorktreeAgent.Work(
+            repository,
+            new MergeQueue(repository, branch),
+            dir,
+            dir.getFileName().toString(),
+            options.keepBranches);
+    return finish(orchestrator.resume(dir), console, interruption);
+  }
+
+  /**
+   * Records the run's branch and base in its directory ({@code .orchestrator/repository.json}), for
+   * {@code resume}; a resumed run's record stays as it is.
+   */
+  void record(Path runDirectory) {
+    Path file = recordFile(runDirectory);
+    if (Files.exists(file)) {
+      return;
+    }
+    ObjectNode record = Json.mapper().createObjectNode();
+    record.put("path", repository.workTree().toString());
+    record.put("branch", work().queue().branch());
+    record.put("base_commit", base);
+    try {
+      AtomicFile.write(file, Json.mapper().writeValueAsString(record) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static Path recordFile(Path runDirectory) {
+    return RunLayout.state(runDirectory).resolve("repository.json");
+  }
+
+  private int finish(RunOutcome outcome, Console console, Interruption interruption)
+      throws InterruptedException {
     Path dir = outcome.outputDirectory();
+    Plan plan = outcome.record().plan();
     Verification before = test(base, dir, "base", plan);
     Verification after = test(head(), dir, "branch", plan);
     recordIn(dir, before, after);

@@ -49,6 +49,8 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin VerifyOptions verify;
 
+  @Mixin RepositoryOptions repository;
+
   @Mixin JsonOption output;
 
   @Spec CommandSpec spec;
@@ -61,10 +63,12 @@ final class ResumeCommand implements Callable<Integer> {
       spec.commandLine().parseArgs(RecordedOptions.merged(recorded, spec).toArray(String[]::new));
     }
     Console console = parent.console(output.json);
+    RepositoryRun repo = RepositoryRun.open(repository, Settings.of(spec).environment());
     Orchestrator orchestrator;
     try {
       orchestrator =
           RunAssembly.of(spec, model, claudeCode)
+              .repository(repo)
               .budget(budget.maxExecutors)
               .execution(executors, execution, engine)
               .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
@@ -84,6 +88,9 @@ final class ResumeCommand implements Callable<Integer> {
               + " simulated for placeholder files).");
     }
     parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
+    if (repo != null) {
+      return repo.resume(orchestrator, directory, console, parent.interruption);
+    }
     return console.finished(orchestrator.resume(directory), parent.interruption);
   }
 }

@@ -146,6 +146,7 @@ final class RunAssembly {
       if (outputDirectory == null) {
         builder.outputBase(repository.runsDirectory());
       }
+      builder.onRunDirectory(repository::record);
     } else if (verify != null) {
       verify.configure(builder, defaultFixRounds, sandbox);
     }

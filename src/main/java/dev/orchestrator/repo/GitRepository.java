@@ -403,4 +403,16 @@ public final class GitRepository {
       }
     }
   }
+
+  /** The content of {@code path} in {@code commit} ({@code git show commit:path}). */
+  public byte[] fileAt(String commit, String path) {
+    requireRef(commit);
+    return run(List.of("show", commit + ":" + path)).stdout();
+  }
+
+  /** The commit {@code ref} names, with its subject. */
+  public CommitSummary commit(String ref) {
+    requireRef(ref);
+    return log(List.of(ref), null, 1).get(0);
+  }
 }

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -51,6 +52,7 @@ public final class Orchestrator {
   private final boolean budgetGiven;
   private final Path outputDirectory;
   private final Path outputBase;
+  private final Consumer<Path> onRunDirectory;
   private final boolean force;
   private final RunSettings settings;
   private final RunControl control = new RunControl();
@@ -61,6 +63,7 @@ public final class Orchestrator {
     this.budgetGiven = builder.budgetGiven;
     this.outputDirectory = builder.outputDirectory;
     this.outputBase = builder.outputBase;
+    this.onRunDirectory = builder.onRunDirectory;
     this.force = builder.force;
     this.settings =
         new RunSettings(
@@ -145,6 +148,7 @@ public final class Orchestrator {
     try (lock) {
       OutputDirectory.clear(dir);
       OutputDirectory.writePlan(dir, budgeted);
+      onRunDirectory.accept(dir);
       return session().run(budgeted, dir, Map.of(), null);
     }
   }
@@ -165,6 +169,7 @@ public final class Orchestrator {
     try (lock) {
       Plan plan = budgeted(PlanJson.read(planFile));
       Resumption resumption = Resumption.prepare(dir, plan, settings.secrets());
+      onRunDirectory.accept(dir);
       return session().run(plan, dir, resumption.intact(), resumption.records());
     }
   }
@@ -255,6 +260,7 @@ public final class Orchestrator {
     private int maxExecutors = 5;
     private Path outputDirectory;
     private Path outputBase;
+    private Consumer<Path> onRunDirectory = dir -> {};
     private boolean force;
     private RunListener listener = event -> {};
     private Clock clock = Clock.systemUTC();
@@ -362,6 +368,15 @@ public final class Orchestrator {
      */
     public Builder outputBase(Path base) {
       this.outputBase = requireNonNull(base, "base");
+      return this;
+    }
+
+    /**
+     * Called with the run directory, claimed and locked, before a run or a resumed run starts its
+     * first task: for what a mode of the run keeps there beside the journal.
+     */
+    public Builder onRunDirectory(Consumer<Path> prepare) {
+      this.onRunDirectory = requireNonNull(prepare, "prepare");
       return this;
     }
 
