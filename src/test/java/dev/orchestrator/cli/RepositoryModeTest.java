@@ -6,6 +6,7 @@ import static dev.orchestrator.repo.TestRepository.commit;
 import static dev.orchestrator.repo.TestRepository.git;
 import static dev.orchestrator.repo.TestRepository.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.Json;
@@ -15,6 +16,7 @@ import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.repo.TestRepository;
+import dev.orchestrator.sandbox.BwrapProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -104,6 +106,12 @@ class RepositoryModeTest {
   }
 
   private CliRun.Result runAgents(Path plan, Object... more) {
+    List<Object> all = new ArrayList<>(runArguments(plan, List.<Object>of("--sandbox", "off")));
+    all.addAll(List.of(more));
+    return run(environment(), args(all.toArray()));
+  }
+
+  private List<Object> runArguments(Path plan, List<Object> more) {
     List<Object> all =
         new ArrayList<>(
             List.of(
@@ -115,11 +123,9 @@ class RepositoryModeTest {
                 "--executor",
                 "command",
                 "--agent-command",
-                "my-agent {task_id}",
-                "--sandbox",
-                "off"));
-    all.addAll(List.of(more));
-    return run(environment(), args(all.toArray()));
+                "my-agent {task_id}"));
+    all.addAll(more);
+    return all;
   }
 
   /** The user's side of the repository: work tree files, index, HEAD, refs/heads/main. */
@@ -306,6 +312,32 @@ class RepositoryModeTest {
     assertThat(repository.path("tests_after").path("status").asText()).isEqualTo("failed");
     assertThat(repository.path("tests_after").path("failing").toString()).contains("test_core");
     assertThat(result.out()).contains("failing only on the branch: ").contains("test_core");
+  }
+
+  @Test
+  void a_confined_agent_cannot_write_the_repositorys_hooks_and_an_unconfined_one_can()
+      throws Exception {
+    BwrapProbe.Result probe = BwrapProbe.probe(System.getenv(), false);
+    assumeTrue(probe.works(), () -> "skipped: bubblewrap does not work here: " + probe.problem());
+    agent(
+        """
+        hooks="$(git rev-parse --git-common-dir)/hooks"
+        if echo 'echo evil' > "$hooks/post-merge" 2>/dev/null; then echo wrote; else echo refused; fi > hook.txt
+        """);
+    Path plan = plan(Map.of(), task("task_1", "hook.txt"));
+    List<Object> confined = List.of("--no-verify", "--sandbox", "bwrap", "-o", temp.resolve("on"));
+
+    CliRun.Result on = run(environment(), args(runArguments(plan, confined).toArray()));
+
+    assertThat(on.exitCode()).as(on.out() + on.err()).isZero();
+    assertThat(git(repo, home, "show", "orchestrator/on:hook.txt")).isEqualTo("refused");
+    assertThat(repo.resolve(".git/hooks/post-merge")).doesNotExist();
+
+    CliRun.Result off = runAgents(plan, "--no-verify", "-o", temp.resolve("off"));
+
+    assertThat(off.exitCode()).as(off.out() + off.err()).isZero();
+    assertThat(git(repo, home, "show", "orchestrator/off:hook.txt")).isEqualTo("wrote");
+    assertThat(repo.resolve(".git/hooks/post-merge")).exists();
   }
 
   @Test
