@@ -43,6 +43,7 @@ public final class WorktreeAgent implements Agent {
 
   public static final String MERGE = "merge";
   public static final String CHANGES = "changes";
+  public static final String SETUP = "setup";
 
   /**
    * The repository side of a run, known once the run has started.
@@ -56,13 +57,15 @@ public final class WorktreeAgent implements Agent {
       MergeQueue queue,
       Path runDirectory,
       String runName,
-      boolean keepBranches) {
+      boolean keepBranches,
+      WorktreeSetup setup) {
 
     public Work {
       requireNonNull(repository, "repository");
       requireNonNull(queue, "queue");
       requireNonNull(runDirectory, "runDirectory");
       requireNonNull(runName, "runName");
+      requireNonNull(setup, "setup");
     }
   }
 
@@ -116,7 +119,11 @@ public final class WorktreeAgent implements Agent {
       }
       w.repository().worktrees().add(worktree, branch, start);
       AgentResult result;
+      String setup;
       try {
+        setup =
+            w.setup()
+                .apply(worktree, worktree.resolveSibling(worktree.getFileName() + ".setup.log"));
         result =
             inner.execute(
                 new TaskAssignment(
@@ -178,6 +185,9 @@ public final class WorktreeAgent implements Agent {
       details.put(COMMIT, made.commit());
       details.put(MERGE, round == 1 ? "clean" : "rerun");
       details.put(CHANGES, describe(made.changes()));
+      if (!setup.isEmpty()) {
+        details.put(SETUP, setup);
+      }
       return withDetails(result, usage, details);
     }
   }

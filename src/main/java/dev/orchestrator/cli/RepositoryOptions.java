@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --repo} and its companions: run the tasks on a repository the user already has. */
@@ -29,4 +30,20 @@ final class RepositoryOptions {
       names = "--keep-branches",
       description = "With --repo: keep each task's branch after it is merged.")
   boolean keepBranches;
+
+  @Option(
+      names = "--worktree-include",
+      paramLabel = "GLOB",
+      description =
+          "With --repo: copy your ignored files that match (e.g. '.env*') into each task's"
+              + " worktree; they are never committed. Repeatable.")
+  List<String> worktreeIncludes = List.of();
+
+  @Option(
+      names = "--setup-command",
+      paramLabel = "CMD",
+      description =
+          "With --repo: a shell command run in each new worktree before its agent (e.g. 'npm"
+              + " ci'); its time is in the task's details, a failure fails the attempt.")
+  String setupCommand;
 }

@@ -9,6 +9,7 @@ import dev.orchestrator.Secrets;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.WorktreeAgent;
+import dev.orchestrator.agent.WorktreeSetup;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
@@ -25,8 +26,10 @@ import dev.orchestrator.verify.VerificationLoop;
 import dev.orchestrator.verify.VerificationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +51,7 @@ final class RepositoryRun {
   private final GitRepository repository;
   private final RepositoryOptions options;
   private final List<String> uncommitted;
+  private final WorktreeSetup setup;
   private volatile WorktreeAgent.Work work;
   private String base;
   private VerificationSettings tests;
@@ -55,10 +59,14 @@ final class RepositoryRun {
   private Consumer<String> steps = line -> {};
 
   private RepositoryRun(
-      GitRepository repository, RepositoryOptions options, List<String> uncommitted) {
+      GitRepository repository,
+      RepositoryOptions options,
+      List<String> uncommitted,
+      WorktreeSetup setup) {
     this.repository = repository;
     this.options = options;
     this.uncommitted = uncommitted;
+    this.setup = setup;
   }
 
   /**
@@ -71,7 +79,31 @@ final class RepositoryRun {
       return null;
     }
     GitRepository repository = GitRepository.open(options.repository, environment);
-    return new RepositoryRun(repository, options, repository.uncommittedChanges());
+    return new RepositoryRun(
+        repository,
+        options,
+        repository.uncommittedChanges(),
+        setup(repository, options, environment));
+  }
+
+  // The ignored files --worktree-include names (only ignored ones: they stay out of every commit).
+  private static WorktreeSetup setup(
+      GitRepository repository, RepositoryOptions options, Map<String, String> environment) {
+    List<String> includes = new ArrayList<>();
+    if (!options.worktreeIncludes.isEmpty()) {
+      List<PathMatcher> globs =
+          options.worktreeIncludes.stream()
+              .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+              .toList();
+      for (String ignored : repository.ignoredFiles()) {
+        Path path =
+            Path.of(ignored.endsWith("/") ? ignored.substring(0, ignored.length() - 1) : ignored);
+        if (globs.stream().anyMatch(g -> g.matches(path))) {
+          includes.add(ignored);
+        }
+      }
+    }
+    return new WorktreeSetup(repository.workTree(), includes, options.setupCommand, environment);
   }
 
   /**
@@ -118,7 +150,7 @@ final class RepositoryRun {
     repository.createBranch(branch, base);
     work =
         new WorktreeAgent.Work(
-            repository, new MergeQueue(repository, branch), dir, name, options.keepBranches);
+            repository, new MergeQueue(repository, branch), dir, name, options.keepBranches, setup);
   }
 
   /** Deletes the integration branch of a run that did not start, if nothing was merged into it. */
@@ -193,7 +225,8 @@ final class RepositoryRun {
             new MergeQueue(repository, branch),
             dir,
             dir.getFileName().toString(),
-            options.keepBranches);
+            options.keepBranches,
+            setup);
     return finish(orchestrator.resume(dir), console, interruption);
   }
 

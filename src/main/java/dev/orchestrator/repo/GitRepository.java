@@ -415,4 +415,5 @@ public final class GitRepository {
     requireRef(ref);
     return log(List.of(ref), null, 1).get(0);
   }
+
 }

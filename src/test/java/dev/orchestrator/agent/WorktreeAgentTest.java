@@ -75,7 +75,8 @@ class WorktreeAgentTest {
             new MergeQueue(repository, "orchestrator/r"),
             temp.resolve("run"),
             "r",
-            false);
+            false,
+            WorktreeSetup.NONE);
   }
 
   private TaskAssignment assignment() throws Exception {
