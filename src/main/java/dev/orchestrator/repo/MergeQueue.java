@@ -87,12 +87,27 @@ public final class MergeQueue {
    */
   public synchronized Merge merge(String commit, String message) {
     requireNonNull(message, "message");
-    String head = repository.resolve(ref);
-    String id = repository.resolve(commit);
-    if (repository.isAncestor(id, head)) {
+    GitRepository.requireRef(commit);
+    // One process for both ids and one for their merge base: a merge runs five git commands.
+    Git.Result ids =
+        repository
+            .git()
+            .run(
+                repository.workTree(),
+                List.of("rev-parse", ref + "^{commit}", commit + "^{commit}"));
+    if (!ids.ok()) {
+      repository.resolve(ref);
+      repository.resolve(commit);
+      ids.orThrow();
+    }
+    String[] both = ids.text().strip().split("\n");
+    String head = both[0];
+    String id = both[1];
+    String base = repository.run(List.of("merge-base", head, id)).line();
+    if (base.equals(id)) {
       return new AlreadyMerged(head);
     }
-    if (repository.isAncestor(head, id)) {
+    if (base.equals(head)) {
       move(id, head);
       return new Merged(id, true);
     }
