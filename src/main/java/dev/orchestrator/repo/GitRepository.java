@@ -154,10 +154,11 @@ public final class GitRepository {
     String head = head();
     Path index;
     try {
-      index = Files.createTempFile(gitDir, "orchestrator-snapshot-", ".index");
+      // In the temporary directory: a crash leaves nothing in the user's repository.
+      index = Files.createTempFile("orchestrator-snapshot-", ".index");
       Files.delete(index); // git makes it; an empty file is not a valid index
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a temporary index in " + gitDir, e);
+      throw new UncheckedIOException("cannot make a temporary index file", e);
     }
     try {
       Map<String, String> temporary = Map.of("GIT_INDEX_FILE", index.toString());

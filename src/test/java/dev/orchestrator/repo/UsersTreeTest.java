@@ -53,6 +53,9 @@ class UsersTreeTest {
     // Unchanged but touched: a git status that refreshes the index would rewrite it.
     Files.setLastModifiedTime(dir.resolve(".gitignore"), FileTime.fromMillis(1_000_000_000_000L));
     write(dir.resolve("debug.log"), "user's ignored log\n");
+    // A user whose git collects garbage after every commit, in the foreground.
+    git(dir, home, "config", "gc.auto", "1");
+    git(dir, home, "config", "gc.autoDetach", "false");
     Path hook = dir.resolve(".git/hooks/pre-commit");
     Files.writeString(hook, "#!/bin/sh\nexit 1\n");
     Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
@@ -98,7 +101,7 @@ class UsersTreeTest {
   /**
    * A digest of each file of the work tree (content, permissions, time of change) and of the git
    * directory's files that are the user's: {@code HEAD}, the index, the branch, the stash and its
-   * log, the configuration and the hooks.
+   * log, the configuration, the hooks and whether refs were packed.
    */
   private Map<String, String> fingerprint() throws IOException {
     Map<String, String> digests = new TreeMap<>();
@@ -124,6 +127,8 @@ class UsersTreeTest {
       assertThat(file).as("the fixture made %s", name).exists();
       digests.put(".git/" + name, digest(file, false));
     }
+    Path packed = dir.resolve(".git/packed-refs");
+    digests.put(".git/packed-refs", Files.exists(packed) ? digest(packed, false) : "absent");
     return digests;
   }
 
