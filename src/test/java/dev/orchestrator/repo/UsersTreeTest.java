@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The user's tree is never touched: a dirty work tree (a modified tracked file, a staged change, an
- * untracked file, an ignored file, a stash entry, a hook) is byte for byte the same after
- * everything repository mode does to the repository.
+ * untracked file, an ignored file, a touched but unchanged file, a stash entry, a hook) is byte for
+ * byte the same after everything repository mode does to the repository.
  */
 class UsersTreeTest {
 
@@ -53,9 +53,6 @@ class UsersTreeTest {
     // Unchanged but touched: a git status that refreshes the index would rewrite it.
     Files.setLastModifiedTime(dir.resolve(".gitignore"), FileTime.fromMillis(1_000_000_000_000L));
     write(dir.resolve("debug.log"), "user's ignored log\n");
-    // A user whose git collects garbage after every commit, in the foreground.
-    git(dir, home, "config", "gc.auto", "1");
-    git(dir, home, "config", "gc.autoDetach", "false");
     Path hook = dir.resolve(".git/hooks/pre-commit");
     Files.writeString(hook, "#!/bin/sh\nexit 1\n");
     Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
