@@ -14,6 +14,10 @@ import java.util.Set;
  * points where the merge started (compare and swap). A conflict leaves the branch as it was and
  * names the files; it is never resolved by taking one side.
  *
+ * <p>Task branches cannot live under the integration branch's name: git stores {@code
+ * refs/heads/orchestrator/<run>} as a file, so {@code orchestrator/<run>/task_1} cannot exist
+ * beside it; name them {@code orchestrator/<run>-task_1} or similar.
+ *
  * <p>The integration branch should not be checked out in any worktree (verify at its head with a
  * detached worktree): moving a checked-out branch leaves that worktree's files behind.
  *
