@@ -151,37 +151,7 @@ public final class GitRepository {
    * @return the new commit, or {@code HEAD}'s when there is nothing to take
    */
   public String snapshotUncommitted() {
-    String head = head();
-    Path index;
-    try {
-      // In the temporary directory: a crash leaves nothing in the user's repository.
-      index = Files.createTempFile("orchestrator-snapshot-", ".index");
-      Files.delete(index); // git makes it; an empty file is not a valid index
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a temporary index file", e);
-    }
-    try {
-      Map<String, String> temporary = Map.of("GIT_INDEX_FILE", index.toString());
-      git.run(workTree, temporary, List.of("read-tree", head)).orThrow();
-      git.run(workTree, temporary, List.of("add", "-A", "--", ".")).orThrow();
-      String tree = git.run(workTree, temporary, List.of("write-tree")).orThrow().line();
-      if (tree.equals(resolveTree(head))) {
-        return head;
-      }
-      return git.run(
-              workTree,
-              List.of(
-                  "commit-tree", tree, "-p", head, "-m", "Uncommitted changes taken by the run"))
-          .orThrow()
-          .line();
-    } finally {
-      try {
-        Files.deleteIfExists(index);
-        Files.deleteIfExists(index.resolveSibling(index.getFileName() + ".lock"));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete the temporary index " + index, e);
-      }
-    }
+    return Snapshots.takeUncommitted(this);
   }
 
   /** The tracked files ({@code git ls-files}), relative to the work tree with {@code /}. */
@@ -345,10 +315,6 @@ public final class GitRepository {
 
   private static Optional<CommitSummary> first(List<CommitSummary> commits) {
     return commits.isEmpty() ? Optional.empty() : Optional.of(commits.get(0));
-  }
-
-  private String resolveTree(String commit) {
-    return run(List.of("rev-parse", "--verify", commit + "^{tree}")).line();
   }
 
   private String branchRef(String branch) {
