@@ -107,7 +107,13 @@ public final class MergeQueue {
     String[] both = ids.text().strip().split("\n");
     String head = both[0];
     String id = both[1];
-    String base = repository.run(List.of("merge-base", head, id)).line();
+    Git.Result common =
+        repository.git().run(repository.workTree(), List.of("merge-base", head, id));
+    if (common.status() == 1) {
+      throw new RepositoryException(
+          commit + " shares no history with " + branch + "; a task's commit must be cut from it");
+    }
+    String base = common.orThrow().line();
     if (base.equals(id)) {
       return new AlreadyMerged(head);
     }

@@ -114,6 +114,18 @@ class MergeQueueTest {
   }
 
   @Test
+  void refuses_a_commit_with_no_history_in_common() {
+    git(dir, home, "checkout", "-q", "--orphan", "elsewhere");
+    TestRepository.commit(dir, home, "Unrelated root");
+    String unrelated = git(dir, home, "rev-parse", "HEAD");
+
+    assertThatThrownBy(() -> queue.merge(unrelated, "Merge it"))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageContaining("shares no history with " + BRANCH);
+    assertThat(repository.resolve(BRANCH)).isEqualTo(base);
+  }
+
+  @Test
   @Timeout(120)
   void merges_every_commit_exactly_once_when_callers_race() throws Exception {
     int tasks = 8;
