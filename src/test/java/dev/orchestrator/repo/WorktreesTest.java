@@ -104,6 +104,29 @@ class WorktreesTest {
   }
 
   @Test
+  void refuses_a_place_that_holds_files() {
+    write(temp.resolve("taken/mine.txt"), "mine\n");
+
+    assertThatThrownBy(() -> worktrees.add(temp.resolve("taken"), "orchestrator/r/task_1", "HEAD"))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageContaining("exists and is not empty");
+    assertThat(temp.resolve("taken/mine.txt")).hasContent("mine");
+  }
+
+  @Test
+  void keeps_a_locked_worktree() {
+    Path worktree = worktrees.add(temp.resolve("wt"), "orchestrator/r/task_1", "HEAD");
+    TestRepository.git(dir, home, "worktree", "lock", worktree.toString());
+
+    assertThat(worktrees.removeIfClean(worktree)).isFalse();
+    assertThat(worktree.resolve("README.md")).exists();
+    assertThat(worktrees.list())
+        .filteredOn(w -> w.path().equals(worktree))
+        .extracting(Worktree::locked)
+        .containsExactly(true);
+  }
+
+  @Test
   void a_worktree_whose_directory_is_gone_is_pruned() throws IOException {
     Path moved = worktrees.add(temp.resolve("wt"), "orchestrator/r/task_1", "HEAD");
     // Its directory deleted behind git's back: the record is prunable, and prune drops it.
