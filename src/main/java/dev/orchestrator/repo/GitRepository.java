@@ -160,6 +160,17 @@ public final class GitRepository {
   }
 
   /**
+   * The ignored files of the work tree ({@code .env}, build output), relative with {@code /}; an
+   * ignored directory is one entry ending in {@code /}, not its files, so {@code node_modules/}
+   * costs one line. For copying chosen ones into worktrees ({@code --worktree-include}).
+   */
+  public List<String> ignoredFiles() {
+    return run(List.of(
+            "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"))
+        .fields();
+  }
+
+  /**
    * The commit a ref, branch or commit id names.
    *
    * @throws RepositoryException if it names no commit
