@@ -269,7 +269,7 @@ public final class GitRepository {
   /** The last commit on {@code branch} (merges left out) that changed {@code path}, if any. */
   public Optional<CommitSummary> lastCommitTouching(String branch, String path) {
     requireRef(branch);
-    return first(log(List.of(branch), path, 1));
+    return CommitLog.last(this, List.of(branch), path);
   }
 
   /**
@@ -279,14 +279,14 @@ public final class GitRepository {
   public Optional<CommitSummary> lastCommitTouching(String since, String branch, String path) {
     requireRef(since);
     requireRef(branch);
-    return first(log(List.of(since + ".." + branch), path, 1));
+    return CommitLog.last(this, List.of(since + ".." + branch), path);
   }
 
   /** The commits in {@code from..to}, newest first, merges included ({@code git log --oneline}). */
   public List<CommitSummary> log(String from, String to) {
     requireRef(from);
     requireRef(to);
-    return log(List.of(from + ".." + to), null, -1);
+    return CommitLog.read(this, List.of(), List.of(from + ".." + to), List.of());
   }
 
   /** The linked worktrees of this repository. */
@@ -301,31 +301,6 @@ public final class GitRepository {
   /** Runs a git command in the work tree and fails on a non-zero exit. */
   Git.Result run(List<String> args) {
     return git.run(workTree, args).orThrow();
-  }
-
-  private List<CommitSummary> log(List<String> range, String path, int limit) {
-    List<String> args = new ArrayList<>(List.of("log", "--format=%H%x00%s%x00"));
-    if (path != null) {
-      args.add("--no-merges");
-    }
-    if (limit > 0) {
-      args.add("-" + limit);
-    }
-    args.addAll(range);
-    args.add("--");
-    if (path != null) {
-      args.add(path);
-    }
-    List<CommitSummary> commits = new ArrayList<>();
-    String[] fields = run(args).text().split("\0", -1);
-    for (int i = 0; i + 1 < fields.length; i += 2) {
-      commits.add(new CommitSummary(fields[i].strip(), fields[i + 1]));
-    }
-    return List.copyOf(commits);
-  }
-
-  private static Optional<CommitSummary> first(List<CommitSummary> commits) {
-    return commits.isEmpty() ? Optional.empty() : Optional.of(commits.get(0));
   }
 
   private String branchRef(String branch) {
