@@ -65,6 +65,7 @@ class WorktreesTest {
             () -> worktrees.add(dir.resolve("worktrees/task_2"), "orchestrator/r/task_2", "HEAD"))
         .isInstanceOf(RepositoryException.class)
         .hasMessageContaining("is inside the work tree");
+    assertThat(dir.resolve("worktrees")).as("nothing made in the user's tree").doesNotExist();
     assertThat(repository.resolveIfExists("orchestrator/r/task_2")).isEmpty();
   }
 
