@@ -184,7 +184,7 @@ final class Git {
   }
 
   /** The version of git as {major, minor}, or an error naming the minimum. */
-  int[] version(Path dir) {
+  private int[] version(Path dir) {
     Result result = run(dir, List.of("--version"));
     Matcher matcher = VERSION.matcher(result.text());
     if (!result.ok() || !matcher.find()) {

@@ -103,12 +103,4 @@ final class TestRepository {
       throw new UncheckedIOException(e);
     }
   }
-
-  static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
