@@ -102,6 +102,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void the_git_layer_depends_only_on_what_every_package_shares() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(packages("repo"))
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages(ROOT, ROOT + ".repo..", "java..", "org.slf4j..")
+        .check(classes);
+  }
+
+  @Test
   void the_run_reaches_models_only_through_agents_and_planners() {
     noClasses()
         .that()

@@ -141,7 +141,8 @@ public final class WorktreeAgent implements Agent {
       usage = TokenUsage.sum(usage, result.usage());
       keepAgentFiles(worktree, assignment.workspace(), round);
       Optional<TaskCommit> commit =
-          TaskCommits.commitAll(w.repository(), worktree, task + ": " + assignment.task().name());
+          TaskCommits.commitAll(
+              w.repository(), worktree, task + ": " + assignment.task().name(), start);
       if (commit.isEmpty()) {
         remove(w, worktree, branch, start);
         return withDetails(result, usage, Map.of(MERGE, "none: the task changed no file"));

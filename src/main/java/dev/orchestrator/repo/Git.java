@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  *       name is dropped), and {@code GIT_OPTIONAL_LOCKS=0} so that reading the status never
  *       rewrites the user's index;
  *   <li>hooks off ({@code core.hooksPath=/dev/null}), no signing, no file-system monitor, no
- *       terminal prompts;
+ *       terminal prompts, and no automatic {@code gc} or maintenance after a commit (it would pack
+ *       the user's refs and prune their objects and worktree records);
  *   <li>a fixed author and committer ({@link #NAME}, {@link #EMAIL}), so commits need no {@code
  *       user.name} and change no configuration.
  * </ul>
@@ -51,7 +52,9 @@ final class Git {
           "-c", "tag.gpgSign=false",
           "-c", "core.fsmonitor=false",
           "-c", "user.useConfigOnly=false",
-          "-c", "advice.detachedHead=false");
+          "-c", "advice.detachedHead=false",
+          "-c", "gc.auto=0",
+          "-c", "maintenance.auto=false");
 
   private static final Pattern VERSION = Pattern.compile("git version (\\d+)\\.(\\d+)");
 
@@ -181,7 +184,7 @@ final class Git {
   }
 
   /** The version of git as {major, minor}, or an error naming the minimum. */
-  int[] version(Path dir) {
+  private int[] version(Path dir) {
     Result result = run(dir, List.of("--version"));
     Matcher matcher = VERSION.matcher(result.text());
     if (!result.ok() || !matcher.find()) {

@@ -151,41 +151,23 @@ public final class GitRepository {
    * @return the new commit, or {@code HEAD}'s when there is nothing to take
    */
   public String snapshotUncommitted() {
-    String head = head();
-    Path index;
-    try {
-      index = Files.createTempFile(gitDir, "orchestrator-snapshot-", ".index");
-      Files.delete(index); // git makes it; an empty file is not a valid index
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a temporary index in " + gitDir, e);
-    }
-    try {
-      Map<String, String> temporary = Map.of("GIT_INDEX_FILE", index.toString());
-      git.run(workTree, temporary, List.of("read-tree", head)).orThrow();
-      git.run(workTree, temporary, List.of("add", "-A", "--", ".")).orThrow();
-      String tree = git.run(workTree, temporary, List.of("write-tree")).orThrow().line();
-      if (tree.equals(resolveTree(head))) {
-        return head;
-      }
-      return git.run(
-              workTree,
-              List.of(
-                  "commit-tree", tree, "-p", head, "-m", "Uncommitted changes taken by the run"))
-          .orThrow()
-          .line();
-    } finally {
-      try {
-        Files.deleteIfExists(index);
-        Files.deleteIfExists(index.resolveSibling(index.getFileName() + ".lock"));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete the temporary index " + index, e);
-      }
-    }
+    return Snapshots.takeUncommitted(this);
   }
 
   /** The tracked files ({@code git ls-files}), relative to the work tree with {@code /}. */
   public List<String> trackedFiles() {
     return run(List.of("ls-files", "-z")).fields();
+  }
+
+  /**
+   * The ignored files of the work tree ({@code .env}, build output), relative with {@code /}; an
+   * ignored directory is one entry ending in {@code /}, not its files, so {@code node_modules/}
+   * costs one line. For copying chosen ones into worktrees ({@code --worktree-include}).
+   */
+  public List<String> ignoredFiles() {
+    return run(List.of(
+            "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"))
+        .fields();
   }
 
   /**
@@ -287,7 +269,7 @@ public final class GitRepository {
   /** The last commit on {@code branch} (merges left out) that changed {@code path}, if any. */
   public Optional<CommitSummary> lastCommitTouching(String branch, String path) {
     requireRef(branch);
-    return first(log(List.of(branch), path, 1));
+    return CommitLog.last(this, List.of(branch), path);
   }
 
   /**
@@ -297,14 +279,14 @@ public final class GitRepository {
   public Optional<CommitSummary> lastCommitTouching(String since, String branch, String path) {
     requireRef(since);
     requireRef(branch);
-    return first(log(List.of(since + ".." + branch), path, 1));
+    return CommitLog.last(this, List.of(since + ".." + branch), path);
   }
 
   /** The commits in {@code from..to}, newest first, merges included ({@code git log --oneline}). */
   public List<CommitSummary> log(String from, String to) {
     requireRef(from);
     requireRef(to);
-    return log(List.of(from + ".." + to), null, -1);
+    return CommitLog.read(this, List.of(), List.of(from + ".." + to), List.of());
   }
 
   /** The linked worktrees of this repository. */
@@ -319,35 +301,6 @@ public final class GitRepository {
   /** Runs a git command in the work tree and fails on a non-zero exit. */
   Git.Result run(List<String> args) {
     return git.run(workTree, args).orThrow();
-  }
-
-  private List<CommitSummary> log(List<String> range, String path, int limit) {
-    List<String> args = new ArrayList<>(List.of("log", "--format=%H%x00%s%x00"));
-    if (path != null) {
-      args.add("--no-merges");
-    }
-    if (limit > 0) {
-      args.add("-" + limit);
-    }
-    args.addAll(range);
-    args.add("--");
-    if (path != null) {
-      args.add(path);
-    }
-    List<CommitSummary> commits = new ArrayList<>();
-    String[] fields = run(args).text().split("\0", -1);
-    for (int i = 0; i + 1 < fields.length; i += 2) {
-      commits.add(new CommitSummary(fields[i].strip(), fields[i + 1]));
-    }
-    return List.copyOf(commits);
-  }
-
-  private static Optional<CommitSummary> first(List<CommitSummary> commits) {
-    return commits.isEmpty() ? Optional.empty() : Optional.of(commits.get(0));
-  }
-
-  private String resolveTree(String commit) {
-    return run(List.of("rev-parse", "--verify", commit + "^{tree}")).line();
   }
 
   private String branchRef(String branch) {
@@ -413,7 +366,6 @@ public final class GitRepository {
   /** The commit {@code ref} names, with its subject. */
   public CommitSummary commit(String ref) {
     requireRef(ref);
-    return log(List.of(ref), null, 1).get(0);
+    return CommitLog.read(this, List.of("-1"), List.of(ref), List.of()).get(0);
   }
-
 }

@@ -14,6 +14,10 @@ import java.util.Set;
  * points where the merge started (compare and swap). A conflict leaves the branch as it was and
  * names the files; it is never resolved by taking one side.
  *
+ * <p>Task branches cannot live under the integration branch's name: git stores {@code
+ * refs/heads/orchestrator/<run>} as a file, so {@code orchestrator/<run>/task_1} cannot exist
+ * beside it; name them {@code orchestrator/<run>-task_1} or similar.
+ *
  * <p>The integration branch should not be checked out in any worktree (verify at its head with a
  * detached worktree): moving a checked-out branch leaves that worktree's files behind.
  *
@@ -87,12 +91,33 @@ public final class MergeQueue {
    */
   public synchronized Merge merge(String commit, String message) {
     requireNonNull(message, "message");
-    String head = repository.resolve(ref);
-    String id = repository.resolve(commit);
-    if (repository.isAncestor(id, head)) {
+    GitRepository.requireRef(commit);
+    // One process for both ids and one for their merge base: a merge runs five git commands.
+    Git.Result ids =
+        repository
+            .git()
+            .run(
+                repository.workTree(),
+                List.of("rev-parse", ref + "^{commit}", commit + "^{commit}"));
+    if (!ids.ok()) {
+      repository.resolve(ref);
+      repository.resolve(commit);
+      ids.orThrow();
+    }
+    String[] both = ids.text().strip().split("\n");
+    String head = both[0];
+    String id = both[1];
+    Git.Result common =
+        repository.git().run(repository.workTree(), List.of("merge-base", head, id));
+    if (common.status() == 1) {
+      throw new RepositoryException(
+          commit + " shares no history with " + branch + "; a task's commit must be cut from it");
+    }
+    String base = common.orThrow().line();
+    if (base.equals(id)) {
       return new AlreadyMerged(head);
     }
-    if (repository.isAncestor(head, id)) {
+    if (base.equals(head)) {
       move(id, head);
       return new Merged(id, true);
     }

@@ -53,33 +53,47 @@ public final class TaskCommits {
    * are not ignored) and commits it on the worktree's branch, with no hook run and the fixed
    * identity, so the user's {@code user.name} is not needed.
    *
-   * @return the commit, or empty when nothing changed
+   * @return the commit with the files it changed, or empty when nothing changed
    */
   public static Optional<TaskCommit> commitAll(GitRepository repo, Path worktree, String message) {
+    return commitAll(repo, worktree, message, head(repo, worktree));
+  }
+
+  /**
+   * Like {@link #commitAll(GitRepository, Path, String)} for a worktree cut at {@code since} whose
+   * agent may have committed on its own: the result is the worktree's head after committing what is
+   * left, with the files changed since {@code since}.
+   *
+   * @return empty when the head is still {@code since} and nothing changed
+   */
+  public static Optional<TaskCommit> commitAll(
+      GitRepository repo, Path worktree, String message, String since) {
     requireNonNull(message, "message");
+    String start = repo.resolve(since);
     Git git = repo.git();
     git.run(worktree, List.of("add", "-A", "--", ".")).orThrow();
     Git.Result staged = git.run(worktree, List.of("diff", "--cached", "--quiet"));
-    if (staged.ok()) {
-      return Optional.empty();
-    }
-    if (staged.status() != 1) {
+    if (staged.status() > 1) {
       staged.orThrow();
     }
-    String parent = git.run(worktree, List.of("rev-parse", "--verify", "HEAD")).orThrow().line();
-    git.run(
-            worktree,
-            List.of(
-                "commit",
-                "--quiet",
-                "--no-verify",
-                "--no-gpg-sign",
-                "--cleanup=whitespace",
-                "-m",
-                message))
-        .orThrow();
-    String commit = git.run(worktree, List.of("rev-parse", "--verify", "HEAD")).orThrow().line();
-    return Optional.of(new TaskCommit(commit, diffStat(repo, parent, commit)));
+    if (!staged.ok()) {
+      git.run(
+              worktree,
+              List.of(
+                  "commit",
+                  "--quiet",
+                  "--no-verify",
+                  "--no-gpg-sign",
+                  "--cleanup=whitespace",
+                  "-m",
+                  message))
+          .orThrow();
+    }
+    String commit = head(repo, worktree);
+    if (commit.equals(start)) {
+      return Optional.empty();
+    }
+    return Optional.of(new TaskCommit(commit, diffStat(repo, start, commit)));
   }
 
   /** {@code git diff --binary from to}: a patch {@code git apply} takes, binary files included. */
@@ -108,6 +122,10 @@ public final class TaskCommits {
       changes.add(new FileChange(parts[2], count(parts[0]), count(parts[1])));
     }
     return List.copyOf(changes);
+  }
+
+  private static String head(GitRepository repo, Path worktree) {
+    return repo.git().run(worktree, List.of("rev-parse", "--verify", "HEAD")).orThrow().line();
   }
 
   private static int count(String numstat) {

@@ -123,13 +123,14 @@ public final class Worktrees {
 
   private Path prepare(Path where) {
     Path target = where.toAbsolutePath().normalize();
-    Path parent = target.getParent();
     try {
-      Files.createDirectories(parent);
-      Path realParent = parent.toRealPath();
-      boolean inWorkTree = realParent.startsWith(repository.workTree());
-      boolean inGitDir = realParent.startsWith(repository.gitDir());
-      if (inWorkTree && !inGitDir) {
+      // Checked before anything is made: a refused place must not leave a directory behind.
+      Path existing = target;
+      while (!Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      Path real = existing.toRealPath().resolve(existing.relativize(target));
+      if (real.startsWith(repository.workTree()) && !real.startsWith(repository.gitDir())) {
         throw new RepositoryException(
             target
                 + " is inside the work tree "
@@ -137,15 +138,16 @@ public final class Worktrees {
                 + "; worktrees go outside it (or in its git directory) so that the user's files"
                 + " and file watchers never see them");
       }
-      if (Files.exists(target)) {
-        try (var entries = Files.list(target)) {
+      if (Files.exists(real)) {
+        try (var entries = Files.list(real)) {
           if (entries.findAny().isPresent()) {
             throw new RepositoryException(
                 target + " exists and is not empty; choose another place for the worktree");
           }
         }
       }
-      return realParent.resolve(target.getFileName());
+      Files.createDirectories(real.getParent());
+      return real;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + target + " for a worktree", e);
     }

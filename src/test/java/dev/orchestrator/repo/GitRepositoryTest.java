@@ -134,6 +134,17 @@ class GitRepositoryTest {
   }
 
   @Test
+  void lists_ignored_files_and_ignored_directories_as_one_entry() {
+    write(dir.resolve(".gitignore"), ".env\nnode_modules/\n");
+    write(dir.resolve(".env"), "SECRET=1\n");
+    write(dir.resolve("node_modules/a/index.js"), "x\n");
+    write(dir.resolve("node_modules/b/index.js"), "y\n");
+    write(dir.resolve("notes.txt"), "untracked, not ignored\n");
+
+    assertThat(open(dir).ignoredFiles()).containsExactlyInAnyOrder(".env", "node_modules/");
+  }
+
+  @Test
   void a_snapshot_of_a_clean_tree_is_head() {
     GitRepository repository = open(dir);
 

@@ -5,6 +5,7 @@ import static dev.orchestrator.repo.TestRepository.git;
 import static dev.orchestrator.repo.TestRepository.init;
 import static dev.orchestrator.repo.TestRepository.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.repo.MergeQueue.AlreadyMerged;
 import dev.orchestrator.repo.MergeQueue.Conflicted;
@@ -102,6 +103,26 @@ class MergeQueueTest {
     assertThat(queue.merge(second, "Merge task_2")).isEqualTo(new AlreadyMerged(head));
     assertThat(queue.merge(first, "Merge task_1")).isEqualTo(new AlreadyMerged(head));
     assertThat(repository.resolve(BRANCH)).isEqualTo(head);
+  }
+
+  @Test
+  void fails_naming_a_commit_that_does_not_exist_and_leaves_the_branch() {
+    assertThatThrownBy(() -> queue.merge("0123456789abcdef", "Merge nothing"))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageContaining("0123456789abcdef names no commit");
+    assertThat(repository.resolve(BRANCH)).isEqualTo(base);
+  }
+
+  @Test
+  void refuses_a_commit_with_no_history_in_common() {
+    git(dir, home, "checkout", "-q", "--orphan", "elsewhere");
+    TestRepository.commit(dir, home, "Unrelated root");
+    String unrelated = git(dir, home, "rev-parse", "HEAD");
+
+    assertThatThrownBy(() -> queue.merge(unrelated, "Merge it"))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageContaining("shares no history with " + BRANCH);
+    assertThat(repository.resolve(BRANCH)).isEqualTo(base);
   }
 
   @Test

@@ -67,6 +67,30 @@ class TaskCommitsTest {
   }
 
   @Test
+  void counts_what_an_agent_committed_itself_since_the_worktree_was_cut() {
+    String base = repository.head();
+    write(worktree.resolve("src/agent.txt"), "committed by the agent\n");
+    git(worktree, home, "add", "-A");
+    TestRepository.commit(worktree, home, "agent's own commit");
+
+    assertThat(TaskCommits.commitAll(repository, worktree, "task_1: nothing left", base))
+        .hasValueSatisfying(
+            commit -> {
+              assertThat(commit.commit()).isEqualTo(repository.resolve("orchestrator/run/task_1"));
+              assertThat(commit.changes()).containsExactly(new FileChange("src/agent.txt", 1, 0));
+            });
+    assertThat(git(dir, home, "log", "-1", "--format=%s", "orchestrator/run/task_1"))
+        .isEqualTo("agent's own commit");
+    write(worktree.resolve("src/more.txt"), "left uncommitted\n");
+    assertThat(
+            TaskCommits.commitAll(repository, worktree, "task_1: the rest", base)
+                .orElseThrow()
+                .changes())
+        .extracting(FileChange::path)
+        .containsExactly("src/agent.txt", "src/more.txt");
+  }
+
+  @Test
   void runs_none_of_the_repositorys_hooks_and_needs_no_user_name() throws IOException {
     Path marker = temp.resolve("hook-ran");
     for (String hook :

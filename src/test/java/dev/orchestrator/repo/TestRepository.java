@@ -103,12 +103,4 @@ public final class TestRepository {
       throw new UncheckedIOException(e);
     }
   }
-
-  public static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

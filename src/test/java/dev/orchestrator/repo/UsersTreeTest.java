@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The user's tree is never touched: a dirty work tree (a modified tracked file, a staged change, an
- * untracked file, an ignored file, a stash entry, a hook) is byte for byte the same after
- * everything repository mode does to the repository.
+ * untracked file, an ignored file, a touched but unchanged file, a stash entry, a hook) is byte for
+ * byte the same after everything repository mode does to the repository.
  */
 class UsersTreeTest {
 
@@ -98,7 +98,7 @@ class UsersTreeTest {
   /**
    * A digest of each file of the work tree (content, permissions, time of change) and of the git
    * directory's files that are the user's: {@code HEAD}, the index, the branch, the stash and its
-   * log, the configuration and the hooks.
+   * log, the configuration, the hooks and whether refs were packed.
    */
   private Map<String, String> fingerprint() throws IOException {
     Map<String, String> digests = new TreeMap<>();
@@ -124,6 +124,8 @@ class UsersTreeTest {
       assertThat(file).as("the fixture made %s", name).exists();
       digests.put(".git/" + name, digest(file, false));
     }
+    Path packed = dir.resolve(".git/packed-refs");
+    digests.put(".git/packed-refs", Files.exists(packed) ? digest(packed, false) : "absent");
     return digests;
   }
 

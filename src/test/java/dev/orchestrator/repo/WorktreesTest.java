@@ -65,6 +65,7 @@ class WorktreesTest {
             () -> worktrees.add(dir.resolve("worktrees/task_2"), "orchestrator/r/task_2", "HEAD"))
         .isInstanceOf(RepositoryException.class)
         .hasMessageContaining("is inside the work tree");
+    assertThat(dir.resolve("worktrees")).as("nothing made in the user's tree").doesNotExist();
     assertThat(repository.resolveIfExists("orchestrator/r/task_2")).isEmpty();
   }
 
@@ -101,6 +102,29 @@ class WorktreesTest {
     assertThat(untracked.resolve("notes.txt")).hasContent("work");
     assertThat(modified.resolve("README.md")).hasContent("work");
     assertThat(worktrees.list()).extracting(Worktree::path).contains(untracked, modified);
+  }
+
+  @Test
+  void refuses_a_place_that_holds_files() {
+    write(temp.resolve("taken/mine.txt"), "mine\n");
+
+    assertThatThrownBy(() -> worktrees.add(temp.resolve("taken"), "orchestrator/r/task_1", "HEAD"))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageContaining("exists and is not empty");
+    assertThat(temp.resolve("taken/mine.txt")).hasContent("mine");
+  }
+
+  @Test
+  void keeps_a_locked_worktree() {
+    Path worktree = worktrees.add(temp.resolve("wt"), "orchestrator/r/task_1", "HEAD");
+    TestRepository.git(dir, home, "worktree", "lock", worktree.toString());
+
+    assertThat(worktrees.removeIfClean(worktree)).isFalse();
+    assertThat(worktree.resolve("README.md")).exists();
+    assertThat(worktrees.list())
+        .filteredOn(w -> w.path().equals(worktree))
+        .extracting(Worktree::locked)
+        .containsExactly(true);
   }
 
   @Test
