@@ -74,7 +74,12 @@ class OptionsPerCommandTest {
       List.of("--sandbox", "--sandbox-network", "--sandbox-writable");
   static final List<String> DIRECTORY = List.of("--output-dir", "--force");
   static final List<String> REPOSITORY =
-      List.of("--repo", "--include-uncommitted", "--keep-branches");
+      List.of(
+          "--repo",
+          "--include-uncommitted",
+          "--keep-branches",
+          "--worktree-include",
+          "--setup-command");
   static final List<String> STANDARD = List.of("--quiet", "--verbose", "--help", "--version");
 
   @TempDir Path temp;
