@@ -154,6 +154,7 @@ class OptionsPerCommandTest {
                 ENGINE,
                 VERIFICATION,
                 SANDBOX,
+                REPOSITORY,
                 List.of("--json"),
                 STANDARD),
             List.of(
