@@ -341,6 +341,40 @@ class RepositoryModeTest {
   }
 
   @Test
+  void worktrees_get_the_included_ignored_files_and_the_setup_command_and_neither_is_committed()
+      throws Exception {
+    write(repo.resolve(".gitignore"), ".env\nnode_modules/\n");
+    git(repo, home, "add", ".gitignore");
+    commit(repo, home, "Ignore .env");
+    write(repo.resolve(".env"), "TOKEN=local\n");
+    agent(
+        """
+        cat .env > seen-env.txt
+        cat node_modules/marker > seen-setup.txt
+        """);
+    Path plan = plan(Map.of(), task("task_1", "seen-env.txt", "seen-setup.txt"));
+
+    CliRun.Result result =
+        runAgents(
+            plan,
+            "--no-verify",
+            "--worktree-include",
+            ".env*",
+            "--setup-command",
+            "mkdir -p node_modules && echo installed > node_modules/marker");
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    String branch = summary(onlyRun()).path("repository").path("branch").asText();
+    assertThat(git(repo, home, "show", branch + ":seen-env.txt")).isEqualTo("TOKEN=local");
+    assertThat(git(repo, home, "show", branch + ":seen-setup.txt")).isEqualTo("installed");
+    assertThat(git(repo, home, "ls-tree", "-r", "--name-only", branch).lines())
+        .doesNotContain(".env", "node_modules/marker");
+    assertThat(summary(onlyRun()).path("tasks").get(0).path("details").path("setup").asText())
+        .startsWith("mkdir -p node_modules")
+        .endsWith("exit 0");
+  }
+
+  @Test
   void the_temporal_engine_with_repo_is_refused_before_planning() {
     CliRun.Result result =
         run(environment(), "Add rate limiting", "--repo", repo, "--temporal", "localhost:7233");
