@@ -6,6 +6,7 @@ import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanValidator;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.planner.repository.RepositoryMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,11 @@ public final class HeuristicPlanner implements Planner {
             notes(requirement, complexity, budget, fitting),
             null);
     return PlanValidator.requireValid(plan, SOURCE);
+  }
+
+  @Override
+  public Plan plan(String requirements, int executorBudget, RepositoryMap repository) {
+    throw new UnsupportedOperationException("not yet");
   }
 
   private static List<Task> tasks(List<TaskDraft> drafts) {
