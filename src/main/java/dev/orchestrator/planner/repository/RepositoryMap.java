@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -78,14 +77,6 @@ public record RepositoryMap(
   private static final List<String> README_NAMES =
       List.of("README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md");
   private static final List<String> NOTE_NAMES = List.of("AGENTS.md", "CLAUDE.md");
-  private static final Set<String> SOURCE_EXTENSIONS =
-      Set.of(
-          "java", "kt", "kts", "scala", "groovy", "py", "pyi", "js", "jsx", "mjs", "cjs", "ts",
-          "tsx", "vue", "svelte", "rs", "go", "c", "h", "cc", "cpp", "hpp", "cs", "rb", "php",
-          "swift", "m", "sh", "sql", "proto", "graphql");
-  // Dependencies and build output checked in by some repositories: listed last.
-  private static final Set<String> VENDORED =
-      Set.of("node_modules", "vendor", "third_party", "dist", "build", "target", "out");
 
   public RepositoryMap {
     requireNonNull(name, "name");
@@ -200,20 +191,17 @@ public record RepositoryMap(
 
   // 0: build files and notes at the top; 1: source; 2: anything else; 3: vendored or built.
   private static int rank(String path) {
-    List<String> segments = List.of(path.split("/"));
-    if (segments.stream().anyMatch(VENDORED::contains)) {
+    if (TrackedFile.isVendored(path)) {
       return 3;
     }
     String name = fileName(path);
-    if (segments.size() <= 2
+    if (depth(path) <= 1
         && (BUILD_NAMES.contains(name)
             || README_NAMES.contains(name)
             || NOTE_NAMES.contains(name))) {
       return 0;
     }
-    int dot = name.lastIndexOf('.');
-    String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return SOURCE_EXTENSIONS.contains(extension) ? 1 : 2;
+    return TrackedFile.isSource(path) ? 1 : 2;
   }
 
   private static int depth(String path) {
