@@ -110,13 +110,17 @@ public record RepositoryMap(
     }
     List<String> usable =
         trackedPaths.stream().filter(RepositoryFiles::isUsable).distinct().toList();
+    // Each path's rank and depth computed once: a sort asks for them a million times.
+    record Ranked(String path, int rank, int depth) {}
     List<String> chosen =
         usable.stream()
+            .map(p -> new Ranked(p, rank(p), depth(p)))
             .sorted(
-                Comparator.comparingInt(RepositoryMap::rank)
-                    .thenComparing(RepositoryMap::depth)
-                    .thenComparing(Comparator.naturalOrder()))
+                Comparator.comparingInt(Ranked::rank)
+                    .thenComparingInt(Ranked::depth)
+                    .thenComparing(Ranked::path))
             .limit(MAX_FILES)
+            .map(Ranked::path)
             .sorted()
             .toList();
     Set<String> listed = Set.copyOf(chosen);
