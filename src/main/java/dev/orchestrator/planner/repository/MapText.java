@@ -3,6 +3,7 @@ package dev.orchestrator.planner.repository;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Writes a {@link RepositoryMap} as prompt text within a character limit. The header (layout, test
@@ -100,9 +101,7 @@ final class MapText {
   private List<Excerpt> quoted() {
     return map.readme() == null
         ? map.notes()
-        : java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(map.readme()), map.notes().stream())
-            .toList();
+        : Stream.concat(Stream.of(map.readme()), map.notes().stream()).toList();
   }
 
   private static void quote(StringBuilder text, Excerpt excerpt) {

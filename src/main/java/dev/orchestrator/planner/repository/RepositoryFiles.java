@@ -1,5 +1,6 @@
 package dev.orchestrator.planner.repository;
 
+import dev.orchestrator.SafeFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -47,10 +48,6 @@ final class RepositoryFiles {
     this.realRoot = this.root.toRealPath();
   }
 
-  Path root() {
-    return root;
-  }
-
   /**
    * Whether a path from the tracked list is one the map may name: relative, with '/' separators, no
    * empty, '.' or '..' segment, no control character, and not under {@code .git}.
@@ -73,10 +70,13 @@ final class RepositoryFiles {
   }
 
   /**
-   * The size in bytes of a regular file at the path, without following a link; null when the path
-   * is a link, a directory, missing, or unreadable.
+   * The size in bytes of a regular file at the path, without following a link on the way; null when
+   * the path is or passes through a link, is a directory, missing, or unreadable.
    */
   Long size(String path) {
+    if (!SafeFiles.reachedWithoutLinks(root, root.resolve(path))) {
+      return null;
+    }
     try {
       BasicFileAttributes attributes =
           Files.readAttributes(

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public record RepositoryMap(
   public RepositoryMap {
     requireNonNull(name, "name");
     files = List.copyOf(files);
-    leftOut = java.util.Collections.unmodifiableMap(new TreeMap<>(leftOut));
+    leftOut = Collections.unmodifiableMap(new TreeMap<>(leftOut));
     buildFiles = List.copyOf(buildFiles);
     notes = List.copyOf(notes);
     requireNonNull(layout, "layout");
@@ -131,16 +132,16 @@ public record RepositoryMap(
             p ->
                 leftOut.merge(
                     p.contains("/") ? p.substring(0, p.indexOf('/')) : "", 1, Integer::sum));
-    Set<String> atRoot = Set.copyOf(usable);
+    Set<String> present = Set.copyOf(usable);
     Excerpt readme =
         README_NAMES.stream()
-            .filter(atRoot::contains)
+            .filter(present::contains)
             .findFirst()
             .map(p -> readme(files, p))
             .orElse(null);
     List<Excerpt> notes =
         NOTE_NAMES.stream()
-            .filter(atRoot::contains)
+            .filter(present::contains)
             .map(p -> excerpt(p, files.read(p, NOTES_BYTES)))
             .toList();
     return new RepositoryMap(
@@ -164,11 +165,6 @@ public record RepositoryMap(
   /** How many usable tracked paths the map does not list. */
   public int omitted() {
     return leftOut.values().stream().mapToInt(Integer::intValue).sum();
-  }
-
-  /** Whether the map lists the path as tracked. */
-  public boolean lists(String path) {
-    return files.stream().anyMatch(f -> f.path().equals(path));
   }
 
   /** The text a planning prompt quotes: at most {@value #MAX_RENDERED} characters. */

@@ -266,6 +266,28 @@ class RepositoryMapTest {
     }
 
     @Test
+    void a_readme_that_links_into_git_is_not_read() throws IOException {
+      Files.createDirectories(root.resolve(".git"));
+      Files.writeString(root.resolve(".git/config"), "[remote] url = https://token@host/x\n");
+      Files.createSymbolicLink(root.resolve("README.md"), Path.of(".git/config"));
+
+      RepositoryMap map = RepositoryMap.read(root, List.of("README.md"));
+
+      assertThat(map.readme().refusal()).isEqualTo("a link into .git; not read");
+      assertThat(map.render()).doesNotContain("token");
+    }
+
+    @Test
+    void files_below_a_directory_that_links_out_are_listed_without_a_size(@TempDir Path outside)
+        throws IOException {
+      Files.writeString(outside.resolve("big.bin"), "x".repeat(1000));
+      Files.createSymbolicLink(root.resolve("vendor-link"), outside);
+
+      assertThat(RepositoryMap.read(root, List.of("vendor-link/big.bin")).files())
+          .containsExactly(new TrackedFile("vendor-link/big.bin", null));
+    }
+
+    @Test
     void a_readme_that_links_inside_the_repository_is_read() throws IOException {
       Files.createDirectories(root.resolve("docs"));
       Files.writeString(root.resolve("docs/intro.md"), "# Intro\n");
