@@ -47,10 +47,6 @@ final class PlanningPrompts {
     return repository == null ? SYSTEM : REPOSITORY_SYSTEM;
   }
 
-  static String analysis(String requirements, int executors) {
-    return analysis(requirements, executors, null);
-  }
-
   /**
    * @param repository the repository the agents change; null for a new project
    */
@@ -80,10 +76,6 @@ final class PlanningPrompts {
             "{\"score\": 55, \"reasoning\": \"why this score\", \"key_features_detected\": [\"...\"],"
                 + " \"technical_components\": [\"...\"], \"num_tasks\": 10}"));
     return String.join("\n", lines);
-  }
-
-  static String plan(String requirements, Complexity complexity, int tasks, int executors) {
-    return plan(requirements, complexity, tasks, executors, null);
   }
 
   /**

@@ -253,7 +253,7 @@ class LlmPlannerTest {
 
     assertThat(server.exchanges().get(0).call().system()).isEqualTo(PlanningPrompts.SYSTEM);
     assertThat(server.exchanges().get(0).call().firstUserText())
-        .isEqualTo(PlanningPrompts.analysis(REQUIREMENT, 3));
+        .isEqualTo(PlanningPrompts.analysis(REQUIREMENT, 3, null));
   }
 
   @Test

@@ -96,7 +96,7 @@ final class LayoutDetector {
     return present.contains(wrapper) ? withWrapper : plain;
   }
 
-  // The main source root with the most files (the root's own first), and the package directory
+  // The main source root with the most files (on a tie the shorter path), and the package directory
   // all its files share.
   private SourceLayout java(Kind kind, String command, String buildFile) {
     Map<String, Integer> roots = new LinkedHashMap<>();
