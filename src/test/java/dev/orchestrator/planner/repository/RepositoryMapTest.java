@@ -242,6 +242,27 @@ class RepositoryMapTest {
     }
 
     @Test
+    void every_cap_at_once_keeps_the_rendered_map_within_its_limit() throws IOException {
+      Files.writeString(root.resolve("README.md"), "r".repeat(100_000));
+      Files.writeString(root.resolve("AGENTS.md"), "a\n".repeat(100_000));
+      Files.writeString(root.resolve("CLAUDE.md"), "c".repeat(100_000));
+      List<String> tracked = new ArrayList<>(List.of("README.md", "AGENTS.md", "CLAUDE.md"));
+      IntStream.range(0, 10_000)
+          .mapToObj(i -> "src/" + "d".repeat(200) + i + ".py")
+          .forEach(tracked::add);
+
+      RepositoryMap map = RepositoryMap.read(root, tracked);
+
+      assertThat(map.notes())
+          .allSatisfy(
+              note ->
+                  assertThat(note.text().length()).isLessThanOrEqualTo(RepositoryMap.NOTES_BYTES));
+      String text = map.render();
+      assertThat(text.length()).isLessThanOrEqualTo(RepositoryMap.MAX_RENDERED);
+      assertThat(text).contains("## Tracked files (path, size in bytes)\nAGENTS.md ");
+    }
+
+    @Test
     void one_long_line_of_readme_is_cut_at_its_byte_cap() throws IOException {
       Files.writeString(root.resolve("README.md"), "x".repeat(1_000_000));
 
