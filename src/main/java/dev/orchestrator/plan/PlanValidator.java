@@ -159,7 +159,22 @@ public final class PlanValidator {
     if (Arrays.asList(claim.split("/")).contains("..")) {
       return Optional.of("which leads out of the project with '..'");
     }
+    if (Arrays.stream(claim.split("/")).anyMatch(PlanValidator::namesGit)) {
+      return Optional.of("which is under .git, git's own directory");
+    }
     return Optional.empty();
+  }
+
+  // A segment that names .git in any case (case-insensitive file systems read .GIT as .git), or a
+  // glob such as .g?t that matches it. A bare * or ** may, but claims every other name too.
+  private static boolean namesGit(String segment) {
+    if (segment.equals("*") || segment.equals("**")) {
+      return false;
+    }
+    // [..] stands for one character and {..} for any text, erring towards refusal.
+    String glob =
+        segment.toLowerCase(Locale.ROOT).replaceAll("\\[[^]]*]", "?").replaceAll("\\{[^}]*}", "*");
+    return FilePatterns.segmentsMeet(".git", glob);
   }
 
   /** Every problem of the plan, empty when it is valid. */

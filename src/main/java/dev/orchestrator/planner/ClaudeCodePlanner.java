@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.process.ClaudeResult;
@@ -60,7 +61,27 @@ public final class ClaudeCodePlanner implements Planner {
    */
   @Override
   public Plan plan(String requirements, int executorBudget) {
+    return planFor(requirements, executorBudget, null);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Claude still runs in a scratch directory: it plans from the map, not from the repository's
+   * files.
+   *
+   * @throws UnusablePlanReply as for a new project; a plan that claims paths under .git or outside
+   *     the repository is such a reply
+   */
+  @Override
+  public Plan plan(String requirements, int executorBudget, RepositoryMap repository) {
+    return planFor(requirements, executorBudget, requireNonNull(repository, "repository"));
+  }
+
+  // A null repository plans a new project.
+  private Plan planFor(String requirements, int executorBudget, RepositoryMap repository) {
     String requirement = Planner.checkedRequirement(requirements, executorBudget);
+    String system = PlanningPrompts.system(repository);
     Path scratch;
     try {
       scratch = Files.createTempDirectory("orchestrator-plan-");
@@ -69,7 +90,7 @@ public final class ClaudeCodePlanner implements Planner {
     }
     try {
       return new PlanningConversation(
-              (step, round, turns) -> ask(scratch, step, round, turns), SOURCE)
+              (step, round, turns) -> ask(scratch, system, step, round, turns), SOURCE, repository)
           .plan(requirement, executorBudget, "Claude Code");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -87,7 +108,7 @@ public final class ClaudeCodePlanner implements Planner {
   // Each round is a new claude run: the step's question, and in a repair round the previous reply
   // quoted with what was wrong with it.
   private PlanningConversation.Answer ask(
-      Path scratch, String step, int round, List<PlanningConversation.Turn> turns)
+      Path scratch, String system, String step, int round, List<PlanningConversation.Turn> turns)
       throws InterruptedException {
     StringBuilder request = new StringBuilder(turns.get(0).text());
     if (turns.size() > 1) {
@@ -98,10 +119,11 @@ public final class ClaudeCodePlanner implements Planner {
           .append(turns.get(turns.size() - 1).text());
     }
     return PlanningConversation.Answer.complete(
-        ask(scratch, step.replace(' ', '-') + "-" + round, request.toString()));
+        ask(scratch, system, step.replace(' ', '-') + "-" + round, request.toString()));
   }
 
-  private String ask(Path scratch, String name, String prompt) throws InterruptedException {
+  private String ask(Path scratch, String system, String name, String prompt)
+      throws InterruptedException {
     AgentFiles files =
         new AgentFiles(
             scratch.resolve(name + ".prompt.md"),
@@ -112,10 +134,7 @@ public final class ClaudeCodePlanner implements Planner {
     try {
       result =
           claude.answer(
-              PlanningPrompts.SYSTEM,
-              scratch,
-              files,
-              (message, fraction) -> log.info("planning: {}", message));
+              system, scratch, files, (message, fraction) -> log.info("planning: {}", message));
     } catch (ProcessFailure e) {
       spent.accumulateAndGet(e.usage(), TokenUsage::sum);
       // claude crashed or reported an error: a failed run (exit 1), not bad usage.

@@ -1,11 +1,15 @@
 package dev.orchestrator.planner;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.orchestrator.UsageException;
 import dev.orchestrator.plan.Complexity;
+import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanValidator;
 import dev.orchestrator.plan.Task;
 import dev.orchestrator.plan.TaskGraph;
+import dev.orchestrator.planner.repository.RepositoryMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +72,62 @@ public final class HeuristicPlanner implements Planner {
             dependencies(waits),
             ExecutionStrategy.describe(graph(drafts, waits), executorBudget),
             notes(requirement, complexity, budget, fitting),
+            null);
+    return PlanValidator.requireValid(plan, SOURCE);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Offline against the repository's layout ({@link RepositoryDrafter}): a part per component
+   * the requirement names, or one for the whole change, with its tests, then one task that wires
+   * the parts in and updates the README. The band of the score caps the number of tasks, as for a
+   * new project, but no standard tasks are added to reach its minimum: a repository has its build,
+   * CI and documentation already. Tasks that would own the same file run one after the other.
+   *
+   * @throws UsageException if the requirement is blank or the budget is below one executor
+   */
+  @Override
+  public Plan plan(String requirements, int executorBudget, RepositoryMap repository) {
+    requireNonNull(repository, "repository");
+    Requirement requirement =
+        parser.parse(Planner.checkedRequirement(requirements, executorBudget));
+    Complexity complexity = analyzer.analyze(requirement);
+    RepositoryDrafter.Drafting drafting = new RepositoryDrafter().draft(requirement, repository);
+    TaskBudget budget = new TaskBudget(1, TaskBudget.of(complexity).atMost(MAX_TASKS).max());
+    List<TaskDraft> drafts = fitter.fit(drafting.drafts(), List.of(), budget).drafts();
+    List<List<Integer>> waits = new ArrayList<>();
+    PhaseDependencies.of(drafts).forEach(w -> waits.add(new ArrayList<>(w)));
+    Plan unordered =
+        new Plan(
+            requirement.text(),
+            complexity,
+            executorBudget,
+            Plan.TASK_QUEUE,
+            tasks(drafts),
+            dependencies(waits),
+            "",
+            "",
+            null);
+    // Drafts are in phase order and every wait points to an earlier draft, so these added waits
+    // (the later of two tasks waits for the earlier) keep the graph acyclic.
+    List<int[]> shared = FileConflicts.pairs(unordered, TaskGraph.of(unordered));
+    shared.forEach(pair -> waits.get(pair[1]).add(pair[0]));
+    Plan plan =
+        new Plan(
+            requirement.text(),
+            complexity,
+            executorBudget,
+            Plan.TASK_QUEUE,
+            tasks(drafts),
+            dependencies(waits),
+            ExecutionStrategy.describe(graph(drafts, waits), executorBudget),
+            RepositoryNotes.of(
+                repository.layout(),
+                drafting,
+                TaskBudget.of(complexity).min(),
+                drafts.size(),
+                shared.size()),
             null);
     return PlanValidator.requireValid(plan, SOURCE);
   }

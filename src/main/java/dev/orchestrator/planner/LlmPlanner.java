@@ -11,6 +11,7 @@ import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.llm.ModelClient;
 import dev.orchestrator.llm.ModelReply;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.usage.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +51,27 @@ public final class LlmPlanner implements Planner {
    */
   @Override
   public Plan plan(String requirements, int executorBudget) {
+    return planFor(requirements, executorBudget, null);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws UnusablePlanReply if the model's replies stay unusable after the repair rounds; a plan
+   *     that claims paths under .git or outside the repository is such a reply
+   */
+  @Override
+  public Plan plan(String requirements, int executorBudget, RepositoryMap repository) {
+    return planFor(requirements, executorBudget, requireNonNull(repository, "repository"));
+  }
+
+  // A null repository plans a new project.
+  private Plan planFor(String requirements, int executorBudget, RepositoryMap repository) {
     String requirement = Planner.checkedRequirement(requirements, executorBudget);
+    String system = PlanningPrompts.system(repository);
     try {
-      return new PlanningConversation(this::ask, PlanReading.SOURCE)
+      return new PlanningConversation(
+              (step, round, turns) -> ask(system, turns), PlanReading.SOURCE, repository)
           .plan(
               requirement,
               executorBudget,
@@ -69,10 +88,10 @@ public final class LlmPlanner implements Planner {
   }
 
   // The whole step so far goes to the model as one chat, after the system prompt.
-  private PlanningConversation.Answer ask(
-      String step, int round, List<PlanningConversation.Turn> turns) throws InterruptedException {
+  private PlanningConversation.Answer ask(String system, List<PlanningConversation.Turn> turns)
+      throws InterruptedException {
     List<ChatMessage> messages = new ArrayList<>();
-    messages.add(SystemMessage.from(PlanningPrompts.SYSTEM));
+    messages.add(SystemMessage.from(system));
     for (PlanningConversation.Turn turn : turns) {
       if (turn.fromPlanner()) {
         messages.add(UserMessage.from(turn.text()));

@@ -2,9 +2,13 @@ package dev.orchestrator.planner;
 
 import dev.orchestrator.UsageException;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.usage.TokenUsage;
 
-/** Turns a requirement into a plan of dependent tasks. */
+/**
+ * Turns a requirement into a plan of dependent tasks: for a new project, or for changing an
+ * existing repository that a {@link RepositoryMap} describes.
+ */
 public interface Planner {
 
   /**
@@ -17,6 +21,17 @@ public interface Planner {
    * @throws dev.orchestrator.OrchestratorException when no valid plan can be made
    */
   Plan plan(String requirements, int executorBudget);
+
+  /**
+   * Plans the change one requirement asks of an existing repository: the tasks' {@code files} claim
+   * existing paths of the repository to change and new paths to create, inside it and never under
+   * {@code .git}; tasks that may run at the same time claim disjoint files.
+   *
+   * @param repository the repository's map, as {@link RepositoryMap#read} made it
+   * @return a plan that {@link dev.orchestrator.plan.PlanValidator} accepts
+   * @throws dev.orchestrator.OrchestratorException when no valid plan can be made
+   */
+  Plan plan(String requirements, int executorBudget, RepositoryMap repository);
 
   /**
    * What the planning this planner did so far spent on models, failed requests included; null for a

@@ -2,6 +2,7 @@ package dev.orchestrator.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.planner.repository.RepositoryMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -53,20 +54,23 @@ final class PlanningConversation {
      *
      * @param step "complexity analysis" or "plan", with the round, for file names and logs
      * @param turns the step so far, planner first, alternating, ending with the planner's turn; the
-     *     system prompt is {@link PlanningPrompts#SYSTEM}
+     *     system prompt is {@link PlanningPrompts#system} of the conversation's repository
      */
     Answer ask(String step, int round, List<Turn> turns) throws InterruptedException;
   }
 
   private final Asker asker;
   private final String source;
+  private final RepositoryMap repository;
 
   /**
    * @param source who plans, for messages: "language-model planner", "Claude Code planner"
+   * @param repository the repository the plan changes, quoted in each step; null for a new project
    */
-  PlanningConversation(Asker asker, String source) {
+  PlanningConversation(Asker asker, String source, RepositoryMap repository) {
     this.asker = requireNonNull(asker, "asker");
     this.source = requireNonNull(source, "source");
+    this.repository = repository;
   }
 
   /**
@@ -79,7 +83,7 @@ final class PlanningConversation {
     PlanReading.Analysis analysis =
         step(
             "complexity analysis",
-            PlanningPrompts.analysis(requirement, executors),
+            PlanningPrompts.analysis(requirement, executors, repository),
             reply -> PlanReading.analysis(reply, requirement, executors));
     log.info(
         "complexity {}/100 ({}), {} tasks",
@@ -88,7 +92,8 @@ final class PlanningConversation {
         analysis.tasks());
     return step(
         "plan",
-        PlanningPrompts.plan(requirement, analysis.complexity(), analysis.tasks(), executors),
+        PlanningPrompts.plan(
+            requirement, analysis.complexity(), analysis.tasks(), executors, repository),
         reply -> PlanReading.plan(reply, requirement, analysis.complexity(), executors, plannedBy));
   }
 

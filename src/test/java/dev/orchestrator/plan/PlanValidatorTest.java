@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Checks the plan records directly; {@link PlanJsonTest} covers what a plan file can get wrong. */
 class PlanValidatorTest {
@@ -38,6 +41,41 @@ class PlanValidatorTest {
             "invalid plan (planner), 2 problems:\n"
                 + "  - task_1 has a negative estimated_duration; use e.g. \"30min\"\n"
                 + "  - task_2 has an empty name; give it a short name");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        ".git/hooks/pre-commit | which is under .git, git's own directory",
+        "src/.git/config       | which is under .git, git's own directory",
+        ".GIT/config           | which is under .git, git's own directory",
+        ".g?t/hooks/**         | which is under .git, git's own directory",
+        ".gi[tT]/config        | which is under .git, git's own directory",
+        "../x                  | which leads out of the project with '..'",
+        "/etc/passwd           | which is not relative to the project"
+      })
+  @DisplayName("a claim under .git or outside the project is refused, saying why")
+  void claims_outside_the_project(String claim, String why) {
+    Plan plan = plan().with(task("task_1", Duration.ofMinutes(30), claim)).build();
+
+    assertThat(PlanValidator.problems(plan))
+        .containsExactly(
+            "task_1 claims \""
+                + claim
+                + "\" in files, "
+                + why
+                + "; claim paths inside the project, relative to it, with '/', e.g."
+                + " src/api/** or README.md");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".gitignore", ".github/workflows/ci.yml", "**", "src/*", "docs/.gitkeep"})
+  @DisplayName("files whose names only start like .git, and wide globs, are fine")
+  void claims_near_git(String claim) {
+    Plan plan = plan().with(task("task_1", Duration.ofMinutes(30), claim)).build();
+
+    assertThat(PlanValidator.problems(plan)).isEmpty();
   }
 
   @Test

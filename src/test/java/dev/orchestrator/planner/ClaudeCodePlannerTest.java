@@ -10,6 +10,7 @@ import dev.orchestrator.agent.FakeClaude;
 import dev.orchestrator.plan.InvalidPlanException;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.Task;
+import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.process.AgentProcess;
 import dev.orchestrator.process.ClaudeCode;
 import dev.orchestrator.sandbox.Sandbox;
@@ -85,6 +86,21 @@ class ClaudeCodePlannerTest {
             "--system-prompt",
             PlanningPrompts.SYSTEM.lines().findFirst().orElseThrow())
         .doesNotContain("--max-turns", "--permission-mode", "--dangerously-skip-permissions");
+  }
+
+  @Test
+  void with_a_repository_both_prompts_quote_its_map_under_the_repository_system_prompt(
+      @TempDir Path root) throws Exception {
+    FakeClaude.install(bin);
+    RepositoryMap map = LlmPlannerTest.pythonRepository(root);
+
+    planner().plan(TODO, 3, map);
+
+    assertThat(FakeClaude.prompt(bin, "analysis-0")).contains(map.render());
+    assertThat(FakeClaude.prompt(bin, "plan-0")).contains(map.render());
+    assertThat(FakeClaude.arguments(bin, "plan-0"))
+        .containsSubsequence(
+            "--system-prompt", PlanningPrompts.REPOSITORY_SYSTEM.lines().findFirst().orElseThrow());
   }
 
   @Test

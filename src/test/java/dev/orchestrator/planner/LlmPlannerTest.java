@@ -14,6 +14,10 @@ import dev.orchestrator.llm.fake.Reply;
 import dev.orchestrator.llm.fake.TodoScript;
 import dev.orchestrator.plan.InvalidPlanException;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.planner.repository.RepositoryMap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +25,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The language-model planner against a fake Anthropic API. */
 @Timeout(30)
@@ -233,5 +238,71 @@ class LlmPlannerTest {
         .isInstanceOf(ProviderRejection.class)
         .hasMessageContaining("rejected the key (401")
         .hasMessageNotContaining("sk-ant-wrong");
+  }
+
+  static RepositoryMap pythonRepository(Path root) throws IOException {
+    Files.createDirectories(root.resolve("src/todo"));
+    Files.writeString(root.resolve("pyproject.toml"), "[tool.pytest.ini_options]\n");
+    Files.writeString(root.resolve("src/todo/__init__.py"), "");
+    return RepositoryMap.read(root, List.of("pyproject.toml", "src/todo/__init__.py"));
+  }
+
+  @Test
+  void without_a_repository_it_sends_the_new_project_prompts() throws Exception {
+    planner(TodoScript.ANALYSIS, inTurn(Reply.text(TodoScript.PLAN))).plan(REQUIREMENT, 3);
+
+    assertThat(server.exchanges().get(0).call().system()).isEqualTo(PlanningPrompts.SYSTEM);
+    assertThat(server.exchanges().get(0).call().firstUserText())
+        .isEqualTo(PlanningPrompts.analysis(REQUIREMENT, 3, null));
+  }
+
+  @Test
+  void with_a_repository_both_steps_carry_its_map(@TempDir Path root) throws Exception {
+    RepositoryMap map = pythonRepository(root);
+
+    Plan plan =
+        planner(TodoScript.ANALYSIS, inTurn(Reply.text(TodoScript.PLAN))).plan(REQUIREMENT, 3, map);
+
+    assertThat(plan.tasks()).hasSize(4);
+    assertThat(server.exchanges())
+        .allSatisfy(
+            e -> {
+              assertThat(e.call().system()).isEqualTo(PlanningPrompts.REPOSITORY_SYSTEM);
+              assertThat(e.call().firstUserText()).contains(map.render());
+            });
+  }
+
+  @Test
+  void a_plan_that_claims_a_git_hook_is_sent_back_with_the_reason(@TempDir Path root)
+      throws Exception {
+    String hook = TodoScript.PLAN.replace("\"docs/**\"", "\".git/hooks/pre-commit\"");
+
+    planner(TodoScript.ANALYSIS, inTurn(Reply.text(hook), Reply.text(TodoScript.PLAN)))
+        .plan(REQUIREMENT, 3, pythonRepository(root));
+
+    assertThat(lastUserTexts().get(2))
+        .contains(
+            "task_4 claims \".git/hooks/pre-commit\" in files, which is under .git, git's own"
+                + " directory");
+  }
+
+  @Test
+  void a_model_that_keeps_claiming_paths_outside_the_repository_fails_the_planning(
+      @TempDir Path root) throws Exception {
+    String outside =
+        TodoScript.PLAN
+            .replace("\"docs/**\"", "\"../x\"")
+            .replace("\"src/web/**\"", "\".git/hooks/pre-commit\"");
+    LlmPlanner planner = planner(TodoScript.ANALYSIS, call -> Reply.text(outside));
+    RepositoryMap map = pythonRepository(root);
+
+    assertThatThrownBy(() -> planner.plan(REQUIREMENT, 3, map))
+        .isInstanceOf(UnusablePlanReply.class)
+        .hasMessageContaining("still wrong after 2 repair rounds")
+        .hasMessageContaining(
+            "task_3 claims \".git/hooks/pre-commit\" in files, which is under .git, git's own"
+                + " directory")
+        .hasMessageContaining(
+            "task_4 claims \"../x\" in files, which leads out of the project with '..'");
   }
 }
