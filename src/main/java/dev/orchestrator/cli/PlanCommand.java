@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -39,15 +40,27 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin DirectoryOptions directory;
 
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description =
+          "Plan changes to this git repository from a map of its files; the plan goes to"
+              + " .git/orchestrator/<run>/ unless -o says where. Run it with: orchestrator run"
+              + " --plan FILE --repo DIR.")
+  Path repository;
+
   @Mixin JsonOption output;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    RepositoryOptions repo = new RepositoryOptions();
+    repo.repository = repository;
     Orchestrator orchestrator =
         RunAssembly.of(spec, model, claudeCode)
             .directory(directory)
+            .repository(RepositoryRun.open(repo, Settings.of(spec).environment()))
             .budget(budget.maxExecutors)
             .planning(planning)
             .build(parent.console(output.json).progress()); // "Planning with claude-code…"

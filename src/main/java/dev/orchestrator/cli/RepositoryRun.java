@@ -15,6 +15,7 @@ import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.Plan;
+import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.repo.CommitSummary;
 import dev.orchestrator.repo.GitRepository;
 import dev.orchestrator.repo.MergeQueue;
@@ -116,6 +117,11 @@ final class RepositoryRun {
     this.tests = settings;
     this.secrets = secrets;
     this.steps = steps;
+  }
+
+  /** What the planners see of the repository: a bounded map of its tracked files. */
+  RepositoryMap map() {
+    return RepositoryMap.read(repository.workTree(), repository.trackedFiles());
   }
 
   /** Where runs go without {@code -o}: {@code .git/orchestrator/}, outside the work tree. */

@@ -146,7 +146,7 @@ final class RunAssembly {
       if (outputDirectory == null) {
         builder.outputBase(repository.runsDirectory());
       }
-      builder.onRunDirectory(repository::record);
+      builder.onRunDirectory(repository::record).repository(repository.map());
     } else if (verify != null) {
       verify.configure(builder, defaultFixRounds, sandbox);
     }

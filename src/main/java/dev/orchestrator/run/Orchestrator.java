@@ -15,6 +15,7 @@ import dev.orchestrator.plan.PlanJson;
 import dev.orchestrator.plan.PlanValidator;
 import dev.orchestrator.planner.HeuristicPlanner;
 import dev.orchestrator.planner.Planner;
+import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.usage.TokenUsage;
 import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class Orchestrator {
   private final boolean budgetGiven;
   private final Path outputDirectory;
   private final Path outputBase;
+  private final RepositoryMap repository;
   private final Consumer<Path> onRunDirectory;
   private final boolean force;
   private final RunSettings settings;
@@ -63,6 +65,7 @@ public final class Orchestrator {
     this.budgetGiven = builder.budgetGiven;
     this.outputDirectory = builder.outputDirectory;
     this.outputBase = builder.outputBase;
+    this.repository = builder.repository;
     this.onRunDirectory = builder.onRunDirectory;
     this.force = builder.force;
     this.settings =
@@ -107,7 +110,10 @@ public final class Orchestrator {
                           + kind.kind()
                           + (kind.model() == null ? "" : " (" + kind.model() + ")")));
     }
-    Plan plan = planner.plan(checked, maxExecutors);
+    Plan plan =
+        repository == null
+            ? planner.plan(checked, maxExecutors)
+            : planner.plan(checked, maxExecutors, repository);
     return PlanValidator.requireValid(plan.withExecutorBudget(maxExecutors), "planner");
   }
 
@@ -260,6 +266,7 @@ public final class Orchestrator {
     private int maxExecutors = 5;
     private Path outputDirectory;
     private Path outputBase;
+    private RepositoryMap repository;
     private Consumer<Path> onRunDirectory = dir -> {};
     private boolean force;
     private RunListener listener = event -> {};
@@ -368,6 +375,12 @@ public final class Orchestrator {
      */
     public Builder outputBase(Path base) {
       this.outputBase = requireNonNull(base, "base");
+      return this;
+    }
+
+    /** Plans against this map of the user's repository ({@code --repo}). */
+    public Builder repository(RepositoryMap map) {
+      this.repository = requireNonNull(map, "map");
       return this;
     }
 

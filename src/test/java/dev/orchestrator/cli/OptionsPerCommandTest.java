@@ -119,7 +119,7 @@ class OptionsPerCommandTest {
                 "Output:")),
         arguments(
             "plan",
-            concat(PLANNING, MODEL, CLAUDE_CODE, DIRECTORY, List.of("--json"), STANDARD),
+            concat(PLANNING, MODEL, CLAUDE_CODE, DIRECTORY, List.of("--repo", "--json"), STANDARD),
             List.of("Planning:", "Language model:", "Claude Code:", "Output:")),
         arguments(
             "run",
