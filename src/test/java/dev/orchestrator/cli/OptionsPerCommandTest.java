@@ -120,7 +120,7 @@ class OptionsPerCommandTest {
         arguments(
             "plan",
             concat(PLANNING, MODEL, CLAUDE_CODE, DIRECTORY, List.of("--repo", "--json"), STANDARD),
-            List.of("Planning:", "Language model:", "Claude Code:", "Output:")),
+            List.of("Options:", "Planning:", "Language model:", "Claude Code:", "Output:")),
         arguments(
             "run",
             concat(
