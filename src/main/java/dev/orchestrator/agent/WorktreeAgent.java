@@ -3,6 +3,7 @@ package dev.orchestrator.agent;
 import static java.util.Objects.requireNonNull;
 
 import dev.orchestrator.AtomicFile;
+import dev.orchestrator.plan.FilePatterns;
 import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.repo.GitRepository;
 import dev.orchestrator.repo.MergeQueue;
@@ -44,6 +45,8 @@ public final class WorktreeAgent implements Agent {
   public static final String MERGE = "merge";
   public static final String CHANGES = "changes";
   public static final String SETUP = "setup";
+  public static final String UNDECLARED = "undeclared";
+  public static final String SUPERSEDED = "superseded";
 
   /**
    * The repository side of a run, known once the run has started.
@@ -90,6 +93,7 @@ public final class WorktreeAgent implements Agent {
     Work w = work.get();
     String task = assignment.task().id();
     TokenUsage usage = null;
+    String superseded = null;
     for (int round = 1; ; round++) {
       String suffix = assignment.attempt() + (round > 1 ? "-rerun" : "");
       Path worktree = w.runDirectory().resolve("worktrees").resolve(task + "-" + suffix);
@@ -152,6 +156,7 @@ public final class WorktreeAgent implements Agent {
           w.queue().merge(made.commit(), "Merge " + task + ": " + assignment.task().name());
       if (merge instanceof MergeQueue.Conflicted conflict) {
         remove(w, worktree, null, null); // its commit stays on its branch
+        superseded = branch + " " + made.commit().substring(0, 12);
         String with = collidedWith(w, conflict);
         if (round == 1) {
           assignment
@@ -186,8 +191,20 @@ public final class WorktreeAgent implements Agent {
       details.put(COMMIT, made.commit());
       details.put(MERGE, round == 1 ? "clean" : "rerun");
       details.put(CHANGES, describe(made.changes()));
+      // Kept, for the plan may have missed a file the work needed; said, for the review.
+      List<String> undeclared =
+          made.changes().stream()
+              .map(FileChange::path)
+              .filter(path -> !FilePatterns.overlap(assignment.task().files(), List.of(path)))
+              .toList();
+      if (!undeclared.isEmpty()) {
+        details.put(UNDECLARED, String.join(", ", undeclared));
+      }
       if (!setup.isEmpty()) {
         details.put(SETUP, setup);
+      }
+      if (superseded != null) {
+        details.put(SUPERSEDED, superseded); // the colliding first attempt, kept on its branch
       }
       return withDetails(result, usage, details);
     }

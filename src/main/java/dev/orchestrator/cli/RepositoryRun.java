@@ -269,7 +269,10 @@ final class RepositoryRun {
     recordIn(dir, before, after);
     int exit = console.finished(outcome, interruption);
     console.epilogue(branchLines(before, after));
-    return exit;
+    // Tests the run broke fail it, as failing tests fail a new project's run.
+    return exit == Cli.OK && before != null && !broken(before, after).isEmpty()
+        ? Cli.TASKS_FAILED
+        : exit;
   }
 
   /**

@@ -19,10 +19,8 @@ import dev.orchestrator.repo.TestRepository;
 import dev.orchestrator.sandbox.BwrapProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -128,26 +126,6 @@ class RepositoryModeTest {
     return all;
   }
 
-  /** The user's side of the repository: work tree files, index, HEAD, refs/heads/main. */
-  private String usersSide() throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (Stream<Path> files = Files.walk(repo)) {
-      for (Path file :
-          files
-              .filter(Files::isRegularFile)
-              .filter(f -> !repo.relativize(f).startsWith(".git"))
-              .sorted()
-              .toList()) {
-        digest.update(repo.relativize(file).toString().getBytes());
-        digest.update(Files.readAllBytes(file));
-      }
-    }
-    for (String own : List.of(".git/index", ".git/HEAD", ".git/refs/heads/main", ".git/config")) {
-      digest.update(Files.readAllBytes(repo.resolve(own)));
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
   private JsonNode summary(Path runDirectory) throws Exception {
     return Json.mapper().readTree(runDirectory.resolve("execution_summary.json").toFile());
   }
@@ -161,13 +139,13 @@ class RepositoryModeTest {
   @Test
   void a_simulated_run_commits_each_task_onto_its_branch_and_leaves_the_users_tree_as_it_was()
       throws Exception {
-    String before = usersSide();
+    String before = TestRepository.usersSide(repo);
 
     CliRun.Result result =
         run(environment(), "Add rate limiting to the API", "--repo", repo, "-m", 3);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(usersSide()).isEqualTo(before);
+    assertThat(TestRepository.usersSide(repo)).isEqualTo(before);
     assertThat(result.out())
         .contains("Your uncommitted changes are left out of the run")
         .contains("modified: README.md")
@@ -307,6 +285,7 @@ class RepositoryModeTest {
 
     CliRun.Result result = runAgents(plan);
 
+    assertThat(result.exitCode()).isEqualTo(1);
     JsonNode repository = summary(onlyRun()).path("repository");
     assertThat(repository.path("tests_before").path("status").asText()).isEqualTo("passed");
     assertThat(repository.path("tests_after").path("status").asText()).isEqualTo("failed");

@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Real git repositories for the tests, made with the git command line as a user would, with a home
@@ -101,6 +104,43 @@ public final class TestRepository {
       Files.writeString(file, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A fingerprint of the user's side of a repository: every work tree file (outside {@code .git})
+   * with its path, and {@code .git/index}, {@code HEAD}, {@code config} and the branch {@code HEAD}
+   * names. A run may add objects, refs under {@code orchestrator/} and worktree records; none of
+   * these.
+   */
+  public static String usersSide(Path repo) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(repo)) {
+        files =
+            walk.filter(Files::isRegularFile)
+                .filter(f -> !repo.relativize(f).startsWith(".git"))
+                .sorted()
+                .toList();
+      }
+      for (Path file : files) {
+        digest.update(repo.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+        digest.update(Files.readAllBytes(file));
+      }
+      String head = Files.readString(repo.resolve(".git/HEAD")).strip();
+      List<String> own = new ArrayList<>(List.of(".git/index", ".git/HEAD", ".git/config"));
+      if (head.startsWith("ref: ")) {
+        own.add(".git/" + head.substring("ref: ".length()));
+      }
+      for (String file : own) {
+        digest.update(Files.readAllBytes(repo.resolve(file)));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }
