@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run an example scenario offline (all of them when none is named).",
       "Scenarios: calculator, todo, ecommerce, etl, ml, game, microservices. Each writes into"
-          + " outputs/demo-<scenario> unless -o is given; -m defaults to the scenario's own budget."
+          + " outputs/demo-<scenario> unless -o is given; -m defaults to the scenario's own budget.",
+      "repo: makes a small git repository (outputs/demo-repo, or -o) and runs --repo on it."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -65,6 +67,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       parent.out.flush();
       return Cli.OK;
+    }
+    if ("repo".equalsIgnoreCase(scenario)) {
+      return repository();
     }
     List<Scenario> chosen = scenario == null ? List.of(Scenario.values()) : List.of(find(scenario));
     Path base = directory.outputDirectory;
@@ -116,6 +121,37 @@ final class DemoCommand implements Callable<Integer> {
       parent.out.flush();
     }
     return worst;
+  }
+
+  /**
+   * {@code demo repo}: makes a small sample repository ({@code outputs/demo-repo}, or {@code -o})
+   * and runs the repository mode on it.
+   */
+  private int repository() throws InterruptedException {
+    Map<String, String> environment = Settings.of(spec).environment();
+    Path dir =
+        SampleRepository.create(
+            directory.outputDirectory != null
+                ? directory.outputDirectory
+                : Path.of("outputs", "demo-repo"),
+            environment);
+    parent.out.printf("=== demo repo: a sample repository at %s ===%n", dir);
+    RepositoryOptions options = new RepositoryOptions();
+    options.repository = dir;
+    RepositoryRun repo = RepositoryRun.open(options, environment);
+    Console console = parent.console(false);
+    Orchestrator orchestrator =
+        RunAssembly.of(spec, model, claudeCode)
+            .repository(repo)
+            .budget(budget.maxExecutors != null ? budget.maxExecutors : 3)
+            .planning(planning)
+            .execution(executors, execution, engine)
+            .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
+            .build(console);
+    var plan = PlannedSpeedup.forecast(orchestrator.plan(SampleRepository.REQUIREMENT));
+    console.plan(plan);
+    parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
+    return repo.execute(orchestrator, plan, console, parent.interruption);
   }
 
   private static Scenario find(String name) {
