@@ -256,6 +256,11 @@ final class RepositoryRun {
     }
   }
 
+  /** Whether {@code dir} holds a run made with {@code --repo}. */
+  static boolean isRepositoryRun(Path dir) {
+    return Files.isRegularFile(recordFile(dir.toAbsolutePath().normalize()));
+  }
+
   private static Path recordFile(Path runDirectory) {
     return RunLayout.state(runDirectory).resolve("repository.json");
   }

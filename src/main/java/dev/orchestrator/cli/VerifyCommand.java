@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.run.Orchestrator;
 import java.nio.file.Path;
@@ -43,6 +44,14 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (RepositoryRun.isRepositoryRun(directory)) {
+      // Its consolidated view holds only the files the tasks changed, not a project to test.
+      throw new UsageException(
+          directory
+              + " is a run on a repository (--repo): its tests ran on the run's branch; to test it"
+              + " again, check the branch out (git worktree add DIR orchestrator/<run>) and run the"
+              + " repository's tests there");
+    }
     Console console = parent.console(false);
     // Fix tasks run on the run's own executors, with these agents and limits.
     Orchestrator orchestrator =

@@ -354,6 +354,18 @@ class RepositoryModeTest {
   }
 
   @Test
+  void verify_of_a_run_on_a_repository_says_where_its_tests_ran_instead_of_testing_a_partial_copy()
+      throws Exception {
+    assertThat(run(environment(), "Add a cache", "--repo", repo, "--no-verify").exitCode())
+        .isZero();
+
+    CliRun.Result result = run(environment(), "verify", onlyRun());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("is a run on a repository (--repo)");
+  }
+
+  @Test
   void the_temporal_engine_with_repo_is_refused_before_planning() {
     CliRun.Result result =
         run(environment(), "Add rate limiting", "--repo", repo, "--temporal", "localhost:7233");
