@@ -334,27 +334,18 @@ public final class GitRepository {
    */
   public void export(String commit, Path dir) {
     requireRef(commit);
-    Path index;
     try {
       Files.createDirectories(dir);
-      index = Files.createTempFile(gitDir, "orchestrator-export-", ".index");
-      Files.delete(index); // git makes it; an empty file is not a valid index
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare " + dir + " for the files of " + commit, e);
+      throw new UncheckedIOException("cannot make " + dir + " for the files of " + commit, e);
     }
-    try {
-      Map<String, String> temporary = Map.of("GIT_INDEX_FILE", index.toString());
-      git.run(workTree, temporary, List.of("read-tree", commit)).orThrow();
-      String prefix = dir.toAbsolutePath().normalize() + "/";
-      git.run(workTree, temporary, List.of("checkout-index", "-a", "--prefix=" + prefix)).orThrow();
-    } finally {
-      try {
-        Files.deleteIfExists(index);
-        Files.deleteIfExists(index.resolveSibling(index.getFileName() + ".lock"));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete the temporary index " + index, e);
-      }
-    }
+    String prefix = dir.toAbsolutePath().normalize() + "/";
+    TemporaryIndex.use(
+        temporary -> {
+          git.run(workTree, temporary, List.of("read-tree", commit)).orThrow();
+          return git.run(workTree, temporary, List.of("checkout-index", "-a", "--prefix=" + prefix))
+              .orThrow();
+        });
   }
 
   /** The content of {@code path} in {@code commit} ({@code git show commit:path}). */
