@@ -16,7 +16,7 @@ public final class ChildJvm {
    * used about a third less CPU time on the 2-core build machine (no C2 compiler threads, no G1
    * threads), and the suite starts dozens of them. They change no behaviour the tests assert.
    */
-  static final List<String> OPTIONS =
+  public static final List<String> OPTIONS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
   private ChildJvm() {}
