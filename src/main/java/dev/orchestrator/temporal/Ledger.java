@@ -12,10 +12,13 @@ import java.util.List;
 @ActivityInterface
 public interface Ledger {
 
+  /** The activity's type in the workflow's history. */
+  String RECORD = "RecordFacts";
+
   /**
    * Records a batch of facts. Idempotent: a batch delivered again (the coordinator died while
    * recording it) changes nothing already recorded.
    */
-  @ActivityMethod(name = "RecordFacts")
+  @ActivityMethod(name = RECORD)
   void record(List<RunFact> facts);
 }

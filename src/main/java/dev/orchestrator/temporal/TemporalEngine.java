@@ -13,7 +13,10 @@ import dev.orchestrator.run.Engine;
 import dev.orchestrator.run.EngineRun;
 import dev.orchestrator.run.RetryPolicy;
 import dev.orchestrator.usage.TokenUsage;
+import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -25,6 +28,7 @@ import io.temporal.worker.WorkerOptions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -102,6 +106,7 @@ public final class TemporalEngine implements Engine {
       try {
         if (attach) {
           log.info("attaching to the running workflow {}", record.workflowId());
+          releaseOrphanedBatches(client, record.workflowId());
         } else {
           RunWorkflow workflow =
               client.newWorkflowStub(
@@ -147,6 +152,43 @@ public final class TemporalEngine implements Engine {
         factory.awaitTermination(10, TimeUnit.SECONDS);
       }
       return run.results();
+    }
+  }
+
+  /**
+   * A batch of facts that a coordinator was recording when it died stays started under its name
+   * until the ledger's heartbeat timeout (10 s). This process holds the run directory, so that
+   * coordinator is gone: its batches fail now, and the workflow sends them again, to this process,
+   * after the ledger's first retry interval (1 s). Recording is idempotent.
+   */
+  private void releaseOrphanedBatches(WorkflowClient client, String workflowId) {
+    List<PendingActivityInfo> pending =
+        client
+            .newUntypedWorkflowStub(workflowId)
+            .describe()
+            .getRawDescription()
+            .getPendingActivitiesList();
+    for (PendingActivityInfo batch : pending) {
+      if (batch.getActivityType().getName().equals(Ledger.RECORD)
+          && batch.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
+          && !batch.getLastWorkerIdentity().equals(identity)) {
+        try {
+          client
+              .newActivityCompletionClient()
+              .completeExceptionally(
+                  workflowId,
+                  Optional.empty(),
+                  batch.getActivityId(),
+                  new IllegalStateException(
+                      "coordinator " + batch.getLastWorkerIdentity() + " is gone"));
+          log.info(
+              "released the facts coordinator {} was recording when it ended",
+              batch.getLastWorkerIdentity());
+        } catch (ActivityCompletionException e) {
+          log.info(
+              "the facts of the previous coordinator were settled meanwhile: {}", e.getMessage());
+        }
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.orchestrator.ChildJvm;
 import dev.orchestrator.run.RunEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -164,11 +165,7 @@ class LiveProgressTest {
     assumeTrue(runs("script", "--version"), "skipped: no script (util-linux) to make a pty");
     StringBuilder line = new StringBuilder("#!/bin/sh\nstty cols " + columns + " rows 60\nexec");
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add("dev.orchestrator.cli.Main");
+    command.addAll(ChildJvm.orchestrator());
     command.addAll(args);
     command.addAll(List.of("-o", temp.resolve("out").toString()));
     for (String arg : command) {

@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.ChildJvm;
 import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import java.io.IOException;
@@ -65,12 +66,7 @@ class ResumeCommandTest {
     Files.createFile(block);
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty(
-                    "surefire.test.class.path", System.getProperty("java.class.path")),
-                "dev.orchestrator.cli.Main",
+            ChildJvm.orchestrator(
                 CommandLineAgentsTest.TODO,
                 "-m",
                 "1",

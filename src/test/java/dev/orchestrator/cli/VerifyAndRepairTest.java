@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.ChildJvm;
 import dev.orchestrator.Json;
 import dev.orchestrator.cli.CliRun.Result;
 import dev.orchestrator.plan.PlanJson;
@@ -82,6 +83,8 @@ class VerifyAndRepairTest {
     environment.put("PATH", temp.resolve("bin") + ":" + System.getenv("PATH"));
     environment.put("HOME", temp.resolve("home").toString());
     environment.put("ANTHROPIC_API_KEY", "sk-must-not-reach-the-tests");
+    // The Maven of the Java project's verify step lives seconds: as the suite's own JVMs do.
+    environment.putIfAbsent("MAVEN_OPTS", String.join(" ", ChildJvm.OPTIONS));
     return environment;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orchestrator.ChildJvm;
 import dev.orchestrator.Secrets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -105,12 +106,7 @@ class AgentProcessTest {
         """);
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty(
-                    "surefire.test.class.path", System.getProperty("java.class.path")),
-                "dev.orchestrator.cli.Main",
+            ChildJvm.orchestrator(
                 "run",
                 "--plan",
                 plan.toString(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.ChildJvm;
 import dev.orchestrator.Json;
 import dev.orchestrator.plan.PlanJson;
 import java.io.IOException;
@@ -181,11 +182,7 @@ class DurabilityTest {
       // would.
       command.addAll(List.of("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"));
     }
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add("dev.orchestrator.cli.Main");
+    command.addAll(ChildJvm.orchestrator());
     for (Object arg : args) {
       command.add(arg.toString());
     }

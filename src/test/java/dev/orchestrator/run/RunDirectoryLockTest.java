@@ -3,6 +3,7 @@ package dev.orchestrator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.ChildJvm;
 import dev.orchestrator.DirectorySnapshot;
 import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.AgentResult;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,11 +53,10 @@ class RunDirectoryLockTest {
   private Process holdInAnotherProcess(Path dir) throws Exception {
     Process process =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                LockHolder.class.getName(),
-                dir.toString())
+                Stream.concat(
+                        ChildJvm.java().stream(),
+                        Stream.of(LockHolder.class.getName(), dir.toString()))
+                    .toList())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     BufferedReader out =

@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.util.Timestamps;
+import dev.orchestrator.ChildJvm;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.client.WorkflowClient;
@@ -108,11 +109,7 @@ final class Workers implements AutoCloseable {
   Process orchestrator(String name, List<String> arguments, Map<String, String> environment)
       throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add("dev.orchestrator.cli.Main");
+    command.addAll(ChildJvm.orchestrator());
     command.addAll(arguments);
     command.addAll(List.of("--temporal", target()));
     ProcessBuilder builder =
