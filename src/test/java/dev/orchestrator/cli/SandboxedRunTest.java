@@ -162,8 +162,11 @@ class SandboxedRunTest {
       throws IOException {
     BwrapProbe.Result probe = BwrapProbe.probe(System.getenv(), true);
     assumeTrue(probe.works(), () -> "skipped: bubblewrap does not work here: " + probe.problem());
-    Path failing = root.resolve("bin/writes-home");
-    Files.writeString(failing, "#!/bin/bash\necho x > \"$HOME/canary-failing\"\n");
+    // The read-only root, wherever the tests run: under /tmp (the sandbox's own tmpfs there) a
+    // write into the home may land in the sandbox and succeed.
+    Path canary = Path.of("/etc", marker + "-failing");
+    Path failing = root.resolve("bin/writes-outside");
+    Files.writeString(failing, "#!/bin/bash\necho x > \"" + canary + "\"\n");
     Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     Result result =
@@ -185,7 +188,7 @@ class SandboxedRunTest {
             out);
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
-    assertThat(home.resolve("canary-failing")).doesNotExist();
+    assertThat(canary).doesNotExist();
     JsonNode task = summary().get("tasks").get(0);
     assertThat(task.get("status").asText()).isEqualTo("failed");
     assertThat(task.get("error").asText()).contains("it ran in the bwrap sandbox");
