@@ -256,6 +256,24 @@ final class RepositoryRun {
     }
   }
 
+  /**
+   * The repository options for resuming the run in {@code dir}: those given, and when no {@code
+   * --repo} is given (the run was started by {@code demo repo}, say), the repository the run
+   * recorded, so a run on a repository never resumes as a new project.
+   */
+  static RepositoryOptions recordedFor(Path dir, RepositoryOptions given) {
+    Path file = recordFile(dir.toAbsolutePath().normalize());
+    if (given.repository != null || !Files.isRegularFile(file)) {
+      return given;
+    }
+    try {
+      given.repository = Path.of(Json.mapper().readTree(file.toFile()).path("path").asText());
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    }
+    return given;
+  }
+
   /** Whether {@code dir} holds a run made with {@code --repo}. */
   static boolean isRepositoryRun(Path dir) {
     return Files.isRegularFile(recordFile(dir.toAbsolutePath().normalize()));

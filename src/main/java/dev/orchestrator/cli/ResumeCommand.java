@@ -63,7 +63,9 @@ final class ResumeCommand implements Callable<Integer> {
       spec.commandLine().parseArgs(RecordedOptions.merged(recorded, spec).toArray(String[]::new));
     }
     Console console = parent.console(output.json);
-    RepositoryRun repo = RepositoryRun.open(repository, Settings.of(spec).environment());
+    RepositoryRun repo =
+        RepositoryRun.open(
+            RepositoryRun.recordedFor(directory, repository), Settings.of(spec).environment());
     Orchestrator orchestrator;
     try {
       orchestrator =

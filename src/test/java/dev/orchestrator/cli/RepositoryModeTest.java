@@ -5,10 +5,12 @@ import static dev.orchestrator.cli.CliRun.run;
 import static dev.orchestrator.repo.TestRepository.commit;
 import static dev.orchestrator.repo.TestRepository.git;
 import static dev.orchestrator.repo.TestRepository.write;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.ChildJvm;
 import dev.orchestrator.Json;
 import dev.orchestrator.plan.Complexity;
 import dev.orchestrator.plan.Effort;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -363,6 +366,62 @@ class RepositoryModeTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("is a run on a repository (--repo)");
+  }
+
+  @Test
+  void killed_with_kill_9_and_resumed_each_tasks_commit_is_on_the_branch_once() throws Exception {
+    Path reached = temp.resolve("reached");
+    agent(
+        "echo \"$task\" > \"src/app/$task.py\"\n"
+            + "if [ \"$task\" = task_2 ] && [ ! -e '"
+            + temp.resolve("resumed")
+            + "' ]; then touch '"
+            + reached
+            + "'; exec sleep 300; fi\n");
+    Path plan =
+        plan(
+            Map.of("task_2", List.of("task_1"), "task_3", List.of("task_2")),
+            task("task_1", "src/app/task_1.py"),
+            task("task_2", "src/app/task_2.py"),
+            task("task_3", "src/app/task_3.py"));
+    List<String> command =
+        ChildJvm.orchestrator(
+            "run",
+            "--plan",
+            plan.toString(),
+            "--repo",
+            repo.toString(),
+            "-m",
+            "1",
+            "--executor",
+            "command",
+            "--agent-command",
+            "my-agent {task_id}",
+            "--sandbox",
+            "off",
+            "--no-verify");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(temp.resolve("first.txt").toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment());
+    Process first = builder.start();
+    try {
+      Awaitility.await().atMost(60, SECONDS).until(() -> Files.exists(reached));
+    } finally {
+      first.destroyForcibly(); // kill -9
+      first.waitFor(30, SECONDS);
+    }
+    Files.createFile(temp.resolve("resumed"));
+
+    CliRun.Result resumed = run(environment(), "resume", onlyRun());
+
+    assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+    String branch = summary(onlyRun()).path("repository").path("branch").asText();
+    assertThat(git(repo, home, "log", "--no-merges", "--format=%s", "main.." + branch).lines())
+        .containsExactly("task_3: Task task_3", "task_2: Task task_2", "task_1: Task task_1");
+    assertThat(git(repo, home, "show", branch + ":src/app/task_3.py")).isEqualTo("task_3");
   }
 
   @Test
