@@ -2,9 +2,7 @@ package dev.orchestrator.agent;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.orchestrator.AtomicFile;
 import dev.orchestrator.plan.FilePatterns;
-import dev.orchestrator.process.AgentFiles;
 import dev.orchestrator.repo.GitRepository;
 import dev.orchestrator.repo.MergeQueue;
 import dev.orchestrator.repo.RepositoryException;
@@ -12,17 +10,13 @@ import dev.orchestrator.repo.TaskCommits;
 import dev.orchestrator.repo.TaskCommits.FileChange;
 import dev.orchestrator.repo.TaskCommits.TaskCommit;
 import dev.orchestrator.usage.TokenUsage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * An agent working on a user's repository (the repository mode, {@code --repo}): each attempt runs
@@ -143,7 +137,7 @@ public final class WorktreeAgent implements Agent {
         throw e;
       }
       usage = TokenUsage.sum(usage, result.usage());
-      keepAgentFiles(worktree, assignment.workspace(), round);
+      TaskChangeFiles.keepAgentFiles(worktree, assignment.workspace(), round);
       Optional<TaskCommit> commit =
           TaskCommits.commitAll(
               w.repository(), worktree, task + ": " + assignment.task().name(), start);
@@ -184,13 +178,13 @@ public final class WorktreeAgent implements Agent {
             null,
             usage);
       }
-      copyChangedFiles(worktree, made.changes(), assignment.workspace());
-      writePatch(w, assignment.executorId(), task, start, made.commit());
+      TaskChangeFiles.copyFromWorktree(worktree, made.changes(), assignment.workspace());
+      TaskChangeFiles.writePatch(w, assignment.executorId(), task, start, made.commit());
       remove(w, worktree, w.keepBranches() ? null : branch, made.commit());
       Map<String, String> details = new LinkedHashMap<>();
       details.put(COMMIT, made.commit());
       details.put(MERGE, round == 1 ? "clean" : "rerun");
-      details.put(CHANGES, describe(made.changes()));
+      details.put(CHANGES, TaskChangeFiles.describe(made.changes()));
       // Kept, for the plan may have missed a file the work needed; said, for the review.
       List<String> undeclared =
           made.changes().stream()
@@ -241,22 +235,8 @@ public final class WorktreeAgent implements Agent {
           false);
     }
     List<FileChange> changes = TaskCommits.diffStat(w.repository(), commit + "~1", commit);
-    for (FileChange change : changes) {
-      byte[] content;
-      try {
-        content = w.repository().fileAt(commit, change.path());
-      } catch (RepositoryException e) {
-        continue; // deleted by the task: in the commit and the patch only
-      }
-      try {
-        Path target = assignment.workspace().resolve(change.path());
-        Files.createDirectories(target.getParent());
-        Files.write(target, content);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot keep " + change.path() + " of " + commit, e);
-      }
-    }
-    writePatch(w, assignment.executorId(), task, commit + "~1", commit);
+    TaskChangeFiles.copyFromCommit(w.repository(), commit, changes, assignment.workspace());
+    TaskChangeFiles.writePatch(w, assignment.executorId(), task, commit + "~1", commit);
     if (!w.keepBranches()) {
       w.repository().deleteBranch(branch, commit);
     }
@@ -265,7 +245,7 @@ public final class WorktreeAgent implements Agent {
     details.put(
         MERGE,
         merge instanceof MergeQueue.AlreadyMerged ? "merged before the interruption" : "clean");
-    details.put(CHANGES, describe(changes));
+    details.put(CHANGES, TaskChangeFiles.describe(changes));
     return Optional.of(
         new AgentResult(
             "the commit of an earlier session, " + commit.substring(0, 12), null, details));
@@ -287,65 +267,6 @@ public final class WorktreeAgent implements Agent {
         .lastCommitTouching(conflict.integrationHead(), conflict.files().get(0))
         .map(c -> " with \"" + c.subject() + "\" (" + c.commit().substring(0, 12) + ")")
         .orElse("");
-  }
-
-  /** {@code src/a.py +3 -1, logo.png binary}. */
-  static String describe(List<FileChange> changes) {
-    return changes.stream()
-        .map(
-            c ->
-                c.path()
-                    + (c.insertions() < 0
-                        ? " binary"
-                        : " +" + c.insertions() + " -" + c.deletions()))
-        .collect(Collectors.joining(", "));
-  }
-
-  // The agent's prompt and logs (.agent/) are the attempt's records, not the task's change: they
-  // move to the attempt's directory before the commit, a rerun's below .agent/rerun/.
-  private static void keepAgentFiles(Path worktree, TaskWorkspace attempt, int round) {
-    Path files = worktree.resolve(AgentFiles.DIRECTORY);
-    if (!Files.isDirectory(files, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Path target = attempt.root().resolve(AgentFiles.DIRECTORY);
-    try {
-      if (round > 1) {
-        target = target.resolve("rerun");
-      }
-      Files.createDirectories(target.getParent());
-      Files.move(files, target);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot move " + files + " to " + target, e);
-    }
-  }
-
-  // The changed regular files (not links: their targets are not the task's) as the attempt's
-  // output; deleted files are in the commit and the patch only.
-  private static void copyChangedFiles(
-      Path worktree, List<FileChange> changes, TaskWorkspace output) {
-    for (FileChange change : changes) {
-      Path file = worktree.resolve(change.path());
-      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        try {
-          Path target = output.resolve(change.path());
-          Files.createDirectories(target.getParent());
-          Files.copy(file, target, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot keep " + change.path() + " of " + worktree, e);
-        }
-      }
-    }
-  }
-
-  private static void writePatch(Work w, int executor, String task, String from, String to) {
-    Path file = w.runDirectory().resolve("executor_" + executor).resolve(task + ".patch");
-    try {
-      Files.createDirectories(file.getParent());
-      AtomicFile.write(file, TaskCommits.patch(w.repository(), from, to));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
   }
 
   // Removes the worktree (never forced) and, once its commit is merged, the task branch.

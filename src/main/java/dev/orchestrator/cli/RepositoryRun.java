@@ -11,19 +11,13 @@ import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.WorktreeAgent;
 import dev.orchestrator.agent.WorktreeSetup;
 import dev.orchestrator.output.SummaryJson;
-import dev.orchestrator.output.TestFailure;
 import dev.orchestrator.output.Verification;
-import dev.orchestrator.output.VerificationRound;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.planner.repository.RepositoryMap;
-import dev.orchestrator.repo.CommitSummary;
 import dev.orchestrator.repo.GitRepository;
 import dev.orchestrator.repo.MergeQueue;
-import dev.orchestrator.repo.TaskCommits;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunOutcome;
-import dev.orchestrator.verify.Repairs;
-import dev.orchestrator.verify.VerificationLoop;
 import dev.orchestrator.verify.VerificationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -55,9 +48,7 @@ final class RepositoryRun {
   private final WorktreeSetup setup;
   private volatile WorktreeAgent.Work work;
   private String base;
-  private VerificationSettings tests;
-  private Secrets secrets = Secrets.none();
-  private Consumer<String> steps = line -> {};
+  private RepositoryTests tests = RepositoryTests.NONE;
 
   private RepositoryRun(
       GitRepository repository,
@@ -114,9 +105,7 @@ final class RepositoryRun {
    * @param steps hears what each test command that starts does
    */
   void tests(VerificationSettings settings, Secrets secrets, Consumer<String> steps) {
-    this.tests = settings;
-    this.secrets = secrets;
-    this.steps = steps;
+    this.tests = new RepositoryTests(settings, secrets, steps);
   }
 
   /** What the planners see of the repository: a bounded map of its tracked files. */
@@ -287,54 +276,16 @@ final class RepositoryRun {
       throws InterruptedException {
     Path dir = outcome.outputDirectory();
     Plan plan = outcome.record().plan();
-    Verification before = test(base, dir, "base", plan);
-    Verification after = test(head(), dir, "branch", plan);
+    Verification before = tests.at(repository, base, dir, "base", plan);
+    Verification after = tests.at(repository, head(), dir, "branch", plan);
     recordIn(dir, before, after);
     int exit = console.finished(outcome, interruption);
-    console.epilogue(branchLines(before, after));
+    console.epilogue(
+        BranchLines.of(repository, work().queue().branch(), base, head(), before, after));
     // Tests the run broke fail it, as failing tests fail a new project's run.
-    return exit == Cli.OK && before != null && !broken(before, after).isEmpty()
+    return exit == Cli.OK && before != null && !RepositoryTests.broken(before, after).isEmpty()
         ? Cli.TASKS_FAILED
         : exit;
-  }
-
-  /**
-   * The tests at a commit, run on its files exported below the run's state ({@code
-   * .orchestrator/repository-tests/<label>}); null when the tests are off.
-   */
-  private Verification test(String commit, Path runDirectory, String label, Plan plan) {
-    if (tests == null) {
-      return null;
-    }
-    Path dir = RunLayout.state(runDirectory).resolve("repository-tests").resolve(label);
-    repository.export(commit, dir);
-    String on = label.equals("base") ? "base commit" : "run's branch";
-    return new VerificationLoop(
-            tests, secrets, Repairs.NONE, line -> steps.accept("Tests on the " + on + ": " + line))
-        .run(dir, plan);
-  }
-
-  private static ObjectNode testsObject(ObjectNode parent, String field, Verification tests) {
-    if (tests == null) {
-      parent.putNull(field);
-      return parent;
-    }
-    ObjectNode object = parent.putObject(field);
-    object.put("status", tests.status().name().toLowerCase(Locale.ROOT));
-    object.put("reason", tests.reason());
-    object.put("command", tests.command());
-    VerificationRound round =
-        tests.rounds().isEmpty() ? null : tests.rounds().get(tests.rounds().size() - 1);
-    if (round == null) {
-      return parent;
-    }
-    object.put("passed", round.passed());
-    object.put("failed", round.failed());
-    object.put("errors", round.errors());
-    object.put("skipped", round.skipped());
-    var failing = object.putArray("failing");
-    round.failures().forEach(f -> failing.add(f.test()));
-    return parent;
   }
 
   /** Adds the {@code repository} object to the run's summary. */
@@ -353,8 +304,8 @@ final class RepositoryRun {
         uncommitted.forEach(left::add);
       }
       // Not run (--no-verify): not measured, so null.
-      testsObject(object, "tests_before", before);
-      testsObject(object, "tests_after", after);
+      RepositoryTests.put(object, "tests_before", before);
+      RepositoryTests.put(object, "tests_after", after);
       AtomicFile.write(
           file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
     } catch (IOException e) {
@@ -364,90 +315,5 @@ final class RepositoryRun {
 
   private String head() {
     return repository.resolve(work().queue().branch());
-  }
-
-  /** The branch, its commits, what changed, and how to take it. */
-  private List<String> branchLines(Verification before, Verification after) {
-    String branch = work().queue().branch();
-    List<CommitSummary> commits = repository.log(base, branch);
-    List<String> lines = new ArrayList<>();
-    lines.add("");
-    if (commits.isEmpty()) {
-      lines.add("Branch " + branch + ": no commits on " + abbreviated(base) + "; nothing to take");
-      return lines;
-    }
-    lines.add(
-        "Branch "
-            + branch
-            + ": "
-            + commits.size()
-            + (commits.size() == 1 ? " commit" : " commits")
-            + " on "
-            + abbreviated(base));
-    commits.forEach(c -> lines.add("  " + abbreviated(c.commit()) + " " + c.subject()));
-    List<TaskCommits.FileChange> changes = TaskCommits.diffStat(repository, base, head());
-    int insertions = 0;
-    int deletions = 0;
-    for (TaskCommits.FileChange change : changes) {
-      lines.add(
-          "  "
-              + change.path()
-              + (change.insertions() < 0
-                  ? " (binary)"
-                  : " +" + change.insertions() + " -" + change.deletions()));
-      insertions += Math.max(0, change.insertions());
-      deletions += Math.max(0, change.deletions());
-    }
-    lines.add(
-        "  "
-            + changes.size()
-            + (changes.size() == 1 ? " file" : " files")
-            + " changed, +"
-            + insertions
-            + " -"
-            + deletions);
-    if (before != null) {
-      lines.add("Tests before the run: " + outcome(before));
-      lines.add("Tests on the branch:  " + outcome(after));
-      List<String> broken = broken(before, after);
-      if (!broken.isEmpty()) {
-        lines.add("  failing only on the branch: " + String.join(", ", broken));
-      }
-    }
-    lines.add("Take it with: git -C " + repository.workTree() + " merge " + branch);
-    return lines;
-  }
-
-  private static String outcome(Verification tests) {
-    if (tests.rounds().isEmpty()) {
-      return tests.status().name().toLowerCase(Locale.ROOT) + " (" + tests.reason() + ")";
-    }
-    VerificationRound round = tests.rounds().get(tests.rounds().size() - 1);
-    return round.passed()
-        + " passed, "
-        + round.failed()
-        + " failed, "
-        + round.errors()
-        + " errors, "
-        + round.skipped()
-        + " skipped";
-  }
-
-  // The tests failing on the branch that did not fail at the base: those the run broke.
-  private static List<String> broken(Verification before, Verification after) {
-    List<String> failedBefore = failing(before);
-    return failing(after).stream().filter(t -> !failedBefore.contains(t)).toList();
-  }
-
-  private static List<String> failing(Verification tests) {
-    return tests.rounds().isEmpty()
-        ? List.of()
-        : tests.rounds().get(tests.rounds().size() - 1).failures().stream()
-            .map(TestFailure::test)
-            .toList();
-  }
-
-  private static String abbreviated(String commit) {
-    return commit.substring(0, Math.min(12, commit.length()));
   }
 }
