@@ -69,9 +69,10 @@ class RealRepositoryTest {
     Path agent = temp.resolve("bin/six-agent");
     write(
         agent,
-        """
-        #!/bin/sh
-        task=$1
+        "#!/bin/sh\ntask=$1\n"
+            // task_c and task_d start from the same head, so the second to merge collides
+            + RepositoryModeTest.sideBySide(temp.resolve("met"), List.of("task_c", "task_d"), 2)
+            + """
         author='__author__ = "Benjamin Peterson <benjamin@python.org>"'
         case $task in
           task_a) printf '\\n\\ndef orchestrator_a():\\n    return "a"\\n' >> six.py ;;

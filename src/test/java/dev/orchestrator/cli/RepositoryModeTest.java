@@ -129,6 +129,32 @@ class RepositoryModeTest {
     return all;
   }
 
+  /**
+   * Shell lines that make the named tasks' attempts meet: round r (1 for the first run, 2 for the
+   * rerun after a conflict) of one of them goes on once {@code need[r - 1]} of them reached round
+   * r, or after 20 s. So their worktrees are cut from the same head, however the executor threads
+   * happen to be scheduled.
+   */
+  static String sideBySide(Path dir, List<String> tasks, int... need) {
+    StringBuilder rounds = new StringBuilder();
+    for (int r = 1; r <= need.length; r++) {
+      rounds.append(r).append(") need=").append(need[r - 1]).append(" ;; ");
+    }
+    return "b='"
+        + dir
+        + "'; mkdir -p \"$b\"\n"
+        + "case \" "
+        + String.join(" ", tasks)
+        + " \" in *\" $task \"*)\n"
+        + "  r=1; while [ -e \"$b/$r-$task\" ]; do r=$((r+1)); done; touch \"$b/$r-$task\"\n"
+        + "  case $r in "
+        + rounds
+        + "*) need=0 ;; esac\n"
+        + "  i=0; while [ \"$(ls \"$b\" | grep -c \"^$r-\")\" -lt \"$need\" ] && [ $i -lt 200 ];"
+        + " do sleep 0.1; i=$((i+1)); done ;;\n"
+        + "esac\n";
+  }
+
   private JsonNode summary(Path runDirectory) throws Exception {
     return Json.mapper().readTree(runDirectory.resolve("execution_summary.json").toFile());
   }
@@ -211,7 +237,8 @@ class RepositoryModeTest {
       throws Exception {
     // Each writes its value over the line it finds unchanged; on top of the other's, it adds one.
     agent(
-        """
+        sideBySide(temp.resolve("met"), List.of("task_1", "task_2"), 2)
+            + """
         if grep -qx 'value = 0' src/app/shared.py; then
           echo "value = '$task'" > src/app/shared.py
         else
@@ -238,17 +265,17 @@ class RepositoryModeTest {
   @Test
   void a_task_that_conflicts_again_after_its_rerun_fails_naming_the_file_and_keeps_its_branch()
       throws Exception {
-    // Three tasks rewrite one line; task_2 and task_3 collide with task_1, run again from the same
-    // new head side by side, and the one merged second collides once more.
+    // Three tasks rewrite one line from the same head: one merges, the other two collide with it
+    // and run again side by side from the new head; the one merged second collides once more.
     agent(
-        """
-        [ "$task" = task_1 ] || sleep 1
+        sideBySide(temp.resolve("met"), List.of("task_1", "task_2", "task_3"), 3, 2)
+            + """
         echo "value = '$task'" > src/app/shared.py
         echo "$task" > src/app/$task.py
         """);
     Path plan =
         plan(
-            Map.of("task_4", List.of("task_2", "task_3")),
+            Map.of("task_4", List.of("task_1", "task_2", "task_3")),
             task("task_1", "src/app/task_1.py"),
             task("task_2", "src/app/task_2.py"),
             task("task_3", "src/app/task_3.py"),
@@ -260,9 +287,13 @@ class RepositoryModeTest {
     JsonNode summary = summary(onlyRun());
     Map<String, JsonNode> tasks = new java.util.HashMap<>();
     summary.path("tasks").forEach(t -> tasks.put(t.path("id").asText(), t));
-    assertThat(tasks.get("task_1").path("details").path("merge").asText()).isEqualTo("clean");
+    List<String> merges =
+        Stream.of("task_1", "task_2", "task_3")
+            .map(id -> tasks.get(id).path("details").path("merge").asText())
+            .toList();
+    assertThat(merges).contains("clean", "rerun");
     List<JsonNode> failed =
-        Stream.of("task_2", "task_3")
+        Stream.of("task_1", "task_2", "task_3")
             .map(tasks::get)
             .filter(t -> t.path("status").asText().equals("failed"))
             .toList();
