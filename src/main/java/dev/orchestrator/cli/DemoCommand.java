@@ -84,13 +84,9 @@ final class DemoCommand implements Callable<Integer> {
       parent.out.printf("=== demo %s ===%n", s.label());
       Console console = parent.console(false);
       Orchestrator orchestrator =
-          RunAssembly.of(spec, model, claudeCode)
+          assembly(executorCount)
               .directory(
                   base != null ? base : Path.of("outputs", "demo-" + s.label()), directory.force)
-              .budget(executorCount)
-              .planning(planning)
-              .execution(executors, execution, engine)
-              .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
               .build(console);
       var plan = PlannedSpeedup.forecast(orchestrator.plan(s.requirements));
       console.plan(plan);
@@ -141,17 +137,22 @@ final class DemoCommand implements Callable<Integer> {
     RepositoryRun repo = RepositoryRun.open(options, environment);
     Console console = parent.console(false);
     Orchestrator orchestrator =
-        RunAssembly.of(spec, model, claudeCode)
+        assembly(budget.maxExecutors != null ? budget.maxExecutors : 3)
             .repository(repo)
-            .budget(budget.maxExecutors != null ? budget.maxExecutors : 3)
-            .planning(planning)
-            .execution(executors, execution, engine)
-            .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS)
             .build(console);
     var plan = PlannedSpeedup.forecast(orchestrator.plan(SampleRepository.REQUIREMENT));
     console.plan(plan);
     parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
     return repo.execute(orchestrator, plan, console, parent.interruption);
+  }
+
+  // What every demo runs with: this command's planning, execution and verify options.
+  private RunAssembly assembly(int executorCount) {
+    return RunAssembly.of(spec, model, claudeCode)
+        .budget(executorCount)
+        .planning(planning)
+        .execution(executors, execution, engine)
+        .verification(verify, VerificationSettings.DEFAULT_FIX_ROUNDS);
   }
 
   private static Scenario find(String name) {

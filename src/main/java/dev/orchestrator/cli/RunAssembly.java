@@ -146,7 +146,11 @@ final class RunAssembly {
       if (outputDirectory == null) {
         builder.outputBase(repository.runsDirectory());
       }
-      builder.onRunDirectory(repository::record).repository(repository.map());
+      builder.onRunDirectory(repository::record);
+      if (planning != null) {
+        // Only a command that plans reads the map; run --plan and resume start without it.
+        builder.repository(repository.map());
+      }
     } else if (verify != null) {
       verify.configure(builder, defaultFixRounds, sandbox);
     }

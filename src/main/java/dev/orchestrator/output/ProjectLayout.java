@@ -1,5 +1,6 @@
 package dev.orchestrator.output;
 
+import dev.orchestrator.BuildFiles;
 import dev.orchestrator.RunLayout;
 import dev.orchestrator.plan.PlanJson;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * paths; nothing here touches the disk.
  *
  * <p>A project that declares a build must be laid out the way its own toolchain expects, so a file
- * under a directory holding a build file ({@link #BUILD_FILES}: {@code pom.xml}, {@code
+ * under a directory holding a build file ({@link BuildFiles}: {@code pom.xml}, {@code
  * package.json}, {@code go.mod}, ...) keeps the path the agent wrote: a build file at the top of
  * the agents' paths claims every file, one in {@code backend/} claims {@code backend/}. Maven's
  * {@code src/test/java}, a Go test beside its package and a {@code package.json} at the root stay
@@ -66,22 +67,6 @@ final class ProjectLayout {
   private static final Pattern DOC_FILE =
       Pattern.compile(".+\\.(md|markdown|rst|adoc)", Pattern.CASE_INSENSITIVE);
 
-  /** The files whose presence declares a build and the directory it covers. */
-  static final Set<String> BUILD_FILES =
-      Set.of(
-          "pom.xml",
-          "build.gradle",
-          "build.gradle.kts",
-          "settings.gradle",
-          "settings.gradle.kts",
-          "package.json",
-          "go.mod",
-          "Cargo.toml",
-          "pyproject.toml",
-          "setup.cfg",
-          "setup.py",
-          "requirements.txt");
-
   private ProjectLayout() {}
 
   /**
@@ -92,7 +77,7 @@ final class ProjectLayout {
     Set<String> roots = new TreeSet<>();
     for (String path : paths) {
       int slash = path.lastIndexOf('/');
-      if (BUILD_FILES.contains(path.substring(slash + 1)) && !isGenerated(path)) {
+      if (BuildFiles.NAMES.contains(path.substring(slash + 1)) && !isGenerated(path)) {
         roots.add(slash < 0 ? "" : path.substring(0, slash));
       }
     }

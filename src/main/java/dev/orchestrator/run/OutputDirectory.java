@@ -355,7 +355,7 @@ public final class OutputDirectory {
     }
   }
 
-  private static boolean isEmpty(Path dir) throws IOException {
+  static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.findAny().isEmpty();
     }

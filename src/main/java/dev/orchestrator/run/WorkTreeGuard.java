@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Keeps a new project out of a git work tree. A run replaces the entries it writes at the top of
@@ -57,8 +56,8 @@ public final class WorkTreeGuard {
   }
 
   private static boolean isEmpty(Path dir) {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.findAny().isEmpty();
+    try {
+      return OutputDirectory.isEmpty(dir);
     } catch (IOException e) {
       return false; // unreadable: not known to be empty
     }

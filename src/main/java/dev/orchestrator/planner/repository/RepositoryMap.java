@@ -2,6 +2,7 @@ package dev.orchestrator.planner.repository;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.BuildFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A bounded view of an existing repository for the planners: its tracked paths with sizes (at most
@@ -57,23 +60,10 @@ public record RepositoryMap(
   /** Most characters of {@link #render()}. */
   public static final int MAX_RENDERED = 32 * 1024;
 
+  // The files that declare a build, and those that run one or its tests.
   static final Set<String> BUILD_NAMES =
-      Set.of(
-          "pom.xml",
-          "build.gradle",
-          "build.gradle.kts",
-          "settings.gradle",
-          "settings.gradle.kts",
-          "package.json",
-          "pyproject.toml",
-          "setup.py",
-          "setup.cfg",
-          "requirements.txt",
-          "tox.ini",
-          "Cargo.toml",
-          "go.mod",
-          "Makefile",
-          "CMakeLists.txt");
+      Stream.concat(BuildFiles.NAMES.stream(), Stream.of("tox.ini", "Makefile", "CMakeLists.txt"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private static final List<String> README_NAMES =
       List.of("README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md");
