@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The orchestrator's own file operations on directories an agent or a user may have prepared: they
@@ -64,14 +63,18 @@ public final class SafeFiles {
    * @return how many files were detached
    */
   public static int detachHardLinks(Path directory) throws IOException {
-    if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-      return 0;
-    }
-    List<Path> linked;
-    try (Stream<Path> walk = Files.walk(directory)) {
-      linked = walk.filter(SafeFiles::hasOtherNames).toList();
-    }
-    for (Path file : linked) {
+    return detachHardLinks(FileScan.of(directory));
+  }
+
+  /**
+   * {@link #detachHardLinks(Path)} for the files of a scan that had other names when it was taken.
+   *
+   * @return how many files were detached
+   */
+  public static int detachHardLinks(FileScan scan) throws IOException {
+    List<FileScan.Entry> linked = scan.files().stream().filter(f -> f.names() > 1).toList();
+    for (FileScan.Entry entry : linked) {
+      Path file = scan.resolve(entry);
       Path fresh = Files.createTempFile(file.getParent(), ".orchestrator-", ".tmp");
       try {
         Files.copy(
@@ -123,18 +126,6 @@ public final class SafeFiles {
           to, Files.getPosixFilePermissions(from, LinkOption.NOFOLLOW_LINKS));
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: the new file has the default permissions
-    }
-  }
-
-  private static boolean hasOtherNames(Path file) {
-    try {
-      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-          && ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue()
-              > 1;
-    } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      return false; // no unix view (Windows): hard links are not counted there
-    } catch (IOException e) {
-      return false; // gone meanwhile
     }
   }
 }

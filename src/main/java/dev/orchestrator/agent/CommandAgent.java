@@ -154,13 +154,14 @@ public final class CommandAgent implements Agent {
               + (sandbox.confines() ? " " + CONFINED : ""),
           exit.status() != 126 && exit.status() != 127);
     }
+    List<String> left;
     try {
-      workspace.enforceCaps(AgentFiles::contains);
+      left = workspace.enforceCaps(AgentFiles::contains).paths();
     } catch (WorkspaceViolation e) {
       throw new AgentException(
           template.program() + " exceeded a size limit: " + e.getMessage(), false);
     }
-    boolean wroteNothing = workspace.files().stream().allMatch(AgentFiles::contains);
+    boolean wroteNothing = left.stream().allMatch(AgentFiles::contains);
     String summary =
         wroteNothing
             ? template.program() + " exited with status 0 but wrote no files"

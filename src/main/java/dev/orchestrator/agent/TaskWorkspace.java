@@ -1,17 +1,19 @@
 package dev.orchestrator.agent;
 
+import dev.orchestrator.FileScan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The directory one task attempt writes into. Every write of every agent goes through it, and it
@@ -79,15 +81,7 @@ public final class TaskWorkspace {
     }
     Path target = resolve(relativePath);
     try {
-      // Check the deepest existing directory before creating any: a symbolic link on the way
-      // must not make us create directories outside the root.
-      Files.createDirectories(root);
-      Path existing = target.getParent();
-      while (!Files.exists(existing)) {
-        existing = existing.getParent();
-      }
-      requireInside(existing.toRealPath(), relativePath);
-      Files.createDirectories(target.getParent());
+      makeDirectories(target.getParent(), relativePath);
       if (Files.isSymbolicLink(target)) {
         throw new WorkspaceViolation(relativePath + " is a symbolic link; write a regular file");
       }
@@ -123,10 +117,13 @@ public final class TaskWorkspace {
    * refused. Sizes are apparent sizes: a sparse file counts as what copying it would write.
    *
    * @param exempt relative paths not counted (the agent's own logs, which are capped apart)
+   * @return the files of the workspace (all of them, the exempt ones too), from the one walk the
+   *     check made
    * @throws WorkspaceViolation naming the files removed, or the total
    */
-  public void enforceCaps(Predicate<String> exempt) {
-    List<String> kept = files().stream().filter(exempt.negate()).toList();
+  public FileScan enforceCaps(Predicate<String> exempt) {
+    FileScan scan = scan();
+    List<FileScan.Entry> kept = scan.files().stream().filter(f -> !exempt.test(f.path())).toList();
     if (kept.size() > MAX_TASK_FILES) {
       throw new WorkspaceViolation(
           "the task wrote "
@@ -139,18 +136,16 @@ public final class TaskWorkspace {
     List<String> removed = new ArrayList<>();
     long total = 0;
     try {
-      for (String file : kept) {
-        Path path = root.resolve(file);
-        long size = Files.size(path);
-        if (size > maxFileBytes) {
-          Files.delete(path);
-          removed.add(file + " (" + size + " bytes)");
+      for (FileScan.Entry file : kept) {
+        if (file.size() > maxFileBytes) {
+          Files.delete(scan.resolve(file));
+          removed.add(file.path() + " (" + file.size() + " bytes)");
         } else {
-          total += size;
+          total += file.size();
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot measure the files of " + root, e);
+      throw new UncheckedIOException("cannot remove an over-size file of " + root, e);
     }
     if (!removed.isEmpty()) {
       throw new WorkspaceViolation(
@@ -168,21 +163,20 @@ public final class TaskWorkspace {
               + MAX_TASK_BYTES
               + " bytes per task; write less, or split the task");
     }
+    return scan;
   }
 
   /** The regular files of the workspace, as sorted relative paths with {@code /} separators. */
   public List<String> files() {
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .sorted()
-          .collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + root, e);
-    }
+    return scan().paths();
+  }
+
+  /**
+   * The regular files of the workspace with their sizes and numbers of names, from one walk that
+   * follows no link.
+   */
+  public FileScan scan() {
+    return FileScan.of(root);
   }
 
   /**
@@ -211,6 +205,51 @@ public final class TaskWorkspace {
     Path target = root.resolve(path).normalize();
     requireInside(target, relativePath);
     return target;
+  }
+
+  /**
+   * Makes the directories from the root down to {@code dir}, checking each one that exists before
+   * going below it: a symbolic link on the way must not make us create directories or write outside
+   * the root. One stat per level below the root, where resolving the deepest existing directory's
+   * real path read every level from {@code /} down, for each file written.
+   */
+  private void makeDirectories(Path dir, String asked) throws IOException {
+    boolean exists = Files.isDirectory(root);
+    if (!exists) {
+      Files.createDirectories(root);
+    }
+    Path current = root;
+    for (Path name : root.relativize(dir)) {
+      if (name.toString().isEmpty()) {
+        break; // dir is the root
+      }
+      current = current.resolve(name);
+      if (exists) {
+        exists = checkExisting(current, asked);
+      }
+      if (!exists) {
+        try {
+          Files.createDirectory(current); // and so every level below it
+        } catch (FileAlreadyExistsException e) {
+          exists = checkExisting(current, asked); // made meanwhile: check it as any other
+        }
+      }
+    }
+  }
+
+  // Whether the path exists; a symbolic link must lead inside the root (the kernel follows it
+  // below, and every level under a real directory inside the root stays inside).
+  private boolean checkExisting(Path path, String asked) throws IOException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+    if (attributes.isSymbolicLink()) {
+      requireInside(path.toRealPath(), asked);
+    }
+    return true;
   }
 
   private void requireInside(Path path, String asked) {

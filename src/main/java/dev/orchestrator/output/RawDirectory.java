@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,7 +20,8 @@ final class RawDirectory {
   private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
   private final Path root;
-  private Path realRoot; // resolved once, on the first file: a task lists thousands
+  private final Map<Path, Boolean> directories = new HashMap<>(); // checked: inside or not
+  private Path realRoot; // resolved on the first link met
 
   RawDirectory(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -53,17 +57,44 @@ final class RawDirectory {
       return Optional.of("missing, or not a regular file");
     }
     try {
-      // A linked directory on the way would lead outside; compare the real locations.
-      if (realRoot == null) {
-        realRoot = root.toRealPath();
-      }
-      if (!file.toRealPath().startsWith(realRoot)) {
+      // A linked directory on the way would lead outside.
+      if (!reachedInside(file.getParent())) {
         return Optional.of("reached through a symbolic link that leaves the raw directory");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resolve " + file, e);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a directory at or below the root lies inside the root's real location: each directory
+   * is checked once (one stat, a real path only for a link), not each file's real path, which read
+   * every level from {@code /} down.
+   */
+  private boolean reachedInside(Path dir) throws IOException {
+    if (dir.equals(root)) {
+      return true;
+    }
+    Boolean known = directories.get(dir);
+    if (known == null) {
+      known = reachedInside(dir.getParent()) && inside(dir);
+      directories.put(dir, known);
+    }
+    return known;
+  }
+
+  // Below a directory inside the root: a real directory is inside; a link, where it leads.
+  private boolean inside(Path dir) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (!attributes.isSymbolicLink()) {
+      return attributes.isDirectory();
+    }
+    if (realRoot == null) {
+      realRoot = root.toRealPath();
+    }
+    return dir.toRealPath().startsWith(realRoot);
   }
 
   /** The absolute file of a path that {@link #refusal} accepted. */

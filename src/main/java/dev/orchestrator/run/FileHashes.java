@@ -1,9 +1,12 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.FileScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +30,18 @@ final class FileHashes {
     return hashes;
   }
 
+  /**
+   * Relative path to SHA-256 hex for each file of a scan, opened without a further stat and without
+   * following a link (the scan found a regular file there).
+   */
+  static Map<String, String> of(FileScan scan) {
+    Map<String, String> hashes = new LinkedHashMap<>();
+    for (FileScan.Entry file : scan.files()) {
+      hashes.put(file.path(), sha256(scan.resolve(file), LinkOption.NOFOLLOW_LINKS));
+    }
+    return hashes;
+  }
+
   /** Whether every file of the manifest exists below {@code root} with the recorded hash. */
   static boolean intact(Path root, Map<String, String> manifest) {
     if (!Files.isDirectory(root)) {
@@ -42,16 +57,19 @@ final class FileHashes {
   }
 
   private static Optional<String> sha256(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try (InputStream in = Files.newInputStream(file)) {
+    return Files.isRegularFile(file)
+        ? Optional.of(sha256(file, new OpenOption[0]))
+        : Optional.empty();
+  }
+
+  private static String sha256(Path file, OpenOption... options) {
+    try (InputStream in = Files.newInputStream(file, options)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[8192];
       for (int read; (read = in.read(buffer)) > 0; ) {
         digest.update(buffer, 0, read);
       }
-      return Optional.of(HexFormat.of().formatHex(digest.digest()));
+      return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot hash " + file, e);
     } catch (NoSuchAlgorithmException e) {

@@ -1,8 +1,8 @@
 package dev.orchestrator.run;
 
+import dev.orchestrator.FileScan;
 import dev.orchestrator.SafeFiles;
 import dev.orchestrator.agent.DependencyOutputs;
-import dev.orchestrator.agent.TaskWorkspace;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.TaskGraph;
 import java.io.IOException;
@@ -55,6 +55,8 @@ final class RawOutputs {
   TaskResult place(int task, int executor, TaskRun run) {
     Path attemptDirectory = run.directory();
     Path raw = RunPaths.rawDirectory(runDirectory, executor, graph.id(task));
+    boolean completed = run.outcome() == TaskRun.Outcome.COMPLETED;
+    List<String> files;
     try {
       OutputDirectory.deleteTree(runDirectory, raw);
       Files.createDirectories(raw.getParent());
@@ -64,16 +66,19 @@ final class RawOutputs {
         Files.createDirectories(raw);
       }
       // An agent may have left hard links to files outside; the raw output holds copies, so
-      // nothing done to it later (scrubbing, a dependent's edits) reaches those files.
-      SafeFiles.detachHardLinks(raw);
+      // nothing done to it later (scrubbing, a dependent's edits) reaches those files. A local
+      // attempt made them in its own walk; any other output is walked here, once.
+      if (completed && run.output().ownCopies()) {
+        files = run.output().files();
+      } else {
+        FileScan scan = FileScan.of(raw);
+        SafeFiles.detachHardLinks(scan);
+        files = completed ? run.output().files() : scan.paths();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot move the output of " + graph.id(task) + " into " + raw + ": " + e, e);
     }
-    List<String> files =
-        run.outcome() == TaskRun.Outcome.COMPLETED
-            ? run.output().files()
-            : new TaskWorkspace(raw).files();
     TaskResult result = run.result(graph.id(task), context.name(task), raw, files);
     outputs.set(task, result);
     return result;

@@ -109,16 +109,26 @@ final class RunPaths {
   // resolve into the root's real location: a link on the way must not carry a write or delete
   // elsewhere. The walk stops at the root, so a root another thread creates meanwhile is never
   // compared with an ancestor above it: either nothing below the root exists yet, or the root does.
+  // Only the levels below the root are looked at (links at or above it lead the path and the root
+  // alike), one stat each, and a real path is resolved only for a link: every attempt and every
+  // placed output passes here.
   private static boolean realPathInside(Path base, Path target) {
     Path existing = target.getParent();
     while (existing.startsWith(base) && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
       existing = existing.getParent();
     }
-    if (!existing.startsWith(base)) {
+    if (!existing.startsWith(base) || existing.equals(base)) {
       return true;
     }
     try {
-      return existing.toRealPath().startsWith(base.toRealPath());
+      Path level = base;
+      for (Path name : base.relativize(existing)) {
+        level = level.resolve(name);
+        if (Files.isSymbolicLink(level) && !level.toRealPath().startsWith(base.toRealPath())) {
+          return false;
+        }
+      }
+      return true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resolve " + target, e);
     }

@@ -2,6 +2,8 @@ package dev.orchestrator.run;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.orchestrator.FileScan;
+import dev.orchestrator.SafeFiles;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.AgentException;
 import dev.orchestrator.agent.TaskAssignment;
@@ -68,7 +70,15 @@ public final class TaskAttempt {
             progress);
     var result = timer.call(() -> agent.execute(assignment));
     // Whatever the agent is, what it left is held to the workspace's size caps before it is kept.
-    workspace.enforceCaps(AgentFiles::contains);
-    return new AttemptOutput(result, FileHashes.of(request.directory(), workspace.files()));
+    // The caps' one walk also lists the manifest and the files with other names: an agent may
+    // have left hard links to files outside, and the output keeps copies of its own instead, so
+    // nothing done to it later (scrubbing, a dependent's edits) reaches those files.
+    FileScan files = workspace.enforceCaps(AgentFiles::contains);
+    try {
+      SafeFiles.detachHardLinks(files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the hard-linked files of " + files.root(), e);
+    }
+    return new AttemptOutput(result, FileHashes.of(files), true);
   }
 }
