@@ -54,6 +54,30 @@ class TaskWorkspaceTest {
   }
 
   @Test
+  void refuses_to_write_through_a_deeper_symbolic_link_that_leaves_the_root() throws Exception {
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Path root = Files.createDirectories(temp.resolve("ws/src/pkg"));
+    Files.createSymbolicLink(root.resolve("out"), outside);
+    TaskWorkspace workspace = new TaskWorkspace(temp.resolve("ws"));
+
+    assertThatThrownBy(() -> workspace.write("src/pkg/out/deep/x.py", "x"))
+        .isInstanceOf(WorkspaceViolation.class)
+        .hasMessageContaining("outside the workspace");
+    assertThat(outside).isEmptyDirectory();
+  }
+
+  @Test
+  void writes_through_a_symbolic_link_that_stays_inside_the_root() throws Exception {
+    Path root = Files.createDirectories(temp.resolve("ws/lib"));
+    Files.createSymbolicLink(root.resolve("alias"), root);
+    TaskWorkspace workspace = new TaskWorkspace(temp.resolve("ws"));
+
+    workspace.write("lib/alias/pkg/x.py", "x");
+
+    assertThat(root.resolve("pkg/x.py")).hasContent("x");
+  }
+
+  @Test
   void refuses_files_over_the_size_cap() {
     TaskWorkspace workspace = new TaskWorkspace(temp.resolve("ws"), 10);
 

@@ -406,6 +406,40 @@ class ConsolidatorTest {
       assertThat(consolidation.skipped()).extracting(SkippedFile::path).containsExactly("link.txt");
       assertThat(out.resolve("src/link.txt")).doesNotExist();
     }
+
+    @Test
+    @DisplayName("refuses a listed file reached through a linked directory that leads outside")
+    void linked_directory(@TempDir Path elsewhere) throws IOException {
+      Files.writeString(elsewhere.resolve("a.py"), "secret\n");
+      RunRecord record =
+          run().task("task_1").writes("pkg/a.py", "placeholder").completed().record();
+      Path pkg = out.resolve("executor_1/task_1/pkg");
+      Files.delete(pkg.resolve("a.py"));
+      Files.delete(pkg);
+      Files.createSymbolicLink(pkg, elsewhere);
+
+      Consolidation consolidation = Consolidator.consolidate(record);
+
+      assertThat(consolidation.files()).isEmpty();
+      assertThat(consolidation.skipped())
+          .extracting(SkippedFile::reason)
+          .containsExactly("reached through a symbolic link that leaves the raw directory");
+      assertThat(out.resolve("src/pkg/a.py")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("takes a listed file reached through a linked directory that stays inside")
+    void linked_directory_inside() throws IOException {
+      RunRecord record = run().task("task_1").writes("alias/a.py", "kept\n").completed().record();
+      Path raw = out.resolve("executor_1/task_1");
+      Files.move(raw.resolve("alias"), raw.resolve("real"));
+      Files.createSymbolicLink(raw.resolve("alias"), raw.resolve("real"));
+
+      Consolidation consolidation = Consolidator.consolidate(record);
+
+      assertThat(consolidation.skipped()).isEmpty();
+      assertThat(consolidation.files()).extracting(Placement::source).containsExactly("alias/a.py");
+    }
   }
 
   @Nested

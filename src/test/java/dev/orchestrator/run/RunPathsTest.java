@@ -33,6 +33,26 @@ class RunPathsTest {
         .hasMessageContaining("lies outside the output directory");
   }
 
+  @Test
+  void a_link_out_of_the_root_below_a_real_directory_is_refused() throws Exception {
+    Path outside = Files.createDirectory(run.resolve("outside"));
+    Path root = Files.createDirectories(run.resolve("root/executor_1"));
+    Files.createSymbolicLink(root.resolve("task_1"), outside);
+
+    assertThatThrownBy(() -> RunPaths.inside(root.getParent(), root.resolve("task_1/src/x.py")))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("lies outside the output directory");
+  }
+
+  @Test
+  void a_link_that_stays_inside_the_root_is_followed() throws Exception {
+    Path root = Files.createDirectories(run.resolve("root/real"));
+    Files.createSymbolicLink(root.resolveSibling("alias"), root);
+
+    assertThat(RunPaths.inside(root.getParent(), root.resolveSibling("alias/task_1")))
+        .isEqualTo(root.resolveSibling("alias/task_1"));
+  }
+
   // Attempts of two tasks start together: one creates .orchestrator/attempts while the other
   // checks its own directory below it. The check once saw the root missing on its walk up and
   // present a moment later, compared the wrong ancestor and refused a path inside the run.
