@@ -37,6 +37,8 @@ public final class PlanValidator {
   private static final Pattern DOTS = Pattern.compile("\\.+");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
+  private static final Pattern BRACKETS = Pattern.compile("\\[[^]]*]");
+  private static final Pattern BRACES = Pattern.compile("\\{[^}]*}");
 
   private PlanValidator() {}
 
@@ -171,9 +173,12 @@ public final class PlanValidator {
     if (segment.equals("*") || segment.equals("**")) {
       return false;
     }
-    // [..] stands for one character and {..} for any text, erring towards refusal.
-    String glob =
-        segment.toLowerCase(Locale.ROOT).replaceAll("\\[[^]]*]", "?").replaceAll("\\{[^}]*}", "*");
+    // [..] stands for one character and {..} for any text, erring towards refusal. The patterns
+    // are compiled once: every segment of every claim passes here (60,000 in a 10,000-task plan).
+    String glob = segment.toLowerCase(Locale.ROOT);
+    if (glob.indexOf('[') >= 0 || glob.indexOf('{') >= 0) {
+      glob = BRACES.matcher(BRACKETS.matcher(glob).replaceAll("?")).replaceAll("*");
+    }
     return FilePatterns.segmentsMeet(".git", glob);
   }
 
