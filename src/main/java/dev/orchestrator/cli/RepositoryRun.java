@@ -47,8 +47,8 @@ final class RepositoryRun {
   private final List<String> uncommitted;
   private final WorktreeSetup setup;
   private volatile WorktreeAgent.Work work;
-  private String base;
-  private RepositoryTests tests = RepositoryTests.NONE;
+  private volatile String base;
+  private RepositoryTests tests;
 
   private RepositoryRun(
       GitRepository repository,
@@ -99,13 +99,21 @@ final class RepositoryRun {
   }
 
   /**
-   * Runs the repository's own tests (detected, or {@code --verify-command}) on the base commit and
-   * on the run's branch after the run; null settings run none.
+   * The verify step's settings for a run on the repository: its tests (detected, or {@code
+   * --verify-command}) run on the run's branch, judged against the same tests on the base commit.
    *
-   * @param steps hears what each test command that starts does
+   * @param steps hears what each test command on the base commit does
    */
-  void tests(VerificationSettings settings, Secrets secrets, Consumer<String> steps) {
-    this.tests = new RepositoryTests(settings, secrets, steps);
+  VerificationSettings tests(
+      VerificationSettings settings, Secrets secrets, Consumer<String> steps) {
+    tests =
+        new RepositoryTests(
+            repository,
+            settings,
+            secrets,
+            steps,
+            () -> new RepositoryTests.Commits(base, work().queue().branch()));
+    return settings.testing(tests);
   }
 
   /** What the planners see of the repository: a bounded map of its tracked files. */
@@ -274,18 +282,14 @@ final class RepositoryRun {
 
   private int finish(RunOutcome outcome, Console console, Interruption interruption)
       throws InterruptedException {
-    Path dir = outcome.outputDirectory();
-    Plan plan = outcome.record().plan();
-    Verification before = tests.at(repository, base, dir, "base", plan);
-    Verification after = tests.at(repository, head(), dir, "branch", plan);
-    recordIn(dir, before, after);
+    // The verify step tested the branch (repairing what the run broke) and, once, the base.
+    Verification before = tests == null ? null : tests.before();
+    Verification after = before == null ? null : outcome.verification();
+    recordIn(outcome.outputDirectory(), before, after);
     int exit = console.finished(outcome, interruption);
     console.epilogue(
         BranchLines.of(repository, work().queue().branch(), base, head(), before, after));
-    // Tests the run broke fail it, as failing tests fail a new project's run.
-    return exit == Cli.OK && before != null && !RepositoryTests.broken(before, after).isEmpty()
-        ? Cli.TASKS_FAILED
-        : exit;
+    return exit;
   }
 
   /** Adds the {@code repository} object to the run's summary. */
@@ -303,7 +307,7 @@ final class RepositoryRun {
       if (!options.includeUncommitted) {
         uncommitted.forEach(left::add);
       }
-      // Not run (--no-verify): not measured, so null.
+      // Not run (--no-verify, or the run stopped first): not measured, so null.
       RepositoryTests.put(object, "tests_before", before);
       RepositoryTests.put(object, "tests_after", after);
       AtomicFile.write(

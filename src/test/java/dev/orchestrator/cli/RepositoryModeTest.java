@@ -308,7 +308,7 @@ class RepositoryModeTest {
   }
 
   @Test
-  void a_task_that_breaks_an_existing_test_is_caught_on_the_branch_and_not_blamed_on_the_base()
+  void a_task_that_breaks_an_existing_test_gets_it_back_and_the_run_fails_while_it_still_fails()
       throws Exception {
     agent(
         """
@@ -320,11 +320,44 @@ class RepositoryModeTest {
     CliRun.Result result = runAgents(plan);
 
     assertThat(result.exitCode()).isEqualTo(1);
-    JsonNode repository = summary(onlyRun()).path("repository");
+    // Its fix tasks (both rounds) went to task_1 alone, and changed nothing that mattered.
+    JsonNode summary = summary(onlyRun());
+    assertThat(summary.path("verification").path("rounds")).hasSize(3);
+    List<String> ids = new ArrayList<>();
+    summary.path("tasks").forEach(t -> ids.add(t.path("id").asText()));
+    assertThat(ids).containsExactlyInAnyOrder("task_1", "task_2", "task_1-fix1", "task_1-fix2");
+    JsonNode repository = summary.path("repository");
     assertThat(repository.path("tests_before").path("status").asText()).isEqualTo("passed");
     assertThat(repository.path("tests_after").path("status").asText()).isEqualTo("failed");
     assertThat(repository.path("tests_after").path("failing").toString()).contains("test_core");
     assertThat(result.out()).contains("failing only on the branch: ").contains("test_core");
+  }
+
+  @Test
+  void a_test_that_failed_on_the_base_commit_is_reported_but_sent_to_no_task_and_fails_nothing()
+      throws Exception {
+    write(repo.resolve("tests/test_old.py"), "def test_old_bug():\n    assert 1 == 2\n");
+    git(repo, home, "add", "tests/test_old.py");
+    commit(repo, home, "A test that fails already");
+    agent("echo \"$task\" > src/app/$task.py\n");
+    Path plan = plan(Map.of(), task("task_1", "src/app/task_1.py"));
+
+    CliRun.Result result = runAgents(plan);
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    JsonNode summary = summary(onlyRun());
+    JsonNode verification = summary.path("verification");
+    assertThat(verification.path("status").asText()).isEqualTo("passed");
+    assertThat(verification.path("reason").asText())
+        .contains("1 failed")
+        .contains("failing before the run as well: tests/test_old.py::test_old_bug");
+    assertThat(verification.path("rounds")).hasSize(1);
+    assertThat(verification.path("rounds").get(0).path("failures").get(0).path("owner_tasks"))
+        .isEmpty();
+    assertThat(summary.path("tasks")).hasSize(1);
+    JsonNode repository = summary.path("repository");
+    assertThat(repository.path("tests_before").path("failing").toString()).contains("test_old_bug");
+    assertThat(result.out()).doesNotContain("failing only on the branch");
   }
 
   @Test
