@@ -12,6 +12,7 @@ import dev.orchestrator.agent.WorktreeAgent;
 import dev.orchestrator.agent.WorktreeSetup;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.Verification;
+import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.repo.GitRepository;
@@ -279,6 +280,7 @@ final class RepositoryRun {
     Verification before = tests.at(repository, base, dir, "base", plan);
     Verification after = tests.at(repository, head(), dir, "branch", plan);
     recordIn(dir, before, after);
+    RunReport.rerender(dir); // the run wrote its report before the summary had the repository
     int exit = console.finished(outcome, interruption);
     console.epilogue(
         BranchLines.of(repository, work().queue().branch(), base, head(), before, after));
