@@ -30,6 +30,21 @@ class RepositoryReportTest {
   static final String HEAD = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c";
   static final String COMMIT = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
 
+  /** Markup in a patch: a script, and tags that would close the diff and open another. */
+  static final String HOSTILE_PATCH =
+      """
+      diff --git a/src/app/core.py b/src/app/core.py
+      index 1111111..2222222 100644
+      --- a/src/app/core.py
+      +++ b/src/app/core.py
+      @@ -1,2 +1,3 @@
+       def core():
+      -    return 1
+      +    return "<script>alert(1)</script>"
+      +# </details></pre><details open><summary>x</summary> & <!--
+      \\ No newline at end of file
+      """;
+
   static final String REPOSITORY =
       """
       {"path": "/home/me/lib", "base_commit": "%s", "branch": "orchestrator/add-a-cache",
@@ -147,20 +162,6 @@ class RepositoryReportTest {
 
   @Nested
   class EachTask {
-
-    static final String HOSTILE_PATCH =
-        """
-        diff --git a/src/app/core.py b/src/app/core.py
-        index 1111111..2222222 100644
-        --- a/src/app/core.py
-        +++ b/src/app/core.py
-        @@ -1,2 +1,3 @@
-         def core():
-        -    return 1
-        +    return "<script>alert(1)</script>"
-        +# </details></pre><details open><summary>x</summary> & <!--
-        \\ No newline at end of file
-        """;
 
     @Test
     void shows_its_commit_merge_files_and_undeclared_files() throws IOException {
