@@ -15,7 +15,7 @@ import java.util.Set;
 final class ChangesSection {
 
   // Merge outcomes the style sheet colours; any other value is shown as text only.
-  private static final Set<String> MERGES = Set.of("clean", "rerun");
+  private static final Set<String> MERGES = Set.of("clean", "rerun", "conflict");
 
   private ChangesSection() {}
 
@@ -95,6 +95,12 @@ final class ChangesSection {
 
   private static void diff(StringBuilder html, PatchExcerpt patch) {
     if (patch == null) {
+      return;
+    }
+    if (!patch.exists()) {
+      html.append("<p class=\"note\">No diff to show: ")
+          .append(escape(patch.file()))
+          .append(" is missing.</p>\n");
       return;
     }
     if (patch.shown() == 0 && patch.size() > 0) {

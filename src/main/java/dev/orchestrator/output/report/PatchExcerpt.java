@@ -24,6 +24,11 @@ import java.nio.file.Path;
  */
 record PatchExcerpt(String file, String text, long size, long shown, String limit) {
 
+  /** Whether there is a patch to read. */
+  boolean exists() {
+    return size >= 0;
+  }
+
   /** Whether some of the patch is left out. */
   boolean cut() {
     return shown < size;
@@ -57,7 +62,7 @@ record PatchExcerpt(String file, String text, long size, long shown, String limi
     }
 
     /**
-     * The patch executor {@code executor} wrote for {@code task}; null when there is none.
+     * The patch executor {@code executor} wrote for {@code task}; of size -1 when there is none.
      *
      * @throws UncheckedIOException if it exists but cannot be read
      */
@@ -67,7 +72,7 @@ record PatchExcerpt(String file, String text, long size, long shown, String limi
       // A task id is a plain name (PlanValidator), but the summary is a file anyone may edit.
       if (!file.normalize().startsWith(runDirectory.normalize())
           || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        return null;
+        return new PatchExcerpt(name, "", -1, 0, null);
       }
       try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
         long size = Files.size(file);

@@ -1,6 +1,11 @@
 package dev.orchestrator.output.report;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.Json;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,10 +67,32 @@ record RepositoryFacts(
     }
   }
 
-  /** The object of a summary's {@code repository} field; null when it is absent. */
-  static RepositoryFacts from(JsonNode summary) {
-    JsonNode repository = summary.path("repository");
-    if (!repository.isObject()) {
+  /**
+   * The {@code repository} object of a summary file; null when it has none. Only that field is read
+   * into memory: the rest, a line per task, is skipped as it streams by.
+   *
+   * @throws IOException if the file cannot be read or is not JSON
+   */
+  static RepositoryFacts read(Path summaryFile) throws IOException {
+    try (JsonParser parser = Json.mapper().getFactory().createParser(summaryFile.toFile())) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        if (field.equals("repository")) {
+          return from(parser.readValueAsTree());
+        }
+        parser.skipChildren();
+      }
+      return null;
+    }
+  }
+
+  /** A summary's {@code repository} object; null when it is not an object. */
+  static RepositoryFacts from(JsonNode repository) {
+    if (repository == null || !repository.isObject()) {
       return null;
     }
     return new RepositoryFacts(

@@ -1,6 +1,5 @@
 package dev.orchestrator.output.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.TaskResult;
 import java.util.ArrayList;
@@ -26,11 +25,11 @@ record RepositoryReport(RepositoryFacts facts, List<TaskChange> changes) {
   /**
    * The repository side of a run's summary; null when it ran no task on a repository.
    *
-   * @param summaryFile the summary as JSON, for its {@code repository} object
+   * @param facts the summary's {@code repository} object; null when it has none
    * @param rows the report's tasks, whose order the changes follow
    */
-  static RepositoryReport read(
-      JsonNode summaryFile, Summary summary, List<TaskRow> rows, PatchExcerpt.Reader patches) {
+  static RepositoryReport of(
+      RepositoryFacts facts, Summary summary, List<TaskRow> rows, PatchExcerpt.Reader patches) {
     Map<String, TaskResult> lines = new HashMap<>();
     summary.tasks().forEach(line -> lines.put(line.taskId(), line));
     List<TaskChange> changes = new ArrayList<>();
@@ -41,7 +40,6 @@ record RepositoryReport(RepositoryFacts facts, List<TaskChange> changes) {
         changes.add(change);
       }
     }
-    RepositoryFacts facts = RepositoryFacts.from(summaryFile);
     return facts == null && changes.isEmpty() ? null : new RepositoryReport(facts, changes);
   }
 }

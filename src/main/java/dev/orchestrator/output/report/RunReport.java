@@ -3,9 +3,7 @@ package dev.orchestrator.output.report;
 import static dev.orchestrator.output.report.Html.escape;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.AtomicFile;
-import dev.orchestrator.Json;
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.RunLayout;
 import dev.orchestrator.UsageException;
@@ -158,10 +156,10 @@ public final class RunReport {
       }
     }
     Summary summary;
-    JsonNode summaryTree;
+    RepositoryFacts repository;
     try {
       summary = SummaryJson.read(summaryFile);
-      summaryTree = Json.mapper().readTree(summaryFile.toFile());
+      repository = RepositoryFacts.read(summaryFile);
     } catch (OrchestratorException e) {
       throw new UsageException(e.getMessage(), e);
     } catch (IOException e) {
@@ -183,7 +181,7 @@ public final class RunReport {
     }
     return write(
         outputDirectory,
-        model.with(RepositoryReport.read(summaryTree, summary, model.tasks(), patches)));
+        model.with(RepositoryReport.of(repository, summary, model.tasks(), patches)));
   }
 
   private static String earlierAttempts(int count) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param undeclared files changed outside the task's claim, comma-separated; null when none
  * @param setup how the worktree's set-up command went; null when there was none
  * @param superseded the colliding first attempt's branch and commit; null without a rerun
- * @param patch the start of its patch; null when there is none to show
+ * @param patch the start of its patch; null when it made no commit
  */
 record TaskChange(
     String taskId,

@@ -283,6 +283,21 @@ class RepositoryReportTest {
     }
 
     @Test
+    void says_which_patch_is_missing_when_a_commit_has_none() throws IOException {
+      files(
+          new ReportFixture()
+              .task("task_1")
+              .details(merged("clean", "a +1 -0"))
+              .ranOn(3, 0, 1)
+              .completed(),
+          null);
+
+      assertThat(page())
+          .contains("<p class=\"note\">No diff to show: executor_3/task_1.patch is missing.</p>")
+          .doesNotContain("<details");
+    }
+
+    @Test
     void lists_a_task_that_changed_no_file_without_a_diff() throws IOException {
       files(
           new ReportFixture()
