@@ -12,6 +12,7 @@ import dev.orchestrator.agent.WorktreeAgent;
 import dev.orchestrator.agent.WorktreeSetup;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.Verification;
+import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.repo.GitRepository;
@@ -283,9 +284,11 @@ final class RepositoryRun {
   private int finish(RunOutcome outcome, Console console, Interruption interruption)
       throws InterruptedException {
     // The verify step tested the branch (repairing what the run broke) and, once, the base.
+    Path dir = outcome.outputDirectory();
     Verification before = tests == null ? null : tests.before();
     Verification after = before == null ? null : outcome.verification();
-    recordIn(outcome.outputDirectory(), before, after);
+    recordIn(dir, before, after);
+    RunReport.rerender(dir); // the run wrote its report before the summary had the repository
     int exit = console.finished(outcome, interruption);
     console.epilogue(
         BranchLines.of(repository, work().queue().branch(), base, head(), before, after));
