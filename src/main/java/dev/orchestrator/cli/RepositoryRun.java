@@ -199,6 +199,36 @@ final class RepositoryRun {
    */
   int resume(Orchestrator orchestrator, Path directory, Console console, Interruption interruption)
       throws InterruptedException {
+    return finish(orchestrator.resume(attach(directory)), console, interruption);
+  }
+
+  /**
+   * Tests a finished run's branch again, as {@code orchestrator verify} does, repairing what fails
+   * through fix tasks merged onto the branch; the summary's {@code repository} object, the report
+   * and the console's branch lines then say what it found.
+   *
+   * @throws UsageException if the run recorded no repository, or its branch is gone
+   */
+  Verification verify(Orchestrator orchestrator, Path directory, Console console) {
+    Path dir = attach(directory);
+    Verification verification = orchestrator.verify(dir);
+    Verification before = tests == null ? null : tests.before();
+    recordIn(dir, before, before == null ? null : verification);
+    RunReport.rerender(dir);
+    console.verification(verification);
+    console.epilogue(
+        BranchLines.of(
+            repository,
+            work().queue().branch(),
+            base,
+            head(),
+            before,
+            before == null ? null : verification));
+    return verification;
+  }
+
+  // Back on the branch and base the run in the directory recorded.
+  private Path attach(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
     Path file = recordFile(dir);
     if (!Files.isRegularFile(file)) {
@@ -221,7 +251,7 @@ final class RepositoryRun {
               + branch
               + " is gone from "
               + repository.workTree()
-              + "; nothing to resume onto: start the run again");
+              + "; nothing to go on from: start the run again");
     }
     work =
         new WorktreeAgent.Work(
@@ -231,7 +261,7 @@ final class RepositoryRun {
             dir.getFileName().toString(),
             options.keepBranches,
             setup);
-    return finish(orchestrator.resume(dir), console, interruption);
+    return dir;
   }
 
   /**

@@ -421,15 +421,47 @@ class RepositoryModeTest {
   }
 
   @Test
-  void verify_of_a_run_on_a_repository_says_where_its_tests_ran_instead_of_testing_a_partial_copy()
-      throws Exception {
-    assertThat(run(environment(), "Add a cache", "--repo", repo, "--no-verify").exitCode())
-        .isZero();
+  void verify_tests_the_runs_branch_again_and_merges_its_repairs_onto_it() throws Exception {
+    agent(
+        """
+        case $task in
+          task_1) printf 'def core():\\n    return 2\\n' > src/app/core.py ;;
+          task_1-fix*) printf 'def core():\\n    return 1\\n' > src/app/core.py ;;
+        esac
+        """);
+    Path plan = plan(Map.of(), task("task_1", "src/app/core.py"));
+    assertThat(runAgents(plan, "--fix-rounds", 0).exitCode()).isEqualTo(1);
+    Path run = onlyRun();
+    String usersSide = TestRepository.usersSide(repo);
 
-    CliRun.Result result = run(environment(), "verify", onlyRun());
+    CliRun.Result result =
+        run(
+            environment(),
+            "verify",
+            run,
+            "--fix-rounds",
+            1,
+            "--executor",
+            "command",
+            "--agent-command",
+            "my-agent {task_id}",
+            "--sandbox",
+            "off");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("is a run on a repository (--repo)");
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    JsonNode summary = summary(run);
+    // Round 1 of the run, then the verify session's: failing, repaired, passing.
+    assertThat(summary.path("verification").path("status").asText()).isEqualTo("passed");
+    assertThat(summary.path("verification").path("rounds")).hasSize(3);
+    JsonNode repository = summary.path("repository");
+    assertThat(repository.path("tests_after").path("status").asText()).isEqualTo("passed");
+    String branch = repository.path("branch").asText();
+    assertThat(repository.path("head_commit").asText())
+        .isEqualTo(git(repo, home, "rev-parse", branch));
+    assertThat(git(repo, home, "show", branch + ":src/app/core.py")).contains("return 1");
+    assertThat(git(repo, home, "log", "--format=%s", branch)).contains("task_1-fix1: ");
+    assertThat(result.out()).contains("Take it with: git -C ");
+    assertThat(TestRepository.usersSide(repo)).isEqualTo(usersSide);
   }
 
   @Test
