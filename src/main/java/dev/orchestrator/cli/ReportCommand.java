@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Render report.html of a finished run again.",
       "It is made from the run's execution_summary.json and execution_plan.json: summary,"
-          + " executors' timeline, task graph, per-task table. The page is self-contained: open it"
-          + " in any browser, offline."
+          + " executors' timeline, task graph, per-task table; for a run on a repository also"
+          + " its branch, tests and each task's diff (executor_<k>/<task>.patch). The page is"
+          + " self-contained: open it in any browser, offline."
     })
 final class ReportCommand implements Callable<Integer> {
 

@@ -12,6 +12,7 @@ import dev.orchestrator.agent.WorktreeAgent;
 import dev.orchestrator.agent.WorktreeSetup;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.Verification;
+import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.repo.GitRepository;
@@ -47,8 +48,8 @@ final class RepositoryRun {
   private final List<String> uncommitted;
   private final WorktreeSetup setup;
   private volatile WorktreeAgent.Work work;
-  private String base;
-  private RepositoryTests tests = RepositoryTests.NONE;
+  private volatile String base;
+  private RepositoryTests tests;
 
   private RepositoryRun(
       GitRepository repository,
@@ -99,13 +100,21 @@ final class RepositoryRun {
   }
 
   /**
-   * Runs the repository's own tests (detected, or {@code --verify-command}) on the base commit and
-   * on the run's branch after the run; null settings run none.
+   * The verify step's settings for a run on the repository: its tests (detected, or {@code
+   * --verify-command}) run on the run's branch, judged against the same tests on the base commit.
    *
-   * @param steps hears what each test command that starts does
+   * @param steps hears what each test command on the base commit does
    */
-  void tests(VerificationSettings settings, Secrets secrets, Consumer<String> steps) {
-    this.tests = new RepositoryTests(settings, secrets, steps);
+  VerificationSettings tests(
+      VerificationSettings settings, Secrets secrets, Consumer<String> steps) {
+    tests =
+        new RepositoryTests(
+            repository,
+            settings,
+            secrets,
+            steps,
+            () -> new RepositoryTests.Commits(base, work().queue().branch()));
+    return settings.testing(tests);
   }
 
   /** What the planners see of the repository: a bounded map of its tracked files. */
@@ -190,6 +199,36 @@ final class RepositoryRun {
    */
   int resume(Orchestrator orchestrator, Path directory, Console console, Interruption interruption)
       throws InterruptedException {
+    return finish(orchestrator.resume(attach(directory)), console, interruption);
+  }
+
+  /**
+   * Tests a finished run's branch again, as {@code orchestrator verify} does, repairing what fails
+   * through fix tasks merged onto the branch; the summary's {@code repository} object, the report
+   * and the console's branch lines then say what it found.
+   *
+   * @throws UsageException if the run recorded no repository, or its branch is gone
+   */
+  Verification verify(Orchestrator orchestrator, Path directory, Console console) {
+    Path dir = attach(directory);
+    Verification verification = orchestrator.verify(dir);
+    Verification before = tests == null ? null : tests.before();
+    recordIn(dir, before, before == null ? null : verification);
+    RunReport.rerender(dir);
+    console.verification(verification);
+    console.epilogue(
+        BranchLines.of(
+            repository,
+            work().queue().branch(),
+            base,
+            head(),
+            before,
+            before == null ? null : verification));
+    return verification;
+  }
+
+  // Back on the branch and base the run in the directory recorded.
+  private Path attach(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
     Path file = recordFile(dir);
     if (!Files.isRegularFile(file)) {
@@ -212,7 +251,7 @@ final class RepositoryRun {
               + branch
               + " is gone from "
               + repository.workTree()
-              + "; nothing to resume onto: start the run again");
+              + "; nothing to go on from: start the run again");
     }
     work =
         new WorktreeAgent.Work(
@@ -222,7 +261,7 @@ final class RepositoryRun {
             dir.getFileName().toString(),
             options.keepBranches,
             setup);
-    return finish(orchestrator.resume(dir), console, interruption);
+    return dir;
   }
 
   /**
@@ -274,18 +313,16 @@ final class RepositoryRun {
 
   private int finish(RunOutcome outcome, Console console, Interruption interruption)
       throws InterruptedException {
+    // The verify step tested the branch (repairing what the run broke) and, once, the base.
     Path dir = outcome.outputDirectory();
-    Plan plan = outcome.record().plan();
-    Verification before = tests.at(repository, base, dir, "base", plan);
-    Verification after = tests.at(repository, head(), dir, "branch", plan);
+    Verification before = tests == null ? null : tests.before();
+    Verification after = before == null ? null : outcome.verification();
     recordIn(dir, before, after);
+    RunReport.rerender(dir); // the run wrote its report before the summary had the repository
     int exit = console.finished(outcome, interruption);
     console.epilogue(
         BranchLines.of(repository, work().queue().branch(), base, head(), before, after));
-    // Tests the run broke fail it, as failing tests fail a new project's run.
-    return exit == Cli.OK && before != null && !RepositoryTests.broken(before, after).isEmpty()
-        ? Cli.TASKS_FAILED
-        : exit;
+    return exit;
   }
 
   /** Adds the {@code repository} object to the run's summary. */
@@ -303,7 +340,7 @@ final class RepositoryRun {
       if (!options.includeUncommitted) {
         uncommitted.forEach(left::add);
       }
-      // Not run (--no-verify): not measured, so null.
+      // Not run (--no-verify, or the run stopped first): not measured, so null.
       RepositoryTests.put(object, "tests_before", before);
       RepositoryTests.put(object, "tests_after", after);
       AtomicFile.write(

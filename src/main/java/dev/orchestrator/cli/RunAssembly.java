@@ -6,6 +6,7 @@ import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.RunListener;
 import dev.orchestrator.run.WorkTreeGuard;
 import dev.orchestrator.sandbox.Sandbox;
+import dev.orchestrator.verify.VerificationSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -135,14 +136,14 @@ final class RunAssembly {
       builder.maxExecutors(maxExecutors);
     }
     if (repository != null) {
-      // The repository's own tests run on the base and the integration branch instead.
-      repository.tests(
-          verify == null ? null : verify.settings(0, sandbox), settings.secrets(), this::warn);
-      builder.noVerification(
-          verify == null || verify.noVerify
-              ? VerifyOptions.OFF
-              : "the repository's own tests ran on its base commit and on the run's branch:"
-                  + " see repository.tests_before and tests_after");
+      // The repository's own tests, on the run's branch and, to compare, on its base commit.
+      VerificationSettings tests =
+          verify == null ? null : verify.settings(defaultFixRounds, sandbox);
+      if (tests == null) {
+        builder.noVerification(VerifyOptions.OFF);
+      } else {
+        builder.verification(repository.tests(tests, settings.secrets(), this::warn));
+      }
       if (outputDirectory == null) {
         builder.outputBase(repository.runsDirectory());
       }

@@ -1,6 +1,5 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.UsageException;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.run.Orchestrator;
 import java.nio.file.Path;
@@ -44,24 +43,27 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (RepositoryRun.isRepositoryRun(directory)) {
-      // Its consolidated view holds only the files the tasks changed, not a project to test.
-      throw new UsageException(
-          directory
-              + " is a run on a repository (--repo): its tests ran on the run's branch; to test it"
-              + " again, check the branch out (git worktree add DIR orchestrator/<run>) and run the"
-              + " repository's tests there");
-    }
     Console console = parent.console(false);
+    // A run on a repository tests its branch again, and repairs it there.
+    RepositoryRun repo =
+        RepositoryRun.open(
+            RepositoryRun.recordedFor(directory, new RepositoryOptions()),
+            Settings.of(spec).environment());
     // Fix tasks run on the run's own executors, with these agents and limits.
     Orchestrator orchestrator =
         RunAssembly.of(spec, model, claudeCode)
+            .repository(repo)
             .execution(executors, execution, engine)
             .verification(verify, 0)
             .build(console.progress());
     parent.interruption.onFirst(orchestrator::cancel, engine.extraCancellationGrace());
-    Verification verification = orchestrator.verify(directory);
-    console.verification(verification);
+    Verification verification;
+    if (repo != null) {
+      verification = repo.verify(orchestrator, directory, console);
+    } else {
+      verification = orchestrator.verify(directory);
+      console.verification(verification);
+    }
     if (parent.interruption.interrupted()) {
       return Cli.INTERRUPTED;
     }

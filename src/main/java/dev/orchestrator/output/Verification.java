@@ -54,7 +54,10 @@ public record Verification(
 
   /** The outcome of the verify step. */
   public enum Status {
-    /** A test runner ran, its results were read, and no test failed or errored. */
+    /**
+     * A test runner ran, its results were read, and no test failed or errored (on a repository,
+     * none that had not failed on the commit the run started from).
+     */
     PASSED,
     /** The build broke, or some test failed or errored, after the last round. */
     FAILED,

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A user's git work tree, read and extended without being changed: the orchestrator adds commits,
@@ -19,6 +22,9 @@ import java.util.Optional;
  * <p>Thread-safe: it holds only immutable paths; git serialises ref updates itself.
  */
 public final class GitRepository {
+
+  // A porcelain blame's line header: the commit, the line in it, the line in the blamed file.
+  private static final Pattern BLAME_LINE = Pattern.compile("([0-9a-f]{40,64}) \\d+ (\\d+)");
 
   /** How long one git command may take before it is ended. */
   static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -159,6 +165,14 @@ public final class GitRepository {
     return run(List.of("ls-files", "-z")).fields();
   }
 
+  /** The files of {@code commit} ({@code git ls-tree -r}), relative with {@code /}, sorted. */
+  public List<String> filesAt(String commit) {
+    requireRef(commit);
+    List<String> files = run(List.of("ls-tree", "-r", "-z", "--name-only", commit)).fields();
+    files.sort(null);
+    return files;
+  }
+
   /**
    * The ignored files of the work tree ({@code .env}, build output), relative with {@code /}; an
    * ignored directory is one entry ending in {@code /}, not its files, so {@code node_modules/}
@@ -287,6 +301,29 @@ public final class GitRepository {
     requireRef(from);
     requireRef(to);
     return CommitLog.read(this, List.of(), List.of(from + ".." + to), List.of());
+  }
+
+  /**
+   * The commit that last changed each line of {@code path} in {@code to}, by line number, for the
+   * lines changed since {@code from} ({@code git blame --porcelain from..to}); empty when the file
+   * is not in {@code to}.
+   */
+  public Map<Integer, String> blame(String from, String to, String path) {
+    requireRef(from);
+    requireRef(to);
+    Git.Result result =
+        git.run(workTree, List.of("blame", "--porcelain", from + ".." + to, "--", path));
+    Map<Integer, String> commits = new HashMap<>();
+    if (!result.ok()) {
+      return commits;
+    }
+    for (String line : result.text().split("\n")) {
+      Matcher m = BLAME_LINE.matcher(line);
+      if (m.lookingAt()) {
+        commits.put(Integer.parseInt(m.group(2)), m.group(1));
+      }
+    }
+    return commits;
   }
 
   /** The linked worktrees of this repository. */

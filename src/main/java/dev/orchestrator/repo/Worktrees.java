@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class Worktrees {
 
   private static final Logger log = LoggerFactory.getLogger(Worktrees.class);
+
+  // git reads every worktree's record while it adds, lists or removes one, and dies on a record
+  // another git is half-way through writing ("failed to read .git/worktrees/<name>/commondir"),
+  // so this process runs those commands one at a time per repository.
+  private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
   private final GitRepository repository;
 
@@ -36,8 +43,9 @@ public final class Worktrees {
     Path target = prepare(where);
     GitRepository.requireRef(branch);
     String commit = repository.resolve(startCommit);
-    repository.run(
-        List.of("worktree", "add", "--quiet", "-b", branch, "--", target.toString(), commit));
+    worktreeCommand(
+            List.of("worktree", "add", "--quiet", "-b", branch, "--", target.toString(), commit))
+        .orThrow();
     return target;
   }
 
@@ -45,7 +53,8 @@ public final class Worktrees {
   public Path addDetached(Path where, String commit) {
     Path target = prepare(where);
     String id = repository.resolve(commit);
-    repository.run(List.of("worktree", "add", "--quiet", "--detach", "--", target.toString(), id));
+    worktreeCommand(List.of("worktree", "add", "--quiet", "--detach", "--", target.toString(), id))
+        .orThrow();
     return target;
   }
 
@@ -71,10 +80,7 @@ public final class Worktrees {
       return false;
     }
     // No --force: git refuses on its own if something changed since the check above.
-    Git.Result removed =
-        repository
-            .git()
-            .run(repository.workTree(), List.of("worktree", "remove", target.toString()));
+    Git.Result removed = worktreeCommand(List.of("worktree", "remove", target.toString()));
     if (!removed.ok()) {
       log.info("keeping worktree {}: {}", target, removed.stderr().strip());
     }
@@ -83,7 +89,7 @@ public final class Worktrees {
 
   /** Drops git's records of worktrees whose directories are gone ({@code git worktree prune}). */
   public void prune() {
-    repository.run(List.of("worktree", "prune"));
+    worktreeCommand(List.of("worktree", "prune")).orThrow();
   }
 
   /** All worktrees, the main one first ({@code git worktree list --porcelain -z}). */
@@ -96,7 +102,10 @@ public final class Worktrees {
     boolean prunable = false;
     // Records are attribute fields ended by an empty field; a trailing empty field ends the last.
     for (String field :
-        repository.run(List.of("worktree", "list", "--porcelain", "-z")).text().split("\0", -1)) {
+        worktreeCommand(List.of("worktree", "list", "--porcelain", "-z"))
+            .orThrow()
+            .text()
+            .split("\0", -1)) {
       if (field.isEmpty()) {
         if (path != null) {
           worktrees.add(new Worktree(path, head, branch, locked, prunable));
@@ -119,6 +128,12 @@ public final class Worktrees {
       }
     }
     return List.copyOf(worktrees);
+  }
+
+  private Git.Result worktreeCommand(List<String> args) {
+    synchronized (LOCKS.computeIfAbsent(repository.gitDir(), d -> new Object())) {
+      return repository.git().run(repository.workTree(), args);
+    }
   }
 
   private Path prepare(Path where) {

@@ -143,7 +143,8 @@ final class RunSession {
   private boolean placeholdersOnly(RunRecord record) {
     return record.executor() != null
         && Backend.SIMULATED.equals(record.executor().kind())
-        && settings.verification().command() == null;
+        && settings.verification().command() == null
+        && settings.verification().project().runOutputsOnly();
   }
 
   /**

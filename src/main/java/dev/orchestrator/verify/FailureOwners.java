@@ -143,6 +143,18 @@ final class FailureOwners {
     return ordered;
   }
 
+  /** The plan whose tasks own the files. */
+  Plan plan() {
+    return plan;
+  }
+
+  /** The tasks among {@code writers}, a fix task counting as its owner, in plan order. */
+  List<String> inPlanOrder(Set<String> writers) {
+    Set<String> owners = new LinkedHashSet<>();
+    writers.forEach(w -> owners.add(FixTasks.ownerOf(w)));
+    return plan.tasks().stream().map(Task::id).filter(owners::contains).toList();
+  }
+
   private List<String> javaFiles(String className) {
     String outer =
         className.contains("$") ? className.substring(0, className.indexOf('$')) : className;

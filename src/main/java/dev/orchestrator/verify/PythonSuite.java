@@ -2,6 +2,8 @@ package dev.orchestrator.verify;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,12 @@ import java.util.concurrent.TimeUnit;
  * installs for {@code /usr/bin/python3}, which may come after another Python on {@code PATH}).
  */
 final class PythonSuite {
+
+  /** The pytest plugin that names each test's lines in coverage.py's data, by its module name. */
+  static final String CONTEXTS_PLUGIN = "orchestrator_test_contexts";
+
+  /** Set by a suite to directories that go before the project's own {@code PYTHONPATH}. */
+  static final String PYTHONPATH = "PYTHONPATH";
 
   static final String MISSING =
       "the project has Python tests, but no python3 on PATH has pytest installed; install pytest"
@@ -75,6 +83,8 @@ final class PythonSuite {
     }
     Path data = reports.resolve(".coverage");
     Path json = reports.resolve("coverage.json");
+    Path plugins = reports.resolve("plugins");
+    writePlugin(plugins);
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -85,19 +95,37 @@ final class PythonSuite {
                 "--source=.", // the project only, even where dist-packages are not recognised
                 "--data-file=" + data));
     command.addAll(pytest);
+    command.addAll(List.of("-p", CONTEXTS_PLUGIN));
     return new TestSuite(
         "pytest",
         List.of(),
         command,
         List.of(
             List.of(
-                python, "-m", "coverage", "json", "--data-file=" + data, "-o", json.toString())),
-        Map.of(),
+                python,
+                "-m",
+                "coverage",
+                "json",
+                "--show-contexts",
+                "--data-file=" + data,
+                "-o",
+                json.toString())),
+        Map.of(PYTHONPATH, plugins.toString()),
         results,
         CoverageReports.Coverage.COVERAGE_PY,
         json,
         "line coverage of the Python files the tests ran, test files included, measured by"
             + " coverage.py");
+  }
+
+  // Records each test's lines under its node id (see the plugin's comment).
+  private static void writePlugin(Path dir) {
+    try (InputStream in = PythonSuite.class.getResourceAsStream(CONTEXTS_PLUGIN + ".py")) {
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(CONTEXTS_PLUGIN + ".py"), in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the test contexts plugin into " + dir, e);
+    }
   }
 
   /** The first {@code python3} along {@code PATH} that imports all the modules, or null. */

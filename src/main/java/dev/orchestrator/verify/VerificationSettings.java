@@ -18,13 +18,15 @@ import java.util.Map;
  *     ChildEnvironment#forTests}): they run code the agents wrote, which has no business with the
  *     user's keys and passwords
  * @param sandbox what confines the build and test commands
+ * @param project what is tested: the consolidated project, or a repository's branch
  */
 public record VerificationSettings(
     String command,
     Duration timeLimit,
     int fixRounds,
     Map<String, String> environment,
-    Sandbox sandbox) {
+    Sandbox sandbox,
+    TestedProject project) {
 
   /** The default time limit of a round, ten minutes. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(10);
@@ -52,11 +54,27 @@ public record VerificationSettings(
     }
     environment = ChildEnvironment.forTests(environment);
     requireNonNull(sandbox, "sandbox");
+    requireNonNull(project, "project");
+  }
+
+  /** Settings that test the consolidated project, its commands confined by {@code sandbox}. */
+  public VerificationSettings(
+      String command,
+      Duration timeLimit,
+      int fixRounds,
+      Map<String, String> environment,
+      Sandbox sandbox) {
+    this(command, timeLimit, fixRounds, environment, sandbox, TestedProject.CONSOLIDATED);
+  }
+
+  /** The same settings, testing {@code tested} instead. */
+  public VerificationSettings testing(TestedProject tested) {
+    return new VerificationSettings(command, timeLimit, fixRounds, environment, sandbox, tested);
   }
 
   /** Settings whose commands run unconfined. */
   public VerificationSettings(
       String command, Duration timeLimit, int fixRounds, Map<String, String> environment) {
-    this(command, timeLimit, fixRounds, environment, Sandbox.none());
+    this(command, timeLimit, fixRounds, environment, Sandbox.none(), TestedProject.CONSOLIDATED);
   }
 }

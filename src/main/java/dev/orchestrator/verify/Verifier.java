@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -73,7 +74,8 @@ final class Verifier {
     Path reports = dir.resolve("reports");
     Path logs = dir.resolve("logs");
     try {
-      List<String> files = ProjectCopy.copy(outputDirectory, project);
+      Set<String> before = settings.project().failingBefore(outputDirectory, plan);
+      List<String> files = settings.project().copy(outputDirectory, project);
       Files.createDirectories(reports);
       Files.createDirectories(logs);
       SuiteDetector detector = new SuiteDetector(project, files, reports, this::python);
@@ -98,7 +100,7 @@ final class Verifier {
       }
       FailureOwners owners =
           new FailureOwners(project, plan, ConsolidatedEntries.owners(outputDirectory), files);
-      return runSuites(suites, problems, project, logs, owners, number);
+      return runSuites(suites, problems, project, logs, owners, before, number);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot prepare " + dir, e);
     } finally {
@@ -112,6 +114,7 @@ final class Verifier {
       Path project,
       Path logs,
       FailureOwners owners,
+      Set<String> before,
       int number)
       throws InterruptedException, IOException {
     long deadline = System.nanoTime() + settings.timeLimit().toNanos();
@@ -129,7 +132,18 @@ final class Verifier {
     for (TestSuite suite : suites) {
       commands.add(String.join(" ", suite.command()));
       Map<String, String> environment = new HashMap<>(settings.environment());
-      environment.putAll(suite.environment());
+      // A suite's PYTHONPATH goes before the project's own, which stays.
+      suite
+          .environment()
+          .forEach(
+              (name, value) ->
+                  environment.merge(
+                      name,
+                      value,
+                      (theirs, ours) ->
+                          name.equals(PythonSuite.PYTHONPATH)
+                              ? ours + java.io.File.pathSeparator + theirs
+                              : ours));
       TestProcess.Exit broken = null;
       for (List<String> setup : suite.setup()) {
         steps.accept("Tests, round " + number + ": " + String.join(" ", setup));
@@ -176,24 +190,31 @@ final class Verifier {
       }
       List<TestCase> cases =
           exit.timedOut() || broken != null ? List.of() : results(suite, exit, since);
-      for (TestCase test : cases) {
-        counts[test.outcome().ordinal()]++;
-        if (test.outcome() == TestCase.Outcome.FAILED || test.outcome() == TestCase.Outcome.ERROR) {
-          failures.add(detail(test.name(), test, owners));
-        }
-      }
-      boolean explained =
+      List<String> failing =
           cases.stream()
-              .anyMatch(
+              .filter(
                   c ->
                       c.outcome() == TestCase.Outcome.FAILED
-                          || c.outcome() == TestCase.Outcome.ERROR);
+                          || c.outcome() == TestCase.Outcome.ERROR)
+              .map(TestCase::name)
+              .toList();
+      TestLines lines =
+          suite.coverage() == CoverageReports.Coverage.COVERAGE_PY
+              ? TestLines.read(suite.coverageReport(), failing)
+              : TestLines.NONE;
+      for (TestCase test : cases) {
+        counts[test.outcome().ordinal()]++;
+        if (failing.contains(test.name())) {
+          failures.add(detail(test.name(), test, owners, before, lines.of(test.name())));
+        }
+      }
+      boolean explained = !failing.isEmpty();
       if (broken != null || exit.timedOut() || (!succeeded(suite, exit) && !explained)) {
         counts[TestCase.Outcome.ERROR.ordinal()]++;
         String what = describe(suite, exit, broken != null);
         suiteErrors.add(what);
         TestCase error = new TestCase(what, null, null, TestCase.Outcome.ERROR, exit.tail());
-        failures.add(detail(what, error, owners));
+        failures.add(detail(what, error, owners, before, Map.of()));
       }
       CoverageReports.Lines measured = null;
       if (suite.coverage() != null && Files.isRegularFile(suite.coverageReport())) {
@@ -226,7 +247,9 @@ final class Verifier {
     problems.forEach(p -> notes.add(p));
     String coverageReason = String.join("; ", notes);
     CoverageReports.Lines lines = coverageComplete ? coverage : null;
-    if (status(round) == Verification.Status.NOT_RUN) {
+    List<String> known = failures.stream().map(f -> f.test()).filter(before::contains).toList();
+    Verification.Status status = status(round, known.size());
+    if (status == Verification.Status.NOT_RUN) {
       // Lines that skipped tests imported say nothing about what is tested.
       lines = null;
       coverageReason = "not counted: no test passed or failed; " + coverageReason;
@@ -240,8 +263,8 @@ final class Verifier {
         round.errors(),
         lines == null ? "not measured" : lines.ratio());
     return new RoundResult(
-        status(round),
-        reason(round, suiteErrors, problems),
+        status,
+        reason(round, known, suiteErrors, problems),
         String.join(" && ", commands),
         round,
         failures,
@@ -249,16 +272,22 @@ final class Verifier {
         coverageReason);
   }
 
-  private static Verification.Status status(VerificationRound round) {
-    if (round.failed() + round.errors() > 0) {
+  // Failures of tests that failed before the run as well do not fail it.
+  private static Verification.Status status(VerificationRound round, int failingBefore) {
+    if (round.failed() + round.errors() > failingBefore) {
       return Verification.Status.FAILED;
     }
-    return round.passed() > 0 ? Verification.Status.PASSED : Verification.Status.NOT_RUN;
+    return round.passed() + failingBefore > 0
+        ? Verification.Status.PASSED
+        : Verification.Status.NOT_RUN;
   }
 
   // The counts, and what the errors were when a whole suite broke ("1 error: pytest (timed out)").
   private static String reason(
-      VerificationRound round, List<String> suiteErrors, List<String> problems) {
+      VerificationRound round,
+      List<String> failingBefore,
+      List<String> suiteErrors,
+      List<String> problems) {
     String counts =
         String.format(
             Locale.ROOT,
@@ -272,8 +301,14 @@ final class Verifier {
       counts += ": " + String.join(", ", suiteErrors);
     }
     String text;
-    if (round.failed() + round.errors() > 0) {
+    if (round.failed() + round.errors() > failingBefore.size()) {
       text = "tests failed: " + counts;
+    } else if (!failingBefore.isEmpty()) {
+      text =
+          "no test failed that passed before the run: "
+              + counts
+              + "; failing before the run as well: "
+              + String.join(", ", failingBefore);
     } else if (round.passed() > 0) {
       text = "every test passed: " + counts;
     } else if (round.skipped() > 0) {
@@ -301,8 +336,16 @@ final class Verifier {
     return command + " (exit status " + exit.status() + ", no test passed or failed)";
   }
 
-  private static RoundResult.FailureDetail detail(
-      String name, TestCase test, FailureOwners owners) {
+  /**
+   * A failure with its files and the tasks it goes back to: those that wrote the lines it ran, when
+   * the project can tell, else those owning its files; none for a test that failed before the run.
+   */
+  private RoundResult.FailureDetail detail(
+      String name,
+      TestCase test,
+      FailureOwners owners,
+      Set<String> before,
+      Map<String, Set<Integer>> ran) {
     List<String> files = owners.files(test);
     String output = test.detail();
     if (output.length() > OUTPUT_CHARS) {
@@ -311,7 +354,13 @@ final class Verifier {
               + "\n[…]\n"
               + output.substring(output.length() - OUTPUT_CHARS / 2);
     }
-    return new RoundResult.FailureDetail(name, files, owners.owners(files), output);
+    List<String> blamed = List.of();
+    if (!before.contains(name)) {
+      Set<String> writers =
+          ran.isEmpty() ? Set.of() : settings.project().writersOf(ran, owners.plan());
+      blamed = writers.isEmpty() ? owners.owners(files) : owners.inPlanOrder(writers);
+    }
+    return new RoundResult.FailureDetail(name, files, blamed, output);
   }
 
   private List<TestCase> results(TestSuite suite, TestProcess.Exit exit, FileTime since)

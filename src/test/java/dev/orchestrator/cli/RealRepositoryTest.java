@@ -5,6 +5,7 @@ import static dev.orchestrator.repo.TestRepository.commit;
 import static dev.orchestrator.repo.TestRepository.git;
 import static dev.orchestrator.repo.TestRepository.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.Json;
@@ -46,9 +47,13 @@ class RealRepositoryTest {
   }
 
   @Test
-  void six_gets_clean_merges_a_rerun_a_dependent_and_a_broken_test_and_the_users_tree_stays()
-      throws Exception {
+  void
+      six_gets_clean_merges_a_rerun_a_dependent_and_a_broken_test_repaired_and_the_users_tree_stays()
+          throws Exception {
     TestRepository.assumeGit();
+    // The failure goes back to the task that wrote the lines it ran, which coverage.py tells.
+    assumeTrue(
+        VerifyAndRepairTest.coveragePyInstalled(), "skipped: no python3 with pytest and coverage");
     Path home = temp.resolve("home");
     Path repo = temp.resolve("six");
     for (String file : FILES) {
@@ -84,6 +89,7 @@ class RealRepositoryTest {
             fi ;;
           task_e) printf '\\n\\ndef test_orchestrator_a():\\n    assert six.orchestrator_a() == "a"\\n' >> test_six.py ;;
           task_f) sed -i '0,/return s.encode("latin-1")/s//return s/' six.py ;;
+          task_f-fix1) sed -i '0,/^        return s$/s//        return s.encode("latin-1")/' six.py ;;
         esac
         echo "$task" > "notes_$task.txt"
         """);
@@ -127,8 +133,8 @@ class RealRepositoryTest {
             "--sandbox",
             "off");
 
-    // task_f broke test_b: the run fails for it, and only for it.
-    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
+    // task_f broke test_b; its fix task repaired it.
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     assertThat(TestRepository.usersSide(repo)).isEqualTo(before);
     Path runDirectory;
     try (Stream<Path> runs = Files.list(repo.resolve(".git/orchestrator"))) {
@@ -149,22 +155,29 @@ class RealRepositoryTest {
         .containsExactlyInAnyOrder("clean", "rerun");
     String branch = summary.path("repository").path("branch").asText();
     String six = git(repo, home, "show", branch + ":six.py");
-    assertThat(six)
-        .contains("def orchestrator_a():")
-        .contains("(edited by task_b)")
-        .contains("        return s\n");
+    assertThat(six).contains("def orchestrator_a():").contains("(edited by task_b)");
     assertThat(six.lines().filter(l -> l.contains("credited by task_"))).hasSize(1);
     // The tests ran on six's own sources (six is also installed in the system Python): the
-    // dependent task's test of the new function passes; test_b broke on the branch only.
+    // dependent task's test of the new function passes; test_b broke on the branch, and went back
+    // to task_f alone, whose line it ran (a failure's tasks come from git blame of the lines the
+    // failing test ran), not to the other tasks that edited six.py or test_six.py.
     JsonNode testsBefore = summary.path("repository").path("tests_before");
     JsonNode testsAfter = summary.path("repository").path("tests_after");
     assertThat(testsBefore.path("status").asText()).isEqualTo("passed");
     assertThat(testsBefore.path("failed").asInt()).isZero();
-    assertThat(testsAfter.path("passed").asInt()).isGreaterThan(0);
-    assertThat(testsAfter.path("failing").toString())
-        .contains("test_b")
-        .doesNotContain("orchestrator_a");
-    assertThat(result.out()).contains("failing only on the branch: ").contains("test_b");
+    JsonNode rounds = summary.path("verification").path("rounds");
+    assertThat(rounds).hasSize(2);
+    List<JsonNode> failures = new java.util.ArrayList<>();
+    rounds.get(0).path("failures").forEach(failures::add);
+    assertThat(failures).anyMatch(f -> f.path("test").asText().endsWith("::test_b"));
+    assertThat(failures).allMatch(f -> f.path("owner_tasks").toString().equals("[\"task_f\"]"));
+    assertThat(result.out()).contains("Repair round 1: task_f-fix1");
+    assertThat(merge(tasks, "task_f-fix1")).isEqualTo("clean");
+    assertThat(git(repo, home, "show", branch + ":six.py"))
+        .contains("        return s.encode(\"latin-1\")\n");
+    assertThat(testsAfter.path("status").asText()).isEqualTo("passed");
+    assertThat(testsAfter.path("failed").asInt()).isZero();
+    assertThat(testsAfter.path("passed").asInt()).isEqualTo(testsBefore.path("passed").asInt() + 1);
     // No worktree but the user's; the run's branch, and the colliding first attempt's branch,
     // kept (its work was paid for) and named in the task's details.
     assertThat(git(repo, home, "worktree", "list").lines()).hasSize(1);

@@ -308,7 +308,7 @@ class RepositoryModeTest {
   }
 
   @Test
-  void a_task_that_breaks_an_existing_test_is_caught_on_the_branch_and_not_blamed_on_the_base()
+  void a_task_that_breaks_an_existing_test_gets_it_back_and_the_run_fails_while_it_still_fails()
       throws Exception {
     agent(
         """
@@ -320,11 +320,44 @@ class RepositoryModeTest {
     CliRun.Result result = runAgents(plan);
 
     assertThat(result.exitCode()).isEqualTo(1);
-    JsonNode repository = summary(onlyRun()).path("repository");
+    // Its fix tasks (both rounds) went to task_1 alone, and changed nothing that mattered.
+    JsonNode summary = summary(onlyRun());
+    assertThat(summary.path("verification").path("rounds")).hasSize(3);
+    List<String> ids = new ArrayList<>();
+    summary.path("tasks").forEach(t -> ids.add(t.path("id").asText()));
+    assertThat(ids).containsExactlyInAnyOrder("task_1", "task_2", "task_1-fix1", "task_1-fix2");
+    JsonNode repository = summary.path("repository");
     assertThat(repository.path("tests_before").path("status").asText()).isEqualTo("passed");
     assertThat(repository.path("tests_after").path("status").asText()).isEqualTo("failed");
     assertThat(repository.path("tests_after").path("failing").toString()).contains("test_core");
     assertThat(result.out()).contains("failing only on the branch: ").contains("test_core");
+  }
+
+  @Test
+  void a_test_that_failed_on_the_base_commit_is_reported_but_sent_to_no_task_and_fails_nothing()
+      throws Exception {
+    write(repo.resolve("tests/test_old.py"), "def test_old_bug():\n    assert 1 == 2\n");
+    git(repo, home, "add", "tests/test_old.py");
+    commit(repo, home, "A test that fails already");
+    agent("echo \"$task\" > src/app/$task.py\n");
+    Path plan = plan(Map.of(), task("task_1", "src/app/task_1.py"));
+
+    CliRun.Result result = runAgents(plan);
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    JsonNode summary = summary(onlyRun());
+    JsonNode verification = summary.path("verification");
+    assertThat(verification.path("status").asText()).isEqualTo("passed");
+    assertThat(verification.path("reason").asText())
+        .contains("1 failed")
+        .contains("failing before the run as well: tests/test_old.py::test_old_bug");
+    assertThat(verification.path("rounds")).hasSize(1);
+    assertThat(verification.path("rounds").get(0).path("failures").get(0).path("owner_tasks"))
+        .isEmpty();
+    assertThat(summary.path("tasks")).hasSize(1);
+    JsonNode repository = summary.path("repository");
+    assertThat(repository.path("tests_before").path("failing").toString()).contains("test_old_bug");
+    assertThat(result.out()).doesNotContain("failing only on the branch");
   }
 
   @Test
@@ -388,15 +421,47 @@ class RepositoryModeTest {
   }
 
   @Test
-  void verify_of_a_run_on_a_repository_says_where_its_tests_ran_instead_of_testing_a_partial_copy()
-      throws Exception {
-    assertThat(run(environment(), "Add a cache", "--repo", repo, "--no-verify").exitCode())
-        .isZero();
+  void verify_tests_the_runs_branch_again_and_merges_its_repairs_onto_it() throws Exception {
+    agent(
+        """
+        case $task in
+          task_1) printf 'def core():\\n    return 2\\n' > src/app/core.py ;;
+          task_1-fix*) printf 'def core():\\n    return 1\\n' > src/app/core.py ;;
+        esac
+        """);
+    Path plan = plan(Map.of(), task("task_1", "src/app/core.py"));
+    assertThat(runAgents(plan, "--fix-rounds", 0).exitCode()).isEqualTo(1);
+    Path run = onlyRun();
+    String usersSide = TestRepository.usersSide(repo);
 
-    CliRun.Result result = run(environment(), "verify", onlyRun());
+    CliRun.Result result =
+        run(
+            environment(),
+            "verify",
+            run,
+            "--fix-rounds",
+            1,
+            "--executor",
+            "command",
+            "--agent-command",
+            "my-agent {task_id}",
+            "--sandbox",
+            "off");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("is a run on a repository (--repo)");
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+    JsonNode summary = summary(run);
+    // Round 1 of the run, then the verify session's: failing, repaired, passing.
+    assertThat(summary.path("verification").path("status").asText()).isEqualTo("passed");
+    assertThat(summary.path("verification").path("rounds")).hasSize(3);
+    JsonNode repository = summary.path("repository");
+    assertThat(repository.path("tests_after").path("status").asText()).isEqualTo("passed");
+    String branch = repository.path("branch").asText();
+    assertThat(repository.path("head_commit").asText())
+        .isEqualTo(git(repo, home, "rev-parse", branch));
+    assertThat(git(repo, home, "show", branch + ":src/app/core.py")).contains("return 1");
+    assertThat(git(repo, home, "log", "--format=%s", branch)).contains("task_1-fix1: ");
+    assertThat(result.out()).contains("Take it with: git -C ");
+    assertThat(TestRepository.usersSide(repo)).isEqualTo(usersSide);
   }
 
   @Test

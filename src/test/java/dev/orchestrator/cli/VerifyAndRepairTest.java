@@ -134,7 +134,7 @@ class VerifyAndRepairTest {
         "skipped: no python3 with pytest on PATH");
   }
 
-  private static boolean coveragePyInstalled() {
+  static boolean coveragePyInstalled() {
     return runs("python3", "-c", "import pytest, coverage")
         || runs("/usr/bin/python3", "-c", "import pytest, coverage");
   }

@@ -169,6 +169,34 @@ class GitRepositoryTest {
   }
 
   @Nested
+  class History {
+
+    @Test
+    void blame_names_the_commit_since_the_base_that_last_changed_each_line() {
+      GitRepository repository = open(dir);
+      String base = repository.head();
+      write(dir.resolve("src/a.txt"), "one\nTWO\nthree\nfour\n");
+      git(dir, home, "add", "-A");
+      commit(dir, home, "task_1: Change two and add four");
+      String first = repository.head();
+      write(dir.resolve("src/a.txt"), "one\nTWO\nTHREE\nfour\n");
+      git(dir, home, "add", "-A");
+      commit(dir, home, "task_2: Change three");
+      String second = repository.head();
+
+      // Line 1 is older than the base: no commit of the range.
+      assertThat(repository.blame(base, second, "src/a.txt"))
+          .containsEntry(2, first)
+          .containsEntry(3, second)
+          .containsEntry(4, first)
+          .doesNotContainEntry(1, first)
+          .doesNotContainEntry(1, second);
+      assertThat(repository.blame(base, second, "src/gone.txt")).isEmpty();
+      assertThat(repository.filesAt(second)).containsExactly("README.md", "src/a.txt");
+    }
+  }
+
+  @Nested
   class Branches {
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,46 @@ class WorktreesTest {
             new Worktree(
                 worktree, repository.head(), Optional.of("orchestrator/r/task_1"), false, false));
     assertThat(worktrees.list().get(0).path()).isEqualTo(repository.workTree());
+  }
+
+  @Test
+  void executors_add_list_and_remove_worktrees_at_the_same_time_without_git_tripping_on_each_other()
+      throws Exception {
+    // git reads every worktree's record while it adds or lists one, and dies on a record another
+    // git is writing ("failed to read .git/worktrees/<name>/commondir").
+    int threads = 8;
+    int rounds = 3;
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        all.add(
+            pool.submit(
+                () -> {
+                  for (int r = 0; r < rounds; r++) {
+                    String name = "task_" + thread + "_" + r;
+                    together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    Path worktree =
+                        worktrees.add(
+                            temp.resolve("run/worktrees/" + name),
+                            "orchestrator/r/" + name,
+                            "HEAD");
+                    worktrees.list();
+                    assertThat(worktrees.removeIfClean(worktree)).isTrue();
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> each : all) {
+        each.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(worktrees.list()).hasSize(1);
   }
 
   @Test

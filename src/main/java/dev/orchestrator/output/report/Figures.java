@@ -52,6 +52,19 @@ final class Figures {
     return String.format(Locale.ROOT, "%,d", count);
   }
 
+  /** A size: {@code 812 bytes}, {@code 64 KiB}, {@code 3.2 MiB}. */
+  static String bytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + (bytes == 1 ? " byte" : " bytes");
+    }
+    double kib = bytes / 1024.0;
+    if (kib < 1024) {
+      return String.format(Locale.ROOT, kib < 10 ? "%.1f KiB" : "%.0f KiB", kib);
+    }
+    double mib = kib / 1024;
+    return String.format(Locale.ROOT, mib < 10 ? "%.1f MiB" : "%.0f MiB", mib);
+  }
+
   /** US dollars to the cent, under a cent to 4 places: {@code $1.50}, {@code $0.0048}. */
   static String dollars(BigDecimal amount) {
     return Dollars.format(amount);

@@ -38,6 +38,8 @@ import java.util.TreeSet;
  * @param executor what executed the tasks of a run, or null when not recorded or not a run
  * @param resumes where a resumed run's timeline continues after a pause between its sessions, which
  *     the timeline leaves out; empty for a run of one session or a schedule
+ * @param repository the repository and each task's change of a run on one ({@code --repo}); null
+ *     otherwise, and in a model made from memory: the patches are read from the run's files
  */
 public record ReportModel(
     Kind kind,
@@ -51,7 +53,8 @@ public record ReportModel(
     Verification verification,
     Backend planner,
     Backend executor,
-    List<Resume> resumes) {
+    List<Resume> resumes,
+    RepositoryReport repository) {
 
   public ReportModel {
     requireNonNull(kind, "kind");
@@ -165,7 +168,26 @@ public record ReportModel(
         summary.verification(),
         summary.planner(),
         summary.executor(),
-        clock.resumes());
+        clock.resumes(),
+        null);
+  }
+
+  /** The same model with the repository side of the run. */
+  ReportModel with(RepositoryReport repository) {
+    return new ReportModel(
+        kind,
+        requirements,
+        overview,
+        tasks,
+        dependencies,
+        criticalPath,
+        lanes,
+        horizonMillis,
+        verification,
+        planner,
+        executor,
+        resumes,
+        repository);
   }
 
   /**

@@ -64,6 +64,7 @@ public final class RunReport {
     boolean simulatedWork = model.executor() != null && model.executor().simulated();
     String heading =
         !run ? "Simulated schedule" : simulatedWork ? "Run report: a simulation" : "Run report";
+    RepositoryReport repository = model.repository();
     StringBuilder html = new StringBuilder(32_768);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
@@ -82,6 +83,7 @@ public final class RunReport {
         .append(madeBy(model, simulatedWork))
         .append("</header>\n")
         .append(OverviewSection.render(model))
+        .append(RepositorySection.render(repository == null ? null : repository.facts()))
         .append(VerificationSection.render(model.verification()))
         .append("<section id=\"executors\">\n<h2>Executors</h2>\n<div class=\"chart\">\n")
         .append(
@@ -103,7 +105,9 @@ public final class RunReport {
         .append(legend(false))
         .append("</section>\n<section id=\"tasks\">\n<h2>Tasks</h2>\n")
         .append(TaskTable.render(model.tasks()))
-        .append("</section>\n</body>\n</html>\n");
+        .append("</section>\n")
+        .append(ChangesSection.render(repository == null ? List.of() : repository.changes()))
+        .append("</body>\n</html>\n");
     return html.toString();
   }
 
@@ -125,7 +129,8 @@ public final class RunReport {
 
   /**
    * Renders the report of a finished run again from its {@code execution_summary.json} and {@code
-   * execution_plan.json}.
+   * execution_plan.json}; for a run on a repository also from the summary's {@code repository}
+   * object and each task's patch, {@code executor_<k>/<task>.patch}.
    *
    * @return the file written
    * @throws UsageException if either file is missing, unreadable or invalid, or they describe
@@ -133,6 +138,10 @@ public final class RunReport {
    * @throws UncheckedIOException if the report cannot be written
    */
   public static Path rerender(Path outputDirectory) {
+    return rerender(outputDirectory, new PatchExcerpt.Reader(outputDirectory));
+  }
+
+  static Path rerender(Path outputDirectory, PatchExcerpt.Reader patches) {
     Path summaryFile = outputDirectory.resolve(SummaryJson.FILE_NAME);
     Path planFile = outputDirectory.resolve(PlanJson.FILE_NAME);
     for (Path file : new Path[] {summaryFile, planFile}) {
@@ -147,10 +156,14 @@ public final class RunReport {
       }
     }
     Summary summary;
+    RepositoryFacts repository;
     try {
       summary = SummaryJson.read(summaryFile);
+      repository = RepositoryFacts.read(summaryFile);
     } catch (OrchestratorException e) {
       throw new UsageException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + summaryFile, e);
     }
     Plan plan = PlanJson.read(planFile);
     ReportModel model;
@@ -166,7 +179,9 @@ public final class RunReport {
               + "; run the plan again to write a matching summary",
           e);
     }
-    return write(outputDirectory, model);
+    return write(
+        outputDirectory,
+        model.with(RepositoryReport.of(repository, summary, model.tasks(), patches)));
   }
 
   private static String earlierAttempts(int count) {

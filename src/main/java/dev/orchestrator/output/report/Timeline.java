@@ -108,10 +108,11 @@ final class Timeline {
         laneList,
         Math.max(1, Math.max(axisEnd, lastEnd)),
         // A schedule's model: a run's verify step, backends and resumes are added by
-        // ReportModel.fromRun.
+        // ReportModel.fromRun, its repository by RunReport.rerender.
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 }

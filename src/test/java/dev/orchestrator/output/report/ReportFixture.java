@@ -131,6 +131,7 @@ final class ReportFixture {
     private long endSecond = 1;
     private TokenUsage usage;
     private String worker;
+    private Map<String, String> details = Map.of();
 
     private TaskBuilder(String id) {
       this.id = id;
@@ -180,6 +181,12 @@ final class ReportFixture {
       return this;
     }
 
+    /** The agent's facts about the task, such as a repository run's commit and merge. */
+    TaskBuilder details(Map<String, String> value) {
+      details = value;
+      return this;
+    }
+
     TaskBuilder usage(TokenUsage value) {
       usage = value;
       return this;
@@ -219,7 +226,7 @@ final class ReportFixture {
               List.of("README.md", "main.py"),
               new FileMetrics(2, 12, 300, null),
               usage,
-              Map.of(),
+              details,
               error));
     }
 

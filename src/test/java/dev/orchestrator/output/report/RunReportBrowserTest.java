@@ -3,10 +3,14 @@ package dev.orchestrator.output.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.orchestrator.output.SummaryJson;
+import dev.orchestrator.plan.PlanJson;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,6 +120,38 @@ class RunReportBrowserTest {
     assertThat(pixels(image, 0x2f9e6b)).isGreaterThan(5_000);
     assertThat(pixels(image, 0xd9484b)).isGreaterThan(1_000);
     assertThat(pixels(image, 0xf08c00)).isGreaterThan(500);
+  }
+
+  @Test
+  void keeps_a_hostile_patch_as_text_inside_one_closed_diff()
+      throws IOException, InterruptedException {
+    Path run = Files.createDirectories(temp.resolve("repository-run"));
+    ReportFixture fixture =
+        new ReportFixture()
+            .task("task_1")
+            .details(
+                Map.of(
+                    "commit",
+                    RepositoryReportTest.COMMIT,
+                    "merge",
+                    "clean",
+                    "changes",
+                    "src/app/core.py +2 -1"))
+            .completed();
+    PlanJson.write(fixture.plan(), run.resolve(PlanJson.FILE_NAME));
+    SummaryJson.write(fixture.summary(), run.resolve(SummaryJson.FILE_NAME));
+    Files.createDirectories(run.resolve("executor_1"));
+    Files.writeString(run.resolve("executor_1/task_1.patch"), RepositoryReportTest.HOSTILE_PATCH);
+
+    String dom = browser.dumpDom(RunReport.rerender(run));
+
+    assertThat(count(dom, "<details")).isEqualTo(1);
+    assertThat(count(dom, "<pre")).isEqualTo(1);
+    assertThat(dom)
+        .contains("<details class=\"diff\"><summary>Diff, 10 lines</summary>")
+        .contains("&lt;/details&gt;&lt;/pre&gt;&lt;details open&gt;&lt;summary&gt;x")
+        .doesNotContainIgnoringCase("<script")
+        .doesNotContain("<details open");
   }
 
   private static int count(String text, String regex) {
