@@ -13,13 +13,12 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The regular files below a directory, read in one walk that follows no symbolic link: each file's
  * path, apparent size and number of names (hard links). One scan of an attempt's directory serves
- * its size caps, its hard-link check, its manifest and its hashes, which each walked it on their
- * own before (five walks per attempt on a 10,000-task run).
+ * its size caps, its hard-link check, its manifest and its hashes, where the caps, the manifest and
+ * the hard-link check each walked it before (three walks per attempt).
  *
  * <p>A listed file was reached through real directories only, at the time of the scan; a link (to a
  * file or to a directory) is neither listed nor entered.
@@ -110,10 +109,5 @@ public record FileScan(Path root, List<Entry> files) {
   /** The absolute path of a listed file. */
   public Path resolve(Entry file) {
     return root.resolve(file.path());
-  }
-
-  /** The scan without the files {@code dropped} matches. */
-  public FileScan without(Predicate<Entry> dropped) {
-    return new FileScan(root, files.stream().filter(dropped.negate()).toList());
   }
 }
