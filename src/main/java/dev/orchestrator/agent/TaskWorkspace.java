@@ -122,7 +122,7 @@ public final class TaskWorkspace {
    * @throws WorkspaceViolation naming the files removed, or the total
    */
   public FileScan enforceCaps(Predicate<String> exempt) {
-    FileScan scan = scan();
+    FileScan scan = FileScan.of(root);
     List<FileScan.Entry> kept = scan.files().stream().filter(f -> !exempt.test(f.path())).toList();
     if (kept.size() > MAX_TASK_FILES) {
       throw new WorkspaceViolation(
@@ -168,15 +168,7 @@ public final class TaskWorkspace {
 
   /** The regular files of the workspace, as sorted relative paths with {@code /} separators. */
   public List<String> files() {
-    return scan().paths();
-  }
-
-  /**
-   * The regular files of the workspace with their sizes and numbers of names, from one walk that
-   * follows no link.
-   */
-  public FileScan scan() {
-    return FileScan.of(root);
+    return FileScan.of(root).paths();
   }
 
   /**
