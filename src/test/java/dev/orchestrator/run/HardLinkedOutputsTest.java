@@ -7,6 +7,8 @@ import dev.orchestrator.agent.AgentException;
 import dev.orchestrator.agent.AgentResult;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.plan.TaskStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,8 +36,8 @@ class HardLinkedOutputsTest {
           assignment.workspace().write("src/" + assignment.task().id() + ".py", "x = 1\n");
           try {
             Files.createLink(root.resolve("hl.txt"), outside);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
           if (assignment.task().id().equals(failing)) {
             throw new AgentException("the agent gave up", false);
