@@ -222,9 +222,12 @@ final class GanttChart {
       long horizon,
       List<long[]> noTask) {
     long start = from;
-    for (long[] span : noTask) {
-      if (span[1] <= start || span[0] >= to) {
-        continue;
+    // The spans are sorted and apart: start at the first that ends after the gap begins, not at
+    // the first of the run (a 10,000-task run has thousands of spans and of gaps).
+    for (int i = firstEndingAfter(noTask, start); i < noTask.size(); i++) {
+      long[] span = noTask.get(i);
+      if (span[0] >= to) {
+        break;
       }
       idle(svg, executor, start, Math.max(start, span[0]), top, horizon);
       start = Math.max(start, span[1]);
@@ -232,6 +235,20 @@ final class GanttChart {
     if (start < to) {
       idle(svg, executor, start, to, top, horizon);
     }
+  }
+
+  private static int firstEndingAfter(List<long[]> spans, long time) {
+    int low = 0;
+    int high = spans.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (spans.get(middle)[1] <= time) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   private static void idle(
