@@ -57,7 +57,10 @@ class LauncherTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(Files.readString(ran))
-        .isEqualTo("home -jar " + project.resolve("target/orchestrator.jar") + " --version\n");
+        .isEqualTo(
+            "home -XX:TieredStopAtLevel=1 -jar "
+                + project.resolve("target/orchestrator.jar")
+                + " --version\n");
   }
 
   @Test
@@ -67,7 +70,9 @@ class LauncherTest {
     Result result = launch(null, onPath, "plan", "a requirement");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(Files.readString(ran)).startsWith("path -jar ").endsWith(" plan a requirement\n");
+    assertThat(Files.readString(ran))
+        .startsWith("path -XX:TieredStopAtLevel=1 -jar ")
+        .endsWith(" plan a requirement\n");
   }
 
   @Test
