@@ -70,7 +70,7 @@ class RepositoryModeTest {
     return environment;
   }
 
-  private static Task task(String id, String... files) {
+  static Task task(String id, String... files) {
     return new Task(
         id,
         "Task " + id,

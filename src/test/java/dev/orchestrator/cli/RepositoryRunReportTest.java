@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import static dev.orchestrator.cli.CliRun.run;
+import static dev.orchestrator.cli.RepositoryModeTest.task;
 import static dev.orchestrator.repo.TestRepository.commit;
 import static dev.orchestrator.repo.TestRepository.git;
 import static dev.orchestrator.repo.TestRepository.write;
@@ -9,14 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.Json;
 import dev.orchestrator.plan.Complexity;
-import dev.orchestrator.plan.Effort;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
-import dev.orchestrator.plan.Task;
 import dev.orchestrator.repo.TestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,18 +142,6 @@ class RepositoryRunReportTest {
 
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(Files.readString(report)).isEqualTo(page);
-  }
-
-  private static Task task(String id, String... files) {
-    return new Task(
-        id,
-        "Task " + id,
-        "does it",
-        2,
-        Effort.LOW,
-        Duration.ofMinutes(30),
-        List.of("works"),
-        List.of(files));
   }
 
   private static int count(String text, String literal) {
