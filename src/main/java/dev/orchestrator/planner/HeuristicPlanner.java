@@ -62,18 +62,16 @@ public final class HeuristicPlanner implements Planner {
         fitter.fit(drafter.draft(requirement), drafter.extras(requirement), budget);
     List<TaskDraft> drafts = fitting.drafts();
     List<List<Integer>> waits = PhaseDependencies.of(drafts);
-    Plan plan =
-        new Plan(
-            requirement.text(),
+    return PlanValidator.requireValid(
+        plan(
+            requirement,
             complexity,
             executorBudget,
-            Plan.TASK_QUEUE,
-            tasks(drafts),
-            dependencies(waits),
+            drafts,
+            waits,
             ExecutionStrategy.describe(graph(drafts, waits), executorBudget),
-            notes(requirement, complexity, budget, fitting),
-            null);
-    return PlanValidator.requireValid(plan, SOURCE);
+            notes(requirement, complexity, budget, fitting)),
+        SOURCE);
   }
 
   /**
@@ -98,38 +96,47 @@ public final class HeuristicPlanner implements Planner {
     List<TaskDraft> drafts = fitter.fit(drafting.drafts(), List.of(), budget).drafts();
     List<List<Integer>> waits = new ArrayList<>();
     PhaseDependencies.of(drafts).forEach(w -> waits.add(new ArrayList<>(w)));
-    Plan unordered =
-        new Plan(
-            requirement.text(),
-            complexity,
-            executorBudget,
-            Plan.TASK_QUEUE,
-            tasks(drafts),
-            dependencies(waits),
-            "",
-            "",
-            null);
+    Plan unordered = plan(requirement, complexity, executorBudget, drafts, waits, "", "");
     // Drafts are in phase order and every wait points to an earlier draft, so these added waits
     // (the later of two tasks waits for the earlier) keep the graph acyclic.
     List<int[]> shared = FileConflicts.pairs(unordered, TaskGraph.of(unordered));
     shared.forEach(pair -> waits.get(pair[1]).add(pair[0]));
     Plan plan =
-        new Plan(
-            requirement.text(),
+        plan(
+            requirement,
             complexity,
             executorBudget,
-            Plan.TASK_QUEUE,
-            tasks(drafts),
-            dependencies(waits),
+            drafts,
+            waits,
             ExecutionStrategy.describe(graph(drafts, waits), executorBudget),
             RepositoryNotes.of(
                 repository.layout(),
                 drafting,
                 TaskBudget.of(complexity).min(),
                 drafts.size(),
-                shared.size()),
-            null);
+                shared.size()));
     return PlanValidator.requireValid(plan, SOURCE);
+  }
+
+  // A plan of the drafts in the task-queue model, without a forecast.
+  private static Plan plan(
+      Requirement requirement,
+      Complexity complexity,
+      int executorBudget,
+      List<TaskDraft> drafts,
+      List<List<Integer>> waits,
+      String strategy,
+      String notes) {
+    return new Plan(
+        requirement.text(),
+        complexity,
+        executorBudget,
+        Plan.TASK_QUEUE,
+        tasks(drafts),
+        dependencies(waits),
+        strategy,
+        notes,
+        null);
   }
 
   private static List<Task> tasks(List<TaskDraft> drafts) {

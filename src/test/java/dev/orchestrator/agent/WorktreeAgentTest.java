@@ -2,6 +2,7 @@ package dev.orchestrator.agent;
 
 import static dev.orchestrator.repo.TestRepository.commit;
 import static dev.orchestrator.repo.TestRepository.git;
+import static dev.orchestrator.repo.TestRepository.worktree;
 import static dev.orchestrator.repo.TestRepository.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,16 +89,7 @@ class WorktreeAgentTest {
   // The earlier session's attempt: its worktree and branch, with the task's commit on it.
   private String anEarlierCommit() {
     Path worktree = temp.resolve("run/worktrees/task_1-1");
-    git(
-        repo,
-        home,
-        "worktree",
-        "add",
-        "-q",
-        "-b",
-        "orchestrator/r-task_1",
-        worktree.toString(),
-        "main");
+    worktree(repo, home, worktree, "orchestrator/r-task_1", "main");
     write(worktree.resolve("src/limits.txt"), "from the earlier session\n");
     git(worktree, home, "add", "-A");
     commit(worktree, home, "task_1: Add limits");
@@ -141,16 +133,7 @@ class WorktreeAgentTest {
   @Test
   void an_attempt_that_committed_nothing_is_cleared_and_the_task_runs() throws Exception {
     Path worktree = temp.resolve("run/worktrees/task_1-1");
-    git(
-        repo,
-        home,
-        "worktree",
-        "add",
-        "-q",
-        "-b",
-        "orchestrator/r-task_1",
-        worktree.toString(),
-        "main");
+    worktree(repo, home, worktree, "orchestrator/r-task_1", "main");
 
     AgentResult result = new WorktreeAgent(inner, () -> work).execute(assignment());
 
@@ -164,16 +147,7 @@ class WorktreeAgentTest {
   void uncommitted_work_of_an_earlier_session_is_kept_and_the_task_runs_beside_it()
       throws Exception {
     Path worktree = temp.resolve("run/worktrees/task_1-1");
-    git(
-        repo,
-        home,
-        "worktree",
-        "add",
-        "-q",
-        "-b",
-        "orchestrator/r-task_1",
-        worktree.toString(),
-        "main");
+    worktree(repo, home, worktree, "orchestrator/r-task_1", "main");
     write(worktree.resolve("src/limits.txt"), "half done\n");
 
     AgentResult result = new WorktreeAgent(inner, () -> work).execute(assignment());

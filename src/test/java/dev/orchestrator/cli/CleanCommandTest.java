@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import static dev.orchestrator.cli.CliRun.run;
 import static dev.orchestrator.repo.TestRepository.commit;
 import static dev.orchestrator.repo.TestRepository.git;
+import static dev.orchestrator.repo.TestRepository.worktree;
 import static dev.orchestrator.repo.TestRepository.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,29 +52,11 @@ class CleanCommandTest {
     result = "orchestrator/" + name;
     // What a crash leaves: a worktree with nothing uncommitted, one with work not committed, and a
     // task branch whose commit never reached the run's branch.
-    git(
-        repo,
-        home,
-        "worktree",
-        "add",
-        "-q",
-        "-b",
-        result + "-task_8",
-        run.resolve("worktrees/task_8-1").toString(),
-        "main");
-    git(
-        repo,
-        home,
-        "worktree",
-        "add",
-        "-q",
-        "-b",
-        result + "-task_9",
-        run.resolve("worktrees/task_9-1").toString(),
-        "main");
+    worktree(repo, home, run.resolve("worktrees/task_8-1"), result + "-task_8", "main");
+    worktree(repo, home, run.resolve("worktrees/task_9-1"), result + "-task_9", "main");
     write(run.resolve("worktrees/task_9-1/unsaved.txt"), "an agent's unfinished work\n");
     Path unmerged = run.resolve("worktrees/task_7-1");
-    git(repo, home, "worktree", "add", "-q", "-b", result + "-task_7", unmerged.toString(), "main");
+    worktree(repo, home, unmerged, result + "-task_7", "main");
     write(unmerged.resolve("new.txt"), "committed, never merged\n");
     git(unmerged, home, "add", "-A");
     commit(unmerged, home, "task_7: work");

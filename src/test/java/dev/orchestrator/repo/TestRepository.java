@@ -76,6 +76,15 @@ public final class TestRepository {
         message);
   }
 
+  /**
+   * Adds a worktree of {@code repo} at {@code where} on a new {@code branch} cut from {@code
+   * start}.
+   */
+  public static Path worktree(Path repo, Path home, Path where, String branch, String start) {
+    git(repo, home, "worktree", "add", "-q", "-b", branch, where.toString(), start);
+    return where;
+  }
+
   /** Runs git in {@code dir} and returns its standard output; fails the test on a non-zero exit. */
   public static String git(Path dir, Path home, String... args) {
     List<String> command = new ArrayList<>(List.of("git"));
