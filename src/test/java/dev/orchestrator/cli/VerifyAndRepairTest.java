@@ -337,8 +337,17 @@ class VerifyAndRepairTest {
                       + " src/main/java/calc/Calc.java"));
       Path out = temp.resolve("out");
 
+      // Confined (bubblewrap installed), Maven may fetch the plugins' dependencies it lacks into
+      // its
+      // repository only when that is writable, as the README tells users to make it.
+      List<Object> options = new ArrayList<>(List.of("--fix-rounds", 1));
+      Path mavenHome = Path.of(System.getProperty("user.home"), ".m2");
+      if (Files.isDirectory(mavenHome)) {
+        options.addAll(List.of("--sandbox-writable", mavenHome));
+      }
+
       Result result =
-          runPlan(plan("\"pom.xml\",\"src/main/**\"", "\"src/test/**\""), out, "--fix-rounds", 1);
+          runPlan(plan("\"pom.xml\",\"src/main/**\"", "\"src/test/**\""), out, options.toArray());
 
       assertThat(out.resolve("pom.xml")).exists();
       assertThat(out.resolve("src/test/java/calc/CalcTest.java")).exists();
