@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.UsageException;
+import dev.orchestrator.plan.Plan;
 import dev.orchestrator.run.Orchestrator;
 import dev.orchestrator.run.OutputDirectory;
 import dev.orchestrator.verify.VerificationSettings;
@@ -150,7 +151,16 @@ final class OrchestratorCommand implements Callable<Integer> {
         orchestrator::cancel,
         engine.extraCancellationGrace()); // during planning too: the run then starts nothing
     interruption.planning(true);
-    var plan = PlannedSpeedup.forecast(orchestrator.plan(requirements));
+    Plan planned;
+    try {
+      planned = orchestrator.plan(requirements);
+    } catch (RuntimeException e) {
+      if (interruption.interrupted()) {
+        return Cli.INTERRUPTED; // the cancel ended the planner; the signal's message is printed
+      }
+      throw e;
+    }
+    var plan = PlannedSpeedup.forecast(planned);
     interruption.planning(false);
     console.plan(plan);
     if (directory.outputDirectory == null && repo == null) {

@@ -110,10 +110,14 @@ public final class Orchestrator {
                           + kind.kind()
                           + (kind.model() == null ? "" : " (" + kind.model() + ")")));
     }
+    // A cancel ends the planner (a Claude Code process, a model request) rather than waiting for
+    // it.
     Plan plan =
-        repository == null
-            ? planner.plan(checked, maxExecutors)
-            : planner.plan(checked, maxExecutors, repository);
+        control.interruptibly(
+            () ->
+                repository == null
+                    ? planner.plan(checked, maxExecutors)
+                    : planner.plan(checked, maxExecutors, repository));
     return PlanValidator.requireValid(plan.withExecutorBudget(maxExecutors), "planner");
   }
 
@@ -227,7 +231,7 @@ public final class Orchestrator {
    * Cancels the current run: stops dispatching and interrupts running agents; their tasks count as
    * not started, so {@link #resume} runs them again. The outputs of completed tasks are still
    * consolidated. Safe to call from any thread (a signal handler); a cancel before a run starts
-   * cancels that run.
+   * cancels that run, and one during {@link #plan} interrupts the planner, which then throws.
    */
   public void cancel() {
     control.cancel();

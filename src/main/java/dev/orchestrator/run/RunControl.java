@@ -15,7 +15,7 @@ final class RunControl {
   private volatile boolean cancelRequested;
   private volatile boolean stopRequested;
   private volatile Halting running;
-  private volatile Interrupter verifying;
+  private volatile Interrupter step;
 
   boolean cancelRequested() {
     return cancelRequested;
@@ -32,9 +32,9 @@ final class RunControl {
     if (run != null) {
       run.cancel();
     }
-    Interrupter verifier = verifying;
-    if (verifier != null) {
-      verifier.interrupt();
+    Interrupter stepping = step;
+    if (stepping != null) {
+      stepping.interrupt();
     }
   }
 
@@ -84,17 +84,20 @@ final class RunControl {
     }
   }
 
-  /** Runs the verify step on this thread, where a cancel interrupts it (and ends its tests). */
-  <T> T verifying(Supplier<T> step) {
+  /**
+   * Runs a step outside a run's execution (planning, the verify step) on this thread, where a
+   * cancel interrupts it: a planner's or a test command's process ends with it.
+   */
+  <T> T interruptibly(Supplier<T> work) {
     Interrupter interrupter = new Interrupter();
-    verifying = interrupter;
+    step = interrupter;
     try {
-      return step.get();
+      return work.get();
     } finally {
-      verifying = null;
-      // A cancel that read verifying as the step ended can no longer interrupt this thread (the
-      // report is written next, and an interrupt would close its channel); one that did is
-      // cleared. cancelRequested keeps it.
+      step = null;
+      // A cancel that read the step as it ended can no longer interrupt this thread (the report is
+      // written next, and an interrupt would close its channel); one that did is cleared.
+      // cancelRequested keeps it.
       interrupter.withdraw();
     }
   }

@@ -107,7 +107,7 @@ final class RunSession {
                 fixDispatch(dir, journal),
                 control::halted);
         summary =
-            control.verifying(() -> rounds.verify(settings.verification(), settings.secrets()));
+            control.interruptibly(() -> rounds.verify(settings.verification(), settings.secrets()));
         record = rounds.record();
         results = record.results();
       } else {
@@ -195,7 +195,8 @@ final class RunSession {
               fixDispatch(dir, journal),
               control::halted);
       Summary summary =
-          control.verifying(() -> rounds.verifyAgain(settings.verification(), settings.secrets()));
+          control.interruptibly(
+              () -> rounds.verifyAgain(settings.verification(), settings.secrets()));
       RunReport.write(dir, ReportModel.fromRun(rounds.record().plan(), summary));
       scrubOutputs(dir);
       journal.runFinished(settings.clock().instant(), control.halted());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.ChildJvm;
 import dev.orchestrator.run.RunEvent;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -99,6 +100,43 @@ class InterruptionTest {
   }
 
   @Test
+  void a_signal_while_claude_code_plans_ends_the_planner_and_returns_130_before_the_grace()
+      throws Exception {
+    Path claude = hangingClaude();
+    CompletableFuture<Integer> halted = new CompletableFuture<>();
+    StringWriter err = new StringWriter();
+    Interruption interruption =
+        new Interruption(new PrintWriter(err, true), halted::complete, Duration.ofDays(1));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                Cli.execute(
+                    CliRun.args(
+                        "Build a todo list app",
+                        "--planner",
+                        "claude-code",
+                        "--claude-binary",
+                        claude,
+                        "--sandbox",
+                        "off",
+                        "-o",
+                        temp.resolve("out")),
+                    new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(err, true),
+                    false,
+                    interruption));
+    long planner = plannerPid();
+
+    interruption.interrupt();
+
+    // Before, planning went on until the grace ran out and the process was halted.
+    assertThat(exit.get(30, SECONDS)).as(err.toString()).isEqualTo(130);
+    assertThat(halted).isNotDone();
+    assertThat(ProcessHandle.of(planner).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(err.toString()).contains("Interrupted while planning").doesNotContain("error:");
+  }
+
+  @Test
   void sigterm_while_a_planner_hangs_ends_the_process_with_130_and_the_planner_with_it()
       throws Exception {
     Path bin = Files.createDirectories(temp.resolve("bin"));
@@ -119,16 +157,10 @@ class InterruptionTest {
                     temp.resolve("out").toString()))
             .redirectErrorStream(true)
             .redirectOutput(temp.resolve("console.txt").toFile());
-    builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+    builder.environment().put("PATH", claude.getParent() + ":/usr/bin:/bin");
     Process orchestrator = builder.start();
     try {
-      org.awaitility.Awaitility.await()
-          .atMost(30, SECONDS)
-          .until(
-              () ->
-                  Files.exists(temp.resolve("claude.pid"))
-                      && !Files.readString(temp.resolve("claude.pid")).isBlank());
-      long planner = Long.parseLong(Files.readString(temp.resolve("claude.pid")).strip());
+      long planner = plannerPid();
 
       orchestrator.destroy(); // SIGTERM, as timeout(1), CI runners and systemd send
 
@@ -140,5 +172,23 @@ class InterruptionTest {
     } finally {
       orchestrator.destroyForcibly();
     }
+  }
+
+  // A claude that writes its pid and hangs.
+  private Path hangingClaude() throws IOException {
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path claude = bin.resolve("claude");
+    Files.writeString(
+        claude, "#!/bin/sh\necho $$ > \"" + temp.resolve("claude.pid") + "\"\nexec sleep 300\n");
+    Files.setPosixFilePermissions(claude, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return claude;
+  }
+
+  private long plannerPid() throws IOException {
+    Path pid = temp.resolve("claude.pid");
+    org.awaitility.Awaitility.await()
+        .atMost(30, SECONDS)
+        .until(() -> Files.exists(pid) && !Files.readString(pid).isBlank());
+    return Long.parseLong(Files.readString(pid).strip());
   }
 }
