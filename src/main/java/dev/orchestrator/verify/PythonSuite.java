@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The pytest suite of a Python project, run by the first {@code python3} along {@code PATH} that
@@ -31,6 +33,8 @@ final class PythonSuite {
       "the project has Python tests, but no python3 on PATH has pytest installed; install pytest"
           + " (pip install pytest) or pass --verify-command";
 
+  private static final List<String> MODULES = List.of("pytest", "coverage");
+
   private final String python;
   private final boolean withCoverage;
 
@@ -40,19 +44,31 @@ final class PythonSuite {
   }
 
   /**
-   * Finds the interpreter by starting each {@code python3} along {@code PATH} until one imports
-   * pytest (and coverage); empty when none has pytest. The interpreters do not change while a
-   * project is verified, so the caller asks once and keeps the answer for every round.
+   * Finds the interpreter by asking each {@code python3} along {@code PATH} which of pytest and
+   * coverage it has installed: the first with both, else the first with pytest; empty when none has
+   * pytest. The interpreters do not change while a project is verified, so the caller asks once and
+   * keeps the answer for every round.
    *
    * @param environment the environment the tests run in; its {@code PATH} finds the interpreters
    */
   static Optional<PythonSuite> find(Map<String, String> environment) {
-    String withCoverage = pythonWith(environment, "pytest", "coverage");
-    if (withCoverage != null) {
-      return Optional.of(new PythonSuite(withCoverage, true));
+    String withPytest = null;
+    for (String candidate : onPath(environment, "python3")) {
+      Set<String> installed;
+      try {
+        installed = installed(candidate, environment);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      if (installed.containsAll(MODULES)) {
+        return Optional.of(new PythonSuite(candidate, true));
+      }
+      if (withPytest == null && installed.contains("pytest")) {
+        withPytest = candidate;
+      }
     }
-    String python = pythonWith(environment, "pytest");
-    return python == null ? Optional.empty() : Optional.of(new PythonSuite(python, false));
+    return Optional.ofNullable(withPytest).map(python -> new PythonSuite(python, false));
   }
 
   /** The suite, writing its reports into {@code reports}. */
@@ -128,30 +144,30 @@ final class PythonSuite {
     }
   }
 
-  /** The first {@code python3} along {@code PATH} that imports all the modules, or null. */
-  private static String pythonWith(Map<String, String> environment, String... modules) {
-    String script = "import " + String.join(", ", modules);
-    for (String candidate : onPath(environment, "python3")) {
-      try {
-        ProcessBuilder probe =
-            new ProcessBuilder(candidate, "-c", script)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        probe.environment().clear();
-        probe.environment().putAll(environment);
-        Process process = probe.start();
-        if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
-          return candidate;
-        }
-        process.destroyForcibly();
-      } catch (IOException e) {
-        // not runnable: try the next one
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
+  // Which of MODULES the interpreter has, found without importing them (importing pytest alone
+  // takes a quarter of a second); none when it cannot run.
+  private static Set<String> installed(String python, Map<String, String> environment)
+      throws InterruptedException {
+    String script =
+        "import importlib.util as u\nfor m in "
+            + MODULES.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", ", "(", ")"))
+            + ":\n    print(m if u.find_spec(m) else '')";
+    try {
+      ProcessBuilder probe =
+          new ProcessBuilder(python, "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD);
+      probe.environment().clear();
+      probe.environment().putAll(environment);
+      Process process = probe.start();
+      // Its few bytes fit the pipe, so it is read once it has ended.
+      if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return out.lines().map(String::strip).filter(MODULES::contains).collect(Collectors.toSet());
       }
+      process.destroyForcibly();
+    } catch (IOException e) {
+      // not runnable: no module
     }
-    return null;
+    return Set.of();
   }
 
   private static List<String> onPath(Map<String, String> environment, String program) {
