@@ -98,11 +98,13 @@ public final class Cli {
       Terminal screen,
       Interruption interruption,
       Settings settings) {
-    Class<?> only = subcommandOnly(args);
-    CommandLine cli = commandLine(out, screen, interruption, only);
+    List<Class<?>> subcommands = subcommandsNeeded(args);
+    CommandLine cli = commandLine(out, screen, interruption, subcommands);
     // The whole tree, for what reads every command's options: this one, or one built for that.
     Supplier<CommandLine> whole =
-        only == null ? () -> cli : () -> commandLine(out, screen, interruption, null);
+        subcommands == OrchestratorCommand.SUBCOMMANDS
+            ? () -> cli
+            : () -> commandLine(out, screen, interruption, OrchestratorCommand.SUBCOMMANDS);
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(screen.ansi()));
     OptionSections.install(cli);
     // Help fits the terminal (picocli asks it for its width), 80 columns elsewhere.
@@ -154,37 +156,37 @@ public final class Cli {
   }
 
   /**
-   * The command tree: the main command with every subcommand, or with only {@code only}. Building a
-   * command reflects on it and its mixins, which is most of the start-up of a short run; a command
-   * line that runs a subcommand parses and prints nothing of the others.
+   * The command tree: the main command with the given subcommands. Building a command reflects on
+   * it and its mixins, which is most of the start-up of a short run.
    */
   static CommandLine commandLine(
-      PrintWriter out, Terminal screen, Interruption interruption, Class<?> only) {
+      PrintWriter out, Terminal screen, Interruption interruption, List<Class<?>> subcommands) {
     CommandLine cli = new CommandLine(new OrchestratorCommand(out, screen, interruption));
-    for (Class<?> subcommand : OrchestratorCommand.SUBCOMMANDS) {
-      if (only == null || subcommand == only) {
-        cli.addSubcommand(subcommand);
-      }
-    }
+    subcommands.forEach(cli::addSubcommand);
     return cli;
   }
 
   /**
-   * The one subcommand that a command line needs, or null for all: when it starts with the name of
-   * a subcommand other than {@code help} and {@code completion}, which show the others.
+   * The subcommands that a command line needs: none to print the version; only the one it runs when
+   * it starts with the name of a subcommand other than {@code help} and {@code completion}, which
+   * show the others (a command line that runs a subcommand parses and prints nothing of the
+   * others); else all of them ({@link OrchestratorCommand#SUBCOMMANDS} itself).
    */
-  private static Class<?> subcommandOnly(String[] args) {
+  private static List<Class<?>> subcommandsNeeded(String[] args) {
     if (args.length == 0) {
-      return null;
+      return OrchestratorCommand.SUBCOMMANDS;
+    }
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return List.of();
     }
     for (Class<?> subcommand : OrchestratorCommand.SUBCOMMANDS) {
       if (subcommand != HelpCommand.class
           && subcommand != CompletionCommand.class
           && subcommand.getAnnotation(CommandLine.Command.class).name().equals(args[0])) {
-        return subcommand;
+        return List.of(subcommand);
       }
     }
-    return null;
+    return OrchestratorCommand.SUBCOMMANDS;
   }
 
   /**
