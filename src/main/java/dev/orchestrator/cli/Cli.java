@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -96,13 +98,19 @@ public final class Cli {
       Terminal screen,
       Interruption interruption,
       Settings settings) {
-    CommandLine cli = new CommandLine(new OrchestratorCommand(out, screen, interruption));
+    List<Class<?>> subcommands = subcommandsNeeded(args);
+    CommandLine cli = commandLine(out, screen, interruption, subcommands);
+    // The whole tree, for what reads every command's options: this one, or one built for that.
+    Supplier<CommandLine> whole =
+        subcommands == OrchestratorCommand.SUBCOMMANDS
+            ? () -> cli
+            : () -> commandLine(out, screen, interruption, OrchestratorCommand.SUBCOMMANDS);
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(screen.ansi()));
     OptionSections.install(cli);
     // Help fits the terminal (picocli asks it for its width), 80 columns elsewhere.
     cli.setUsageHelpAutoWidth(true);
     try {
-      settings.requireKnownSettings(cli.getCommandSpec());
+      settings.requireKnownSettings(() -> whole.get().getCommandSpec());
       cli.setDefaultValueProvider(
           runsSubcommand(args, cli) ? settings.exceptOptionsOf(cli.getCommandSpec()) : settings);
     } catch (UsageException e) {
@@ -141,9 +149,44 @@ public final class Cli {
           }
           throw e;
         });
-    cli.setParameterExceptionHandler((e, arguments) -> shortError(e, arguments, settings, err));
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> shortError(e, arguments, settings, err, whole));
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : 1);
     return cli.execute(args);
+  }
+
+  /**
+   * The command tree: the main command with the given subcommands. Building a command reflects on
+   * it and its mixins, which is most of the start-up of a short run.
+   */
+  static CommandLine commandLine(
+      PrintWriter out, Terminal screen, Interruption interruption, List<Class<?>> subcommands) {
+    CommandLine cli = new CommandLine(new OrchestratorCommand(out, screen, interruption));
+    subcommands.forEach(cli::addSubcommand);
+    return cli;
+  }
+
+  /**
+   * The subcommands that a command line needs: none to print the version; only the one it runs when
+   * it starts with the name of a subcommand other than {@code help} and {@code completion}, which
+   * show the others (a command line that runs a subcommand parses and prints nothing of the
+   * others); else all of them ({@link OrchestratorCommand#SUBCOMMANDS} itself).
+   */
+  private static List<Class<?>> subcommandsNeeded(String[] args) {
+    if (args.length == 0) {
+      return OrchestratorCommand.SUBCOMMANDS;
+    }
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return List.of();
+    }
+    for (Class<?> subcommand : OrchestratorCommand.SUBCOMMANDS) {
+      if (subcommand != HelpCommand.class
+          && subcommand != CompletionCommand.class
+          && subcommand.getAnnotation(CommandLine.Command.class).name().equals(args[0])) {
+        return List.of(subcommand);
+      }
+    }
+    return OrchestratorCommand.SUBCOMMANDS;
   }
 
   /**
@@ -151,7 +194,11 @@ public final class Cli {
    * mistyped option or command, and where the help is, instead of the whole help.
    */
   private static int shortError(
-      CommandLine.ParameterException e, String[] args, Settings settings, PrintWriter err) {
+      CommandLine.ParameterException e,
+      String[] args,
+      Settings settings,
+      PrintWriter err,
+      Supplier<CommandLine> whole) {
     // A bad value that came from the environment or the config file names where it came from.
     String origin =
         e.getArgSpec() instanceof OptionSpec option && !given(option, args)
@@ -162,7 +209,7 @@ public final class Cli {
             + (origin == null ? "" : origin + ": ")
             + e.getMessage()
             + (origin == null ? "" : "; fix or unset it"));
-    String elsewhere = optionOfOtherCommands(e);
+    String elsewhere = optionOfOtherCommands(e, whole);
     if (elsewhere != null) {
       err.println(elsewhere);
     } else {
@@ -177,7 +224,8 @@ public final class Cli {
    * For an option that this command does not take but others do ({@code plan --retries}), which
    * commands take it; picocli's suggestions would offer look-alikes of this command instead.
    */
-  private static String optionOfOtherCommands(CommandLine.ParameterException e) {
+  private static String optionOfOtherCommands(
+      CommandLine.ParameterException e, Supplier<CommandLine> whole) {
     if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
         || unmatched.getUnmatched().isEmpty()
         || !unmatched.getUnmatched().get(0).startsWith("-")) {
@@ -186,7 +234,8 @@ public final class Cli {
     String name = unmatched.getUnmatched().get(0).split("=", 2)[0];
     CommandSpec command = e.getCommandLine().getCommandSpec();
     List<String> takers = new ArrayList<>();
-    CommandSpec root = command.root();
+    // The whole tree: this command line may hold only the subcommand that runs.
+    CommandSpec root = whole.get().getCommandSpec();
     Stream.concat(
             Stream.of(root), root.subcommands().values().stream().map(CommandLine::getCommandSpec))
         .distinct()

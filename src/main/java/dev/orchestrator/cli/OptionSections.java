@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,13 +76,15 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
       }
     }
     StringBuilder text = new StringBuilder();
+    // Picocli's table, whose column widths take every option's rendering to measure: once a help.
+    Help.TextTable widths = help.createDefaultLayout().textTable();
     sections.forEach(
         (heading, options) -> {
           if (options.isEmpty()) {
             return;
           }
           options.sort(Comparator.comparingInt(option -> rank(heading, option)));
-          Help.Layout layout = layout(help);
+          Help.Layout layout = layout(help, widths);
           layout.addAllOptions(options, help.parameterLabelRenderer());
           text.append(System.lineSeparator()).append(heading).append(System.lineSeparator());
           text.append(layout);
@@ -93,8 +96,8 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
    * Picocli's layout, but a description breaks between words only: picocli's own line breaking also
    * cuts after a dot or a colon, as in "gpt-4." / "1-mini" and "localhost:" / "7233".
    */
-  private static Help.Layout layout(Help help) {
-    Help.TextTable table = help.createDefaultLayout().textTable();
+  private static Help.Layout layout(Help help, Help.TextTable widths) {
+    Help.TextTable table = emptyCopy(help, widths);
     Help.Column description = table.columns()[table.columns().length - 1];
     int first = description.width - description.indent;
     int later = first - table.indentWrappedLines;
@@ -119,9 +122,22 @@ final class OptionSections implements CommandLine.IHelpSectionRenderer {
         help.colorScheme(), table, wrapping, help.createDefaultParameterRenderer());
   }
 
+  /** A table with no rows and the columns of {@code table}: each section fills its own. */
+  private static Help.TextTable emptyCopy(Help help, Help.TextTable table) {
+    Help.TextTable copy =
+        Help.TextTable.forColumns(
+            help.colorScheme(),
+            Arrays.stream(table.columns())
+                .map(column -> new Help.Column(column.width, column.indent, column.overflow))
+                .toArray(Help.Column[]::new));
+    copy.setAdjustLineBreaksForWideCJKCharacters(table.isAdjustLineBreaksForWideCJKCharacters());
+    copy.indentWrappedLines = table.indentWrappedLines;
+    return copy;
+  }
+
   private static Help.Ansi.Text[] blankRow(int columns, Help.ColorScheme scheme) {
     Help.Ansi.Text[] row = new Help.Ansi.Text[columns];
-    java.util.Arrays.fill(row, scheme.text(""));
+    Arrays.fill(row, scheme.text(""));
     return row;
   }
 

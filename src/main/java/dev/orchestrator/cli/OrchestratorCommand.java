@@ -29,19 +29,6 @@ import picocli.CommandLine.Spec;
           + " ready tasks from one queue, and consolidates their output into one project.",
       "Offline by default: heuristic planner and simulated executors, no network, no key."
     },
-    subcommands = {
-      PlanCommand.class,
-      RunCommand.class,
-      ResumeCommand.class,
-      SimulateCommand.class,
-      DemoCommand.class,
-      ReportCommand.class,
-      WorkerCommand.class,
-      VerifyCommand.class,
-      CleanCommand.class,
-      CompletionCommand.class,
-      HelpCommand.class
-    },
     footer = {
       "",
       "Settings: every long option can also be set in the environment as ORCHESTRATOR_ and its"
@@ -62,6 +49,24 @@ import picocli.CommandLine.Spec;
       "  orchestrator \"Build a todo list app with backend API and frontend UI\" -m 3"
     })
 final class OrchestratorCommand implements Callable<Integer> {
+
+  /**
+   * The subcommands, in the order of the help. {@link Cli} adds them: all of them, or only the one
+   * that runs (see {@link Cli#commandLine}).
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          PlanCommand.class,
+          RunCommand.class,
+          ResumeCommand.class,
+          SimulateCommand.class,
+          DemoCommand.class,
+          ReportCommand.class,
+          WorkerCommand.class,
+          VerifyCommand.class,
+          CleanCommand.class,
+          CompletionCommand.class,
+          HelpCommand.class);
 
   final PrintWriter out;
   final Terminal terminal;

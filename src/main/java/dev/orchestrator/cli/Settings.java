@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -182,16 +184,29 @@ final class Settings implements CommandLine.IDefaultValueProvider {
     return environment;
   }
 
+  /** The settings that options and keys have: the same for every command line of the JVM. */
+  private static volatile Set<String> knownSettings;
+
   /**
    * Rejects settings in the config file that no option or key has, so a typo does not go unnoticed.
    *
+   * @param root the main command of the whole command tree, built only when the file has settings
+   *     and the JVM has not yet collected the known ones
    * @throws ConfigurationException naming the unknown settings and the known ones
    */
-  void requireKnownSettings(CommandSpec root) {
-    Set<String> known = new TreeSet<>();
-    collect(root, known);
-    for (Provider provider : Provider.values()) {
-      known.add(provider.id() + KEY_SUFFIX);
+  void requireKnownSettings(Supplier<CommandSpec> root) {
+    if (file.isEmpty()) {
+      return; // no file, or nothing in it
+    }
+    Set<String> known = knownSettings;
+    if (known == null) {
+      known = new TreeSet<>();
+      collect(root.get(), known);
+      for (Provider provider : Provider.values()) {
+        known.add(provider.id() + KEY_SUFFIX);
+      }
+      known = Collections.unmodifiableSet(known);
+      knownSettings = known;
     }
     Set<String> unknown = new TreeSet<>(file.stringPropertyNames());
     unknown.removeAll(known);

@@ -303,6 +303,23 @@ class OptionsPerCommandTest {
   }
 
   @Test
+  void a_subcommand_rejects_an_unknown_setting_naming_those_of_every_command() throws IOException {
+    Path config = Files.writeString(temp.resolve("config.properties"), "retires=2\n");
+
+    Result result =
+        run(
+            Map.of("ORCHESTRATOR_CONFIG", config.toString()),
+            "plan",
+            TODO,
+            "-o",
+            temp.resolve("p"));
+
+    assertThat(result.exitCode()).isEqualTo(Cli.USAGE);
+    assertThat(result.err()).contains("unknown settings [retires]", " retries,", " task-queue,");
+    assertThat(temp.resolve("p")).doesNotExist();
+  }
+
+  @Test
   void an_option_of_the_main_command_before_the_subcommand_does_not_hide_it() {
     Result result =
         run(
