@@ -26,8 +26,8 @@ class VerificationLoopTest {
   @TempDir Path temp;
 
   /**
-   * A python3 that has pytest and coverage, logs each probe ({@code python3 -c "import ..."}) and
-   * reports test_calc.py::test_add as failed on every run.
+   * A python3 that has pytest and coverage, logs each probe ({@code python3 -c ...}, which asks
+   * which of them it has) and reports test_calc.py::test_add as failed on every run.
    */
   private Path fakePython() throws IOException {
     Path bin = Files.createDirectories(temp.resolve("bin"));
@@ -35,9 +35,9 @@ class VerificationLoopTest {
     Files.writeString(
         python,
         "#!/bin/sh\n"
-            + "if [ \"$1\" = -c ]; then echo \"$2\" >> \""
+            + "if [ \"$1\" = -c ]; then echo probe >> \""
             + temp.resolve("probes.log")
-            + "\"; exit 0; fi\n"
+            + "\"; printf 'pytest\\ncoverage\\n'; exit 0; fi\n"
             + "for arg in \"$@\"; do\n"
             + "  case \"$arg\" in\n"
             + "    --junitxml=*) echo '<testsuite><testcase classname=\"test_calc\""
@@ -75,8 +75,7 @@ class VerificationLoopTest {
     assertThat(verification.status()).isEqualTo(Verification.Status.FAILED);
     assertThat(verification.rounds()).hasSize(3);
     assertThat(repairs).hasValue(2);
-    assertThat(Files.readAllLines(temp.resolve("probes.log")))
-        .containsExactly("import pytest, coverage");
+    assertThat(Files.readAllLines(temp.resolve("probes.log"))).containsExactly("probe");
   }
 
   @Test
