@@ -59,7 +59,18 @@ public final class Cli {
       PrintWriter err,
       boolean terminal,
       Map<String, String> environment) {
-    return execute(args, out, err, terminal, new Interruption(err), environment, () -> 0);
+    return execute(args, out, err, terminal, new Interruption(err), environment);
+  }
+
+  /** As {@link #execute(String[], PrintWriter, PrintWriter, boolean, Map)}, signals from a test. */
+  static int execute(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      boolean terminal,
+      Interruption interruption,
+      Map<String, String> environment) {
+    return execute(args, out, err, terminal, interruption, environment, () -> 0);
   }
 
   private static int execute(

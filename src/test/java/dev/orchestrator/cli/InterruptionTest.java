@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.ChildJvm;
+import dev.orchestrator.llm.fake.FakeModelServer;
 import dev.orchestrator.run.RunEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
@@ -134,6 +136,52 @@ class InterruptionTest {
     assertThat(halted).isNotDone();
     assertThat(ProcessHandle.of(planner).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(err.toString()).contains("Interrupted while planning").doesNotContain("error:");
+  }
+
+  @Test
+  void a_signal_while_a_model_plans_cancels_its_request_and_returns_130_before_the_grace()
+      throws Exception {
+    CountDownLatch asked = new CountDownLatch(1);
+    try (FakeModelServer server =
+        FakeModelServer.start(
+            "sk-test",
+            call -> {
+              asked.countDown();
+              Thread.sleep(Long.MAX_VALUE); // a model that never answers
+              return null;
+            })) {
+      CompletableFuture<Integer> halted = new CompletableFuture<>();
+      StringWriter err = new StringWriter();
+      Interruption interruption =
+          new Interruption(new PrintWriter(err, true), halted::complete, Duration.ofDays(1));
+      CompletableFuture<Integer> exit =
+          CompletableFuture.supplyAsync(
+              () ->
+                  Cli.execute(
+                      CliRun.args(
+                          "Build a todo list app",
+                          "--real",
+                          "--provider",
+                          "openai",
+                          "--base-url",
+                          server.url(),
+                          "--model",
+                          "gpt-4.1-mini",
+                          "-o",
+                          temp.resolve("out")),
+                      new PrintWriter(new StringWriter(), true),
+                      new PrintWriter(err, true),
+                      false,
+                      interruption,
+                      Map.of("OPENAI_API_KEY", "sk-test", "PATH", System.getenv("PATH"))));
+      assertThat(asked.await(30, SECONDS)).as(err.toString()).isTrue();
+
+      interruption.interrupt();
+
+      assertThat(exit.get(30, SECONDS)).as(err.toString()).isEqualTo(130);
+      assertThat(halted).isNotDone();
+      assertThat(err.toString()).contains("Interrupted while planning").doesNotContain("error:");
+    }
   }
 
   @Test
