@@ -178,10 +178,11 @@ public final class Cli {
   }
 
   /**
-   * The subcommands that a command line needs: none to print the version; only the one it runs when
-   * it starts with the name of a subcommand other than {@code help} and {@code completion}, which
-   * show the others (a command line that runs a subcommand parses and prints nothing of the
-   * others); else all of them ({@link OrchestratorCommand#SUBCOMMANDS} itself).
+   * The subcommands that a command line needs: none to print the version or to run the main command
+   * with a requirement; only the one it runs when it starts with the name of a subcommand other
+   * than {@code help} and {@code completion}, which show the others (a command line that runs a
+   * subcommand parses and prints nothing of the others); else all of them ({@link
+   * OrchestratorCommand#SUBCOMMANDS} itself).
    */
   private static List<Class<?>> subcommandsNeeded(String[] args) {
     if (args.length == 0) {
@@ -197,7 +198,19 @@ public final class Cli {
         return List.of(subcommand);
       }
     }
-    return OrchestratorCommand.SUBCOMMANDS;
+    // The main command with a requirement needs none, unless an argument names one (picocli takes
+    // a subcommand's name wherever it comes), asks for help or the version (help lists them), or
+    // is an @file of arguments.
+    for (String arg : args) {
+      if (OrchestratorCommand.SUBCOMMAND_NAMES.contains(arg)
+          || arg.startsWith("@")
+          || (arg.startsWith("-") && !arg.startsWith("--") && arg.matches("-[^=]*[hV].*"))
+          || arg.equals("--help")
+          || arg.equals("--version")) {
+        return OrchestratorCommand.SUBCOMMANDS;
+      }
+    }
+    return List.of();
   }
 
   /**

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -67,6 +68,17 @@ final class OrchestratorCommand implements Callable<Integer> {
           CleanCommand.class,
           CompletionCommand.class,
           HelpCommand.class);
+
+  /**
+   * The names and aliases of {@link #SUBCOMMANDS} in their order, as picocli keys them, read
+   * without building them.
+   */
+  static final List<String> SUBCOMMAND_NAMES =
+      SUBCOMMANDS.stream()
+          .map(type -> type.getAnnotation(Command.class))
+          .flatMap(
+              command -> Stream.concat(Stream.of(command.name()), Stream.of(command.aliases())))
+          .toList();
 
   final PrintWriter out;
   final Terminal terminal;
@@ -130,7 +142,7 @@ final class OrchestratorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    CommandGuess.of(words, spec.subcommands().keySet())
+    CommandGuess.of(words, SUBCOMMAND_NAMES)
         .ifPresent(
             guess -> {
               throw new UsageException(
