@@ -16,9 +16,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,37 +107,30 @@ class InterruptionTest {
   void a_signal_while_claude_code_plans_ends_the_planner_and_returns_130_before_the_grace()
       throws Exception {
     Path claude = hangingClaude();
-    CompletableFuture<Integer> halted = new CompletableFuture<>();
-    StringWriter err = new StringWriter();
-    Interruption interruption =
-        new Interruption(new PrintWriter(err, true), halted::complete, Duration.ofDays(1));
-    CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                Cli.execute(
-                    CliRun.args(
-                        "Build a todo list app",
-                        "--planner",
-                        "claude-code",
-                        "--claude-binary",
-                        claude,
-                        "--sandbox",
-                        "off",
-                        "-o",
-                        temp.resolve("out")),
-                    new PrintWriter(new StringWriter(), true),
-                    new PrintWriter(err, true),
-                    false,
-                    interruption));
-    long planner = plannerPid();
+    AtomicLong planner = new AtomicLong();
 
-    interruption.interrupt();
+    Signalled signalled =
+        signalWhilePlanning(
+            System.getenv(),
+            () -> {
+              planner.set(plannerPid());
+              return true;
+            },
+            "Build a todo list app",
+            "--planner",
+            "claude-code",
+            "--claude-binary",
+            claude,
+            "--sandbox",
+            "off",
+            "-o",
+            temp.resolve("out"));
 
     // Before, planning went on until the grace ran out and the process was halted.
-    assertThat(exit.get(30, SECONDS)).as(err.toString()).isEqualTo(130);
-    assertThat(halted).isNotDone();
-    assertThat(ProcessHandle.of(planner).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-    assertThat(err.toString()).contains("Interrupted while planning").doesNotContain("error:");
+    assertThat(signalled.exit()).as(signalled.err()).isEqualTo(130);
+    assertThat(signalled.halted()).isFalse();
+    assertThat(ProcessHandle.of(planner.get()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(signalled.err()).contains("Interrupted while planning").doesNotContain("error:");
   }
 
   @Test
@@ -150,48 +145,32 @@ class InterruptionTest {
               Thread.sleep(Long.MAX_VALUE); // a model that never answers
               return null;
             })) {
-      CompletableFuture<Integer> halted = new CompletableFuture<>();
-      StringWriter err = new StringWriter();
-      Interruption interruption =
-          new Interruption(new PrintWriter(err, true), halted::complete, Duration.ofDays(1));
-      CompletableFuture<Integer> exit =
-          CompletableFuture.supplyAsync(
-              () ->
-                  Cli.execute(
-                      CliRun.args(
-                          "Build a todo list app",
-                          "--real",
-                          "--provider",
-                          "openai",
-                          "--base-url",
-                          server.url(),
-                          "--model",
-                          "gpt-4.1-mini",
-                          "-o",
-                          temp.resolve("out")),
-                      new PrintWriter(new StringWriter(), true),
-                      new PrintWriter(err, true),
-                      false,
-                      interruption,
-                      Map.of("OPENAI_API_KEY", "sk-test", "PATH", System.getenv("PATH"))));
-      assertThat(asked.await(30, SECONDS)).as(err.toString()).isTrue();
 
-      interruption.interrupt();
+      Signalled signalled =
+          signalWhilePlanning(
+              Map.of("OPENAI_API_KEY", "sk-test", "PATH", System.getenv("PATH")),
+              () -> asked.await(30, SECONDS),
+              "Build a todo list app",
+              "--real",
+              "--provider",
+              "openai",
+              "--base-url",
+              server.url(),
+              "--model",
+              "gpt-4.1-mini",
+              "-o",
+              temp.resolve("out"));
 
-      assertThat(exit.get(30, SECONDS)).as(err.toString()).isEqualTo(130);
-      assertThat(halted).isNotDone();
-      assertThat(err.toString()).contains("Interrupted while planning").doesNotContain("error:");
+      assertThat(signalled.exit()).as(signalled.err()).isEqualTo(130);
+      assertThat(signalled.halted()).isFalse();
+      assertThat(signalled.err()).contains("Interrupted while planning").doesNotContain("error:");
     }
   }
 
   @Test
   void sigterm_while_a_planner_hangs_ends_the_process_with_130_and_the_planner_with_it()
       throws Exception {
-    Path bin = Files.createDirectories(temp.resolve("bin"));
-    Path claude = bin.resolve("claude");
-    Files.writeString(
-        claude, "#!/bin/sh\necho $$ > \"" + temp.resolve("claude.pid") + "\"\nexec sleep 300\n");
-    Files.setPosixFilePermissions(claude, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path claude = hangingClaude();
     ProcessBuilder builder =
         new ProcessBuilder(
                 ChildJvm.orchestrator(
@@ -220,6 +199,37 @@ class InterruptionTest {
     } finally {
       orchestrator.destroyForcibly();
     }
+  }
+
+  /** What the main command did when signalled while planning, run in this JVM. */
+  private record Signalled(int exit, boolean halted, String err) {}
+
+  /**
+   * Runs the main command in this JVM with an interruption whose grace never runs out, signals it
+   * once {@code planning} says the planner is at work, and waits up to 30 s for its exit code.
+   */
+  private static Signalled signalWhilePlanning(
+      Map<String, String> environment, Callable<Boolean> planning, Object... args)
+      throws Exception {
+    CompletableFuture<Integer> halted = new CompletableFuture<>();
+    StringWriter err = new StringWriter();
+    Interruption interruption =
+        new Interruption(new PrintWriter(err, true), halted::complete, Duration.ofDays(1));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                Cli.execute(
+                    CliRun.args(args),
+                    new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(err, true),
+                    false,
+                    interruption,
+                    environment));
+    assertThat(planning.call()).as("the planner is at work: " + err).isTrue();
+
+    interruption.interrupt();
+
+    return new Signalled(exit.get(30, SECONDS), halted.isDone(), err.toString());
   }
 
   // A claude that writes its pid and hangs.
