@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Stop and cancel requests, and the run they reach: a local execution, a remote engine's run, or
- * the verify step's thread. A request made between runs reaches the next run; each run clears the
- * requests when it ends, so none outlives the run it was meant for. Thread-safe.
+ * the thread of a step outside them (planning, the verify step). A request made between runs
+ * reaches the next run; each run clears the requests when it ends, so none outlives the run it was
+ * meant for. Thread-safe.
  */
 final class RunControl {
 
