@@ -44,6 +44,7 @@ final class RepositoryTests implements TestedProject {
   private final Supplier<Commits> commits;
   private volatile Verification before;
   private volatile String tested; // the branch's commit the last round tested
+  private volatile Blame blame; // of the tested commit, once a failure asked
 
   /**
    * @param settings the verify step's (their command, time limit and sandbox serve the base too)
@@ -78,32 +79,58 @@ final class RepositoryTests implements TestedProject {
    */
   @Override
   public Set<String> writersOf(Map<String, Set<Integer>> lines, Plan plan) {
-    String head = tested;
-    String base = commits.get().base();
-    Map<String, String> tasks = new HashMap<>();
-    List<String> ids =
-        plan.tasks().stream()
-            .map(Task::id)
-            .sorted(Comparator.comparing(String::length).reversed())
-            .toList();
-    for (CommitSummary commit : repository.log(base, head)) {
-      ids.stream()
-          .filter(id -> commit.subject().startsWith(id + ": "))
-          .findFirst()
-          .ifPresent(id -> tasks.put(commit.commit(), id));
-    }
+    Blame blame = blameOf(tested, plan);
     Set<String> writers = new LinkedHashSet<>();
     lines.forEach(
         (file, numbers) -> {
-          Map<Integer, String> blame = repository.blame(base, head, file);
+          Map<Integer, String> commitOfLine = blame.of(file);
           for (int line : numbers) {
-            String task = tasks.get(blame.get(line));
+            String task = blame.tasks().get(commitOfLine.get(line));
             if (task != null) {
               writers.add(task);
             }
           }
         });
     return writers;
+  }
+
+  // Every failing test of a round asks about the same commit: its log and blames are read once.
+  private Blame blameOf(String head, Plan plan) {
+    Blame blame = this.blame;
+    if (blame == null || !blame.head().equals(head)) {
+      String base = commits.get().base();
+      Map<String, String> tasks = new HashMap<>();
+      List<String> ids =
+          plan.tasks().stream()
+              .map(Task::id)
+              .sorted(Comparator.comparing(String::length).reversed())
+              .toList();
+      for (CommitSummary commit : repository.log(base, head)) {
+        ids.stream()
+            .filter(id -> commit.subject().startsWith(id + ": "))
+            .findFirst()
+            .ifPresent(id -> tasks.put(commit.commit(), id));
+      }
+      blame = new Blame(repository, base, head, tasks, new HashMap<>());
+      this.blame = blame;
+    }
+    return blame;
+  }
+
+  /**
+   * The tested commit's lines as {@code git blame} since the base gives them, file by file as they
+   * are asked for, and the task of each commit since the base.
+   */
+  private record Blame(
+      GitRepository repository,
+      String base,
+      String head,
+      Map<String, String> tasks,
+      Map<String, Map<Integer, String>> files) {
+
+    Map<Integer, String> of(String file) {
+      return files.computeIfAbsent(file, f -> repository.blame(base, head, f));
+    }
   }
 
   /**
