@@ -10,9 +10,9 @@ import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.WorktreeAgent;
 import dev.orchestrator.agent.WorktreeSetup;
+import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.Verification;
-import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.planner.repository.RepositoryMap;
 import dev.orchestrator.repo.GitRepository;
@@ -39,9 +39,6 @@ import java.util.function.IntFunction;
  * summary's {@code repository} object and the branch shown on the console.
  */
 final class RepositoryRun {
-
-  /** The summary's object about the repository. */
-  static final String SUMMARY_FIELD = "repository";
 
   private final GitRepository repository;
   private final RepositoryOptions options;
@@ -213,8 +210,6 @@ final class RepositoryRun {
     Path dir = attach(directory);
     Verification verification = orchestrator.verify(dir);
     Verification before = tests == null ? null : tests.before();
-    recordIn(dir, before, before == null ? null : verification);
-    RunReport.rerender(dir);
     console.verification(verification);
     console.epilogue(
         BranchLines.of(
@@ -314,40 +309,35 @@ final class RepositoryRun {
   private int finish(RunOutcome outcome, Console console, Interruption interruption)
       throws InterruptedException {
     // The verify step tested the branch (repairing what the run broke) and, once, the base.
-    Path dir = outcome.outputDirectory();
     Verification before = tests == null ? null : tests.before();
     Verification after = before == null ? null : outcome.verification();
-    recordIn(dir, before, after);
-    RunReport.rerender(dir); // the run wrote its report before the summary had the repository
     int exit = console.finished(outcome, interruption);
     console.epilogue(
         BranchLines.of(repository, work().queue().branch(), base, head(), before, after));
     return exit;
   }
 
-  /** Adds the {@code repository} object to the run's summary. */
-  private void recordIn(Path runDirectory, Verification before, Verification after) {
-    Path file = runDirectory.resolve(SummaryJson.FILE_NAME);
-    try {
-      ObjectNode summary = (ObjectNode) Json.mapper().readTree(file.toFile());
-      ObjectNode object = summary.putObject(SUMMARY_FIELD);
-      object.put("path", repository.workTree().toString());
-      object.put("base_commit", base);
-      object.put("branch", work().queue().branch());
-      object.put("head_commit", head());
-      object.put("uncommitted_changes_included", options.includeUncommitted);
-      var left = object.putArray("uncommitted_changes_left_out");
-      if (!options.includeUncommitted) {
-        uncommitted.forEach(left::add);
-      }
-      // Not run (--no-verify, or the run stopped first): not measured, so null.
-      RepositoryTests.put(object, "tests_before", before);
-      RepositoryTests.put(object, "tests_after", after);
-      AtomicFile.write(
-          file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot add the repository to " + file, e);
+  /**
+   * The summary's {@code repository} object, as the run, its resume or a verify writes the summary:
+   * the repository, the branch and its head, and the tests at the base and on the branch once the
+   * verify step has run them.
+   */
+  Map<String, JsonNode> summaryFields(Summary summary) {
+    ObjectNode object = Json.mapper().createObjectNode();
+    object.put("path", repository.workTree().toString());
+    object.put("base_commit", base);
+    object.put("branch", work().queue().branch());
+    object.put("head_commit", head());
+    object.put("uncommitted_changes_included", options.includeUncommitted);
+    var left = object.putArray("uncommitted_changes_left_out");
+    if (!options.includeUncommitted) {
+      uncommitted.forEach(left::add);
     }
+    // Not run (--no-verify, or the run stopped first): not measured, so null.
+    Verification before = tests == null ? null : tests.before();
+    RepositoryTests.put(object, "tests_before", before);
+    RepositoryTests.put(object, "tests_after", before == null ? null : summary.verification());
+    return Map.of(SummaryJson.REPOSITORY, object);
   }
 
   private String head() {

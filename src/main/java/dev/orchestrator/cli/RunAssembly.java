@@ -148,6 +148,7 @@ final class RunAssembly {
         builder.outputBase(repository.runsDirectory());
       }
       builder.onRunDirectory(repository::record);
+      builder.summaryAddition(repository::summaryFields);
       if (planning != null) {
         // Only a command that plans reads the map; run --plan and resume start without it.
         builder.repository(repository.map());

@@ -37,7 +37,8 @@ public final class OutputAssembler {
   private OutputAssembler() {}
 
   /**
-   * Consolidates the run and writes its summary and README.
+   * Consolidates the run and writes its summary, with the fields {@code addition} gives, and its
+   * README.
    *
    * <p>The caller has written {@code execution_plan.json} into the output directory and every task
    * has finished; the raw directories are only read.
@@ -46,37 +47,36 @@ public final class OutputAssembler {
    * @throws IllegalStateException if {@code execution_plan.json} has not been written
    * @throws UncheckedIOException if a file cannot be read or written
    */
-  public static Summary assemble(RunRecord run) {
+  public static Summary assemble(RunRecord run, SummaryAddition addition) {
     Consolidation consolidation = Consolidator.consolidate(run);
     Summary summary = SummaryAggregator.aggregate(run, consolidation);
-    Path summaryFile = run.outputDirectory().resolve(SummaryJson.FILE_NAME);
-    try {
-      SummaryJson.write(summary, summaryFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + summaryFile, e);
-    }
-    Consolidator.copyRunFiles(run.outputDirectory());
+    write(run, summary, addition);
     ProjectReadme.write(run, summary, consolidation);
     return summary;
   }
 
   /**
-   * Writes the summary of a run again, with what the verify step found; its copy in {@code docs/}
-   * too.
+   * Writes the summary of a run again, with what the verify step found and the fields {@code
+   * addition} gives; its copy in {@code docs/} too.
    *
    * @return the summary that was written
    * @throws UncheckedIOException if a file cannot be written
    */
   public static Summary recordVerification(
-      RunRecord run, Summary summary, Verification verification) {
+      RunRecord run, Summary summary, Verification verification, SummaryAddition addition) {
     Summary verified = summary.withVerification(verification);
+    write(run, verified, addition);
+    return verified;
+  }
+
+  // The summary with what the caller adds, and its copy in docs/.
+  private static void write(RunRecord run, Summary summary, SummaryAddition addition) {
     Path summaryFile = run.outputDirectory().resolve(SummaryJson.FILE_NAME);
     try {
-      SummaryJson.write(verified, summaryFile);
+      SummaryJson.write(summary, addition.fields(summary), summaryFile);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + summaryFile, e);
     }
     Consolidator.copyRunFiles(run.outputDirectory());
-    return verified;
   }
 }

@@ -40,6 +40,12 @@ public final class SummaryJson {
    */
   public static final int SCHEMA_VERSION = 2;
 
+  /**
+   * The object a run on a repository adds to its summary ({@link SummaryAddition}): the repository,
+   * the run's branch and the tests before and after, described in docs/summary-schema.md.
+   */
+  public static final String REPOSITORY = "repository";
+
   private static final String SCHEMA = "schema_version";
   private static final String PLANNER = "planner";
   private static final String EXECUTOR = "executor";
@@ -141,7 +147,24 @@ public final class SummaryJson {
    * streamed rather than held whole (it is tens of megabytes for 100,000 tasks).
    */
   public static void write(Summary summary, Path file) throws IOException {
+    write(summary, Map.of(), file);
+  }
+
+  /**
+   * As {@link #write(Summary, Path)}, with these top-level fields after the summary's own.
+   *
+   * @throws IllegalArgumentException if one of them has the name of a field of the summary's own
+   */
+  public static void write(Summary summary, Map<String, JsonNode> added, Path file)
+      throws IOException {
     ObjectNode root = tree(summary);
+    added.forEach(
+        (name, value) -> {
+          if (root.has(name)) {
+            throw new IllegalArgumentException("the summary has its own field " + name);
+          }
+          root.set(name, value);
+        });
     AtomicFile.write(
         file,
         out -> {

@@ -9,6 +9,7 @@ import dev.orchestrator.UsageException;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.agent.SimulatedAgent;
 import dev.orchestrator.output.Backend;
+import dev.orchestrator.output.SummaryAddition;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
 import dev.orchestrator.plan.PlanJson;
@@ -81,7 +82,8 @@ public final class Orchestrator {
             builder.verificationOff,
             builder.plannerKind,
             builder.executorKind,
-            builder.options);
+            builder.options,
+            builder.summaryAddition);
   }
 
   public static Builder builder() {
@@ -285,8 +287,19 @@ public final class Orchestrator {
     private Backend plannerKind;
     private Backend executorKind;
     private Map<String, List<String>> options = Map.of();
+    private SummaryAddition summaryAddition = SummaryAddition.NONE;
 
     private Builder() {}
+
+    /**
+     * Fields to add to {@code execution_summary.json} each time a run, a resume or a verify writes
+     * it (the repository mode's {@code repository} object); the report shows the repository's.
+     * Default none.
+     */
+    public Builder summaryAddition(SummaryAddition addition) {
+      this.summaryAddition = requireNonNull(addition, "addition");
+      return this;
+    }
 
     /**
      * The options a session runs with, by name, recorded in the journal for {@link

@@ -4,6 +4,7 @@ import dev.orchestrator.Secrets;
 import dev.orchestrator.output.OutputAssembler;
 import dev.orchestrator.output.RunRecord;
 import dev.orchestrator.output.Summary;
+import dev.orchestrator.output.SummaryAddition;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.Verification;
 import dev.orchestrator.plan.Plan;
@@ -38,7 +39,12 @@ final class RepairRounds implements Repairs {
    *
    * @param listener hears the steps of the verify step ({@link RunEvent.StepStarted})
    */
-  record Run(Path directory, int executors, Clock clock, RunListener listener) {}
+  record Run(
+      Path directory,
+      int executors,
+      Clock clock,
+      RunListener listener,
+      SummaryAddition summaryAddition) {}
 
   /** Dispatches a plan whose completed tasks are given, the way the run dispatches its own. */
   @FunctionalInterface
@@ -114,7 +120,8 @@ final class RepairRounds implements Repairs {
   }
 
   private Summary record(Verification verification) {
-    summary = OutputAssembler.recordVerification(record, summary, verification);
+    summary =
+        OutputAssembler.recordVerification(record, summary, verification, run.summaryAddition());
     return summary;
   }
 
@@ -175,7 +182,7 @@ final class RepairRounds implements Repairs {
             record.planner(),
             record.executor(),
             record.pauses());
-    summary = OutputAssembler.assemble(record);
+    summary = OutputAssembler.assemble(record, run.summaryAddition());
     // Fixes that all ran are tested again even after a stop: tests cost no model calls.
     boolean interrupted = fixResults.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
     return interrupted ? Optional.empty() : Optional.of(repaired);

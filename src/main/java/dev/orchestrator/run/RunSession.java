@@ -11,7 +11,6 @@ import dev.orchestrator.output.Summary;
 import dev.orchestrator.output.SummaryJson;
 import dev.orchestrator.output.TaskResult;
 import dev.orchestrator.output.Verification;
-import dev.orchestrator.output.report.ReportModel;
 import dev.orchestrator.output.report.RunReport;
 import dev.orchestrator.plan.FileConflicts;
 import dev.orchestrator.plan.Plan;
@@ -97,11 +96,11 @@ final class RunSession {
               planner,
               executor(resumed ? earlier : List.of()),
               resumed ? JournalRecords.pauses(earlier, startedAt) : List.of());
-      Summary summary = OutputAssembler.assemble(record);
+      Summary summary = OutputAssembler.assemble(record, settings.summaryAddition());
       if (settings.verification() != null && !placeholdersOnly(record)) {
         RepairRounds rounds =
             new RepairRounds(
-                new RepairRounds.Run(dir, executors, settings.clock(), settings.listener()),
+                repairRun(dir, executors),
                 record,
                 summary,
                 fixDispatch(dir, journal),
@@ -113,9 +112,11 @@ final class RunSession {
       } else {
         String reason =
             settings.verification() == null ? settings.verificationOff() : PLACEHOLDERS_ONLY;
-        summary = OutputAssembler.recordVerification(record, summary, Verification.notRun(reason));
+        summary =
+            OutputAssembler.recordVerification(
+                record, summary, Verification.notRun(reason), settings.summaryAddition());
       }
-      RunReport.write(dir, ReportModel.fromRun(record.plan(), summary));
+      writeReport(dir, record.plan(), summary);
       scrubOutputs(dir);
       boolean interrupted = results.stream().anyMatch(r -> r.status() == TaskStatus.NOT_STARTED);
       Instant end = settings.clock().instant();
@@ -189,7 +190,7 @@ final class RunSession {
       journal.runStarted(startedAt, record.executors(), completed, record.planner(), Map.of());
       RepairRounds rounds =
           new RepairRounds(
-              new RepairRounds.Run(dir, record.executors(), settings.clock(), settings.listener()),
+              repairRun(dir, record.executors()),
               record,
               earlier.summary().withPauses(pauses),
               fixDispatch(dir, journal),
@@ -197,13 +198,23 @@ final class RunSession {
       Summary summary =
           control.interruptibly(
               () -> rounds.verifyAgain(settings.verification(), settings.secrets()));
-      RunReport.write(dir, ReportModel.fromRun(rounds.record().plan(), summary));
+      writeReport(dir, rounds.record().plan(), summary);
       scrubOutputs(dir);
       journal.runFinished(settings.clock().instant(), control.halted());
       return summary.verification();
     } finally {
       control.clear();
     }
+  }
+
+  private RepairRounds.Run repairRun(Path dir, int executors) {
+    return new RepairRounds.Run(
+        dir, executors, settings.clock(), settings.listener(), settings.summaryAddition());
+  }
+
+  // With what the summary's addition says, as the summary file has it.
+  private void writeReport(Path dir, Plan plan, Summary summary) {
+    RunReport.writeRun(dir, plan, summary, settings.summaryAddition().fields(summary));
   }
 
   private EventWriter eventWriter(Journal journal) {

@@ -4,6 +4,7 @@ import dev.orchestrator.Secrets;
 import dev.orchestrator.Sleeper;
 import dev.orchestrator.agent.Agent;
 import dev.orchestrator.output.Backend;
+import dev.orchestrator.output.SummaryAddition;
 import dev.orchestrator.verify.VerificationSettings;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.function.IntFunction;
  * @param executorKind what the local agents are, for the summary to name; null when unnamed. Not
  *     used with an {@code engine}: its workers report what ran each attempt
  * @param options the options a session runs with, for the journal: {@code resume} runs with them
+ * @param summaryAddition what the summary gets besides its own fields, each time it is written
  */
 record RunSettings(
     IntFunction<Agent> agents,
@@ -32,7 +34,8 @@ record RunSettings(
     String verificationOff,
     Backend plannerKind,
     Backend executorKind,
-    Map<String, List<String>> options) {
+    Map<String, List<String>> options,
+    SummaryAddition summaryAddition) {
 
   /** These settings naming another planner (the same one, with what its planning spent). */
   RunSettings withPlannerKind(Backend planner) {
@@ -48,6 +51,7 @@ record RunSettings(
         verificationOff,
         planner,
         executorKind,
-        options);
+        options,
+        summaryAddition);
   }
 }

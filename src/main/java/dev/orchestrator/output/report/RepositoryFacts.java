@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.Json;
+import dev.orchestrator.output.SummaryJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ record RepositoryFacts(
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         parser.nextToken();
-        if (field.equals("repository")) {
+        if (field.equals(SummaryJson.REPOSITORY)) {
           return from(parser.readValueAsTree());
         }
         parser.skipChildren();

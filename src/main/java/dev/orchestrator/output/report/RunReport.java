@@ -3,6 +3,7 @@ package dev.orchestrator.output.report;
 import static dev.orchestrator.output.report.Html.escape;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.AtomicFile;
 import dev.orchestrator.OrchestratorException;
 import dev.orchestrator.RunLayout;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code report.html}: one self-contained page with the summary figures, the executors' timeline,
@@ -182,6 +184,24 @@ public final class RunReport {
     return write(
         outputDirectory,
         model.with(RepositoryReport.of(repository, summary, model.tasks(), patches)));
+  }
+
+  /**
+   * Writes the report of the run in {@code directory} from its plan and summary and the fields
+   * added to the summary: for a run on a repository, its {@code repository} object, and each task's
+   * patch. What {@link #rerender} then makes from the run's files is the same page.
+   *
+   * @return the file written
+   */
+  public static Path writeRun(
+      Path directory, Plan plan, Summary summary, Map<String, JsonNode> added) {
+    ReportModel model = ReportModel.fromRun(plan, summary);
+    RepositoryFacts repository = RepositoryFacts.from(added.get(SummaryJson.REPOSITORY));
+    return write(
+        directory,
+        model.with(
+            RepositoryReport.of(
+                repository, summary, model.tasks(), new PatchExcerpt.Reader(directory))));
   }
 
   private static String earlierAttempts(int count) {

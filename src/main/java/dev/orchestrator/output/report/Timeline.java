@@ -108,7 +108,7 @@ final class Timeline {
         laneList,
         Math.max(1, Math.max(axisEnd, lastEnd)),
         // A schedule's model: a run's verify step, backends and resumes are added by
-        // ReportModel.fromRun, its repository by RunReport.rerender.
+        // ReportModel.fromRun, its repository by RunReport.writeRun and RunReport.rerender.
         null,
         null,
         null,
