@@ -35,8 +35,8 @@ import java.util.function.IntFunction;
 /**
  * A run on the user's repository ({@code --repo}), from the command line's side: opens the
  * repository before any planning, starts the integration branch {@code orchestrator/<run>} at the
- * base commit when the run starts, gives every executor a {@link WorktreeAgent}, and ends with the
- * summary's {@code repository} object and the branch shown on the console.
+ * base commit when the run starts, gives every executor a {@link WorktreeAgent}, adds the {@code
+ * repository} object to each summary the run writes, and ends with the branch shown on the console.
  */
 final class RepositoryRun {
 

@@ -38,6 +38,7 @@ final class RepairRounds implements Repairs {
    * What the step needs of the run it repairs.
    *
    * @param listener hears the steps of the verify step ({@link RunEvent.StepStarted})
+   * @param summaryAddition what each summary it writes gets besides its own fields
    */
   record Run(
       Path directory,
